@@ -1,0 +1,32 @@
+/**
+ * `npm run bench`: runs every bench/*.bench.ts in name order and prints one figure per line,
+ * `name: value unit`. Pass names to run only some: `npm run bench -- routing sim`.
+ *
+ * A bench file exports `default async function (report: Report): Promise<void>`.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+export type Report = (name: string, value: number, unit: string) => void;
+
+const report: Report = (name, value, unit) => {
+  const shown = Number.isInteger(value) ? String(value) : value.toPrecision(4);
+  console.log(`${name}: ${shown} ${unit}`);
+};
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
+    .sort();
+  for (const file of files) {
+    const mod = (await import(path.join(__dirname, file))) as { default: (r: Report) => Promise<void> };
+    await mod.default(report);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});
