@@ -1,0 +1,70 @@
+/**
+ * `npm run sim -- <command> ...`: the command line (MODEL.md "The command line").
+ * Each command is a module in ./commands exporting a `Command`; this file only dispatches.
+ */
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, InputError } from './errors';
+
+export interface Command {
+  /** One line for the usage text, e.g. `run <scenario.json | london> [--days N] ...`. */
+  readonly usage: string;
+  readonly summary: string;
+  /** Resolves to the exit code. Throws InputError for bad input. */
+  run(args: readonly string[]): Promise<number>;
+}
+
+/** Command name -> module. Modules load lazily so that `validate` does not pay for routing. */
+const commands: Record<string, () => Promise<{ command: Command }>> = {
+};
+
+async function usage(): Promise<string> {
+  const names = Object.keys(commands).sort();
+  const lines = await Promise.all(
+    names.map(async (name) => {
+      const { command } = await commands[name]!();
+      return `  ${command.usage}\n      ${command.summary}`;
+    }),
+  );
+  return [
+    'usage: response-sim <command> [options]',
+    '',
+    ...lines,
+    '',
+    'Run `response-sim <command> --help` for a command\'s options.',
+  ].join('\n');
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write((await usage()) + '\n');
+    return name === undefined ? EXIT_BAD_INPUT : 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`response-sim: unknown command '${name}'\n\n${await usage()}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const { command } = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`usage: response-sim ${command.usage}\n${command.summary}\n`);
+    return 0;
+  }
+  return command.run(rest);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof InputError) {
+        process.stderr.write(`response-sim: ${error.message}\n`);
+        process.exitCode = EXIT_BAD_INPUT;
+      } else {
+        process.stderr.write(`response-sim: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exitCode = EXIT_INTERNAL;
+      }
+    },
+  );
+}
