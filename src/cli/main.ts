@@ -14,6 +14,7 @@ export interface Command {
 
 /** Command name -> module. Modules load lazily so that `validate` does not pay for routing. */
 const commands: Record<string, () => Promise<{ command: Command }>> = {
+  data: () => import('./commands/data'),
 };
 
 async function usage(): Promise<string> {
