@@ -1,0 +1,156 @@
+/**
+ * The sim-worker message loop, shared by the Node worker thread (src/node/sim-worker.ts) and the
+ * Web Worker of the browser build (src/web/sim.worker.ts). Pure: the engine, the way out
+ * (`post`) and the synchronous cancel check are injected, so it runs, and is tested, anywhere.
+ *
+ * Messages in are `ToWorker`, messages out `FromWorker` (src/shared/protocol.ts). Every call gets
+ * exactly one `reply`; expected failures (bad scenario, cancelled, an exception in the simulator)
+ * are reply values, never uncaught errors. Only a message that is not a `ToWorker` at all gets a
+ * `rejected` message, naming what was wrong.
+ */
+import type { FromWorker, RunOneRequest, ToWorker, WorkerCallName, WorkerCalls, WorkerError } from '../shared/protocol';
+import type { SimEngine } from './engine';
+
+export interface HostDeps<Scenario, World> {
+  readonly engine: SimEngine<Scenario, World>;
+  readonly post: (message: FromWorker) => void;
+  /**
+   * Ids of calls cancelled since the last poll. A run holds the thread, so a `cancel` message
+   * posted to the worker is not seen until it ends; a host that can read cancels synchronously
+   * (Node: `receiveMessageOnPort`) gives this, and the run stops at its next cancel check.
+   */
+  readonly pollCancelled?: () => Iterable<number>;
+  /** Minimum rise of a run's progress fraction between two progress messages (default 0.01). */
+  readonly progressStep?: number;
+}
+
+export interface SimHost {
+  /** Handles one message; resolves when the call it started has replied (tests await this). */
+  receive(message: unknown): Promise<void>;
+}
+
+const CALLS: readonly WorkerCallName[] = ['version', 'run', 'combine'];
+
+export function createSimHost<Scenario, World>(deps: HostDeps<Scenario, World>): SimHost {
+  const { engine, post } = deps;
+  const step = deps.progressStep ?? 0.01;
+  const inFlight = new Set<number>();
+  const cancelled = new Set<number>();
+  /** The world of the last scenario run here: replications of one scenario reuse it. */
+  let worldCache: { key: string; world: Promise<World> } | null = null;
+
+  const isCancelled = (id: number): boolean => {
+    if (deps.pollCancelled) {
+      for (const polled of deps.pollCancelled()) if (inFlight.has(polled)) cancelled.add(polled);
+    }
+    return cancelled.has(id);
+  };
+
+  const worldFor = (key: string, scenario: Scenario): Promise<World> => {
+    if (worldCache?.key !== key) {
+      const world = engine.buildWorld(scenario);
+      worldCache = { key, world };
+      // A failed build must not poison the cache for the next call.
+      world.catch(() => {
+        if (worldCache?.world === world) worldCache = null;
+      });
+    }
+    return worldCache.world;
+  };
+
+  async function run(id: number, request: RunOneRequest): Promise<WorkerCalls['run']['reply']> {
+    const parsed = engine.parseScenario(request.scenario);
+    if (!parsed.ok) throw new Expected({ kind: 'invalid-scenario', errors: parsed.errors });
+    const world = await worldFor(JSON.stringify(request.scenario), parsed.scenario);
+    if (isCancelled(id)) throw new Expected({ kind: 'cancelled' });
+    let lastSent = -Infinity;
+    return engine.runScenario(parsed.scenario, world, {
+      replication: request.replication,
+      ...(request.seed === undefined ? {} : { seed: request.seed }),
+      ...(request.days === undefined ? {} : { days: request.days }),
+      isCancelled: () => isCancelled(id),
+      onProgress: (fraction) => {
+        // 1e-9: 0.7 - 0.4 is 0.29999... in floating point, still a full step.
+        if (fraction - lastSent >= step - 1e-9 || (fraction >= 1 && lastSent < 1)) {
+          lastSent = fraction;
+          post({ type: 'progress', id, progress: fraction });
+        }
+      },
+    });
+  }
+
+  async function answer<K extends WorkerCallName>(id: number, call: K, request: WorkerCalls[K]['request']): Promise<void> {
+    inFlight.add(id);
+    try {
+      let value: WorkerCalls[WorkerCallName]['reply'];
+      if (call === 'version') value = { sim: engine.version };
+      else if (call === 'run') value = await run(id, request as RunOneRequest);
+      else value = engine.combineReplications((request as WorkerCalls['combine']['request']).results);
+      post({ type: 'reply', id, call, ok: true, value } as FromWorker);
+    } catch (error) {
+      post({ type: 'reply', id, call, ok: false, error: toWorkerError(error, engine) });
+    } finally {
+      inFlight.delete(id);
+      cancelled.delete(id);
+    }
+  }
+
+  return {
+    receive(message: unknown): Promise<void> {
+      const problem = checkMessage(message);
+      if (problem !== null) {
+        const m = message as { id?: unknown; type?: unknown; call?: unknown } | null;
+        // A call we can name still gets its one reply, so the caller is not left waiting.
+        if (m?.type === 'call' && typeof m.id === 'number' && CALLS.includes(m.call as WorkerCallName)) {
+          post({ type: 'reply', id: m.id, call: m.call as WorkerCallName, ok: false, error: { kind: 'failed', message: `bad worker message: ${problem}` } });
+        } else {
+          post({ type: 'rejected', reason: problem });
+        }
+        return Promise.resolve();
+      }
+      const m = message as ToWorker;
+      if (m.type === 'cancel') {
+        if (inFlight.has(m.id)) cancelled.add(m.id);
+        return Promise.resolve();
+      }
+      return answer(m.id, m.call, m.request);
+    },
+  };
+}
+
+/** An expected failure carried through `throw` inside this module only. */
+class Expected extends Error {
+  constructor(readonly error: WorkerError) {
+    super(error.kind);
+  }
+}
+
+function toWorkerError(error: unknown, engine: { isCancellation(error: unknown): boolean }): WorkerError {
+  if (error instanceof Expected) return error.error;
+  if (engine.isCancellation(error)) return { kind: 'cancelled' };
+  if (error instanceof Error) return { kind: 'failed', message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  return { kind: 'failed', message: String(error) };
+}
+
+/** null when `message` is a well-formed `ToWorker`, else what is wrong with it. */
+function checkMessage(message: unknown): string | null {
+  if (typeof message !== 'object' || message === null) return `expected a message object, got ${typeof message}`;
+  const m = message as Record<string, unknown>;
+  if (typeof m.id !== 'number' || !Number.isInteger(m.id)) return `message.id: expected an integer, got ${JSON.stringify(m.id)}`;
+  if (m.type === 'cancel') return null;
+  if (m.type !== 'call') return `message.type: expected 'call' or 'cancel', got ${JSON.stringify(m.type)}`;
+  if (!CALLS.includes(m.call as WorkerCallName)) return `message.call: expected one of ${CALLS.join(', ')}, got ${JSON.stringify(m.call)}`;
+  if (typeof m.request !== 'object' || m.request === null) return `message.request: expected an object (call '${String(m.call)}', id ${m.id})`;
+  if (m.call === 'run') {
+    const r = m.request as Record<string, unknown>;
+    if (r.seed !== undefined && (typeof r.seed !== 'number' || !Number.isInteger(r.seed))) return `message.request.seed: expected an integer (call 'run', id ${m.id})`;
+    if (typeof r.replication !== 'number' || !Number.isInteger(r.replication) || r.replication < 0) {
+      return `message.request.replication: expected an integer >= 0 (call 'run', id ${m.id})`;
+    }
+    if (r.days !== undefined && (typeof r.days !== 'number' || !(r.days > 0))) return `message.request.days: expected a number > 0 (call 'run', id ${m.id})`;
+  }
+  if (m.call === 'combine' && !Array.isArray((m.request as Record<string, unknown>).results)) {
+    return `message.request.results: expected an array (call 'combine', id ${m.id})`;
+  }
+  return null;
+}

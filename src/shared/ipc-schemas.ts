@@ -1,0 +1,91 @@
+/**
+ * Schemas for every value that crosses a trust boundary into the Electron main process (IPC
+ * arguments from the page) or is read back from disk (settings). The TypeScript types of these
+ * values are derived from the schemas, so a type and its check cannot drift (STYLE.md 3).
+ *
+ * The protocol (./protocol.ts) imports these types with `import type` only, so the preload and the
+ * renderer never bundle zod through it.
+ */
+import { z } from 'zod';
+
+/** A job id chosen by the caller: used to route progress messages and to cancel. */
+export const JobIdSchema = z.string().min(1).max(100);
+
+/**
+ * A batch run: `replications` independent runs of one scenario, seeds `seed`, `seed + 1`, ...
+ * (`seed` and `days` default to the scenario's own). The scenario is the raw JSON object of a
+ * scenario file; the sim worker parses and validates it (src/shared/scenario).
+ */
+export const RunRequestSchema = z
+  .object({
+    jobId: JobIdSchema,
+    scenario: z.record(z.string(), z.unknown()),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+    /** simulated days, overriding the scenario's `days` */
+    days: z.number().positive().max(3660).optional(),
+    replications: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+export type RunRequest = z.infer<typeof RunRequestSchema>;
+
+/** Most recently opened scenario files, newest first. */
+export const RECENT_FILES_MAX = 10;
+
+/** The user's settings: stored by the main process in `<userData>/settings.json`, by the browser build in localStorage. */
+export const SettingsSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    /** Folder of the London source data chosen by the user; null = the default resolver (src/node/data/paths.ts). */
+    dataDir: z.string().min(1).nullable(),
+    /**
+     * Whether the map may load tiles from `tileUrl`'s host. Off by default: the Content-Security-Policy
+     * allows no remote host until the user turns this on (src/shared/csp.ts).
+     */
+    onlineTiles: z.boolean(),
+    /** Tile URL template (https only), e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. */
+    tileUrl: z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?\//i, 'expected an https:// URL template'),
+    /** Absolute paths of recently opened scenario files, newest first. */
+    recentFiles: z.array(z.string().min(1)).max(RECENT_FILES_MAX),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** What the renderer may change; `recentFiles` is kept by the main process itself. */
+export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, recentFiles: true }).partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  schemaVersion: 1,
+  dataDir: null,
+  onlineTiles: false,
+  tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  recentFiles: [],
+};
+
+/**
+ * The argument list of every renderer-to-main call, one tuple schema per call of `ApiCalls`
+ * (./protocol.ts). Adding a call = one entry here and one in `ApiCalls`; the compiler checks that
+ * both maps have the same keys (see `IpcArgSchemas` in ./protocol.ts).
+ */
+export const ipcArgSchemas = {
+  version: z.tuple([]),
+  runScenario: z.tuple([RunRequestSchema]),
+  cancel: z.tuple([JobIdSchema]),
+  openScenarioFile: z.tuple([]),
+  openRecentFile: z.tuple([z.string().min(1)]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([SettingsPatchSchema]),
+} as const;
+
+/** One line per problem, `args[0].days: Too big: ...`, for errors naming the JSON path. */
+export function describeIssues(error: z.ZodError, root = ''): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.reduce<string>(
+        (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+        root,
+      );
+      return `${where || '(root)'}: ${issue.message}`;
+    })
+    .join('; ');
+}

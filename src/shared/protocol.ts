@@ -1,0 +1,230 @@
+/**
+ * The one message contract (ARCHITECTURE.md "Processes and boundaries", STYLE.md 2).
+ *
+ * Two typed maps define everything that moves between processes:
+ *
+ * - `ApiCalls`: what the renderer can ask of its host (`DesktopApi`). The Electron host implements
+ *   it in the preload (ipcRenderer.invoke on `API_CHANNELS`) and the main process (ipcMain.handle,
+ *   arguments checked against `ipcArgSchemas`); the browser build implements it in src/web with a Web
+ *   Worker. Adding a call = one entry in `ApiCalls`, one in `ipcArgSchemas`, and the compiler then
+ *   points at every implementation that lacks it.
+ * - `WorkerCalls`: what a host asks of a sim worker (src/host/loop.ts), the same in a Node
+ *   `worker_threads` worker and in a Web Worker.
+ *
+ * This module holds types and constants only (no zod at run time), so every process can import it.
+ */
+import type { z } from 'zod';
+import type { RunRequest, Settings, SettingsPatch, ipcArgSchemas } from './ipc-schemas';
+
+export type { RunRequest, Settings, SettingsPatch } from './ipc-schemas';
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/**
+ * The simulator's results object (MODEL.md "Results (JSON)"). The simulator owns the full type;
+ * the contract names only the fields a host reads and lets every other field through untouched.
+ */
+export interface SimResults {
+  readonly meta: { readonly version: string; readonly seed: number; readonly replications: number; readonly [field: string]: unknown };
+  readonly calls: { readonly offered: number; readonly [field: string]: unknown };
+  readonly grades: { readonly [grade: string]: GradeResults | undefined };
+  readonly [field: string]: unknown;
+}
+
+/** Per-grade results (MODEL.md); `R` has only `incidents`. */
+export interface GradeResults {
+  readonly incidents: number;
+  readonly attended?: number;
+  /** seconds from call arrival to first unit on scene, mean over attended incidents */
+  readonly meanResponseS?: number;
+  readonly withinTargetPct?: number;
+  readonly [field: string]: unknown;
+}
+
+/** One scenario problem, `{ path: "fleet[3].perShift.late", message: "expected ..." }` (MODEL.md). */
+export interface ScenarioIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Who answers: versions of the app and the simulator, and where the simulator runs. */
+export interface VersionInfo {
+  /** package.json version of the app */
+  readonly app: string;
+  /** `SIM_VERSION` reported by a sim worker */
+  readonly sim: string;
+  readonly host: 'electron' | 'browser';
+  /** sim workers available for batch runs */
+  readonly workers: number;
+}
+
+/** Progress of a batch run, streamed while it runs. */
+export interface RunProgress {
+  readonly jobId: string;
+  /** share of the whole batch done, 0..1 */
+  readonly fraction: number;
+  readonly replicationsDone: number;
+  readonly replications: number;
+}
+
+/**
+ * Expected ways for a run to end without results (values, never exceptions: STYLE.md 11).
+ * `failed` is a thrown error inside the simulator: its message and stack are passed on for a crash
+ * report.
+ */
+export type RunError =
+  | { readonly kind: 'invalid-scenario'; readonly errors: readonly ScenarioIssue[] }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'worker-crashed'; readonly message: string }
+  | { readonly kind: 'failed'; readonly message: string; readonly stack?: string };
+
+export type RunOutcome =
+  | {
+      readonly ok: true;
+      /** combined over replications (means, with `ci95` beside them when replications > 1) */
+      readonly results: SimResults;
+      readonly replications: number;
+      /** wall-clock milliseconds for the whole batch */
+      readonly wallMs: number;
+    }
+  | { readonly ok: false; readonly error: RunError };
+
+/** A scenario file read by the host: its path (Electron) or name (browser) and parsed JSON. */
+export interface OpenedFile {
+  readonly path: string;
+  readonly name: string;
+  /** the parsed JSON, not yet validated as a scenario */
+  readonly raw: unknown;
+}
+
+export type OpenFileOutcome =
+  | { readonly ok: true; readonly file: OpenedFile }
+  | { readonly ok: false; readonly reason: 'cancelled' }
+  | { readonly ok: false; readonly reason: 'unreadable' | 'not-json' | 'unavailable'; readonly message: string };
+
+/** Things the host tells the renderer without being asked (menu commands). */
+export type AppEvent =
+  | { readonly type: 'scenario-opened'; readonly file: OpenedFile }
+  | { readonly type: 'open-failed'; readonly message: string }
+  | { readonly type: 'show-about' };
+
+// ---------------------------------------------------------------------------------------------
+// Renderer -> host calls
+
+/**
+ * Every call the renderer can make. `args` are checked in the main process against
+ * `ipcArgSchemas[name]`; a call with `stream` takes a listener after its arguments, and its first
+ * argument carries the `jobId` its stream messages are tagged with.
+ */
+export interface ApiCalls {
+  version: { args: []; result: VersionInfo };
+  runScenario: { args: [request: RunRequest]; result: RunOutcome; stream: RunProgress };
+  /** true when a job with that id was running or queued */
+  cancel: { args: [jobId: string]; result: boolean };
+  /** shows the host's open dialog; the file joins the recent files */
+  openScenarioFile: { args: []; result: OpenFileOutcome };
+  /** reopens a file of `Settings.recentFiles` (any other path is refused) */
+  openRecentFile: { args: [path: string]; result: OpenFileOutcome };
+  getSettings: { args: []; result: Settings };
+  updateSettings: { args: [patch: SettingsPatch]; result: Settings };
+}
+export type ApiCallName = keyof ApiCalls;
+
+/** The calls that stream messages while they run. */
+export type StreamingCallName = { [K in ApiCallName]: ApiCalls[K] extends { stream: unknown } ? K : never }[ApiCallName];
+
+type StreamListenerArg<C> = C extends { stream: infer S } ? [onMessage?: (message: S) => void] : [];
+
+/** The API object the renderer is given: `window.api` in Electron, `createWebApi()` in the browser. */
+export type DesktopApi = {
+  readonly [K in ApiCallName]: (...args: [...ApiCalls[K]['args'], ...StreamListenerArg<ApiCalls[K]>]) => Promise<ApiCalls[K]['result']>;
+} & {
+  /** Subscribes to host events; returns the unsubscribe function. */
+  readonly onAppEvent: (listener: (event: AppEvent) => void) => () => void;
+};
+
+/** IPC channel of each call (ipcRenderer.invoke / ipcMain.handle). */
+export const API_CHANNELS = {
+  version: 'api:version',
+  runScenario: 'api:runScenario',
+  cancel: 'api:cancel',
+  openScenarioFile: 'api:openScenarioFile',
+  openRecentFile: 'api:openRecentFile',
+  getSettings: 'api:getSettings',
+  updateSettings: 'api:updateSettings',
+} as const satisfies { readonly [K in ApiCallName]: `api:${K}` };
+
+/** Channel on which main sends `StreamMessage`s to the page that made the call. */
+export const STREAM_CHANNEL = 'api:stream';
+/** Channel on which main sends `AppEvent`s to the window. */
+export const EVENT_CHANNEL = 'api:event';
+
+export type StreamMessage = {
+  readonly [K in StreamingCallName]: { readonly call: K; readonly jobId: string; readonly message: NonNullable<ApiCalls[K]['stream']> };
+}[StreamingCallName];
+
+/** Compile-time check that `ipcArgSchemas` has one schema per call, producing that call's args. */
+export type IpcArgSchemas = typeof ipcArgSchemas;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemasMatchCalls: { [K in ApiCallName]: Same<z.output<IpcArgSchemas[K]>, ApiCalls[K]['args']> } = {
+  version: true,
+  runScenario: true,
+  cancel: true,
+  openScenarioFile: true,
+  openRecentFile: true,
+  getSettings: true,
+  updateSettings: true,
+};
+void schemasMatchCalls;
+
+// ---------------------------------------------------------------------------------------------
+// Host -> sim worker calls (src/host/loop.ts)
+
+/** One replication of a scenario. */
+export interface RunOneRequest {
+  /** raw scenario JSON; the worker parses it (and caches the world built for it) */
+  readonly scenario: unknown;
+  /** base seed of the batch; absent = the scenario's `seed` */
+  readonly seed?: number;
+  /** 0-based replication number; replication r runs with the simulator's seed for (seed, r) */
+  readonly replication: number;
+  /** simulated days, overriding the scenario's */
+  readonly days?: number;
+}
+
+export interface RunOneReply {
+  readonly results: SimResults;
+  /** incidents the run produced (the incident log itself stays in the worker) */
+  readonly incidents: number;
+}
+
+export interface WorkerCalls {
+  version: { request: Record<string, never>; reply: { readonly sim: string } };
+  /** progress = share of this replication done, 0..1 */
+  run: { request: RunOneRequest; reply: RunOneReply; progress: number };
+  /** combines replications (`combineReplications` of the simulator) */
+  combine: { request: { readonly results: readonly SimResults[] }; reply: SimResults };
+}
+export type WorkerCallName = keyof WorkerCalls;
+
+/** Ways a worker call ends without a value; `worker-crashed` is added by the pool, never sent by a worker. */
+export type WorkerError = Exclude<RunError, { kind: 'worker-crashed' }>;
+
+/** A message to a sim worker. `id` is unique per worker among calls in flight. */
+export type ToWorker =
+  | { [K in WorkerCallName]: { readonly type: 'call'; readonly id: number; readonly call: K; readonly request: WorkerCalls[K]['request'] } }[WorkerCallName]
+  | { readonly type: 'cancel'; readonly id: number };
+
+/** A message from a sim worker. */
+export type FromWorker =
+  | { [K in WorkerCallName]: { readonly type: 'reply'; readonly id: number; readonly call: K; readonly ok: true; readonly value: WorkerCalls[K]['reply'] } }[WorkerCallName]
+  | { readonly type: 'reply'; readonly id: number; readonly call: WorkerCallName; readonly ok: false; readonly error: WorkerError }
+  | { readonly type: 'progress'; readonly id: number; readonly progress: number }
+  /** a message the worker could not understand: a programmer error on the sending side */
+  | { readonly type: 'rejected'; readonly reason: string };
+
+/** What a worker call resolves to on the host side. */
+export type WorkerResult<K extends WorkerCallName> =
+  | { readonly ok: true; readonly value: WorkerCalls[K]['reply'] }
+  | { readonly ok: false; readonly error: RunError };

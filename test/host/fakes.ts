@@ -1,0 +1,115 @@
+/**
+ * Test doubles for the sim-worker loop and pool: a fake engine with switches for the unhappy
+ * paths, and scriptable fake workers whose replies and crashes the test decides.
+ */
+import type { SimEngine } from '../../src/host/engine';
+import type { SpawnWorker, Timers, WorkerEvents, WorkerPort } from '../../src/host/pool';
+import type { FromWorker, SimResults, ToWorker } from '../../src/shared/protocol';
+
+export class FakeCancelled extends Error {}
+
+/** Scenario understood by the fake engine. */
+export interface FakeScenario {
+  name: string;
+  /** progress steps in a run (default 4) */
+  steps?: number;
+  /** 'throw': the run throws an Error; 'world': building the world fails */
+  fail?: 'throw' | 'world';
+  /** step at which the run cancels itself through the host's isCancelled (simulates a cancel arriving mid-run) */
+  cancelAtStep?: number;
+}
+
+export function fakeResults(offered: number, seed: number): SimResults {
+  return { meta: { version: 'fake-1', seed, replications: 1 }, calls: { offered }, grades: { I: { incidents: offered, meanResponseS: 600 } } };
+}
+
+export function fakeEngine(hooks: { onStep?: (step: number) => void } = {}) {
+  const stats = { worldsBuilt: 0 };
+  const engine: SimEngine<FakeScenario, { name: string }> = {
+    version: 'fake-1',
+    parseScenario(raw) {
+      const r = raw as Partial<FakeScenario> | null;
+      if (typeof r !== 'object' || r === null || typeof r.name !== 'string') {
+        return { ok: false, errors: [{ path: 'name', message: 'expected a string' }] };
+      }
+      return { ok: true, scenario: r as FakeScenario };
+    },
+    async buildWorld(scenario) {
+      stats.worldsBuilt++;
+      if (scenario.fail === 'world') throw new Error(`no data for ${scenario.name}`);
+      return { name: scenario.name };
+    },
+    runScenario(scenario, _world, options) {
+      const steps = scenario.steps ?? 4;
+      for (let step = 1; step <= steps; step++) {
+        hooks.onStep?.(step);
+        if (options.isCancelled()) throw new FakeCancelled('cancelled');
+        if (scenario.fail === 'throw' && step === 2) throw new Error(`boom in ${scenario.name}`);
+        options.onProgress(step / steps);
+      }
+      const seed = (options.seed ?? 7) + options.replication;
+      return { results: fakeResults(100 + seed, seed), incidents: 3 };
+    },
+    isCancellation: (error) => error instanceof FakeCancelled,
+    combineReplications(results) {
+      if (results.length === 0) throw new Error('combineReplications: no results');
+      const offered = results.reduce((a, r) => a + r.calls.offered, 0) / results.length;
+      return { ...fakeResults(offered, results[0]!.meta.seed), meta: { version: 'fake-1', seed: results[0]!.meta.seed, replications: results.length } };
+    },
+  };
+  return { engine, stats };
+}
+
+export const realTimers: Timers = {
+  after(ms, fn) {
+    const handle = setTimeout(fn, ms);
+    return () => clearTimeout(handle);
+  },
+};
+
+/** A worker the test drives by hand. */
+export class ScriptedWorker implements WorkerPort {
+  readonly received: ToWorker[] = [];
+  readonly signalled: number[] = [];
+  terminated = false;
+  constructor(readonly events: WorkerEvents, withSignal: boolean) {
+    if (withSignal) this.signalCancel = (id: number) => void this.signalled.push(id);
+  }
+  signalCancel?: (id: number) => void;
+  post(message: ToWorker): void {
+    this.received.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  /** The id of the call this worker is running (the last call it received). */
+  get currentId(): number {
+    const calls = this.received.filter((m) => m.type === 'call');
+    if (calls.length === 0) throw new Error('this worker received no call');
+    return calls[calls.length - 1]!.id;
+  }
+  send(message: FromWorker): void {
+    this.events.message(message);
+  }
+  replyRun(offered: number): void {
+    this.send({ type: 'reply', id: this.currentId, call: 'run', ok: true, value: { results: fakeResults(offered, 1), incidents: 1 } });
+  }
+  crash(reason = 'segfault'): void {
+    this.events.crash(reason);
+  }
+}
+
+/** A spawn function making ScriptedWorkers; `workers` lists them in start order. */
+export function scriptedSpawn(options: { withSignal?: boolean; failStart?: string } = {}) {
+  const workers: ScriptedWorker[] = [];
+  const spawn: SpawnWorker = (events) => {
+    if (options.failStart) throw new Error(options.failStart);
+    const worker = new ScriptedWorker(events, options.withSignal ?? false);
+    workers.push(worker);
+    return worker;
+  };
+  return { spawn, workers };
+}
+
+/** Lets pending promise callbacks run. */
+export const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

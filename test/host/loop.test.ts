@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { createSimHost } from '../../src/host/loop';
+import type { FromWorker } from '../../src/shared/protocol';
+import { fakeEngine, type FakeScenario } from './fakes';
+
+function setup(options: { pollCancelled?: () => Iterable<number>; onStep?: (step: number) => void } = {}) {
+  const sent: FromWorker[] = [];
+  const { engine, stats } = fakeEngine({ ...(options.onStep ? { onStep: options.onStep } : {}) });
+  const host = createSimHost({ engine, post: (m) => sent.push(m), ...(options.pollCancelled ? { pollCancelled: options.pollCancelled } : {}) });
+  const replies = () => sent.filter((m) => m.type === 'reply');
+  return { host, sent, replies, stats };
+}
+
+const run = (id: number, scenario: FakeScenario | unknown, extra: Record<string, unknown> = {}) => ({
+  type: 'call',
+  id,
+  call: 'run',
+  request: { scenario, replication: 0, seed: 5, ...extra },
+});
+
+describe('sim-worker loop', () => {
+  it('answers version with the engine version', async () => {
+    const { host, sent } = setup();
+    await host.receive({ type: 'call', id: 1, call: 'version', request: {} });
+    expect(sent, 'one reply carrying the version').toEqual([{ type: 'reply', id: 1, call: 'version', ok: true, value: { sim: 'fake-1' } }]);
+  });
+
+  it('runs a replication, streams progress, and replies with the results', async () => {
+    const { host, sent } = setup();
+    await host.receive(run(2, { name: 'a', steps: 4 }, { replication: 2 }));
+    const progress = sent.filter((m) => m.type === 'progress').map((m) => (m.type === 'progress' ? m.progress : -1));
+    expect(progress, 'a progress message per step').toEqual([0.25, 0.5, 0.75, 1]);
+    const reply = sent.at(-1)!;
+    expect(reply.type === 'reply' && reply.ok && reply.call === 'run' && reply.value.results.calls.offered, 'seed 5 + replication 2').toBe(107);
+  });
+
+  it('throttles progress to steps of at least progressStep', async () => {
+    const sent: FromWorker[] = [];
+    const host = createSimHost({ engine: fakeEngine().engine, post: (m) => sent.push(m), progressStep: 0.3 });
+    await host.receive(run(1, { name: 'a', steps: 10 }));
+    const progress = sent.filter((m) => m.type === 'progress').map((m) => (m.type === 'progress' ? m.progress : -1));
+    expect(progress, 'first, then every >= 0.3, and always the end').toEqual([0.1, 0.4, 0.7, 1]);
+  });
+
+  it('reuses the world for replications of the same scenario and rebuilds for another', async () => {
+    const { host, stats } = setup();
+    await host.receive(run(1, { name: 'a' }));
+    await host.receive(run(2, { name: 'a' }, { replication: 1 }));
+    expect(stats.worldsBuilt, 'same scenario: one world').toBe(1);
+    await host.receive(run(3, { name: 'b' }));
+    expect(stats.worldsBuilt, 'another scenario: a new world').toBe(2);
+  });
+
+  it('replies invalid-scenario with every error, as a value', async () => {
+    const { host, replies } = setup();
+    await host.receive(run(4, { title: 'no name' }));
+    expect(replies()).toEqual([
+      { type: 'reply', id: 4, call: 'run', ok: false, error: { kind: 'invalid-scenario', errors: [{ path: 'name', message: 'expected a string' }] } },
+    ]);
+  });
+
+  it('turns an exception in the simulator into a failed reply with its message and stack', async () => {
+    const { host, replies } = setup();
+    await host.receive(run(5, { name: 'x', fail: 'throw' }));
+    const reply = replies()[0]!;
+    expect(reply.ok, 'a reply, not an uncaught error').toBe(false);
+    if (reply.ok) return;
+    expect(reply.error.kind).toBe('failed');
+    expect(reply.error.kind === 'failed' && reply.error.message).toBe('boom in x');
+    expect(reply.error.kind === 'failed' && reply.error.stack, 'stack kept for the crash report').toContain('boom in x');
+  });
+
+  it('reports a failed world build and does not cache it', async () => {
+    const { host, replies, stats } = setup();
+    await host.receive(run(1, { name: 'w', fail: 'world' }));
+    await host.receive(run(2, { name: 'w', fail: 'world' }));
+    expect(replies().map((r) => !r.ok && r.error.kind === 'failed' && r.error.message)).toEqual(['no data for w', 'no data for w']);
+    expect(stats.worldsBuilt, 'the failed build was retried').toBe(2);
+  });
+
+  it('stops a run when a cancel is polled synchronously during it', async () => {
+    const pending: number[] = [];
+    const { host, replies } = setup({
+      pollCancelled: () => pending.splice(0),
+      onStep: (step) => {
+        if (step === 3) pending.push(9);
+      },
+    });
+    await host.receive(run(9, { name: 'c', steps: 10 }));
+    expect(replies()).toEqual([{ type: 'reply', id: 9, call: 'run', ok: false, error: { kind: 'cancelled' } }]);
+  });
+
+  it('ignores polled cancels for calls not in flight', async () => {
+    const pending = [1, 2, 3];
+    const { host, replies } = setup({ pollCancelled: () => pending.splice(0) });
+    await host.receive(run(4, { name: 'c' }));
+    expect(replies()[0]!.ok, 'call 4 was not cancelled').toBe(true);
+  });
+
+  it('honours a cancel message that arrives while the world is being built', async () => {
+    const { host, replies } = setup();
+    const done = host.receive(run(6, { name: 'slow' }));
+    await host.receive({ type: 'cancel', id: 6 });
+    await done;
+    expect(replies()).toEqual([{ type: 'reply', id: 6, call: 'run', ok: false, error: { kind: 'cancelled' } }]);
+  });
+
+  it('combines replications through the engine, and reports combine errors as failed', async () => {
+    const { host, replies } = setup();
+    await host.receive({
+      type: 'call',
+      id: 1,
+      call: 'combine',
+      request: { results: [{ meta: { version: 'v', seed: 1, replications: 1 }, calls: { offered: 10 }, grades: {} }, { meta: { version: 'v', seed: 2, replications: 1 }, calls: { offered: 20 }, grades: {} }] },
+    });
+    await host.receive({ type: 'call', id: 2, call: 'combine', request: { results: [] } });
+    const [first, second] = replies();
+    expect(first!.ok && first!.call === 'combine' && first!.value.calls.offered, 'mean of 10 and 20').toBe(15);
+    expect(!second!.ok && second!.error.kind === 'failed' && second!.error.message).toBe('combineReplications: no results');
+  });
+
+  it('rejects messages that are not ToWorker, naming the field', async () => {
+    const { host, sent } = setup();
+    await host.receive('hello');
+    await host.receive({ type: 'call', id: 'x', call: 'run', request: {} });
+    await host.receive({ type: 'shout', id: 3 });
+    await host.receive({ type: 'call', id: 3, call: 'fly', request: {} });
+    expect(sent.map((m) => (m.type === 'rejected' ? m.reason : m.type))).toEqual([
+      'expected a message object, got string',
+      'message.id: expected an integer, got "x"',
+      "message.type: expected 'call' or 'cancel', got \"shout\"",
+      'message.call: expected one of version, run, combine, got "fly"',
+    ]);
+  });
+
+  it('answers a malformed call it can name with a failed reply, so no caller waits forever', async () => {
+    const { host, sent } = setup();
+    await host.receive({ type: 'call', id: 8, call: 'run', request: { scenario: {}, replication: -1 } });
+    expect(sent).toEqual([
+      {
+        type: 'reply',
+        id: 8,
+        call: 'run',
+        ok: false,
+        error: { kind: 'failed', message: "bad worker message: message.request.replication: expected an integer >= 0 (call 'run', id 8)" },
+      },
+    ]);
+  });
+});
