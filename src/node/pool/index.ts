@@ -1,0 +1,38 @@
+/**
+ * The pool of sim workers for Node hosts (Electron main, command line): batch replications spread
+ * over the cores, one dedicated worker per live session (`pool.dedicated()`), cancel, and recovery
+ * from a crashed worker (see src/host/pool.ts for the rules).
+ */
+import { availableParallelism } from 'node:os';
+import { SimWorkerPool, type Timers } from '../../host/pool';
+import { nodeSpawn, type NodeSpawnOptions } from './node-worker';
+
+export { SimWorkerPool } from '../../host/pool';
+export { runBatch } from '../../host/batch';
+export { nodeSpawn, serveSimWorker, simWorkerOptions, type NodeSpawnOptions, type SimWorkerData } from './node-worker';
+
+export interface NodePoolOptions extends NodeSpawnOptions {
+  /** workers for batch work; default: one per core (`os.availableParallelism()`) */
+  readonly size?: number;
+  /** milliseconds a cancelled run may take to stop before its worker is terminated (default 3000) */
+  readonly hardCancelMs?: number;
+  /** crashes in a row before the pool gives up (default 3) */
+  readonly maxCrashes?: number;
+}
+
+export const nodeTimers: Timers = {
+  after(ms, fn) {
+    const handle = setTimeout(fn, ms);
+    return () => clearTimeout(handle);
+  },
+};
+
+export function createNodeSimPool(options: NodePoolOptions): SimWorkerPool {
+  return new SimWorkerPool({
+    size: options.size ?? Math.max(1, availableParallelism()),
+    spawn: nodeSpawn(options),
+    timers: nodeTimers,
+    ...(options.hardCancelMs === undefined ? {} : { hardCancelMs: options.hardCancelMs }),
+    ...(options.maxCrashes === undefined ? {} : { maxCrashes: options.maxCrashes }),
+  });
+}
