@@ -49,23 +49,27 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export interface DataDirOptions {
-  /** A folder chosen by the user (settings or --data); wins over everything else. */
+  /** A folder named for this run (`--data`); wins over everything else. */
   explicit?: string;
+  /** The folder chosen in the app's settings (`Settings.dataDir`); wins over the environment and the default. */
+  settings?: string | null;
   env?: NodeJS.ProcessEnv;
   /** Files that must be present; defaults to everything the built-in London data needs. */
   required?: readonly string[];
 }
 
 /**
- * The folder holding the London source data: an explicit choice, else $RESPONSE_SIM_DATA, else
- * `../shared/data` beside the checkout. Throws DataNotFoundError naming the folder tried and the
- * files missing from it.
+ * The folder holding the London source data: an explicit choice, else the folder in settings, else
+ * $RESPONSE_SIM_DATA, else `../shared/data` beside the checkout. Only the first of these that is
+ * given is tried (a chosen folder that is wrong is an error, not a reason to look elsewhere).
+ * Throws DataNotFoundError naming the folder tried, where it came from and the files missing.
  */
 export function londonDataDir(options: DataDirOptions = {}): string {
   const env = options.env ?? process.env;
   const required = options.required ?? LONDON_SOURCE_FILES;
   const candidates: { dir: string; from: string }[] = [];
   if (options.explicit) candidates.push({ dir: path.resolve(options.explicit), from: 'the chosen data folder' });
+  else if (options.settings) candidates.push({ dir: path.resolve(options.settings), from: 'the data folder in Settings' });
   else if (env[DATA_ENV]) candidates.push({ dir: path.resolve(env[DATA_ENV]!), from: `$${DATA_ENV}` });
   else candidates.push({ dir: path.resolve(repoRoot(), '..', 'shared', 'data'), from: 'the default (../shared/data beside the checkout)' });
 
