@@ -2,19 +2,31 @@
  * `npm run data` (= `response-sim data`): builds the built-in London data into the cache (or finds
  * it there) and prints what it holds. Missing or malformed source data is bad input (exit 2).
  */
-import { ensureBuiltinDataReport } from '../../node/data/builtin';
+import { readFileSync } from 'node:fs';
+import { ensureBuiltinDataReport, type BuiltinData } from '../../node/data/builtin';
 import { DataNotFoundError } from '../../node/data/paths';
+import type { PoliceBase } from '../../node/london/bases';
+import { baselineScenarioPath, writeBaselineStationsAndFleet } from '../../node/london/baseline';
 import { SourceDataError } from '../../node/london/csv';
-import type { Command } from '../main';
+import type { DemandPointsFile } from '../../node/london/demand';
 import { InputError } from '../errors';
+import type { Command } from '../main';
 
-const USAGE = 'data [--data DIR] [--force] [--json]';
+const USAGE = 'data [--data DIR] [--force] [--json] [--write-baseline]';
 
-function parseArgs(args: readonly string[]): { dataDir?: string; force: boolean; json: boolean } {
-  const out: { dataDir?: string; force: boolean; json: boolean } = { force: false, json: false };
+interface DataArgs {
+  dataDir?: string;
+  force: boolean;
+  json: boolean;
+  writeBaseline: boolean;
+}
+
+function parseArgs(args: readonly string[]): DataArgs {
+  const out: DataArgs = { force: false, json: false, writeBaseline: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--force') out.force = true;
+    else if (arg === '--write-baseline') out.writeBaseline = true;
     else if (arg === '--json') out.json = true;
     else if (arg === '--data') {
       const value = args[++i];
@@ -25,6 +37,14 @@ function parseArgs(args: readonly string[]): { dataDir?: string; force: boolean;
   return out;
 }
 
+/** Rewrites the baseline scenario's stations and fleet from the built bases and points. */
+function writeBaseline(files: BuiltinData): { file: string; changed: boolean } {
+  const bases = (JSON.parse(readFileSync(files.bases, 'utf8')) as { bases: PoliceBase[] }).bases;
+  const points = JSON.parse(readFileSync(files.points, 'utf8')) as DemandPointsFile;
+  const file = baselineScenarioPath();
+  return { file, changed: writeBaselineStationsAndFleet(file, bases, points) };
+}
+
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KB`;
 }
@@ -33,7 +53,8 @@ export const command: Command = {
   usage: USAGE,
   summary:
     'Build the built-in London data (areas, map outlines, demand points, police bases) into the cache from ../shared/data ' +
-    '(or --data DIR, or $RESPONSE_SIM_DATA); --force rebuilds even when the cache is current.',
+    '(or --data DIR, or $RESPONSE_SIM_DATA); --force rebuilds even when the cache is current; --write-baseline rewrites ' +
+    'the stations and fleet of assets/scenarios/london-baseline.json from the built bases and the fleet plan.',
   async run(args) {
     const options = parseArgs(args);
     const started = performance.now();
@@ -45,8 +66,10 @@ export const command: Command = {
       throw error;
     }
     const ms = performance.now() - started;
+    const baseline = options.writeBaseline ? writeBaseline(report.files) : null;
     if (options.json) {
-      process.stdout.write(JSON.stringify({ built: report.built, folder: report.folder, files: report.files, manifest: report.manifest, ms: Math.round(ms) }, null, 2) + '\n');
+      const out = { built: report.built, folder: report.folder, files: report.files, manifest: report.manifest, ms: Math.round(ms), baseline };
+      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       return 0;
     }
     const { manifest, files } = report;
@@ -62,6 +85,7 @@ export const command: Command = {
       `  police bases    ${files.bases}  (${c.bases} bases, ${c.syntheticBases} synthetic; ${c.droppedSites} non-Met or closed sites dropped)`,
       `  road graph      not built by this step yet (road routing provides it)`,
     ];
+    if (baseline) lines.push(`  baseline        ${baseline.file}: stations and fleet ${baseline.changed ? 'rewritten' : 'already up to date'}`);
     process.stdout.write(lines.join('\n') + '\n');
     return 0;
   },
