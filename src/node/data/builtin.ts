@@ -44,8 +44,10 @@ export interface BuiltinData {
 }
 
 export interface EnsureOptions {
-  /** A data folder chosen by the user; default: $RESPONSE_SIM_DATA, else ../shared/data. */
+  /** A data folder named for this run (`--data`); wins over everything else. */
   dataDir?: string;
+  /** The data folder chosen in the app's Settings; then $RESPONSE_SIM_DATA, else ../shared/data. */
+  settings?: string | null;
   env?: NodeJS.ProcessEnv;
   /** Rebuild even when a complete build for the same inputs exists. */
   force?: boolean;
@@ -100,7 +102,7 @@ function pathsIn(folder: string): BuiltinData {
  */
 export function ensureBuiltinDataReport(options: EnsureOptions = {}): EnsureReport {
   const env = options.env ?? process.env;
-  const dataDir = londonDataDir({ explicit: options.dataDir, env, required: Object.values(LONDON_BUILTIN_INPUTS) });
+  const dataDir = londonDataDir({ explicit: options.dataDir, settings: options.settings, env, required: Object.values(LONDON_BUILTIN_INPUTS) });
   const root = path.join(cacheDir(env), 'london');
   const inputFiles = Object.values(LONDON_BUILTIN_INPUTS).map((name) => ({ name, path: path.join(dataDir, name) }));
   const { key, inputs } = inputsKey(LONDON_DATA_VERSION, inputFiles);
