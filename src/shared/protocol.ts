@@ -70,14 +70,15 @@ export interface RunProgress {
 
 /**
  * Expected ways for a run to end without results (values, never exceptions: STYLE.md 11).
- * `failed` is a thrown error inside the simulator: its message and stack are passed on for a crash
- * report.
+ * `failed` is a thrown error inside the simulator: its message and stack are passed on. For
+ * `failed` and `worker-crashed` the Electron host writes a crash report and names its file in
+ * `crashReport`.
  */
 export type RunError =
   | { readonly kind: 'invalid-scenario'; readonly errors: readonly ScenarioIssue[] }
   | { readonly kind: 'cancelled' }
-  | { readonly kind: 'worker-crashed'; readonly message: string }
-  | { readonly kind: 'failed'; readonly message: string; readonly stack?: string };
+  | { readonly kind: 'worker-crashed'; readonly message: string; readonly crashReport?: string }
+  | { readonly kind: 'failed'; readonly message: string; readonly stack?: string; readonly crashReport?: string };
 
 export type RunOutcome =
   | {

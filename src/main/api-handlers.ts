@@ -1,0 +1,108 @@
+/**
+ * The Electron host's implementation of every `DesktopApi` call (registered by ./ipc.ts). Electron
+ * itself is not imported: dialogs, the pool and the crash-report writer are injected, so these
+ * handlers run in plain Node tests.
+ */
+import { runBatch, type BatchPool } from '../host/batch';
+import type { OpenFileOutcome, RunError, Settings, VersionInfo } from '../shared/protocol';
+import type { MainHandlers } from './ipc';
+import type { SettingsStore } from './settings';
+
+export interface HandlerDeps {
+  /** the current pool of sim workers (replaced when a setting the workers depend on changes) */
+  readonly pool: () => BatchPool;
+  readonly settings: SettingsStore;
+  /** shows the open dialog and reads the chosen file */
+  readonly openDialog: () => Promise<OpenFileOutcome>;
+  readonly readFile: (file: string) => Promise<OpenFileOutcome>;
+  readonly appVersion: string;
+  readonly workers: number;
+  /** after the recent files changed (to rebuild the menu) */
+  readonly onRecentFilesChanged?: (recentFiles: readonly string[]) => void;
+  /** after the renderer changed settings */
+  readonly onSettingsChanged?: (settings: Settings, previous: Settings) => void;
+  /** writes a crash report for a failed run and returns its path (or null when it could not) */
+  readonly writeCrashReport?: (title: string, details: string) => string | null;
+}
+
+export function createMainHandlers(deps: HandlerDeps): MainHandlers {
+  const running = new Set<string>();
+  let simVersion: string | null = null;
+
+  const remember = (outcome: OpenFileOutcome): OpenFileOutcome => {
+    if (outcome.ok) deps.onRecentFilesChanged?.(deps.settings.addRecent(outcome.file.path).recentFiles);
+    return outcome;
+  };
+
+  return {
+    async version(): Promise<VersionInfo> {
+      if (simVersion === null) {
+        const reply = await deps.pool().call('version', {});
+        if (!reply.ok) throw new Error(`the sim worker did not report its version: ${describeRunError(reply.error)}`);
+        simVersion = reply.value.sim;
+      }
+      return { app: deps.appVersion, sim: simVersion, host: 'electron', workers: deps.workers };
+    },
+
+    async runScenario([request], emit) {
+      if (running.has(request.jobId)) throw new Error(`runScenario: job '${request.jobId}' is already running; job ids must be unique`);
+      running.add(request.jobId);
+      try {
+        const outcome = await runBatch(deps.pool(), request, emit);
+        if (outcome.ok || !deps.writeCrashReport) return outcome;
+        const error = outcome.error;
+        if (error.kind !== 'failed' && error.kind !== 'worker-crashed') return outcome;
+        const details = [
+          `job: ${request.jobId}`,
+          `replications: ${request.replications ?? 1}, seed: ${request.seed ?? '(scenario)'}, days: ${request.days ?? '(scenario)'}`,
+          `scenario name: ${String(request.scenario.name ?? '(none)')}`,
+          `error: ${error.kind}: ${error.message}`,
+          ...(error.kind === 'failed' && error.stack ? ['', error.stack] : []),
+        ].join('\n');
+        const crashReport = deps.writeCrashReport(`run ${error.kind}`, details);
+        return crashReport === null ? outcome : { ok: false, error: { ...error, crashReport } };
+      } finally {
+        running.delete(request.jobId);
+      }
+    },
+
+    async cancel([jobId]) {
+      return deps.pool().cancel(jobId);
+    },
+
+    async openScenarioFile() {
+      return remember(await deps.openDialog());
+    },
+
+    async openRecentFile([file]) {
+      // The page names a path; only files the user opened before through a dialog may be read.
+      if (!deps.settings.get().recentFiles.includes(file)) throw new Error(`openRecentFile: '${file}' is not one of the recent files`);
+      return remember(await deps.readFile(file));
+    },
+
+    async getSettings() {
+      return deps.settings.get();
+    },
+
+    async updateSettings([patch]) {
+      const previous = deps.settings.get();
+      const next = deps.settings.update(patch);
+      deps.onSettingsChanged?.(next, previous);
+      return next;
+    },
+  };
+}
+
+/** One line for a RunError, for messages. */
+export function describeRunError(error: RunError): string {
+  switch (error.kind) {
+    case 'invalid-scenario':
+      return `invalid scenario: ${error.errors.map((e) => `${e.path || '(file)'}: ${e.message}`).join('; ')}`;
+    case 'cancelled':
+      return 'cancelled';
+    case 'worker-crashed':
+      return `sim worker crashed: ${error.message}`;
+    case 'failed':
+      return `simulation failed: ${error.message}`;
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * The Electron main process: lifecycle, the secure window, the app scheme with its CSP, the menu,
+ * the IPC handlers and the pool of sim workers. Thin by design: everything with logic lives in the
+ * modules it wires together, which are tested in Node without the Electron binary.
+ */
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { createNodeSimPool, type SimWorkerPool } from '../node/pool';
+import { LONDON_ATTRIBUTION } from '../node/london/build';
+import { contentSecurityPolicy, tileOriginOf } from '../shared/csp';
+import { EVENT_CHANNEL, type AppEvent, type Settings } from '../shared/protocol';
+import { createMainHandlers } from './api-handlers';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, serveAppRequest } from './app-protocol';
+import { errorDetails, writeCrashReport } from './crash-report';
+import { openScenarioWithDialog, readScenarioFile } from './files';
+import { registerApi } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { SettingsStore } from './settings';
+import { guardContents, mainWindowOptions } from './window';
+
+const APP_NAME = 'Response Simulator';
+/** Set by `electron-vite dev` only; a built app always loads its own scheme. */
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const rendererDir = path.join(__dirname, '../renderer');
+const preloadFile = path.join(__dirname, '../preload/index.js');
+const workerEntry = path.join(__dirname, 'sim-worker.js');
+
+// Must happen before 'ready'.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+app.setName(APP_NAME);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  let mainWindow: BrowserWindow | null = null;
+  let pool: SimWorkerPool | null = null;
+  const crashDir = (): string => path.join(app.getPath('userData'), 'crash-reports');
+  const report = (title: string, details: string): string | null => {
+    try {
+      return writeCrashReport(crashDir(), title, details, { appVersion: app.getVersion(), versions: process.versions, platform: process.platform });
+    } catch (error) {
+      console.error(`could not write a crash report for "${title}": ${errorDetails(error)}`);
+      return null;
+    }
+  };
+
+  process.on('uncaughtException', (error) => {
+    const file = report('main process error', errorDetails(error));
+    dialog.showErrorBox(`${APP_NAME}: internal error`, `${error.message}\n\n${file ? `A crash report was written to ${file}.` : 'No crash report could be written.'}`);
+    app.exit(1);
+  });
+
+  // Every web contents, including any the page might create, gets the same guards.
+  app.on('web-contents-created', (_event, contents) => {
+    guardContents(contents, {
+      isAppUrl: (url) => isAppUrl(url, devServerUrl),
+      openExternal: (url) => void shell.openExternal(url),
+    });
+  });
+
+  app.on('render-process-gone', (_event, contents, details) => {
+    if (details.reason === 'clean-exit') return;
+    const file = report('renderer gone', `reason: ${details.reason}, exit code: ${details.exitCode}, url: ${contents.getURL()}`);
+    const choice = dialog.showMessageBoxSync({
+      type: 'error',
+      title: APP_NAME,
+      message: `The window stopped unexpectedly (${details.reason}).`,
+      detail: file ? `A crash report was written to ${file}.` : undefined,
+      buttons: ['Reload', 'Quit'],
+    });
+    if (choice === 0) contents.reload();
+    else app.quit();
+  });
+
+  app.whenReady().then(() => {
+    const { store: settings, problem } = SettingsStore.load(path.join(app.getPath('userData'), 'settings.json'));
+    if (problem) console.warn(`${APP_NAME}: settings not used: ${problem}`);
+
+    const csp = (): string => {
+      const s = settings.get();
+      return contentSecurityPolicy({ tileOrigins: s.onlineTiles ? [tileOriginOf(s.tileUrl)] : [], dev: devServerUrl !== undefined });
+    };
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url, csp()));
+    if (devServerUrl) {
+      // The dev server is plain http; give its responses the same policy.
+      session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+        callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp()] } });
+      });
+    }
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+
+    const createPool = (s: Settings): SimWorkerPool => createNodeSimPool({ entry: workerEntry, options: { dataDir: s.dataDir } });
+    pool = createPool(settings.get());
+
+    const send = (event: AppEvent): void => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event);
+    };
+
+    const handlers = createMainHandlers({
+      pool: () => pool!,
+      settings,
+      openDialog: () => openScenarioWithDialog(dialog),
+      readFile: readScenarioFile,
+      appVersion: app.getVersion(),
+      workers: pool.size,
+      onRecentFilesChanged: () => setMenu(),
+      onSettingsChanged: (next, previous) => {
+        // Workers read the data folder when they start: replace them (runs in progress end as cancelled).
+        if (next.dataDir !== previous.dataDir) {
+          const old = pool;
+          pool = createPool(next);
+          old?.close();
+        }
+      },
+      writeCrashReport: report,
+    });
+    registerApi(ipcMain, handlers, { isTrustedUrl: (url) => isAppUrl(url, devServerUrl) });
+
+    const openFromMenu = async (open: () => ReturnType<typeof handlers.openScenarioFile>): Promise<void> => {
+      const outcome = await open();
+      if (outcome.ok) send({ type: 'scenario-opened', file: outcome.file });
+      else if (outcome.reason !== 'cancelled') send({ type: 'open-failed', message: outcome.message });
+    };
+
+    const showAbout = async (): Promise<void> => {
+      let sim = '(not answering)';
+      try {
+        sim = (await handlers.version([], undefined)).sim;
+      } catch (error) {
+        sim = `(not answering: ${error instanceof Error ? error.message : String(error)})`;
+      }
+      await dialog.showMessageBox({
+        type: 'info',
+        title: `About ${APP_NAME}`,
+        message: `${APP_NAME} ${app.getVersion()}`,
+        detail: `Simulator ${sim}\nElectron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}`,
+      });
+    };
+
+    const setMenu = (): void => {
+      const template = buildMenuTemplate({
+        platform: process.platform,
+        appName: APP_NAME,
+        recentFiles: settings.get().recentFiles,
+        devTools: !app.isPackaged,
+        actions: {
+          openScenario: () => void openFromMenu(() => handlers.openScenarioFile([], undefined)),
+          openRecent: (file) => void openFromMenu(() => handlers.openRecentFile([file], undefined)),
+          clearRecent: () => {
+            settings.clearRecent();
+            setMenu();
+          },
+          showAbout: () => void showAbout(),
+          showDataSources: () =>
+            void dialog.showMessageBox({ type: 'info', title: 'Data sources and licences', message: 'Data sources and licences', detail: LONDON_ATTRIBUTION.join('\n\n') }),
+        },
+      });
+      Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    };
+    setMenu();
+
+    const createWindow = (): void => {
+      mainWindow = new BrowserWindow(mainWindowOptions(preloadFile));
+      mainWindow.once('ready-to-show', () => mainWindow?.show());
+      mainWindow.on('closed', () => {
+        mainWindow = null;
+      });
+      void mainWindow.loadURL(devServerUrl ?? APP_INDEX_URL);
+    };
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  }).catch((error: unknown) => {
+    const file = report('start-up failed', errorDetails(error));
+    dialog.showErrorBox(`${APP_NAME} could not start`, `${errorDetails(error)}${file ? `\n\nCrash report: ${file}` : ''}`);
+    app.exit(1);
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => pool?.close());
+}

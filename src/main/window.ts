@@ -1,0 +1,72 @@
+/**
+ * The secure window (Electron's security checklist, STYLE.md 12): the page runs isolated and
+ * sandboxed with no Node, may not open windows, navigate away, attach webviews or ask for
+ * permissions. No fallbacks to weaker settings.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** Options of the main window; `preload` is the absolute path of the built preload script. */
+export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 820,
+    minWidth: 800,
+    minHeight: 560,
+    show: false, // shown on 'ready-to-show', so no white flash
+    title: 'Response Simulator',
+    backgroundColor: '#f6f7f9',
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** The part of `WebContents` the guards use. */
+export interface GuardedContents {
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: { url?: string; preventDefault(): void }, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
+}
+
+export interface GuardOptions {
+  /** Whether `url` is one of the app's own pages. */
+  readonly isAppUrl: (url: string) => boolean;
+  /**
+   * Called for an https link the page tried to open in a new window (e.g. the OpenStreetMap
+   * copyright page in the attribution); the app shows it in the user's browser.
+   */
+  readonly openExternal?: (url: string) => void;
+}
+
+/** Denies every new window and blocks navigation away from the app. */
+export function guardContents(contents: GuardedContents, options: GuardOptions): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (options.openExternal && isHttpsUrl(url)) options.openExternal(url);
+    return { action: 'deny' };
+  });
+  const stayInApp = (event: { url?: string; preventDefault(): void }, url: string): void => {
+    if (!options.isAppUrl(event.url ?? url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function isHttpsUrl(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
