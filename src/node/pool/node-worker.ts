@@ -75,7 +75,7 @@ function tsBootstrap(entry: string): string {
  * Worker side: runs the shared loop on this thread's parentPort with `engine`. Call once from a
  * worker entry (src/node/sim-worker.ts).
  */
-export function serveSimWorker(engine: SimEngine<unknown, unknown>): void {
+export function serveSimWorker<Scenario, World>(engine: SimEngine<Scenario, World>): void {
   if (!parentPort) throw new Error('serveSimWorker() must run inside a worker thread');
   const port = parentPort;
   const { cancelPort } = workerData as SimWorkerData;
