@@ -1,0 +1,108 @@
+/**
+ * Small zod building blocks of the scenario schema, each with an error message in the words of
+ * MODEL.md: "expected a whole number >= 0, got -2". Every check of a block carries the same
+ * message so that whichever check fails, the user reads what the field wants.
+ */
+import { z } from 'zod';
+
+/** A value as shown in an error message: JSON for plain values, a word for the rest. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (Array.isArray(value)) return value.length > 6 ? `an array of ${value.length} items` : JSON.stringify(value);
+  if (typeof value === 'object' && value !== null) return 'an object';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+const says = (what: string) => ({ error: (iss: { input?: unknown }) => `expected ${what}, got ${show(iss.input)}` });
+
+/** A whole number >= `min` (counts: staff, units, seeds). */
+export function whole(min = 0) {
+  const m = says(`a whole number >= ${min}`);
+  return z.number(m).int(m).min(min, m);
+}
+
+/** A finite number >= `min` (durations, weights). */
+export function atLeast(min: number) {
+  const m = says(`a number >= ${min}`);
+  return z.number(m).min(min, m).refine(Number.isFinite, m);
+}
+
+/** A finite number > `min` (means, speeds, factors). */
+export function above(min: number) {
+  const m = says(`a number > ${min}`);
+  return z.number(m).gt(min, m).refine(Number.isFinite, m);
+}
+
+/** A share in [0, 1] (grade mix, probabilities). */
+export function share() {
+  const m = says('a number from 0 to 1');
+  return z.number(m).min(0, m).max(1, m);
+}
+
+/** A non-empty string (ids, names). */
+export function text() {
+  const m = says('a non-empty string');
+  return z.string(m).min(1, m);
+}
+
+/** Longitude in degrees, WGS84. */
+export const lon = z.number(says('a longitude from -180 to 180')).min(-180, says('a longitude from -180 to 180')).max(180, says('a longitude from -180 to 180'));
+/** Latitude in degrees, WGS84. */
+export const lat = z.number(says('a latitude from -90 to 90')).min(-90, says('a latitude from -90 to 90')).max(90, says('a latitude from -90 to 90'));
+
+/** `"HH:MM"`, a time of day (shift starts). */
+export const timeOfDay = z
+  .string(says('a time of day "HH:MM"'))
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, says('a time of day "HH:MM" (00:00 to 23:59)'));
+
+/** `"YYYY-MM-DDTHH:MM:SS"`, a London local date and time (scenario start). */
+export const localDateTime = z
+  .string(says('a local date and time "YYYY-MM-DDTHH:MM:SS"'))
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, says('a local date and time "YYYY-MM-DDTHH:MM:SS"'));
+
+/** Exactly `n` numbers > 0, e.g. 24 hour-of-day multipliers. */
+export function factors(n: number, what: string) {
+  const m = says(`${n} ${what} (numbers > 0)`);
+  return z.array(above(0), m).length(n, m);
+}
+
+/** The call lines of MODEL.md. */
+export const LINES = ['999', '101'] as const;
+export type Line = (typeof LINES)[number];
+export const line = z.enum(LINES, says('a line "999" or "101"'));
+
+/** The Met grades of MODEL.md, in dispatch priority order. */
+export const GRADES = ['I', 'S', 'E', 'R'] as const;
+export type Grade = (typeof GRADES)[number];
+export const grade = z.enum(GRADES, says('a grade "I", "S", "E" or "R"'));
+
+/**
+ * A probability distribution of a duration in seconds (MODEL.md "Distributions"). Every variant
+ * describes non-negative values.
+ */
+export const distribution = z.discriminatedUnion(
+  'dist',
+  [
+    z.strictObject({ dist: z.literal('fixed'), value: atLeast(0) }),
+    z.strictObject({ dist: z.literal('exponential'), mean: above(0) }),
+    z.strictObject({ dist: z.literal('lognormal'), mean: above(0), cv: above(0) }),
+    z.strictObject({ dist: z.literal('gamma'), mean: above(0), cv: above(0) }),
+    z.strictObject({ dist: z.literal('uniform'), min: atLeast(0), max: atLeast(0) }).refine((d) => d.max >= d.min, {
+      message: 'expected max >= min',
+      path: ['max'],
+    }),
+    z.strictObject({
+      dist: z.literal('empirical'),
+      values: z.array(atLeast(0), says('a non-empty array of numbers >= 0')).min(1, says('a non-empty array of numbers >= 0')),
+    }),
+  ],
+  {
+    error: (iss) =>
+      `expected a distribution {"dist": "fixed" | "exponential" | "lognormal" | "gamma" | "uniform" | "empirical", ...}, got ${show(
+        (iss.input as { dist?: unknown } | undefined)?.dist ?? iss.input,
+      )}`,
+  },
+);
+export type Distribution = z.output<typeof distribution>;

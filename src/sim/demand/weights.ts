@@ -1,0 +1,109 @@
+/**
+ * Where calls come from, and how surges reshape it: the demand "cells" (points, areas, or the
+ * whole network) with their weights, and for each line and each stretch of time between surge
+ * boundaries the cumulative weights to sample a cell from and the line's total rate factor.
+ *
+ * Precedence (MODEL.md, MODEL-ADDITIONS.md): points > pointsSource (both arrive as
+ * world.points) > areaWeights > by area size > uniform over the network.
+ */
+import type { Line, Scenario } from '../../shared/scenario';
+import type { SimWorld } from '../world';
+
+export type CellKind = 'points' | 'areas' | 'network';
+
+/** One stretch of time with constant surge multipliers. */
+export interface SurgeSegment {
+  readonly fromS: number;
+  readonly toS: number;
+  /** Per line index: (sum of weight x multiplier) / (sum of weight); 1 with no surge. */
+  readonly factor: Float64Array;
+  /** Per line index: cumulative multiplied weights over the cells (last = total). */
+  readonly cumulative: readonly Float64Array[];
+}
+
+export interface DemandCells {
+  readonly kind: CellKind;
+  /** Area index of each cell (-1 none); for kind 'areas' cell i is area i. */
+  readonly cellArea: Int32Array;
+  /** Segments covering (-Infinity, Infinity) in time order. */
+  readonly segments: readonly SurgeSegment[];
+}
+
+/** Area indices a surge's `area` names: an area id, or a BCU id (all its areas). */
+function surgeAreas(world: SimWorld, id: string, path: string): Set<number> {
+  const areas = world.areas;
+  if (!areas) throw new Error(`${path}: a surge in an area needs areas`);
+  const out = new Set<number>();
+  areas.ids.forEach((a, i) => {
+    if (a === id || areas.bcus[i] === id) out.add(i);
+  });
+  if (out.size === 0) throw new Error(`${path}: unknown area or BCU "${id}"`);
+  return out;
+}
+
+export function buildDemandCells(s: Scenario, world: SimWorld, lines: readonly Line[]): DemandCells {
+  let kind: CellKind;
+  let weights: Float64Array;
+  let cellArea: Int32Array;
+  if (world.points) {
+    kind = 'points';
+    weights = Float64Array.from(world.points.weight);
+    cellArea = Int32Array.from(world.points.area);
+  } else if (world.areas) {
+    kind = 'areas';
+    const areas = world.areas;
+    const given = s.demand.areaWeights;
+    weights = Float64Array.from(areas.ids, (id, i) => (given ? (given[id] ?? 0) : areas.areaKm2[i]!));
+    cellArea = Int32Array.from(areas.ids, (_, i) => i);
+  } else if (world.randomNetworkPlace) {
+    kind = 'network';
+    weights = Float64Array.of(1);
+    cellArea = Int32Array.of(-1);
+  } else {
+    throw new Error('demand: no way to place calls (no points, no areas, and the travel model has no network)');
+  }
+  const baseTotal = weights.reduce((a, b) => a + b, 0);
+  if (!(baseTotal > 0)) throw new Error('demand: every place has weight 0 (check demand.areaWeights or demand.points)');
+
+  const surges = s.demand.surges.map((sg, i) => ({
+    ...sg,
+    cells: sg.area === undefined ? null : surgeAreas(world, sg.area, `demand.surges[${i}].area`),
+  }));
+  const bounds = [...new Set(surges.flatMap((sg) => [sg.fromS, sg.toS]))].sort((a, b) => a - b);
+  const edges = [-Infinity, ...bounds, Infinity];
+  const segments: SurgeSegment[] = [];
+  for (let j = 0; j + 1 < edges.length; j++) {
+    const fromS = edges[j]!;
+    const toS = edges[j + 1]!;
+    const mid = Number.isFinite(fromS) ? fromS : toS - 1;
+    const factor = new Float64Array(lines.length);
+    const cumulative = lines.map((line, li) => {
+      const active = surges.filter((sg) => sg.fromS <= mid && mid < sg.toS && (sg.line === undefined || sg.line === line));
+      const cum = new Float64Array(weights.length);
+      let acc = 0;
+      for (let c = 0; c < weights.length; c++) {
+        let w = weights[c]!;
+        for (const sg of active) if (sg.cells === null || sg.cells.has(cellArea[c]!)) w *= sg.multiplier;
+        acc += w;
+        cum[c] = acc;
+      }
+      factor[li] = acc / baseTotal;
+      return cum;
+    });
+    segments.push({ fromS, toS, factor, cumulative });
+  }
+  return { kind, cellArea, segments };
+}
+
+/** Index of the first cumulative weight > u * total (u in [0, 1)). */
+export function pickCell(cumulative: Float64Array, u: number): number {
+  const target = u * cumulative[cumulative.length - 1]!;
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! > target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

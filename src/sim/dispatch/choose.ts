@@ -1,0 +1,127 @@
+/**
+ * Choosing a unit for an incident (MODEL.md "Dispatch"): which units may go (available, border
+ * rule, reserve), and which of them is best by the policy. Ties go to the lower unit number, so
+ * the choice never depends on anything but the state.
+ */
+import type { Grade, Scenario } from '../../shared/scenario';
+import { US, type Fleet } from '../fleet/units';
+import type { Call } from '../model/call';
+import { greatCircleM } from '../travel/geo';
+import type { Place, TravelModel } from '../world';
+
+/** What the chooser reads of the simulation. */
+export interface DispatchView {
+  readonly now: number;
+  readonly fleet: Fleet;
+  readonly travel: TravelModel;
+  readonly scenario: Scenario;
+  /** BCU index (into fleet.bcuIds) of each area index, -1 for none. */
+  readonly areaBcu: Int32Array;
+  /** Live call by id (undefined once over). */
+  call(id: number): Call | undefined;
+}
+
+const GRADE_KEYS: readonly Grade[] = ['I', 'S', 'E', 'R'];
+
+/** Where unit `u` is at `now` (moving units along their journey). */
+export function unitPlace(v: DispatchView, u: number): Place {
+  const f = v.fleet;
+  const s = f.state[u]!;
+  if (s === US.ON_SCENE) {
+    const call = v.call(f.incident[u]!);
+    if (call?.place) return call.place;
+  }
+  if (s === US.IN_CUSTODY) return f.stations[f.custodyStation[u]!]!.place;
+  const trip = f.trip[u];
+  if (trip && s !== US.FREE) return trip.placeAt(v.now - f.tripDepartS[u]!);
+  return f.home(u);
+}
+
+/** The BCU index of a call's area, -1 when none. */
+export function callBcu(v: DispatchView, call: Call): number {
+  return call.area >= 0 ? v.areaBcu[call.area]! : -1;
+}
+
+/** Units allowed by the border rule for `call` among `units` (MODEL.md `dispatch.border`). */
+export function applyBorder(v: DispatchView, call: Call, units: number[]): number[] {
+  const border = v.scenario.dispatch.border;
+  const f = v.fleet;
+  if (border === 'area') return call.area < 0 ? units : units.filter((u) => f.areaOf(u) === call.area);
+  if (border === 'bcu') {
+    const b = callBcu(v, call);
+    if (b < 0) return units;
+    const same = units.filter((u) => f.bcuOf(u) === b);
+    return same.length > 0 ? same : units;
+  }
+  return units;
+}
+
+/** Available units that the reserve rule lets take this grade's work, in unit order. */
+export function availableUnits(v: DispatchView, grade: number): number[] {
+  const f = v.fleet;
+  const reserve = grade < 3 ? (v.scenario.dispatch.reserve[GRADE_KEYS[grade] as 'I' | 'S' | 'E'] ?? 0) : 0;
+  const out: number[] = [];
+  for (let u = 0; u < f.n; u++) {
+    const s = f.state[u]!;
+    if (s !== US.FREE && s !== US.RETURNING) continue;
+    if (reserve > 0 && f.freeByBcu[f.bcuSlot(u)]! <= reserve) continue;
+    out.push(u);
+  }
+  return out;
+}
+
+/** Best of `units` for `call` by the policy, with its travel time; null when none can reach it. */
+export function best(v: DispatchView, call: Call, units: readonly number[], departS: number): { unit: number; timeS: number } | null {
+  if (units.length === 0 || !call.place) return null;
+  const spec = v.scenario.grades[GRADE_KEYS[call.grade]!];
+  const policy = v.scenario.dispatch.policy;
+  const pick = (set: readonly number[]) => {
+    const places = set.map((u) => unitPlace(v, u));
+    if (policy === 'nearest-straight-line') {
+      let bestI = -1;
+      let bestM = Infinity;
+      for (let i = 0; i < set.length; i++) {
+        const m = greatCircleM(places[i]!.lon, places[i]!.lat, call.place!.lon, call.place!.lat);
+        if (m < bestM) [bestI, bestM] = [i, m];
+      }
+      if (bestI < 0) return null;
+      const timeS = v.travel.timesTo([places[bestI]!], call.place!, departS, spec.blueLight)[0]!;
+      return Number.isFinite(timeS) ? { unit: set[bestI]!, timeS } : null;
+    }
+    const [top] = v.travel.rankTo(places, call.place!, departS, spec.blueLight, 1);
+    return top && Number.isFinite(top.timeS) ? { unit: set[top.index]!, timeS: top.timeS } : null;
+  };
+  if (policy === 'home-station-first' && call.area >= 0) {
+    const home = units.filter((u) => v.fleet.areaOf(u) === call.area);
+    const found = home.length > 0 ? pick(home) : null;
+    if (found) return found;
+  }
+  return pick(units);
+}
+
+/** The unit to send to `call` now for its next slot, or null. */
+export function chooseUnit(v: DispatchView, call: Call, departS: number): { unit: number; timeS: number } | null {
+  const available = availableUnits(v, call.grade);
+  if (available.length === 0) return null;
+  return best(v, call, applyBorder(v, call, available), departS);
+}
+
+/**
+ * A unit to divert to `call` (MODEL.md `dispatch.divert`): travelling to, or on scene at, an
+ * incident of a `from` grade; chosen by the same border rule and policy. Null when none.
+ */
+export function chooseDiversion(v: DispatchView, call: Call, departS: number): { unit: number; timeS: number } | null {
+  const divert = v.scenario.dispatch.divert;
+  if (!divert || !divert.to.includes(GRADE_KEYS[call.grade]!)) return null;
+  const f = v.fleet;
+  const from = new Set(divert.from.map((g) => GRADE_KEYS.indexOf(g)));
+  const units: number[] = [];
+  for (let u = 0; u < f.n; u++) {
+    const s = f.state[u]!;
+    if (s !== US.TRAVELLING && s !== US.ON_SCENE) continue;
+    if (f.offAfterJob[u]) continue; // its shift is over: it finishes this job and goes home
+    const other = v.call(f.incident[u]!);
+    if (other && from.has(other.grade)) units.push(u);
+  }
+  return best(v, call, applyBorder(v, call, units), departS);
+}

@@ -1,0 +1,161 @@
+/**
+ * The fleet: stations and units, as columns (one typed array per field, index = unit number).
+ *
+ * A fleet row with `count` gives round-the-clock units `CX-IRV-1`, `CX-IRV-2`, ...; a row with
+ * `perShift` gives each shift its own units `CX-IRV-early-1`, ..., which come on duty at their
+ * station when the shift starts and go off when it ends (finishing the job in hand first). Two
+ * rows of the same station and type continue one numbering.
+ */
+import type { Scenario } from '../../shared/scenario';
+import type { Place, SimWorld, Trip } from '../world';
+
+/** Unit states. FREE and RETURNING are available for dispatch. */
+export const US = {
+  OFF: 0,
+  FREE: 1,
+  RETURNING: 2,
+  TRAVELLING: 3,
+  ON_SCENE: 4,
+  TO_CUSTODY: 5,
+  IN_CUSTODY: 6,
+} as const;
+
+/** The state names of live snapshots, by state code. */
+export const UNIT_STATE_NAMES = ['off-duty', 'free', 'returning', 'travelling', 'on-scene', 'custody', 'custody'] as const;
+export type UnitStateName = (typeof UNIT_STATE_NAMES)[number];
+
+export interface Station {
+  readonly id: string;
+  readonly place: Place;
+  /** Area index, -1 when in none (or the scenario has no areas). */
+  readonly area: number;
+  /** BCU index into Fleet.bcuIds, -1 when none. */
+  readonly bcu: number;
+  readonly custody: boolean;
+}
+
+export class Fleet {
+  readonly stations: Station[];
+  readonly bcuIds: string[];
+  readonly n: number;
+  readonly ids: string[] = [];
+  readonly type: string[] = [];
+  /** Station index of each unit. */
+  readonly station: Int32Array;
+  /** Shift index of each unit, -1 for round-the-clock units. */
+  readonly shift: Int32Array;
+  readonly state: Uint8Array;
+  /** Simulation time the unit entered its current state. */
+  readonly since: Float64Array;
+  /** Bumped whenever a unit's plans change, so its pending events become stale. */
+  readonly version: Int32Array;
+  /** Call id the unit works on, -1 none. */
+  readonly incident: Int32Array;
+  /** Slot of that call. */
+  readonly slot: Int32Array;
+  /** 1: the shift has ended; go off duty when the job is done. */
+  readonly offAfterJob: Uint8Array;
+  /** When the unit's time on scene ends (for diversion: the time left). */
+  readonly sceneEndS: Float64Array;
+  /** Custody time the unit will spend (set when it leaves for custody). */
+  readonly custodyS: Float64Array;
+  /** Station index of the custody suite it drives to or is at. */
+  readonly custodyStation: Int32Array;
+  /** Current journey (to scene, custody or base), or null. */
+  readonly trip: (Trip | null)[];
+  /** Simulation time the current journey departs (after turnout). */
+  readonly tripDepartS: Float64Array;
+  /** Units of each shift index. */
+  readonly byShift: number[][];
+  /** Available (FREE or RETURNING) units per BCU index; index bcuIds.length = units of no BCU. */
+  readonly freeByBcu: Int32Array;
+  freeTotal = 0;
+
+  constructor(s: Scenario, world: SimWorld) {
+    const areas = world.areas;
+    const bcuIds = areas ? [...new Set(areas.bcus.filter((b): b is string => b !== null))].sort() : [];
+    this.bcuIds = bcuIds;
+    this.stations = s.stations.map((st, i) => {
+      let area = -1;
+      if (areas) {
+        area = st.area !== undefined ? areas.ids.indexOf(st.area) : areas.locate(st.lon, st.lat);
+        if (st.area !== undefined && area < 0) throw new Error(`stations[${i}].area: unknown area "${st.area}"`);
+      }
+      const bcuId = area >= 0 ? areas!.bcus[area] : null;
+      return {
+        id: st.id,
+        place: world.travel.place(st.lon, st.lat),
+        area,
+        bcu: bcuId === null || bcuId === undefined ? -1 : bcuIds.indexOf(bcuId),
+        custody: st.custody,
+      };
+    });
+    const stationIndex = new Map(s.stations.map((st, i) => [st.id, i]));
+    const shifts = s.shifts ?? [];
+    const stationOf: number[] = [];
+    const shiftOf: number[] = [];
+    const counters = new Map<string, number>();
+    const add = (row: Scenario['fleet'][number], shiftIdx: number, count: number) => {
+      const st = stationIndex.get(row.station);
+      if (st === undefined) throw new Error(`fleet: unknown station "${row.station}"`);
+      const prefix = shiftIdx < 0 ? `${row.station}-${row.type}` : `${row.station}-${row.type}-${shifts[shiftIdx]!.id}`;
+      for (let k = 0; k < count; k++) {
+        const n = (counters.get(prefix) ?? 0) + 1;
+        counters.set(prefix, n);
+        this.ids.push(`${prefix}-${n}`);
+        this.type.push(row.type);
+        stationOf.push(st);
+        shiftOf.push(shiftIdx);
+      }
+    };
+    for (const row of s.fleet) {
+      if (row.count !== undefined) add(row, -1, row.count);
+      else shifts.forEach((sh, j) => add(row, j, row.perShift?.[sh.id] ?? 0));
+    }
+    const n = (this.n = this.ids.length);
+    this.station = Int32Array.from(stationOf);
+    this.shift = Int32Array.from(shiftOf);
+    this.state = new Uint8Array(n);
+    this.since = new Float64Array(n);
+    this.version = new Int32Array(n);
+    this.incident = new Int32Array(n).fill(-1);
+    this.slot = new Int32Array(n).fill(-1);
+    this.offAfterJob = new Uint8Array(n);
+    this.sceneEndS = new Float64Array(n);
+    this.custodyS = new Float64Array(n);
+    this.custodyStation = new Int32Array(n).fill(-1);
+    this.trip = new Array<Trip | null>(n).fill(null);
+    this.tripDepartS = new Float64Array(n);
+    this.byShift = shifts.map(() => [] as number[]);
+    for (let u = 0; u < n; u++) if (this.shift[u]! >= 0) this.byShift[this.shift[u]!]!.push(u);
+    this.freeByBcu = new Int32Array(bcuIds.length + 1);
+  }
+
+  /** BCU slot of unit `u` in freeByBcu. */
+  bcuSlot(u: number): number {
+    const b = this.stations[this.station[u]!]!.bcu;
+    return b < 0 ? this.bcuIds.length : b;
+  }
+
+  areaOf(u: number): number {
+    return this.stations[this.station[u]!]!.area;
+  }
+
+  bcuOf(u: number): number {
+    return this.stations[this.station[u]!]!.bcu;
+  }
+
+  home(u: number): Place {
+    return this.stations[this.station[u]!]!.place;
+  }
+
+  isAvailable(u: number): boolean {
+    const s = this.state[u]!;
+    return s === US.FREE || s === US.RETURNING;
+  }
+
+  /** Unit index by id, -1 when unknown. */
+  indexOf(id: string): number {
+    return this.ids.indexOf(id);
+  }
+}

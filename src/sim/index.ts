@@ -1,0 +1,16 @@
+/**
+ * The simulator's public face: batch runs, replications, live sessions, and the types hosts need.
+ * Pure TypeScript: no Node, no DOM, no wall clock, no Math.random (see docs/DESIGN.md).
+ */
+export { SIM_VERSION } from './version';
+export { runScenario, CancelledError, type RunOptions, type SimRun } from './run';
+export { combineReplications, replicationSeed } from './metrics/replications';
+export { IncidentLog, type IncidentRecord } from './model/incident-log';
+export { Simulation, DRAIN_LIMIT_S, type SimulationOptions } from './model/simulation';
+export { StraightLineTravel, type StraightLineOptions } from './travel/straight-line';
+export { greatCircleM } from './travel/geo';
+export { startOffsetS, hourOfDay } from './time';
+export { sampler, meanOf } from './random/distributions';
+export { streamRng, Rng } from './random/rng';
+export { studentTQuantile, meanCi95 } from './metrics/stats';
+export type { SimWorld, TravelModel, Place, Trip, Ranked, AreaSet, DemandPoints } from './world';

@@ -1,0 +1,52 @@
+/**
+ * The dispatch pass: once per instant at which something changed, the pending incidents are
+ * served in grade order, then in the order they joined; each gets the best allowed free unit
+ * (choose.ts), or, for a grade that may take diverted units, the best unit working on a lower
+ * grade. An incident needing several units takes them one by one.
+ */
+import { chooseDiversion, chooseUnit } from '../dispatch/choose';
+import type { Call } from './call';
+import type { Simulation } from './simulation';
+import { dispatchUnit, withdraw } from './units';
+
+/** First slot of `call` with no unit and not done, -1 when none. */
+export function openSlot(call: Call): number {
+  for (let k = 0; k < call.slots; k++) if (call.slotUnit[k] === -1 && call.slotDone[k] === 0) return k;
+  return -1;
+}
+
+export function runDispatch(sim: Simulation): void {
+  if (sim.pending.size === 0) return;
+  const divert = sim.scenario.dispatch.divert;
+  if (sim.fleet.freeTotal === 0 && !divert) return;
+  for (let g = 0; g < 4; g++) {
+    const list = sim.pending.byGrade[g]!;
+    const mayDivert = divert !== undefined && divert.to.includes(sim.gradeKey(g));
+    if (sim.fleet.freeTotal === 0 && !mayDivert) continue;
+    let i = 0;
+    while (i < list.length) {
+      const call = list[i]!;
+      serve(sim, call, mayDivert);
+      if (openSlot(call) < 0) {
+        list.splice(i, 1);
+        call.inPending = false;
+      } else i++;
+    }
+  }
+}
+
+/** Gives `call` as many units as it needs and can get now. */
+function serve(sim: Simulation, call: Call, mayDivert: boolean): void {
+  for (let slot = openSlot(call); slot >= 0; slot = openSlot(call)) {
+    const departS = sim.now + call.slotTurnoutS[slot]!;
+    const free = sim.fleet.freeTotal > 0 ? chooseUnit(sim, call, departS) : null;
+    if (free) {
+      dispatchUnit(sim, free.unit, call, slot);
+      continue;
+    }
+    const diverted = mayDivert ? chooseDiversion(sim, call, departS) : null;
+    if (!diverted) return;
+    withdraw(sim, diverted.unit);
+    dispatchUnit(sim, diverted.unit, call, slot);
+  }
+}

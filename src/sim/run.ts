@@ -1,0 +1,57 @@
+/**
+ * Batch runs: one replication of a scenario, start to end, with progress and cancellation.
+ */
+import type { Scenario } from '../shared/scenario';
+import type { Results } from '../shared/results';
+import type { SimWorld } from './world';
+import { Simulation } from './model/simulation';
+import { buildResults } from './metrics/results';
+import type { IncidentLog } from './model/incident-log';
+
+export interface RunOptions {
+  /** Overrides the scenario's seed (replications pass replicationSeed(seed, r)). */
+  seed?: number;
+  /** Overrides the scenario's counted days. */
+  days?: number;
+  /** Called now and then with the share of simulated time done, 0..1. */
+  onProgress?: (fraction: number) => void;
+  /** Polled now and then; true stops the run with a CancelledError. */
+  isCancelled?: () => boolean;
+  /** Keep the incident log (default true; a year of London is about 600 MB of log). */
+  incidentLog?: boolean;
+  /** Wall-clock milliseconds source for meta.wallMs (the sim never reads a clock itself); default: none, wallMs 0. */
+  clock?: () => number;
+}
+
+export interface SimRun {
+  results: Results;
+  /** One row per call; null when RunOptions.incidentLog is false. */
+  incidents: IncidentLog | null;
+}
+
+/** Thrown by runScenario when isCancelled() said so. */
+export class CancelledError extends Error {
+  constructor() {
+    super('simulation cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/** Events between progress reports and cancellation checks. */
+const CHUNK = 20000;
+
+export function runScenario(scenario: Scenario, world: SimWorld, options: RunOptions = {}): SimRun {
+  const started = options.clock?.() ?? 0;
+  const sim = new Simulation(scenario, world, { seed: options.seed, days: options.days, incidentLog: options.incidentLog });
+  const span = sim.endS - sim.t0;
+  for (;;) {
+    if (options.isCancelled?.()) throw new CancelledError();
+    let n = 0;
+    while (n < CHUNK && sim.step()) n++;
+    if (sim.finished) break;
+    options.onProgress?.(Math.min(1, Math.max(0, (sim.now - sim.t0) / span)));
+  }
+  options.onProgress?.(1);
+  const wallMs = options.clock ? options.clock() - started : 0;
+  return { results: buildResults(sim, { wallMs }), incidents: sim.log };
+}

@@ -1,0 +1,124 @@
+/**
+ * The world builder: from a scenario and a data provider to the SimWorld the simulator runs on
+ * (areas, demand points, travel). Runs in Node and in a Web Worker: no files here; file paths in a
+ * scenario are read and inlined by the Node side (src/node/scenario) before this is called.
+ */
+import type { Scenario, ScenarioIssue } from '../shared/scenario';
+import { StraightLineTravel } from '../sim/travel/straight-line';
+import { startOffsetS } from '../sim/time';
+import type { AreaSet, DemandPoints, SimWorld, TravelModel } from '../sim/world';
+import { buildAreaSet, type AreaFeatures } from './areas';
+import { WorldError } from './errors';
+
+export { WorldError } from './errors';
+export type { AreaFeatures } from './areas';
+export { buildAreaSet } from './areas';
+
+/** Weighted points of a built-in set (e.g. "london-lsoa"): parallel arrays. */
+export interface PointSetData {
+  lon: number[];
+  lat: number[];
+  weight: number[];
+  label?: string[];
+}
+
+/** Where built-in data sets come from (Node: the built cache; browser: the static site's data/). */
+export interface DataProvider {
+  areas(source: string): Promise<AreaFeatures>;
+  points(source: string): Promise<PointSetData>;
+  /** A road graph (the routing module's RoadGraph). */
+  network(source: string): Promise<unknown>;
+}
+
+/** A provider with no built-in data: every request names the set and says so. */
+export const noBuiltInData: DataProvider = {
+  areas: (source) => Promise.reject(new Error(`no built-in area set "${source}" here (give inline GeoJSON or a file path)`)),
+  points: (source) => Promise.reject(new Error(`no built-in point set "${source}" here (give demand.points)`)),
+  network: (source) => Promise.reject(new Error(`no built-in road network "${source}" here`)),
+};
+
+async function loadAreas(s: Scenario, data: DataProvider): Promise<AreaSet | null> {
+  if (!s.areas) return null;
+  const { source } = s.areas;
+  const fc = typeof source === 'string' ? await data.areas(source) : (source as unknown as AreaFeatures);
+  const built = buildAreaSet(fc, {
+    idProperty: s.areas.idProperty,
+    nameProperty: s.areas.nameProperty,
+    groups: s.areas.groups,
+    path: typeof source === 'string' ? `areas.source("${source}")` : 'areas.source',
+  });
+  if (!built.ok) throw new WorldError(built.issues);
+  return built.areas;
+}
+
+function checkAreaReferences(s: Scenario, areas: AreaSet | null): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  if (!areas) return issues;
+  const ids = new Set(areas.ids);
+  const bcus = new Set(areas.bcus.filter((b) => b !== null));
+  s.stations.forEach((st, i) => {
+    if (st.area !== undefined && !ids.has(st.area)) issues.push({ path: `stations[${i}].area`, message: `unknown area "${st.area}"` });
+  });
+  for (const id of Object.keys(s.demand.areaWeights ?? {})) {
+    if (!ids.has(id)) issues.push({ path: `demand.areaWeights.${id}`, message: `unknown area "${id}"` });
+  }
+  s.demand.surges.forEach((sg, i) => {
+    if (sg.area !== undefined && !ids.has(sg.area) && !bcus.has(sg.area)) {
+      issues.push({ path: `demand.surges[${i}].area`, message: `unknown area or BCU "${sg.area}"` });
+    }
+  });
+  return issues;
+}
+
+async function loadPoints(s: Scenario, data: DataProvider, areas: AreaSet | null): Promise<DemandPoints | null> {
+  let lon: number[], lat: number[], weight: number[], labels: string[] | undefined;
+  if (s.demand.points) {
+    lon = s.demand.points.map((p) => p.lon);
+    lat = s.demand.points.map((p) => p.lat);
+    weight = s.demand.points.map((p) => p.weight);
+    labels = s.demand.points.some((p) => p.label) ? s.demand.points.map((p, i) => p.label ?? String(i)) : undefined;
+  } else if (s.demand.pointsSource) {
+    const set = await data.points(s.demand.pointsSource);
+    const path = `demand.pointsSource("${s.demand.pointsSource}")`;
+    const n = set.lon.length;
+    if (set.lat.length !== n || set.weight.length !== n || (set.label && set.label.length !== n)) {
+      throw new WorldError([{ path, message: `lon, lat, weight (and label) must have equal lengths, got ${n}, ${set.lat.length}, ${set.weight.length}` }]);
+    }
+    const bad = set.weight.findIndex((w) => !(w >= 0) || !Number.isFinite(w));
+    if (bad >= 0) throw new WorldError([{ path: `${path}.weight[${bad}]`, message: `expected a number >= 0, got ${set.weight[bad]}` }]);
+    if (n === 0) throw new WorldError([{ path, message: 'the point set is empty' }]);
+    ({ lon, lat, weight } = set);
+    labels = set.label;
+  } else return null;
+  return {
+    lon: Float64Array.from(lon),
+    lat: Float64Array.from(lat),
+    weight: Float64Array.from(weight),
+    area: Int32Array.from(lon, (x, i) => (areas ? areas.locate(x, lat[i]!) : -1)),
+    labels,
+  };
+}
+
+function buildTravel(s: Scenario): TravelModel {
+  const t = s.travel;
+  if (t.mode === 'road') {
+    throw new WorldError([{ path: 'travel.mode', message: 'travel.mode "road" needs the road network module' }]);
+  }
+  return new StraightLineTravel({
+    speedKph: t.speedKph,
+    detourFactor: t.detourFactor,
+    congestionByHour: t.congestionByHour,
+    blueLightFactor: t.blueLightFactor,
+    startOffsetS: startOffsetS(s.start),
+  });
+}
+
+/** Everything the simulator needs besides the scenario. Throws WorldError for bad references. */
+export async function buildWorld(scenario: Scenario, data: DataProvider): Promise<SimWorld> {
+  const areas = await loadAreas(scenario, data);
+  const issues = checkAreaReferences(scenario, areas);
+  if (issues.length > 0) throw new WorldError(issues);
+  const points = await loadPoints(scenario, data, areas);
+  const travel = buildTravel(scenario);
+  return { areas, points, travel, randomNetworkPlace: null };
+}
