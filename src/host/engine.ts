@@ -32,5 +32,10 @@ export interface SimEngine<Scenario = unknown, World = unknown> {
   runScenario(scenario: Scenario, world: World, options: EngineRunOptions): RunOneReply;
   /** Whether `error` is the simulator's cancellation (an expected outcome, not a failure). */
   isCancellation(error: unknown): boolean;
+  /**
+   * The scenario problems an error from `buildWorld` stands for (e.g. an area id the data does not
+   * have), or null when it is not about the scenario. They are reported as `invalid-scenario`.
+   */
+  scenarioIssues(error: unknown): readonly ScenarioIssue[] | null;
   combineReplications(results: readonly SimResults[]): SimResults;
 }

@@ -125,9 +125,11 @@ class Expected extends Error {
   }
 }
 
-function toWorkerError(error: unknown, engine: { isCancellation(error: unknown): boolean }): WorkerError {
+function toWorkerError(error: unknown, engine: Pick<SimEngine, 'isCancellation' | 'scenarioIssues'>): WorkerError {
   if (error instanceof Expected) return error.error;
   if (engine.isCancellation(error)) return { kind: 'cancelled' };
+  const issues = engine.scenarioIssues(error);
+  if (issues !== null) return { kind: 'invalid-scenario', errors: issues };
   if (error instanceof Error) return { kind: 'failed', message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
   return { kind: 'failed', message: String(error) };
 }

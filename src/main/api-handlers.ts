@@ -4,7 +4,8 @@
  * handlers run in plain Node tests.
  */
 import { runBatch, type BatchPool } from '../host/batch';
-import type { OpenFileOutcome, RunError, Settings, VersionInfo } from '../shared/protocol';
+import { describeRunError } from '../host/describe';
+import type { OpenFileOutcome, Settings, VersionInfo } from '../shared/protocol';
 import type { MainHandlers } from './ipc';
 import type { SettingsStore } from './settings';
 
@@ -91,18 +92,4 @@ export function createMainHandlers(deps: HandlerDeps): MainHandlers {
       return next;
     },
   };
-}
-
-/** One line for a RunError, for messages. */
-export function describeRunError(error: RunError): string {
-  switch (error.kind) {
-    case 'invalid-scenario':
-      return `invalid scenario: ${error.errors.map((e) => `${e.path || '(file)'}: ${e.message}`).join('; ')}`;
-    case 'cancelled':
-      return 'cancelled';
-    case 'worker-crashed':
-      return `sim worker crashed: ${error.message}`;
-    case 'failed':
-      return `simulation failed: ${error.message}`;
-  }
 }

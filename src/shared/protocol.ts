@@ -15,32 +15,15 @@
  */
 import type { z } from 'zod';
 import type { RunRequest, Settings, SettingsPatch, ipcArgSchemas } from './ipc-schemas';
+import type { Results } from './results';
 
 export type { RunRequest, Settings, SettingsPatch } from './ipc-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Values
 
-/**
- * The simulator's results object (MODEL.md "Results (JSON)"). The simulator owns the full type;
- * the contract names only the fields a host reads and lets every other field through untouched.
- */
-export interface SimResults {
-  readonly meta: { readonly version: string; readonly seed: number; readonly replications: number; readonly [field: string]: unknown };
-  readonly calls: { readonly offered: number; readonly [field: string]: unknown };
-  readonly grades: { readonly [grade: string]: GradeResults | undefined };
-  readonly [field: string]: unknown;
-}
-
-/** Per-grade results (MODEL.md); `R` has only `incidents`. */
-export interface GradeResults {
-  readonly incidents: number;
-  readonly attended?: number;
-  /** seconds from call arrival to first unit on scene, mean over attended incidents */
-  readonly meanResponseS?: number;
-  readonly withinTargetPct?: number;
-  readonly [field: string]: unknown;
-}
+/** The simulator's results object (MODEL.md "Results (JSON)", src/shared/results.ts). */
+export type SimResults = Results;
 
 /** One scenario problem, `{ path: "fleet[3].perShift.late", message: "expected ..." }` (MODEL.md). */
 export interface ScenarioIssue {
@@ -196,8 +179,6 @@ export interface RunOneRequest {
 
 export interface RunOneReply {
   readonly results: SimResults;
-  /** incidents the run produced (the incident log itself stays in the worker) */
-  readonly incidents: number;
 }
 
 export interface WorkerCalls {

@@ -7,20 +7,56 @@ import type { SpawnWorker, Timers, WorkerEvents, WorkerPort } from '../../src/ho
 import type { FromWorker, SimResults, ToWorker } from '../../src/shared/protocol';
 
 export class FakeCancelled extends Error {}
+/** Thrown by buildWorld for `fail: 'area'`: a scenario problem found against the data. */
+export class FakeScenarioError extends Error {}
 
 /** Scenario understood by the fake engine. */
 export interface FakeScenario {
   name: string;
   /** progress steps in a run (default 4) */
   steps?: number;
-  /** 'throw': the run throws an Error; 'world': building the world fails */
-  fail?: 'throw' | 'world';
+  /** 'throw': the run throws an Error; 'world': building the world fails; 'area': it finds a scenario problem */
+  fail?: 'throw' | 'world' | 'area';
   /** step at which the run cancels itself through the host's isCancelled (simulates a cancel arriving mid-run) */
   cancelAtStep?: number;
 }
 
-export function fakeResults(offered: number, seed: number): SimResults {
-  return { meta: { version: 'fake-1', seed, replications: 1 }, calls: { offered }, grades: { I: { incidents: offered, meanResponseS: 600 } } };
+/** A complete results object whose calls offered and seed the test chooses. */
+export function fakeResults(offered: number, seed: number, replications = 1): SimResults {
+  return {
+    meta: {
+      scenario: 'fake',
+      scenarioHash: '0'.repeat(64),
+      seed,
+      replications,
+      days: 1,
+      warmupHours: 0,
+      events: 10 * offered,
+      wallMs: 0,
+      version: 'fake-1',
+      accessLegTimePct: null,
+      unresolved: 0,
+      seeds: [seed],
+      travelMode: 'straight-line',
+    },
+    calls: { offered, answered: offered, abandoned: 0, abandonedPct: 0, meanAnswerS: 5, p90AnswerS: 9, answeredWithinTargetPct: 100, answerTargetS: 10, byLine: {} },
+    grades: {
+      I: {
+        incidents: offered,
+        attended: offered,
+        meanResponseS: 600,
+        medianResponseS: 550,
+        p90ResponseS: 900,
+        withinTargetPct: 90,
+        targetS: 900,
+        components: { answerS: 5, handlingS: 200, dispatchQueueS: 10, turnoutS: 60, travelS: 325 },
+      },
+      R: { incidents: 2 },
+    },
+    units: { meanUtilisationPct: 40, byUnit: [] },
+    areas: [],
+    hourly: [],
+  };
 }
 
 export function fakeEngine(hooks: { onStep?: (step: number) => void } = {}) {
@@ -37,6 +73,7 @@ export function fakeEngine(hooks: { onStep?: (step: number) => void } = {}) {
     async buildWorld(scenario) {
       stats.worldsBuilt++;
       if (scenario.fail === 'world') throw new Error(`no data for ${scenario.name}`);
+      if (scenario.fail === 'area') throw new FakeScenarioError(`unknown area in ${scenario.name}`);
       return { name: scenario.name };
     },
     runScenario(scenario, _world, options) {
@@ -48,13 +85,14 @@ export function fakeEngine(hooks: { onStep?: (step: number) => void } = {}) {
         options.onProgress(step / steps);
       }
       const seed = (options.seed ?? 7) + options.replication;
-      return { results: fakeResults(100 + seed, seed), incidents: 3 };
+      return { results: fakeResults(100 + seed, seed) };
     },
     isCancellation: (error) => error instanceof FakeCancelled,
+    scenarioIssues: (error) => (error instanceof FakeScenarioError ? [{ path: 'areas', message: error.message }] : null),
     combineReplications(results) {
       if (results.length === 0) throw new Error('combineReplications: no results');
       const offered = results.reduce((a, r) => a + r.calls.offered, 0) / results.length;
-      return { ...fakeResults(offered, results[0]!.meta.seed), meta: { version: 'fake-1', seed: results[0]!.meta.seed, replications: results.length } };
+      return fakeResults(offered, results[0]!.meta.seed, results.length);
     },
   };
   return { engine, stats };
@@ -92,7 +130,7 @@ export class ScriptedWorker implements WorkerPort {
     this.events.message(message);
   }
   replyRun(offered: number): void {
-    this.send({ type: 'reply', id: this.currentId, call: 'run', ok: true, value: { results: fakeResults(offered, 1), incidents: 1 } });
+    this.send({ type: 'reply', id: this.currentId, call: 'run', ok: true, value: { results: fakeResults(offered, 1) } });
   }
   crash(reason = 'segfault'): void {
     this.events.crash(reason);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimHost } from '../../src/host/loop';
 import type { FromWorker } from '../../src/shared/protocol';
-import { fakeEngine, type FakeScenario } from './fakes';
+import { fakeEngine, fakeResults, type FakeScenario } from './fakes';
 
 function setup(options: { pollCancelled?: () => Iterable<number>; onStep?: (step: number) => void } = {}) {
   const sent: FromWorker[] = [];
@@ -70,6 +70,14 @@ describe('sim-worker loop', () => {
     expect(reply.error.kind === 'failed' && reply.error.stack, 'stack kept for the crash report').toContain('boom in x');
   });
 
+  it('reports a scenario problem found while building the world as invalid-scenario', async () => {
+    const { host, replies } = setup();
+    await host.receive(run(3, { name: 'z', fail: 'area' }));
+    expect(replies()).toEqual([
+      { type: 'reply', id: 3, call: 'run', ok: false, error: { kind: 'invalid-scenario', errors: [{ path: 'areas', message: 'unknown area in z' }] } },
+    ]);
+  });
+
   it('reports a failed world build and does not cache it', async () => {
     const { host, replies, stats } = setup();
     await host.receive(run(1, { name: 'w', fail: 'world' }));
@@ -111,7 +119,7 @@ describe('sim-worker loop', () => {
       type: 'call',
       id: 1,
       call: 'combine',
-      request: { results: [{ meta: { version: 'v', seed: 1, replications: 1 }, calls: { offered: 10 }, grades: {} }, { meta: { version: 'v', seed: 2, replications: 1 }, calls: { offered: 20 }, grades: {} }] },
+      request: { results: [fakeResults(10, 1), fakeResults(20, 2)] },
     });
     await host.receive({ type: 'call', id: 2, call: 'combine', request: { results: [] } });
     const [first, second] = replies();

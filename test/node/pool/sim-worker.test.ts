@@ -1,0 +1,57 @@
+/**
+ * The real sim worker entry (src/node/sim-worker.ts) in a worker thread, running the real simulator
+ * on the small built-in scenario.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNodeSimPool, runBatch } from '../../../src/node/pool';
+import { isAttendedGrade } from '../../../src/shared/results';
+import { SIM_VERSION } from '../../../src/sim';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const small = JSON.parse(readFileSync(path.join(root, 'assets', 'scenarios', 'small.json'), 'utf8')) as Record<string, unknown>;
+const pool = createNodeSimPool({ entry: path.join(root, 'src', 'node', 'sim-worker.ts'), size: 2 });
+afterAll(() => pool.close());
+
+describe('Node sim worker with the real simulator', () => {
+  it('reports SIM_VERSION', async () => {
+    expect(await pool.call('version', {})).toEqual({ ok: true, value: { sim: SIM_VERSION } });
+  });
+
+  it('runs the small built-in scenario and answers with results', async () => {
+    const outcome = await runBatch(pool, { jobId: 'small', scenario: small });
+    if (!outcome.ok) throw new Error(`run failed: ${JSON.stringify(outcome.error)}`);
+    const { results } = outcome;
+    // 720 calls a day for a quarter day: about 180 offered.
+    expect(results.calls.offered, 'calls offered in six hours').toBeGreaterThan(120);
+    expect(results.calls.offered).toBeLessThan(240);
+    const immediate = results.grades.I;
+    expect(isAttendedGrade(immediate) && immediate.meanResponseS, 'I calls were attended').toBeGreaterThan(0);
+    expect(results.meta.seed).toBe(1);
+  });
+
+  it('gives the same results for the same seed on any worker, and combines replications', async () => {
+    const [a, b] = await Promise.all([
+      runBatch(pool, { jobId: 'a', scenario: small, seed: 5 }),
+      runBatch(pool, { jobId: 'b', scenario: small, seed: 5 }),
+    ]);
+    if (!a.ok || !b.ok) throw new Error('runs failed');
+    expect({ ...a.results, meta: { ...a.results.meta, wallMs: 0 } }, 'deterministic').toEqual({ ...b.results, meta: { ...b.results.meta, wallMs: 0 } });
+    const three = await runBatch(pool, { jobId: 'c', scenario: small, seed: 5, replications: 3 });
+    expect(three.ok && three.results.meta.replications).toBe(3);
+    expect(three.ok && three.results.calls.ci95, 'a confidence interval beside the mean').toBeDefined();
+  });
+
+  it('returns scenario errors with their paths', async () => {
+    const outcome = await runBatch(pool, { jobId: 'bad', scenario: { ...small, fleet: [{ station: 'CX', count: -2 }] } });
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.error.kind === 'invalid-scenario' && outcome.error.errors.map((e) => e.path)).toContain('fleet[0].count');
+  });
+
+  it('refuses a built-in data set it has no provider for, naming it', async () => {
+    const outcome = await runBatch(pool, { jobId: 'london', scenario: { ...small, demand: { ...(small.demand as object), points: undefined, pointsSource: 'london-lsoa' } } });
+    expect(outcome.ok).toBe(false);
+    expect(JSON.stringify(!outcome.ok && outcome.error)).toContain('london-lsoa');
+  });
+});
