@@ -1,0 +1,10 @@
+/** Scenarios built into the app (assets/scenarios): our own files, no third-party data. */
+import small from '../../assets/scenarios/small.json';
+
+export interface BuiltinScenario {
+  readonly id: string;
+  readonly label: string;
+  readonly scenario: Record<string, unknown>;
+}
+
+export const SMALL_SCENARIO: BuiltinScenario = { id: 'small', label: small.name, scenario: small };

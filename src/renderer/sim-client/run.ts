@@ -1,0 +1,46 @@
+/**
+ * Runs through the injected API into the store: start, stream progress, finish, cancel. A
+ * rejected call (a programmer error on one side of the API) is not swallowed: it is logged and
+ * shown as a failed run with its message.
+ */
+import type { DesktopApi, RunOutcome } from '../../shared/protocol';
+import { update, type AppStore } from '../store';
+import { runFinished, runProgressed, runStarted } from '../store/run-slice';
+
+let counter = 0;
+
+/** A job id unique in this page. */
+export function newJobId(): string {
+  counter += 1;
+  return `job-${counter}-${Math.floor(Math.random() * 0xffffffff).toString(36)}`;
+}
+
+export interface StartRun {
+  readonly scenario: Record<string, unknown>;
+  readonly label: string;
+  readonly replications?: number;
+}
+
+export async function startRun(api: DesktopApi, store: AppStore, run: StartRun): Promise<RunOutcome> {
+  const jobId = newJobId();
+  update(store, 'run', runStarted, { jobId, label: run.label });
+  let outcome: RunOutcome;
+  try {
+    outcome = await api.runScenario(
+      { jobId, scenario: run.scenario, ...(run.replications === undefined ? {} : { replications: run.replications }) },
+      (progress) => update(store, 'run', runProgressed, progress),
+    );
+  } catch (error) {
+    console.error('runScenario failed', error);
+    outcome = { ok: false, error: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } };
+  }
+  update(store, 'run', runFinished, { jobId, outcome });
+  return outcome;
+}
+
+/** Cancels the store's current run, if one is running. */
+export async function cancelRun(api: DesktopApi, store: AppStore): Promise<boolean> {
+  const { jobId, status } = store.getState().run;
+  if (jobId === null || status !== 'running') return false;
+  return api.cancel(jobId);
+}

@@ -1,0 +1,31 @@
+/**
+ * The host slice: who answers (versions), the scenario file the user opened, and one line of news
+ * for the user (a file that could not be opened). Pure updaters.
+ */
+import type { OpenedFile, VersionInfo } from '../../shared/protocol';
+
+export interface HostState {
+  readonly version: VersionInfo | null;
+  /** why the version could not be had, or null */
+  readonly versionError: string | null;
+  readonly openedFile: OpenedFile | null;
+  readonly notice: string | null;
+}
+
+export const initialHostState: HostState = { version: null, versionError: null, openedFile: null, notice: null };
+
+export function versionReceived(state: HostState, version: VersionInfo): HostState {
+  return { ...state, version, versionError: null };
+}
+
+export function versionFailed(state: HostState, message: string): HostState {
+  return { ...state, version: null, versionError: message };
+}
+
+export function fileOpened(state: HostState, file: OpenedFile): HostState {
+  return { ...state, openedFile: file, notice: null };
+}
+
+export function noticeShown(state: HostState, notice: string | null): HostState {
+  return { ...state, notice };
+}

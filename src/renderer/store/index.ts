@@ -1,0 +1,42 @@
+/**
+ * The app's one zustand store, in slices (STYLE.md 13). A store is made per mounted app (tests make
+ * their own). Components read it through `useAppStore(selector)`; changes go through the slices'
+ * pure updaters. Add a slice = one file with its state and updaters, one field here.
+ */
+import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { initialHostState, type HostState } from './host-slice';
+import { initialRunState, type RunState } from './run-slice';
+
+export interface AppState {
+  readonly host: HostState;
+  readonly run: RunState;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(initial: Partial<AppState> = {}): AppStore {
+  return createStore<AppState>()(() => ({ host: initialHostState, run: initialRunState, ...initial }));
+}
+
+/** Applies a pure updater to one slice. */
+export function update<K extends keyof AppState, P>(store: AppStore, slice: K, updater: (state: AppState[K], payload: P) => AppState[K], payload: P): void {
+  store.setState((state) => ({ ...state, [slice]: updater(state[slice], payload) }));
+}
+
+const StoreContext = createContext<AppStore | null>(null);
+
+export function StoreProvider({ store, children }: { store: AppStore; children: ReactNode }) {
+  return createElement(StoreContext.Provider, { value: store }, children);
+}
+
+export function useAppStoreApi(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStore: no <StoreProvider> above this component');
+  return store;
+}
+
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(useAppStoreApi(), selector);
+}

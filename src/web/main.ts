@@ -1,0 +1,21 @@
+/**
+ * Browser entry: the same renderer as the desktop app, given the Web Worker implementation of the
+ * API instead of the preload's.
+ */
+import { mountApp } from '../renderer/mount';
+import { pickFileWithInput } from './pick-file';
+import { createWebApi } from './web-api';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+const api = createWebApi({
+  createWorker: () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim-worker' }),
+  // Leave a core for the page; a few workers are plenty for replications in a browser.
+  workers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
+  appVersion: __APP_VERSION__,
+  storage: window.localStorage,
+  pickFile: () => pickFileWithInput(document),
+  keyboard: window,
+});
+mountApp(root, api);

@@ -1,0 +1,30 @@
+/** Reading a scenario file the user picks in the browser (no paths: only the name and the content). */
+import type { OpenFileOutcome } from '../shared/protocol';
+
+/** Shows the browser's file picker; resolves with the file, or null when the user cancels. */
+export function pickFileWithInput(doc: Document): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = doc.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => resolve(null), { once: true });
+    input.click();
+  });
+}
+
+/** Reads and parses a picked file; every failure is a value naming the file. */
+export async function readPickedFile(file: File | null): Promise<OpenFileOutcome> {
+  if (file === null) return { ok: false, reason: 'cancelled' };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', message: `${file.name}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  try {
+    return { ok: true, file: { path: file.name, name: file.name, raw: JSON.parse(text) as unknown } };
+  } catch (error) {
+    return { ok: false, reason: 'not-json', message: `${file.name}: not JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The browser build's sim worker: the shared loop (src/host/loop.ts) with the real simulator, its
+ * data fetched from the site. The script is emitted into `assets/` (vite.web.config.ts), so the
+ * site's `data/` folder is `../data/` from here.
+ */
+import { createSimHost } from '../host/loop';
+import { createSimEngine } from '../host/sim-engine';
+import type { FromWorker } from '../shared/protocol';
+import { fetchDataProvider } from './data-provider';
+
+/** The part of the worker's global scope used here (the renderer's tsconfig has DOM types, not WebWorker). */
+interface WorkerScope {
+  readonly location: { readonly href: string };
+  postMessage(message: FromWorker): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+}
+
+const scope = self as unknown as WorkerScope;
+const host = createSimHost({
+  engine: createSimEngine(fetchDataProvider(new URL('../data/', scope.location.href).href)),
+  post: (message) => scope.postMessage(message),
+});
+scope.onmessage = (event) => void host.receive(event.data);
