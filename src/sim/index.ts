@@ -14,3 +14,17 @@ export { sampler, meanOf } from './random/distributions';
 export { streamRng, Rng } from './random/rng';
 export { studentTQuantile, meanCi95 } from './metrics/stats';
 export type { SimWorld, TravelModel, Place, Trip, Ranked, AreaSet, DemandPoints } from './world';
+export {
+  createLiveSession,
+  type LiveSession,
+  type LiveOptions,
+  type InjectSpec,
+  type StepReport,
+  type LiveSnapshot,
+  type UnitView,
+  type IncidentView,
+  type TripView,
+  type KpiWindow,
+  type AssignOutcome,
+  type Candidate,
+} from './live/session';

@@ -65,7 +65,8 @@ export function createCall(sim: Simulation, spec: CallSpec, injected: boolean, d
   const call: Call = {
     id,
     lineIndex: spec.lineIndex,
-    counted: sim.collector.counts(sim.now),
+    // Injected incidents are exercise artefacts: logged and shown live, never counted in results.
+    counted: !injected && sim.collector.counts(sim.now),
     injected,
     tS: sim.now,
     lon: spec.lon,
@@ -158,10 +159,10 @@ function answer(sim: Simulation, call: Call, p: number): void {
   sim.schedule(sim.now + call.handlingS, EV.HANDLING_END, call.id, p);
 }
 
-/** ABANDON: the caller's patience ran out (ignored when the call was answered first). */
-export function abandon(sim: Simulation, id: number): void {
+/** ABANDON: the caller's patience ran out; false (stale) when the call was answered first. */
+export function abandon(sim: Simulation, id: number): boolean {
   const call = sim.calls.get(id);
-  if (!call || call.state !== CS.WAITING) return;
+  if (!call || call.state !== CS.WAITING) return false;
   call.state = CS.ABANDONED;
   sim.log?.set('abandonedS', id, sim.now);
   if (call.counted) {
@@ -170,6 +171,7 @@ export function abandon(sim: Simulation, id: number): void {
   }
   sim.observer?.abandoned?.(call);
   sim.calls.delete(id);
+  return true;
 }
 
 /** HANDLING_END of call `id` by pool `p`: the call taker takes the next call or goes off duty. */
@@ -210,6 +212,24 @@ function compact(sim: Simulation, line: number): void {
   }
 }
 
+/**
+ * An incident injected by a trainer: no call handling, no decision time; it joins the pending
+ * queue at once (MODEL.md step 4).
+ */
+export function injectIncident(sim: Simulation, call: Call): void {
+  call.state = CS.IN_HANDLING;
+  call.answeredS = sim.now;
+  sim.log?.set('answeredS', call.id, sim.now);
+  call.handledS = sim.now;
+  sim.log?.set('handledS', call.id, sim.now);
+  if (call.slots === 0) {
+    call.state = CS.REFERRED;
+    sim.calls.delete(call.id);
+    return;
+  }
+  dispatchable(sim, call.id);
+}
+
 /** Call handling ended: the call is graded; an incident waits out the decision time. */
 function handled(sim: Simulation, call: Call): void {
   call.handledS = sim.now;
@@ -226,16 +246,18 @@ function handled(sim: Simulation, call: Call): void {
   else dispatchable(sim, call.id);
 }
 
-/** DISPATCHABLE: the incident joins the pending queue. */
-export function dispatchable(sim: Simulation, id: number): void {
+/** DISPATCHABLE: the incident joins the pending queue (false: stale, a trainer dispatched it first). */
+export function dispatchable(sim: Simulation, id: number): boolean {
   const call = sim.calls.get(id);
   if (!call) throw new Error(`call ${id} became dispatchable but is not live`);
+  if (call.state !== CS.DECIDING && call.state !== CS.IN_HANDLING) return false;
   call.state = CS.ACTIVE;
   call.pendingS = sim.now;
   call.place = placeOf(sim, call);
   sim.log?.set('pendingS', id, sim.now);
   sim.pending.add(call);
   sim.requestDispatch();
+  return true;
 }
 
 /** The call's place on the travel model (snapped once per demand point). */

@@ -64,6 +64,8 @@ export class Simulation implements DispatchView {
   now: number;
   /** Events handled. */
   events = 0;
+  /** The event last popped by step(): kind (EV), arguments, and whether it was live (not stale). */
+  readonly last = { kind: -1, a: 0, b: 0, live: false };
   finished = false;
 
   readonly cells: DemandCells;
@@ -185,7 +187,11 @@ export class Simulation implements DispatchView {
     q.pop();
     this.now = q.popTime;
     this.events++;
-    this.handle(q.popKind, q.popA, q.popB);
+    const last = this.last;
+    last.kind = q.popKind;
+    last.a = q.popA;
+    last.b = q.popB;
+    last.live = this.handle(q.popKind, q.popA, q.popB);
     if (this.now >= this.endS && this.openCounted === 0) this.finish(this.now);
     return true;
   }
@@ -201,7 +207,9 @@ export class Simulation implements DispatchView {
     if (atS > this.now) this.now = atS;
   }
 
-  private handle(kind: number, a: number, b: number): void {
+  /** Runs one event; false when it was stale (a unit's plans changed since it was scheduled). */
+  private handle(kind: number, a: number, b: number): boolean {
+    const v = this.fleet.version;
     switch (kind) {
       case EV.ARRIVAL:
         calls.arrival(this, this.lines[a]!);
@@ -210,29 +218,32 @@ export class Simulation implements DispatchView {
         calls.handlingEnd(this, a, b);
         break;
       case EV.ABANDON:
-        calls.abandon(this, a);
-        break;
+        return calls.abandon(this, a);
       case EV.DISPATCHABLE:
-        calls.dispatchable(this, a);
-        break;
+        return calls.dispatchable(this, a);
       case EV.DISPATCH:
         this.dispatchScheduled = false;
         runDispatch(this);
         break;
       case EV.UNIT_AT_SCENE:
-        if (this.fleet.version[a] === b) units.atScene(this, a);
+        if (v[a] !== b) return false;
+        units.atScene(this, a);
         break;
       case EV.UNIT_SCENE_END:
-        if (this.fleet.version[a] === b) units.sceneEnd(this, a);
+        if (v[a] !== b) return false;
+        units.sceneEnd(this, a);
         break;
       case EV.UNIT_AT_CUSTODY:
-        if (this.fleet.version[a] === b) units.atCustody(this, a);
+        if (v[a] !== b) return false;
+        units.atCustody(this, a);
         break;
       case EV.UNIT_CUSTODY_END:
-        if (this.fleet.version[a] === b) units.clear(this, a);
+        if (v[a] !== b) return false;
+        units.clear(this, a);
         break;
       case EV.UNIT_AT_BASE:
-        if (this.fleet.version[a] === b) units.atBase(this, a);
+        if (v[a] !== b) return false;
+        units.atBase(this, a);
         break;
       case EV.SHIFT_END:
         shifts.shiftEnd(this, a);
@@ -243,6 +254,7 @@ export class Simulation implements DispatchView {
       default:
         throw new Error(`unknown event kind ${kind}`);
     }
+    return true;
   }
 
   /** Grade key of a grade index. */

@@ -1,0 +1,191 @@
+/**
+ * Live sessions (for the map and for trainers): the same Simulation as a batch run, driven by
+ * its host a little at a time. The host advances simulated time (at 1x, 60x or flat out: the pace
+ * is the host's), reads compact snapshots, injects incidents and overrides the dispatcher.
+ *
+ * With nothing injected or assigned, a session run to the end gives the same Results as
+ * runScenario with the same seed: both are one Simulation stepping through the same events.
+ */
+import { GRADES, LINES, type Grade, type Line, type Scenario } from '../../shared/scenario';
+import type { Results } from '../../shared/results';
+import { buildResults } from '../metrics/results';
+import { createCall, injectIncident, offer } from '../model/calls';
+import { EV, EVENT_NAMES } from '../model/events';
+import type { IncidentLog } from '../model/incident-log';
+import { Simulation } from '../model/simulation';
+import { streamRng } from '../random/rng';
+import type { SimWorld } from '../world';
+import { assignUnit, rankCandidates, type AssignOutcome, type Candidate } from './override';
+import { RollingKpis } from './kpis';
+import { takeSnapshot, type LiveSnapshot } from './snapshot';
+
+export type { LiveSnapshot, UnitView, IncidentView, TripView } from './snapshot';
+export type { KpiWindow } from './kpis';
+export type { AssignOutcome, Candidate } from './override';
+
+/** What one step did. Times in simulation seconds. */
+export interface StepReport {
+  tS: number;
+  /** Event name: 'arrival', 'handling-end', 'unit-at-scene', 'dispatch', ... */
+  event: string;
+  /** Call/incident id the event is about, or null. */
+  incident: number | null;
+  /** Unit id the event is about, or null. */
+  unit: string | null;
+}
+
+export interface InjectSpec {
+  lon: number;
+  lat: number;
+  grade: Grade;
+  /** Given: the incident starts as a call on this line (queued, answered, handled). Left out: it is pending at once. */
+  line?: Line;
+}
+
+export interface LiveSession {
+  /** Simulated time now (seconds since scenario start; negative during the warm-up). */
+  readonly now: number;
+  /** First simulated instant (-warmup). */
+  readonly startS: number;
+  /** End of the counted period. */
+  readonly endS: number;
+  /** True once the run is over (after the end, every counted incident reached). */
+  readonly finished: boolean;
+  /** Runs every event up to `tS` and moves the clock there. Returns the number of events run. */
+  advanceTo(tS: number): number;
+  advanceBy(dS: number): number;
+  /** Runs the next event (skipping stale ones); null when the run is over. */
+  step(): StepReport | null;
+  snapshot(): LiveSnapshot;
+  /** An incident at a place now; returns its id. Throws for a place or grade that cannot be. */
+  inject(spec: InjectSpec): number;
+  /** Dispatcher override: send `unitId` to `incidentId` now (diverting it if busy). */
+  assign(incidentId: number, unitId: string): AssignOutcome;
+  /** Every on-duty unit ranked for `incidentId`, with ETAs and why. */
+  candidates(incidentId: number): Candidate[];
+  /** Results so far. */
+  results(): Results;
+  /** The incident log so far. */
+  readonly incidents: IncidentLog | null;
+}
+
+export interface LiveOptions {
+  seed?: number;
+  days?: number;
+}
+
+class Session implements LiveSession {
+  private readonly sim: Simulation;
+  private readonly kpis: RollingKpis;
+  private readonly injectStreams;
+
+  constructor(scenario: Scenario, world: SimWorld, options: LiveOptions) {
+    this.sim = new Simulation(scenario, world, { seed: options.seed, days: options.days });
+    const sim = this.sim;
+    this.kpis = new RollingKpis(
+      (l) => sim.lines[l]!.answerTargetS,
+      (g) => scenario.grades[GRADES[g]!].targetS,
+      sim.offsetS,
+    );
+    sim.observer = this.kpis;
+    const rng = (purpose: string) => streamRng(sim.seed, `injected:${purpose}`);
+    this.injectStreams = {
+      location: rng('location'),
+      grade: rng('grade'),
+      handling: rng('handling'),
+      patience: rng('patience'),
+      decision: rng('decision'),
+      onScene: rng('onScene'),
+      turnout: rng('turnout'),
+      arrest: rng('arrest'),
+      custody: rng('custody'),
+    };
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+  get startS(): number {
+    return this.sim.t0;
+  }
+  get endS(): number {
+    return this.sim.endS;
+  }
+  get finished(): boolean {
+    return this.sim.finished;
+  }
+  get incidents(): IncidentLog | null {
+    return this.sim.log;
+  }
+
+  advanceTo(tS: number): number {
+    if (!Number.isFinite(tS)) throw new Error(`advanceTo: time must be finite, got ${tS}`);
+    const before = this.sim.events;
+    this.sim.runUntil(tS);
+    return this.sim.events - before;
+  }
+
+  advanceBy(dS: number): number {
+    if (!(dS >= 0)) throw new Error(`advanceBy: expected seconds >= 0, got ${dS}`);
+    return this.advanceTo(this.sim.now + dS);
+  }
+
+  step(): StepReport | null {
+    const sim = this.sim;
+    while (sim.step()) {
+      const { kind, a, live } = sim.last;
+      if (!live) continue;
+      const unitEvent = kind >= 2 && kind <= 6;
+      const aboutCall = kind >= 7 && kind <= 9;
+      const arrival = kind === EV.ARRIVAL;
+      return {
+        tS: sim.now,
+        event: EVENT_NAMES[kind]!,
+        incident: unitEvent ? nonNegative(sim.fleet.incident[a]!) : aboutCall ? a : arrival ? sim.nextCallId - 1 : null,
+        unit: unitEvent ? sim.fleet.ids[a]! : null,
+      };
+    }
+    return null;
+  }
+
+  snapshot(): LiveSnapshot {
+    return takeSnapshot(this.sim, this.kpis.at(this.sim.now));
+  }
+
+  inject(spec: InjectSpec): number {
+    const sim = this.sim;
+    if (sim.finished) throw new Error('inject: the session is over');
+    if (!(Math.abs(spec.lon) <= 180 && Math.abs(spec.lat) <= 90)) throw new Error(`inject: bad place ${spec.lon}, ${spec.lat}`);
+    const grade = GRADES.indexOf(spec.grade);
+    if (grade < 0) throw new Error(`inject: unknown grade "${spec.grade}"`);
+    const lineIndex = spec.line === undefined ? 0 : LINES.indexOf(spec.line);
+    if (lineIndex < 0) throw new Error(`inject: unknown line "${spec.line}"`);
+    const area = sim.world.areas?.locate(spec.lon, spec.lat) ?? -1;
+    const call = createCall(sim, { lineIndex, lon: spec.lon, lat: spec.lat, area, pointIndex: -1, grade }, true, this.injectStreams);
+    if (spec.line === undefined) injectIncident(sim, call);
+    else offer(sim, call);
+    return call.id;
+  }
+
+  assign(incidentId: number, unitId: string): AssignOutcome {
+    return assignUnit(this.sim, incidentId, unitId);
+  }
+
+  candidates(incidentId: number): Candidate[] {
+    return rankCandidates(this.sim, incidentId);
+  }
+
+  results(): Results {
+    return buildResults(this.sim);
+  }
+}
+
+function nonNegative(x: number): number | null {
+  return x >= 0 ? x : null;
+}
+
+/** A live session of `scenario` on `world`, at the start of its warm-up. */
+export function createLiveSession(scenario: Scenario, world: SimWorld, options: LiveOptions = {}): LiveSession {
+  return new Session(scenario, world, options);
+}
+

@@ -1,0 +1,132 @@
+/**
+ * A live snapshot: compact, cheap to take, and enough to draw the map between snapshots. Each
+ * moving unit carries its whole current journey (`coords` with the elapsed time at each vertex),
+ * so the map can glide it along the road without asking again.
+ */
+import { GRADES, type Grade } from '../../shared/scenario';
+import { US, UNIT_STATE_NAMES, type UnitStateName } from '../fleet/units';
+import { unitPlace } from '../dispatch/choose';
+import { CS } from '../model/call';
+import type { Simulation } from '../model/simulation';
+import type { Trip } from '../world';
+import type { KpiWindow } from './kpis';
+
+export interface TripView {
+  /** Simulation time the unit sets off (after turnout). */
+  departS: number;
+  /** Flat [lon0, lat0, lon1, lat1, ...]. */
+  coords: number[];
+  /** Seconds after departS at each vertex. */
+  timesS: number[];
+}
+
+export interface UnitView {
+  id: string;
+  station: string;
+  lon: number;
+  lat: number;
+  state: UnitStateName;
+  /** Incident id it works on, or null. */
+  incident: number | null;
+  /** Present while it moves (travelling, returning, driving to custody, or driving home off duty). */
+  trip?: TripView;
+}
+
+export type IncidentState = 'deciding' | 'pending' | 'assigned' | 'on-scene';
+
+export interface IncidentView {
+  id: number;
+  grade: Grade;
+  lon: number;
+  lat: number;
+  state: IncidentState;
+  /** When the call arrived. */
+  callS: number;
+  /** Units sent and not yet cleared. */
+  units: string[];
+  injected: boolean;
+}
+
+export interface LiveSnapshot {
+  tS: number;
+  finished: boolean;
+  units: UnitView[];
+  incidents: IncidentView[];
+  /** Calls waiting for a call taker now. */
+  callsWaiting: number;
+  /** Incidents waiting for a unit now. */
+  pending: number;
+  /** Units committed (travelling to, on scene, custody) now. */
+  busyUnits: number;
+  kpis: { lastHour: KpiWindow; today: KpiWindow };
+}
+
+const geometryCache = new WeakMap<Trip, { coords: number[]; timesS: number[] }>();
+
+function tripView(trip: Trip, departS: number): TripView {
+  let g = geometryCache.get(trip);
+  if (!g) {
+    const raw = trip.geometry();
+    g = { coords: Array.from(raw.coords), timesS: Array.from(raw.timesS) };
+    geometryCache.set(trip, g);
+  }
+  return { departS, coords: g.coords, timesS: g.timesS };
+}
+
+export function takeSnapshot(sim: Simulation, kpis: { lastHour: KpiWindow; today: KpiWindow }): LiveSnapshot {
+  const f = sim.fleet;
+  const units: UnitView[] = [];
+  let busy = 0;
+  for (let u = 0; u < f.n; u++) {
+    const state = f.state[u]!;
+    if (state >= US.TRAVELLING) busy++;
+    const place = unitPlace(sim, u);
+    const trip = f.trip[u];
+    const moving = trip !== null && trip !== undefined && sim.now < f.tripDepartS[u]! + trip.durationS;
+    const view: UnitView = {
+      id: f.ids[u]!,
+      station: f.stations[f.station[u]!]!.id,
+      lon: place.lon,
+      lat: place.lat,
+      state: UNIT_STATE_NAMES[state]!,
+      incident: f.incident[u]! >= 0 ? f.incident[u]! : null,
+    };
+    if (moving) view.trip = tripView(trip!, f.tripDepartS[u]!);
+    units.push(view);
+  }
+  const incidents: IncidentView[] = [];
+  for (const call of sim.calls.values()) {
+    if (call.state !== CS.DECIDING && call.state !== CS.ACTIVE) continue;
+    const sent: string[] = [];
+    let onScene = false;
+    for (let k = 0; k < call.slots; k++) {
+      const u = call.slotUnit[k]!;
+      if (u < 0 || call.slotDone[k]) continue;
+      if (f.incident[u] !== call.id) continue;
+      sent.push(f.ids[u]!);
+      if (f.state[u] === US.ON_SCENE) onScene = true;
+    }
+    incidents.push({
+      id: call.id,
+      grade: GRADES[call.grade]!,
+      lon: call.lon,
+      lat: call.lat,
+      state: call.state === CS.DECIDING ? 'deciding' : onScene ? 'on-scene' : sent.length > 0 ? 'assigned' : 'pending',
+      callS: call.tS,
+      units: sent,
+      injected: call.injected,
+    });
+  }
+  let waiting = 0;
+  for (const call of sim.calls.values()) if (call.state === CS.WAITING) waiting++;
+  return {
+    tS: sim.now,
+    finished: sim.finished,
+    units,
+    incidents,
+    callsWaiting: waiting,
+    pending: sim.pending.size,
+    busyUnits: busy,
+    kpis,
+  };
+}
