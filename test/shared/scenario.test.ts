@@ -6,6 +6,9 @@ import { smallInput } from '../sim/fixtures/small';
 
 const fixtures = path.join(__dirname, 'fixtures');
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+/** A scenario as untyped JSON, to break it in ways the types forbid. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
 
 function errorsOf(raw: unknown): ScenarioIssue[] {
   const r = parseScenario(raw);
@@ -69,7 +72,7 @@ describe('parseScenario: errors name the JSON path and what was expected', () =>
   });
 
   it('lists every shape error at once', () => {
-    const raw = clone(smallInput()) as unknown as Record<string, any>;
+    const raw = clone(smallInput()) as unknown as Loose;
     raw.days = 0;
     raw.demand.streams[0].line = '112';
     raw.demand.streams[1].callsPerDay = 'many';
@@ -96,7 +99,7 @@ describe('parseScenario: errors name the JSON path and what was expected', () =>
   });
 
   it('refuses unknown fields, naming each', () => {
-    const raw = clone(smallInput()) as unknown as Record<string, any>;
+    const raw = clone(smallInput()) as unknown as Loose;
     raw.seeed = 3;
     raw.fleet[0].perShfit = { early: 1 };
     const errors = errorsOf(raw);
@@ -105,7 +108,7 @@ describe('parseScenario: errors name the JSON path and what was expected', () =>
   });
 
   it('says what is missing', () => {
-    const raw = clone(smallInput()) as unknown as Record<string, any>;
+    const raw = clone(smallInput()) as unknown as Loose;
     delete raw.stations;
     delete raw.callHandling;
     const errors = errorsOf(raw);
