@@ -1,0 +1,93 @@
+/**
+ * Built road graph files on disk: writing (atomically: a reader never sees half a file),
+ * loading (one read, then zero-copy views), and a cache of graphs built from OSM extracts, keyed
+ * by the content of the inputs, the builder and file-format versions and the default speeds (a
+ * change to any of them rebuilds).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { GRAPH_BUILDER_VERSION } from '../../sim/routing/build';
+import { decodeGraph, encodeGraph, GRAPH_FORMAT_VERSION } from '../../sim/routing/codec';
+import type { RoadGraph } from '../../sim/routing/graph';
+import { LONDON_ROAD_SPEEDS_KPH } from '../../sim/routing/speeds';
+
+/** A graph file that cannot be read; the message names the file. */
+export class GraphFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GraphFileError';
+  }
+}
+
+/** Reads and decodes a built graph file (as written by `writeGraphFile` or `import-osm`). */
+export function loadGraphFile(file: string): RoadGraph {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new GraphFileError(`${file}: cannot read (${(error as Error).message})`);
+  }
+  try {
+    return decodeGraph(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (error) {
+    throw new GraphFileError(`${file}: ${(error as Error).message}`);
+  }
+}
+
+/** Writes the encoded graph to `file` through a temporary file renamed into place. */
+export function writeGraphFile(file: string, graph: RoadGraph): void {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const staging = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(staging, new Uint8Array(encodeGraph(graph)));
+    renameSync(staging, file);
+  } finally {
+    rmSync(staging, { force: true });
+  }
+}
+
+/** sha256 (hex) of a file's content. */
+export function fileSha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/**
+ * The cache key of a graph built from `inputs` (name -> sha256): it changes with any input,
+ * with the builder or file-format version, and with the default speeds the stored hierarchy is
+ * built for.
+ */
+export function graphCacheKey(inputs: Readonly<Record<string, string>>): string {
+  const hash = createHash('sha256');
+  hash.update(`builder ${GRAPH_BUILDER_VERSION} format ${GRAPH_FORMAT_VERSION}\n`);
+  hash.update(`speeds ${JSON.stringify(LONDON_ROAD_SPEEDS_KPH)}\n`);
+  for (const name of Object.keys(inputs).sort()) hash.update(`${name} ${inputs[name]}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The graph cached as `<dir>/<prefix>-<key>.graph`, built by `build` when absent. Other files
+ * with the same prefix (older builds) are removed after a build. Concurrent builders both
+ * build; the last rename wins, and both files are identical.
+ */
+export async function cachedGraph(
+  dir: string,
+  prefix: string,
+  key: string,
+  build: () => Promise<RoadGraph>,
+): Promise<{ path: string; graph: RoadGraph; built: boolean }> {
+  const file = path.join(dir, `${prefix}-${key}.graph`);
+  if (existsSync(file)) {
+    try {
+      return { path: file, graph: loadGraphFile(file), built: false };
+    } catch {
+      // A damaged cache file is rebuilt below.
+    }
+  }
+  const graph = await build();
+  writeGraphFile(file, graph);
+  for (const entry of readdirSync(dir)) {
+    if (entry.startsWith(`${prefix}-`) && entry.endsWith('.graph') && entry !== path.basename(file)) rmSync(path.join(dir, entry), { force: true });
+  }
+  return { path: file, graph, built: true };
+}

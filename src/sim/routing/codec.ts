@@ -1,0 +1,223 @@
+/**
+ * The road graph file: one ArrayBuffer that decodes without copying (typed-array views on it),
+ * in Node and in a Web Worker alike.
+ *
+ * Layout (little-endian):
+ *   0   8 bytes  magic "RSGRAPH\0"
+ *   8   uint32   format version (GRAPH_FORMAT_VERSION)
+ *   12  uint32   byte length of the header
+ *   16  header   JSON in ASCII (non-ASCII escaped), padded with spaces to a multiple of 8
+ *   ... sections, each starting at a multiple of 8, as listed in the header
+ * The header holds the counts, the graph's `meta` and, per section, its name, element type,
+ * byte offset and element count. The hierarchy's sections are present when the graph has one.
+ */
+import type { Hierarchy } from './ch/hierarchy';
+import type { GraphMeta, RoadGraph } from './graph';
+
+export const GRAPH_FORMAT_VERSION = 1;
+const MAGIC = [0x52, 0x53, 0x47, 0x52, 0x41, 0x50, 0x48, 0x00]; // "RSGRAPH\0"
+
+type TypedArray = Float64Array | Float32Array | Uint32Array | Int32Array | Uint8Array;
+type ElementType = 'f64' | 'f32' | 'u32' | 'i32' | 'u8';
+const CONSTRUCTORS = {
+  f64: Float64Array,
+  f32: Float32Array,
+  u32: Uint32Array,
+  i32: Int32Array,
+  u8: Uint8Array,
+} as const;
+
+interface SectionInfo {
+  readonly name: string;
+  readonly type: ElementType;
+  readonly offset: number;
+  readonly length: number;
+}
+
+interface Header {
+  readonly nodeCount: number;
+  readonly edgeCount: number;
+  readonly roadCount: number;
+  readonly meta: GraphMeta;
+  readonly hasHierarchy: boolean;
+  readonly sections: readonly SectionInfo[];
+}
+
+const GRAPH_SECTIONS = [
+  'nodeLon', 'nodeLat', 'firstOut', 'edgeTail', 'edgeHead', 'firstIn', 'inEdges', 'edgeLengthM', 'edgeClass',
+  'edgeMaxspeedKph', 'edgeTwin', 'edgeRoad', 'edgeReversed', 'roadFirstVertex', 'vertexLon', 'vertexLat',
+  'roadForwardEdge', 'roadBackwardEdge',
+] as const;
+const HIERARCHY_SECTIONS = [
+  'rank', 'upOutFirst', 'upOutHead', 'upOutWeight', 'upOutArc', 'upInFirst', 'upInTail', 'upInWeight', 'upInArc',
+  'arcEdge', 'arcLeft', 'arcRight', 'edgeWeightMs',
+] as const;
+
+/** Raised for bytes that are not a road graph file of this format; says what is wrong. */
+export class GraphFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GraphFormatError';
+  }
+}
+
+export function encodeGraph(graph: RoadGraph): ArrayBuffer {
+  const arrays: [string, TypedArray][] = GRAPH_SECTIONS.map((name) => [name, graph[name]]);
+  if (graph.hierarchy) {
+    const h = graph.hierarchy;
+    for (const name of HIERARCHY_SECTIONS) arrays.push([`hierarchy.${name}`, h[name]]);
+  }
+  // Sections are laid out after the header, whose length depends on their offsets: lay out
+  // relative offsets first, then shift them by the padded header length (which then no longer changes).
+  const relative: SectionInfo[] = [];
+  let at = 0;
+  for (const [name, array] of arrays) {
+    relative.push({ name, type: typeOf(array), offset: at, length: array.length });
+    at = align8(at + array.byteLength);
+  }
+  let headerBytes = 0;
+  let header = '';
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const base = 16 + headerBytes;
+    const sections = relative.map((s) => ({ ...s, offset: s.offset + base }));
+    const body: Header = {
+      nodeCount: graph.nodeCount,
+      edgeCount: graph.edgeCount,
+      roadCount: graph.roadCount,
+      meta: graph.meta,
+      hasHierarchy: graph.hierarchy !== undefined,
+      sections,
+    };
+    header = toAscii(JSON.stringify(body));
+    const padded = align8(header.length);
+    if (padded === headerBytes) break;
+    headerBytes = padded;
+  }
+  const total = 16 + headerBytes + at;
+  const buffer = new ArrayBuffer(total);
+  const bytes = new Uint8Array(buffer);
+  bytes.set(MAGIC, 0);
+  const view = new DataView(buffer);
+  view.setUint32(8, GRAPH_FORMAT_VERSION, true);
+  view.setUint32(12, headerBytes, true);
+  for (let i = 0; i < headerBytes; i++) bytes[16 + i] = i < header.length ? header.charCodeAt(i) : 0x20;
+  const base = 16 + headerBytes;
+  arrays.forEach(([, array], i) => {
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), base + relative[i]!.offset);
+  });
+  return buffer;
+}
+
+/** Just the header's meta (cheap: reads no sections), e.g. to check a cached file's inputs. */
+export function readGraphMeta(data: ArrayBuffer | Uint8Array): GraphMeta {
+  return readHeader(asBytes(data)).meta;
+}
+
+export function decodeGraph(data: ArrayBuffer | Uint8Array): RoadGraph {
+  let bytes = asBytes(data);
+  // Typed-array views need aligned offsets: copy when the bytes sit at an odd place in their buffer.
+  if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
+  const header = readHeader(bytes);
+  const byName = new Map(header.sections.map((s) => [s.name, s]));
+  const view = <T extends TypedArray>(name: string, type: ElementType, length: number): T => {
+    const s = byName.get(name);
+    if (!s) throw new GraphFormatError(`section ${name} is missing`);
+    if (s.type !== type) throw new GraphFormatError(`section ${name}: expected ${type}, found ${s.type}`);
+    if (s.length !== length) throw new GraphFormatError(`section ${name}: expected ${length} elements, found ${s.length}`);
+    const Ctor = CONSTRUCTORS[type];
+    const bytesLength = s.length * Ctor.BYTES_PER_ELEMENT;
+    if (s.offset % 8 !== 0 || s.offset + bytesLength > bytes.byteLength) {
+      throw new GraphFormatError(`section ${name}: bytes ${s.offset}..${s.offset + bytesLength} lie outside the ${bytes.byteLength}-byte file`);
+    }
+    return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + s.offset, s.length) as T;
+  };
+  const { nodeCount: n, edgeCount: m, roadCount: r } = header;
+  const firstVertex = view<Uint32Array>('roadFirstVertex', 'u32', r + 1);
+  const vertices = firstVertex[r]!;
+  const graph = {
+    nodeCount: n,
+    edgeCount: m,
+    roadCount: r,
+    nodeLon: view<Float64Array>('nodeLon', 'f64', n),
+    nodeLat: view<Float64Array>('nodeLat', 'f64', n),
+    firstOut: view<Uint32Array>('firstOut', 'u32', n + 1),
+    edgeTail: view<Uint32Array>('edgeTail', 'u32', m),
+    edgeHead: view<Uint32Array>('edgeHead', 'u32', m),
+    firstIn: view<Uint32Array>('firstIn', 'u32', n + 1),
+    inEdges: view<Uint32Array>('inEdges', 'u32', m),
+    edgeLengthM: view<Float64Array>('edgeLengthM', 'f64', m),
+    edgeClass: view<Uint8Array>('edgeClass', 'u8', m),
+    edgeMaxspeedKph: view<Float32Array>('edgeMaxspeedKph', 'f32', m),
+    edgeTwin: view<Int32Array>('edgeTwin', 'i32', m),
+    edgeRoad: view<Uint32Array>('edgeRoad', 'u32', m),
+    edgeReversed: view<Uint8Array>('edgeReversed', 'u8', m),
+    roadFirstVertex: firstVertex,
+    vertexLon: view<Float64Array>('vertexLon', 'f64', vertices),
+    vertexLat: view<Float64Array>('vertexLat', 'f64', vertices),
+    roadForwardEdge: view<Int32Array>('roadForwardEdge', 'i32', r),
+    roadBackwardEdge: view<Int32Array>('roadBackwardEdge', 'i32', r),
+    meta: header.meta,
+  };
+  if (graph.firstOut[n] !== m || graph.firstIn[n] !== m) throw new GraphFormatError(`edge lists do not add up to ${m} edges`);
+  if (!header.hasHierarchy) return graph;
+  const count = (name: string): number => byName.get(`hierarchy.${name}`)?.length ?? -1;
+  const arcs = count('arcEdge');
+  const up = count('upOutHead');
+  const down = count('upInTail');
+  const hierarchy: Hierarchy = {
+    rank: view('hierarchy.rank', 'u32', n),
+    upOutFirst: view('hierarchy.upOutFirst', 'u32', n + 1),
+    upOutHead: view('hierarchy.upOutHead', 'u32', up),
+    upOutWeight: view('hierarchy.upOutWeight', 'u32', up),
+    upOutArc: view('hierarchy.upOutArc', 'u32', up),
+    upInFirst: view('hierarchy.upInFirst', 'u32', n + 1),
+    upInTail: view('hierarchy.upInTail', 'u32', down),
+    upInWeight: view('hierarchy.upInWeight', 'u32', down),
+    upInArc: view('hierarchy.upInArc', 'u32', down),
+    arcEdge: view('hierarchy.arcEdge', 'i32', arcs),
+    arcLeft: view('hierarchy.arcLeft', 'i32', arcs),
+    arcRight: view('hierarchy.arcRight', 'i32', arcs),
+    edgeWeightMs: view('hierarchy.edgeWeightMs', 'u32', m),
+  };
+  if (hierarchy.upOutFirst[n] !== up || hierarchy.upInFirst[n] !== down) throw new GraphFormatError('hierarchy arc lists do not add up');
+  return { ...graph, hierarchy };
+}
+
+function asBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+function readHeader(bytes: Uint8Array): Header {
+  if (bytes.byteLength < 16 || MAGIC.some((b, i) => bytes[i] !== b)) throw new GraphFormatError('not a road graph file (no RSGRAPH signature)');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(8, true);
+  if (version !== GRAPH_FORMAT_VERSION) {
+    throw new GraphFormatError(`road graph format version ${version}, this program reads version ${GRAPH_FORMAT_VERSION} (rebuild the graph)`);
+  }
+  const length = view.getUint32(12, true);
+  if (16 + length > bytes.byteLength) throw new GraphFormatError(`header of ${length} bytes runs past the end of the ${bytes.byteLength}-byte file`);
+  let text = '';
+  for (let i = 0; i < length; i += 8192) text += String.fromCharCode(...bytes.subarray(16 + i, 16 + Math.min(length, i + 8192)));
+  try {
+    return JSON.parse(text) as Header;
+  } catch (error) {
+    throw new GraphFormatError(`header is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function typeOf(array: TypedArray): ElementType {
+  if (array instanceof Float64Array) return 'f64';
+  if (array instanceof Float32Array) return 'f32';
+  if (array instanceof Uint32Array) return 'u32';
+  if (array instanceof Int32Array) return 'i32';
+  return 'u8';
+}
+
+function align8(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}
+
+/** JSON with every non-ASCII character escaped, so that one byte is one character. */
+function toAscii(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,0 +1,163 @@
+/**
+ * Road travel for a scenario: snapping points to the road graph through a `flatbush` index of
+ * its road segments, and the road TravelModel of src/sim/routing with that snapping injected.
+ * Pure (no Node, no DOM): runs in the CLI, in sim worker threads and in a Web Worker.
+ */
+import Flatbush from 'flatbush';
+import { haversineM, localProjection } from '../sim/routing/geo';
+import type { RoadGraph } from '../sim/routing/graph';
+import { RoadTravelModel, type HourOfDay, type RoadTravelOptions, type RoadTravelSettings, type Snap } from '../sim/routing/travel';
+
+export interface RoadSnapper {
+  /** The nearest road position of a point: directed edge, metres along it, straight metres away. */
+  snap(lon: number, lat: number): Snap;
+  /** Straight metres from a point to the nearest road (where road data is thin, this is large). */
+  distanceM(lon: number, lat: number): number;
+}
+
+/** Snap distances on a regular lon/lat grid, for drawing where road data is thin. */
+export interface SnapDistanceGrid {
+  readonly cols: number;
+  readonly rows: number;
+  /** Centre of cell (0, 0) and the cell size, degrees; cell (c, r) is at west + c * dLon, south + r * dLat. */
+  readonly west: number;
+  readonly south: number;
+  readonly dLon: number;
+  readonly dLat: number;
+  /** Metres to the nearest road at each cell centre, row by row from the south-west. */
+  readonly distanceM: Float32Array;
+}
+
+/**
+ * The road TravelModel over `graph` with the scenario's `travel` settings. `clock` gives the
+ * local hour of day (0..23) at a simulated time (see `hourOfDayClock`).
+ */
+export function buildRoadTravel(
+  graph: RoadGraph,
+  travel: RoadTravelSettings,
+  clock: HourOfDay,
+  options: RoadTravelOptions = {},
+): RoadTravelModel {
+  const snapper = createRoadSnapper(graph);
+  return new RoadTravelModel(graph, travel, clock, (lon, lat) => snapper.snap(lon, lat), options);
+}
+
+/** The usual clock: the scenario starts at `startHour` local time, and hours run on from there. */
+export function hourOfDayClock(startHour = 0): HourOfDay {
+  return (simS) => (((Math.floor(simS / 3600) + startHour) % 24) + 24) % 24;
+}
+
+export function createRoadSnapper(graph: RoadGraph): RoadSnapper {
+  if (graph.roadCount === 0) throw new Error('road snapping: the road graph has no roads');
+  let latSum = 0;
+  for (let v = 0; v < graph.nodeCount; v++) latSum += graph.nodeLat[v]!;
+  const lat0 = latSum / graph.nodeCount;
+  const { metresPerDegLon: kx, metresPerDegLat: ky } = localProjection(lat0);
+  const { roadFirstVertex, vertexLon, vertexLat } = graph;
+
+  // Metres from each road's first vertex to each of its vertices.
+  const alongM = new Float64Array(vertexLon.length);
+  const segments: number[] = [];
+  for (let r = 0; r < graph.roadCount; r++) {
+    const first = roadFirstVertex[r]!;
+    for (let v = first + 1; v < roadFirstVertex[r + 1]!; v++) {
+      alongM[v] = alongM[v - 1]! + haversineM(vertexLon[v - 1]!, vertexLat[v - 1]!, vertexLon[v]!, vertexLat[v]!);
+      segments.push(v - 1);
+    }
+  }
+  const segStart = Uint32Array.from(segments);
+  const segRoad = new Uint32Array(segStart.length);
+  const index = new Flatbush(segStart.length);
+  let r = 0;
+  for (let s = 0; s < segStart.length; s++) {
+    const v = segStart[s]!;
+    while (v >= roadFirstVertex[r + 1]!) r++;
+    segRoad[s] = r;
+    const x0 = vertexLon[v]! * kx;
+    const y0 = vertexLat[v]! * ky;
+    const x1 = vertexLon[v + 1]! * kx;
+    const y1 = vertexLat[v + 1]! * ky;
+    index.add(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
+  }
+  index.finish();
+
+  /** Squared projected distance from (x, y) to segment s, and the position along it (0..1). */
+  const toSegment = (s: number, x: number, y: number): { d2: number; t: number } => {
+    const v = segStart[s]!;
+    const ax = vertexLon[v]! * kx;
+    const ay = vertexLat[v]! * ky;
+    const bx = vertexLon[v + 1]! * kx - ax;
+    const by = vertexLat[v + 1]! * ky - ay;
+    const len2 = bx * bx + by * by;
+    const t = len2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * bx + (y - ay) * by) / len2)) : 0;
+    const dx = ax + t * bx - x;
+    const dy = ay + t * by - y;
+    return { d2: dx * dx + dy * dy, t };
+  };
+
+  const nearest = (lon: number, lat: number): { s: number; t: number } => {
+    if (!(Number.isFinite(lon) && Number.isFinite(lat))) throw new Error(`road snapping: not a point (${lon}, ${lat})`);
+    const x = lon * kx;
+    const y = lat * ky;
+    let best = -1;
+    let bestD2 = Infinity;
+    let bestT = 0;
+    const consider = (s: number): void => {
+      const { d2, t } = toSegment(s, x, y);
+      if (d2 < bestD2 || (d2 === bestD2 && s < best)) {
+        best = s;
+        bestD2 = d2;
+        bestT = t;
+      }
+    };
+    // Boxes come in order of box distance, which is at most the segment distance: take a few,
+    // then every box closer than the best segment found.
+    for (const s of index.neighbors(x, y, 8)) consider(s);
+    for (const s of index.neighbors(x, y, Infinity, Math.sqrt(bestD2) * (1 + 1e-12) + 1e-9)) consider(s);
+    return { s: best, t: bestT };
+  };
+
+  const snap = (lon: number, lat: number): Snap => {
+    const { s, t } = nearest(lon, lat);
+    const v = segStart[s]!;
+    const road = segRoad[s]!;
+    const pLon = vertexLon[v]! + t * (vertexLon[v + 1]! - vertexLon[v]!);
+    const pLat = vertexLat[v]! + t * (vertexLat[v + 1]! - vertexLat[v]!);
+    const lengthM = alongM[roadFirstVertex[road + 1]! - 1]!;
+    const posM = Math.min(lengthM, alongM[v]! + haversineM(vertexLon[v]!, vertexLat[v]!, pLon, pLat));
+    const forward = graph.roadForwardEdge[road]!;
+    const edge = forward >= 0 ? forward : graph.roadBackwardEdge[road]!;
+    return {
+      edge,
+      offsetM: forward >= 0 ? posM : graph.edgeLengthM[edge]! - posM,
+      distanceM: haversineM(lon, lat, pLon, pLat),
+    };
+  };
+
+  return { snap, distanceM: (lon, lat) => snap(lon, lat).distanceM };
+}
+
+/**
+ * Snap distance at the centres of a grid of about `cellM` metre cells over a lon/lat box
+ * (`west, south, east, north`), for a map layer showing where road data is thin.
+ */
+export function snapDistanceGrid(
+  snapper: RoadSnapper,
+  box: readonly [west: number, south: number, east: number, north: number],
+  cellM: number,
+): SnapDistanceGrid {
+  const [west, south, east, north] = box;
+  if (!(east > west && north > south && cellM > 0)) throw new Error(`snapDistanceGrid: empty box [${box.join(', ')}] or cell ${cellM} m`);
+  const { metresPerDegLon, metresPerDegLat } = localProjection((south + north) / 2);
+  const dLon = cellM / metresPerDegLon;
+  const dLat = cellM / metresPerDegLat;
+  const cols = Math.max(1, Math.ceil((east - west) / dLon));
+  const rows = Math.max(1, Math.ceil((north - south) / dLat));
+  const distanceM = new Float32Array(cols * rows);
+  for (let row = 0; row < rows; row++) {
+    for (let c = 0; c < cols; c++) {
+      distanceM[row * cols + c] = snapper.distanceM(west + (c + 0.5) * dLon, south + (row + 0.5) * dLat);
+    }
+  }
+  return { cols, rows, west: west + dLon / 2, south: south + dLat / 2, dLon, dLat, distanceM };
+}

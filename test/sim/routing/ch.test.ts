@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { contract, type WeightedGraph } from '../../../src/sim/routing/ch/contract';
+import { HierarchyQuery, UNREACHABLE } from '../../../src/sim/routing/ch/query';
+import type { RoadGraph } from '../../../src/sim/routing/graph';
+import { plainDijkstra, seeded } from './helpers';
+
+/**
+ * A w x h grid, mostly two-way, some one-way, some missing edges, small integer weights (many
+ * ties), plus one isolated node (number w * h) that nothing reaches.
+ */
+function randomGrid(w: number, h: number, seed: number): WeightedGraph & { nodeCount: number } {
+  const rnd = seeded(seed);
+  const arcs: [number, number, number][] = [];
+  const id = (x: number, y: number): number => y * w + x;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (const [dx, dy] of [
+        [1, 0],
+        [0, 1],
+      ] as const) {
+        if (x + dx >= w || y + dy >= h) continue;
+        const r = rnd();
+        if (r < 0.08) continue; // no road
+        const weight = Math.floor(rnd() * 5); // 0..4: zero weights and ties on purpose
+        const a = id(x, y);
+        const b = id(x + dx, y + dy);
+        if (r < 0.25) arcs.push(rnd() < 0.5 ? [a, b, weight] : [b, a, weight]);
+        else arcs.push([a, b, weight], [b, a, weight]);
+        if (rnd() < 0.03) arcs.push([a, b, weight + 1]); // a parallel, slower road
+      }
+    }
+  }
+  arcs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const n = w * h + 1;
+  const firstOut = new Uint32Array(n + 1);
+  for (const [a] of arcs) firstOut[a + 1]!++;
+  for (let v = 0; v < n; v++) firstOut[v + 1]! += firstOut[v]!;
+  return {
+    nodeCount: n,
+    firstOut,
+    edgeHead: Uint32Array.from(arcs.map((a) => a[1])),
+    weightMs: Uint32Array.from(arcs.map((a) => a[2])),
+  };
+}
+
+const asGraph = (g: WeightedGraph & { nodeCount: number }): RoadGraph => g as unknown as RoadGraph;
+
+describe('contraction hierarchy queries', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`equal plain Dijkstra on every pair of a random 12 x 12 grid with one-ways and ties (seed ${seed})`, () => {
+      const g = randomGrid(12, 12, seed);
+      const h = contract(g);
+      const q = new HierarchyQuery(h);
+      let unreachable = 0;
+      for (let s = 0; s < g.nodeCount; s++) {
+        for (let t = s % 7; t < g.nodeCount; t += 7) {
+          const expected = plainDijkstra(asGraph(g), g.weightMs, { nodes: [s], costs: [0] }, { nodes: [t], costs: [0] });
+          const got = q.distance({ nodes: [s], costs: [0] }, { nodes: [t], costs: [0] });
+          expect(got, `${s} -> ${t}`).toBe(expected);
+          if (expected === Infinity) unreachable++;
+        }
+      }
+      expect(unreachable, 'some pairs are unreachable (the isolated node, one-way traps)').toBeGreaterThan(0);
+    });
+  }
+
+  it('give paths of real edges whose weights add up to the distance', () => {
+    const g = randomGrid(15, 10, 7);
+    const q = new HierarchyQuery(contract(g));
+    const rnd = seeded(11);
+    let found = 0;
+    for (let i = 0; i < 300; i++) {
+      const s = Math.floor(rnd() * g.nodeCount);
+      const t = Math.floor(rnd() * g.nodeCount);
+      const path = q.path({ nodes: [s], costs: [0] }, { nodes: [t], costs: [0] });
+      const expected = plainDijkstra(asGraph(g), g.weightMs, { nodes: [s], costs: [0] }, { nodes: [t], costs: [0] });
+      if (expected === Infinity) {
+        expect(path, `${s} -> ${t} unreachable`).toBeNull();
+        continue;
+      }
+      found++;
+      let at = s;
+      let sum = 0;
+      for (const e of path!.edges) {
+        expect(e >= g.firstOut[at]! && e < g.firstOut[at + 1]!, `edge ${e} leaves node ${at}`).toBe(true);
+        at = g.edgeHead[e]!;
+        sum += g.weightMs[e]!;
+      }
+      expect(at, 'path ends at the target').toBe(t);
+      expect(sum, 'path weight').toBe(expected);
+      expect(path!.distance).toBe(expected);
+    }
+    expect(found).toBeGreaterThan(200);
+  });
+
+  it('take several seeds with costs at each end and say which were used', () => {
+    const g = randomGrid(10, 10, 5);
+    const q = new HierarchyQuery(contract(g));
+    const sources = { nodes: [0, 55], costs: [40, 3] };
+    const targets = { nodes: [99, 9], costs: [1, 60] };
+    const expected = plainDijkstra(asGraph(g), g.weightMs, sources, targets);
+    const path = q.path(sources, targets)!;
+    expect(path.distance).toBe(expected);
+    expect(q.distance(sources, targets)).toBe(expected);
+    const from = sources.nodes[path.sourceSeed]!;
+    const to = targets.nodes[path.targetSeed]!;
+    const inner = plainDijkstra(asGraph(g), g.weightMs, { nodes: [from], costs: [0] }, { nodes: [to], costs: [0] });
+    expect(sources.costs[path.sourceSeed]! + inner + targets.costs[path.targetSeed]!).toBe(expected);
+  });
+
+  it('one-to-all and all-to-one sweeps equal Dijkstra at every node', () => {
+    const g = randomGrid(12, 9, 9);
+    const h = contract(g);
+    const q = new HierarchyQuery(h);
+    const out = new Uint32Array(g.nodeCount);
+    const back = new Uint32Array(g.nodeCount);
+    for (const s of [0, 17, 60, 107]) {
+      q.oneToAll({ nodes: [s], costs: [0] }, out);
+      q.allToOne({ nodes: [s], costs: [0] }, back);
+      for (let v = 0; v < g.nodeCount; v++) {
+        const there = plainDijkstra(asGraph(g), g.weightMs, { nodes: [s], costs: [0] }, { nodes: [v], costs: [0] });
+        const back1 = plainDijkstra(asGraph(g), g.weightMs, { nodes: [v], costs: [0] }, { nodes: [s], costs: [0] });
+        expect(out[h.rank[v]!] === UNREACHABLE ? Infinity : out[h.rank[v]!], `${s} -> ${v}`).toBe(there);
+        expect(back[h.rank[v]!] === UNREACHABLE ? Infinity : back[h.rank[v]!], `${v} -> ${s}`).toBe(back1);
+      }
+    }
+  });
+
+  it('are deterministic: the same graph contracts to the same hierarchy', () => {
+    const g = randomGrid(9, 9, 4);
+    const a = contract(g);
+    const b = contract(g);
+    expect([...a.rank]).toEqual([...b.rank]);
+    expect([...a.upOutWeight]).toEqual([...b.upOutWeight]);
+  });
+});
