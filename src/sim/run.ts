@@ -38,7 +38,7 @@ export class CancelledError extends Error {
 }
 
 /** Events between progress reports and cancellation checks. */
-const CHUNK = 20000;
+const CHUNK = 4096;
 
 export function runScenario(scenario: Scenario, world: SimWorld, options: RunOptions = {}): SimRun {
   const started = options.clock?.() ?? 0;
