@@ -23,9 +23,9 @@ describe('Node sim worker with the real simulator', () => {
     const outcome = await runBatch(pool, { jobId: 'small', scenario: small });
     if (!outcome.ok) throw new Error(`run failed: ${JSON.stringify(outcome.error)}`);
     const { results } = outcome;
-    // 720 calls a day for a quarter day: about 180 offered.
-    expect(results.calls.offered, 'calls offered in six hours').toBeGreaterThan(120);
-    expect(results.calls.offered).toBeLessThan(240);
+    // 240 calls a day for a quarter day: about 60 offered (Poisson, so a wide band).
+    expect(results.calls.offered, 'calls offered in six hours').toBeGreaterThan(25);
+    expect(results.calls.offered).toBeLessThan(110);
     const immediate = results.grades.I;
     expect(isAttendedGrade(immediate) && immediate.meanResponseS, 'I calls were attended').toBeGreaterThan(0);
     expect(results.meta.seed).toBe(1);

@@ -1,0 +1,47 @@
+/**
+ * The browser build end to end: the page asks the simulator (in a Web Worker) for its version, runs
+ * the small built-in scenario through it, and shows the answer. No page error, no CSP violation, no
+ * request leaves the site.
+ */
+import { expect, test } from '@playwright/test';
+
+test('the app shows the simulator version and the results of the small scenario', async ({ page }, testInfo) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  const outside: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(testInfo.project.use.baseURL!)) outside.push(request.url());
+  });
+
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Response Simulator' })).toBeVisible();
+  await expect(page.getByTestId('version'), 'the sim worker answered').toHaveText(/^Simulator \d+\.\d+\.\d+ · app \d+\.\d+\.\d+ · browser, \d+ workers?$/);
+
+  await page.getByTestId('run-small').click();
+  await expect(page.getByTestId('run')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  const offered = Number((await page.getByTestId('calls-offered').textContent())!.replace(/,/g, ''));
+  // 240 calls a day for six hours: about 60 (Poisson, so a wide band).
+  expect(offered, 'calls offered').toBeGreaterThan(25);
+  expect(offered).toBeLessThan(110);
+  await expect(page.getByTestId('mean-response-I'), 'a mean I response as m:ss or h:mm:ss').toHaveText(/^(\d+:)?\d+:\d{2}$/);
+
+  await page.screenshot({ path: 'test-results/e2e-round-trip.png', fullPage: true });
+  expect(problems, 'no errors or warnings in the page').toEqual([]);
+  expect(outside, 'no request left the site').toEqual([]);
+});
+
+test('an invalid scenario shows every problem with its path', async ({ page }) => {
+  await page.goto('./');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open scenario…' }).click();
+  await (await chooser).setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 1, demand: {} })) });
+  await page.getByTestId('run-opened').click();
+  await expect(page.getByTestId('run')).toHaveAttribute('data-status', 'failed');
+  const errors = page.getByTestId('run-error');
+  await expect(errors).toContainText('The scenario has');
+  await expect(errors.locator('code').first()).toBeVisible();
+  await expect(errors).toContainText('demand.streams');
+});
