@@ -9,6 +9,7 @@ import { startOffsetS } from '../sim/time';
 import type { AreaSet, DemandPoints, SimWorld, TravelModel } from '../sim/world';
 import { buildAreaSet, type AreaFeatures } from './areas';
 import { WorldError } from './errors';
+import { roadWorld } from './road';
 
 export { WorldError } from './errors';
 export type { AreaFeatures } from './areas';
@@ -101,9 +102,6 @@ async function loadPoints(s: Scenario, data: DataProvider, areas: AreaSet | null
 
 function buildTravel(s: Scenario): TravelModel {
   const t = s.travel;
-  if (t.mode === 'road') {
-    throw new WorldError([{ path: 'travel.mode', message: 'travel.mode "road" needs the road network module' }]);
-  }
   return new StraightLineTravel({
     speedKph: t.speedKph,
     detourFactor: t.detourFactor,
@@ -119,6 +117,8 @@ export async function buildWorld(scenario: Scenario, data: DataProvider): Promis
   const issues = checkAreaReferences(scenario, areas);
   if (issues.length > 0) throw new WorldError(issues);
   const points = await loadPoints(scenario, data, areas);
-  const travel = buildTravel(scenario);
-  return { areas, points, travel, randomNetworkPlace: null };
+  // Road travel: the network named by network.source (required with mode "road" by the checks).
+  const road = scenario.travel.mode === 'road' ? roadWorld(scenario, await data.network(scenario.network!.source)) : null;
+  const travel = road ? road.travel : buildTravel(scenario);
+  return { areas, points, travel, randomNetworkPlace: road ? road.randomNetworkPlace : null };
 }

@@ -4,9 +4,14 @@
  * Pure (no Node, no DOM): runs in the CLI, in sim worker threads and in a Web Worker.
  */
 import Flatbush from 'flatbush';
+import type { Scenario } from '../shared/scenario';
 import { haversineM, localProjection } from '../sim/routing/geo';
 import type { RoadGraph } from '../sim/routing/graph';
+import { pointOnEdge } from '../sim/routing/trip';
 import { RoadTravelModel, type HourOfDay, type RoadTravelOptions, type RoadTravelSettings, type Snap } from '../sim/routing/travel';
+import { hourOfDay, startOffsetS } from '../sim/time';
+import type { Place } from '../sim/world';
+import { WorldError } from './errors';
 
 export interface RoadSnapper {
   /** The nearest road position of a point: directed edge, metres along it, straight metres away. */
@@ -40,6 +45,66 @@ export function buildRoadTravel(
 ): RoadTravelModel {
   const snapper = createRoadSnapper(graph);
   return new RoadTravelModel(graph, travel, clock, (lon, lat) => snapper.snap(lon, lat), options);
+}
+
+/**
+ * The road parts of a scenario's world: its network (`network.source`, loaded by the caller
+ * through the DataProvider) with the scenario's `travel` settings and clock, and a sampler of
+ * places spread uniformly over the roads (by length). Bad settings and a network that is not a
+ * road graph are WorldErrors naming the scenario path.
+ */
+export function roadWorld(scenario: Scenario, network: unknown): { travel: RoadTravelModel; randomNetworkPlace: (uniform: () => number) => Place } {
+  const source = scenario.network?.source ?? '(none)';
+  if (!isRoadGraph(network)) {
+    throw new WorldError([{ path: 'network.source', message: `"${source}" did not give a road graph` }]);
+  }
+  if (network.roadCount === 0) throw new WorldError([{ path: 'network.source', message: `"${source}" has no roads` }]);
+  const offset = startOffsetS(scenario.start);
+  let travel: RoadTravelModel;
+  try {
+    travel = buildRoadTravel(network, scenario.travel, (simS) => hourOfDay(simS, offset));
+  } catch (error) {
+    const message = (error as Error).message;
+    const match = /^(travel\.[\w.[\]]+): (.*)$/s.exec(message);
+    if (match) throw new WorldError([{ path: match[1]!, message: match[2]! }]);
+    throw error;
+  }
+  return { travel, randomNetworkPlace: randomRoadPlace(travel) };
+}
+
+function isRoadGraph(value: unknown): value is RoadGraph {
+  const g = value as Partial<RoadGraph> | null;
+  return typeof g === 'object' && g !== null && typeof g.nodeCount === 'number' && g.firstOut instanceof Uint32Array && g.roadFirstVertex instanceof Uint32Array;
+}
+
+/**
+ * Places spread uniformly over the length of the roads: a road chosen with probability
+ * proportional to its length, then a uniform position along it (two draws of `uniform`).
+ */
+export function randomRoadPlace(travel: RoadTravelModel): (uniform: () => number) => Place {
+  const graph = travel.graph;
+  const cumulative = new Float64Array(graph.roadCount);
+  let total = 0;
+  for (let r = 0; r < graph.roadCount; r++) {
+    const e = graph.roadForwardEdge[r]! >= 0 ? graph.roadForwardEdge[r]! : graph.roadBackwardEdge[r]!;
+    total += graph.edgeLengthM[e]!;
+    cumulative[r] = total;
+  }
+  return (uniform) => {
+    const target = uniform() * total;
+    let lo = 0;
+    let hi = graph.roadCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > target) hi = mid;
+      else lo = mid + 1;
+    }
+    const forward = graph.roadForwardEdge[lo]!;
+    const edge = forward >= 0 ? forward : graph.roadBackwardEdge[lo]!;
+    const offsetM = uniform() * graph.edgeLengthM[edge]!;
+    const { lon, lat } = pointOnEdge(graph, edge, offsetM);
+    return { lon, lat, edge, offsetM, accessM: 0 };
+  };
 }
 
 /** The usual clock: the scenario starts at `startHour` local time, and hours run on from there. */

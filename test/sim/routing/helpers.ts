@@ -2,7 +2,7 @@
  * Test helpers: road networks drawn as ASCII grids (in the manner of ngraph.path's
  * graphFromAscii), and a plain Dijkstra to check the fast queries against.
  *
- * A drawing: letters are junctions; between two letters on a row, `-` is a two-way road, `>` or
+ * A drawing: letters (but `v`) are junctions; between two letters on a row, `-` is a two-way road, `>` or
  * `<` a one-way road in that direction; between two letters in a column, `|` is two-way, `v`
  * one-way down, `^` one-way up. North is up, near lon -0.1, lat 51.5; a character is cellM / 4
  * across and a line cellM / 2 down (default cellM 100 m), so that "A - B" and A above | above D
@@ -21,6 +21,8 @@ export interface AsciiOptions {
   /** Tagged limits in km/h by road (key as for `classes`). */
   readonly maxspeedKph?: Readonly<Record<string, number>>;
   readonly components?: 'largest' | 'all';
+  /** Where the top-left character is drawn (default lon -0.1, lat 51.5). */
+  readonly origin?: { readonly lon: number; readonly lat: number };
 }
 
 export interface AsciiNetwork {
@@ -46,7 +48,7 @@ export function asciiNetwork(drawing: string, options: AsciiOptions = {}): Ascii
   const letters = new Map<string, { row: number; col: number }>();
   grid.forEach((line, row) => {
     [...line].forEach((ch, col) => {
-      if (!/[A-Za-z]/.test(ch)) return;
+      if (!/[A-Za-uw-z]/.test(ch)) return; // 'v' is the one-way-down mark, not a junction
       if (letters.has(ch)) throw new Error(`ascii network: letter ${ch} drawn twice`);
       letters.set(ch, { row, col });
     });
@@ -57,8 +59,8 @@ export function asciiNetwork(drawing: string, options: AsciiOptions = {}): Ascii
   const nodeLat = new Float64Array(names.length);
   names.forEach((name, i) => {
     const { row, col } = letters.get(name)!;
-    nodeLon[i] = LON0 + (col * cellM) / 4 / metresPerDegLon;
-    nodeLat[i] = LAT0 - (row * cellM) / 2 / metresPerDegLat;
+    nodeLon[i] = (options.origin?.lon ?? LON0) + (col * cellM) / 4 / metresPerDegLon;
+    nodeLat[i] = (options.origin?.lat ?? LAT0) - (row * cellM) / 2 / metresPerDegLat;
   });
 
   const ways: { a: string; b: string; oneway: number }[] = [];
