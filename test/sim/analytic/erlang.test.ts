@@ -45,7 +45,7 @@ describe('call handling against Erlang A (M/M/c+M, exponential patience)', () =>
     ['erlang-a-8-staff.json', 8],
     ['erlang-a-10-staff.json', 10],
   ] as const) {
-    it(`${file}: share abandoned and mean wait lie within the 99.9% interval of ${R} replications`, async () => {
+    it(`${file}: the share abandoned lies within the 99.9% interval of ${R} replications`, async () => {
       const res = await replicate(file, R);
       const line = res.calls.byLine['999']!;
       const lambda = 9 * MU;
@@ -54,10 +54,6 @@ describe('call handling against Erlang A (M/M/c+M, exponential patience)', () =>
       const tolAb = tolerance(line.ci95?.abandonedPct, R) / 100;
       expect(Math.abs(abandoned - theory.pAbandon), `abandoned ${abandoned} vs ${theory.pAbandon} (tolerance ${tolAb})`).toBeLessThanOrEqual(tolAb);
       expect(tolAb / theory.pAbandon, 'relative tolerance of the share abandoned').toBeLessThan(0.25);
-      // Mean wait of answered callers: waiting time of all callers (Little) minus that of those who left,
-      // is not closed-form; compare instead the total waiting (answered + abandoned) per caller.
-      const meanWaitAll = theory.meanQueue / lambda;
-      expect(meanWaitAll).toBeGreaterThan(0);
     });
   }
 });
