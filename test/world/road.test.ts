@@ -97,7 +97,7 @@ describe('road worlds', () => {
     for (let i = 0; i < 50; i++) expect(spread(uniform).accessM, 'network places lie on the roads').toBe(0);
     const run = runScenario(scenario, world);
     const results = run.results;
-    expect(results.grades.I.attended, 'immediate incidents attended by road').toBeGreaterThan(0);
+    expect((results.grades.I as { attended: number }).attended, 'immediate incidents attended by road').toBeGreaterThan(0);
     expect(results.meta.accessLegTimePct, 'access legs counted (BG is off the grid)').toBeGreaterThan(0);
   });
 
