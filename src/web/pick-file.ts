@@ -13,8 +13,11 @@ export function pickFileWithInput(doc: Document): Promise<File | null> {
   });
 }
 
+/** What is read of a picked file. */
+export type PickedFile = Pick<File, 'name' | 'text'>;
+
 /** Reads and parses a picked file; every failure is a value naming the file. */
-export async function readPickedFile(file: File | null): Promise<OpenFileOutcome> {
+export async function readPickedFile(file: PickedFile | null): Promise<OpenFileOutcome> {
   if (file === null) return { ok: false, reason: 'cancelled' };
   let text: string;
   try {

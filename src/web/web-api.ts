@@ -7,7 +7,7 @@ import { runBatch } from '../host/batch';
 import { describeRunError } from '../host/describe';
 import { SimWorkerPool, type Timers } from '../host/pool';
 import type { AppEvent, DesktopApi, OpenFileOutcome, VersionInfo } from '../shared/protocol';
-import { readPickedFile } from './pick-file';
+import { readPickedFile, type PickedFile } from './pick-file';
 import { loadSettings, saveSettingsPatch, type StorageLike } from './settings-storage';
 import { webSpawn, type WorkerLike } from './web-spawn';
 
@@ -18,7 +18,7 @@ export interface WebApiOptions {
   readonly appVersion: string;
   readonly storage: StorageLike;
   /** shows a file picker; null = the user cancelled */
-  readonly pickFile: () => Promise<File | null>;
+  readonly pickFile: () => Promise<PickedFile | null>;
   /** where Ctrl/Cmd+O is listened for (none in tests) */
   readonly keyboard?: Pick<EventTarget, 'addEventListener'>;
   /** milliseconds a cancelled run may take before its worker is terminated (default 250) */

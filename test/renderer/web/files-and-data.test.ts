@@ -1,0 +1,60 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fetchDataProvider, WEB_DATA_FILES } from '../../../src/web/data-provider';
+import { readPickedFile } from '../../../src/web/pick-file';
+import { loadSettings, SETTINGS_KEY } from '../../../src/web/settings-storage';
+import { DEFAULT_SETTINGS } from '../../../src/shared/ipc-schemas';
+
+describe('picked scenario files', () => {
+  it('parses JSON, names the file in every failure', async () => {
+    const picked = (name: string, text: string) => ({ name, text: async () => text });
+    expect(await readPickedFile(picked('a.json', '{"a":1}'))).toEqual({ ok: true, file: { path: 'a.json', name: 'a.json', raw: { a: 1 } } });
+    const bad = await readPickedFile(picked('b.json', '{"a":'));
+    expect(!bad.ok && bad.reason).toBe('not-json');
+    expect(!bad.ok && bad.reason !== 'cancelled' && bad.message).toMatch(/^b\.json: not JSON: /);
+    expect(await readPickedFile(null)).toEqual({ ok: false, reason: 'cancelled' });
+    const unreadable = await readPickedFile({ name: 'c.json', text: () => Promise.reject(new Error('NotReadableError')) });
+    expect(unreadable).toEqual({ ok: false, reason: 'unreadable', message: 'c.json: NotReadableError' });
+  });
+});
+
+describe('browser settings storage', () => {
+  it('falls back to the defaults on bad stored settings and says why', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(loadSettings({ getItem: () => '{"schemaVersion":1,"onlineTiles":"yes"}', setItem: () => {} })).toEqual(DEFAULT_SETTINGS);
+    expect(warn.mock.calls[0]![0]).toMatch(new RegExp(`^localStorage ${SETTINGS_KEY.replace('.', '\\.')}: .*onlineTiles`));
+    expect(loadSettings({ getItem: () => '{', setItem: () => {} })).toEqual(DEFAULT_SETTINGS);
+    expect(warn.mock.calls[1]![0]).toContain('not JSON');
+    warn.mockRestore();
+  });
+});
+
+describe('browser data provider', () => {
+  const base = 'https://example.org/app/data/';
+
+  it('fetches built-in sets from the site\'s data folder by their built file names', async () => {
+    const fetched: string[] = [];
+    const provider = fetchDataProvider(base, async (url) => {
+      fetched.push(url);
+      return { ok: true, status: 200, json: async () => ({ type: 'FeatureCollection', features: [] }) };
+    });
+    await provider.areas('london-boroughs');
+    await provider.points('london-lsoa');
+    expect(fetched).toEqual([`${base}${WEB_DATA_FILES.areas['london-boroughs']}`, `${base}${WEB_DATA_FILES.points['london-lsoa']}`]);
+  });
+
+  it('names the set and the URL when the site lacks the file', async () => {
+    const provider = fetchDataProvider(base, async () => ({ ok: false, status: 404, json: async () => null }));
+    await expect(provider.areas('london-boroughs')).rejects.toThrow(
+      'built-in data "london-boroughs" is not in this site (https://example.org/app/data/areas.geojson answered HTTP 404); build it with npm run build:web where the London data is available',
+    );
+  });
+
+  it('refuses unknown sets and the road network, naming them', async () => {
+    const provider = fetchDataProvider(base, async () => {
+      throw new Error('must not fetch');
+    });
+    await expect(provider.points('paris')).rejects.toThrow('no built-in point set "paris" in the browser build (known: london-lsoa)');
+    await expect(provider.network('london')).rejects.toThrow('the browser build has no road network "london" yet');
+    await expect(provider.areas('london-boroughs')).rejects.toThrow('could not be fetched from https://example.org/app/data/areas.geojson: must not fetch');
+  });
+});
