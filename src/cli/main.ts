@@ -15,6 +15,10 @@ export interface Command {
 /** Command name -> module. Modules load lazily so that `validate` does not pay for routing. */
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   data: () => import('./commands/data'),
+  'import-osm': () => import('./commands/import-osm'),
+  run: () => import('./commands/run'),
+  validate: () => import('./commands/validate'),
+  compare: () => import('./commands/compare'),
 };
 
 async function usage(): Promise<string> {

@@ -144,6 +144,7 @@ export function plainDijkstra(
   sources: { nodes: readonly number[]; costs: readonly number[] },
   targets: { nodes: readonly number[]; costs: readonly number[] },
 ): number {
+  const { firstOut, edgeHead } = graph;
   const dist = new Float64Array(graph.nodeCount).fill(Infinity);
   const heap = new MinHeap();
   sources.nodes.forEach((v, i) => {
@@ -152,22 +153,25 @@ export function plainDijkstra(
       heap.push(dist[v]!, v);
     }
   });
-  const targetCost = new Map<number, number>();
-  targets.nodes.forEach((v, i) => targetCost.set(v, Math.min(targetCost.get(v) ?? Infinity, targets.costs[i]!)));
+  const targetCost = new Float64Array(graph.nodeCount).fill(Infinity);
+  let remaining = 0;
+  targets.nodes.forEach((v, i) => {
+    if (targetCost[v] === Infinity) remaining++;
+    targetCost[v] = Math.min(targetCost[v]!, targets.costs[i]!);
+  });
   let best = Infinity;
-  let remaining = targetCost.size;
   while (heap.size > 0 && remaining > 0) {
     const d = heap.peekKey();
     const v = heap.pop();
     if (d > dist[v]!) continue;
     if (d >= best) break;
-    const tc = targetCost.get(v);
-    if (tc !== undefined) {
+    const tc = targetCost[v]!;
+    if (tc !== Infinity) {
       best = Math.min(best, d + tc);
       remaining--;
     }
-    for (let e = graph.firstOut[v]!; e < graph.firstOut[v + 1]!; e++) {
-      const x = graph.edgeHead[e]!;
+    for (let e = firstOut[v]!, end = firstOut[v + 1]!; e < end; e++) {
+      const x = edgeHead[e]!;
       const nd = d + edgeCost[e]!;
       if (nd < dist[x]!) {
         dist[x] = nd;
@@ -176,6 +180,37 @@ export function plainDijkstra(
     }
   }
   return best;
+}
+
+/** Plain Dijkstra from the source seeds to every node (Infinity where unreachable). */
+export function plainDijkstraAll(
+  graph: RoadGraph,
+  edgeCost: ArrayLike<number>,
+  sources: { nodes: readonly number[]; costs: readonly number[] },
+): Float64Array {
+  const { firstOut, edgeHead } = graph;
+  const dist = new Float64Array(graph.nodeCount).fill(Infinity);
+  const heap = new MinHeap();
+  sources.nodes.forEach((v, i) => {
+    if (sources.costs[i]! < dist[v]!) {
+      dist[v] = sources.costs[i]!;
+      heap.push(dist[v]!, v);
+    }
+  });
+  while (heap.size > 0) {
+    const d = heap.peekKey();
+    const v = heap.pop();
+    if (d > dist[v]!) continue;
+    for (let e = firstOut[v]!, end = firstOut[v + 1]!; e < end; e++) {
+      const x = edgeHead[e]!;
+      const nd = d + edgeCost[e]!;
+      if (nd < dist[x]!) {
+        dist[x] = nd;
+        heap.push(nd, x);
+      }
+    }
+  }
+  return dist;
 }
 
 /** A seeded generator of numbers in [0, 1) (mulberry32), for reproducible random pairs. */
