@@ -45,3 +45,26 @@ test('an invalid scenario shows every problem with its path', async ({ page }) =
   await expect(errors.locator('code').first()).toBeVisible();
   await expect(errors).toContainText('demand.streams');
 });
+
+test('the site works from a sub-folder of a server (relative asset paths)', async ({ page, context }, testInfo) => {
+  const base = testInfo.project.use.baseURL!;
+  const served: string[] = [];
+  // Serve the same files under /some/sub/folder/, as a static host serving dist-web in a sub-folder would.
+  await context.route(`${base}some/sub/folder/**`, async (route) => {
+    const url = route.request().url().replace(`${base}some/sub/folder/`, base);
+    served.push(url.slice(base.length) || '(index)');
+    await route.fulfill({ response: await route.fetch({ url }) });
+  });
+  // Nothing may be asked for at the server's root: that would be an absolute path.
+  await context.route(`${base}assets/**`, (route) => route.abort());
+  const misses: string[] = [];
+  page.on('requestfailed', (request) => misses.push(`failed ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) misses.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto('./some/sub/folder/');
+  await page.getByTestId('run-small').click();
+  await expect(page.getByTestId('run')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  expect(misses, 'every file found relative to the page').toEqual([]);
+  expect(served.some((p) => /^assets\/sim\.worker-.*\.js$/.test(p)), `the worker script came from the sub-folder too: ${served.join(', ')}`).toBe(true);
+});
