@@ -6,7 +6,6 @@
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { createNodeSimPool, type SimWorkerPool } from '../node/pool';
-import { LONDON_ATTRIBUTION } from '../node/london/build';
 import { contentSecurityPolicy, tileOriginOf } from '../shared/csp';
 import { EVENT_CHANNEL, type AppEvent, type Settings } from '../shared/protocol';
 import { createMainHandlers } from './api-handlers';
@@ -142,6 +141,12 @@ function start(): void {
       });
     };
 
+    const showDataSources = async (): Promise<void> => {
+      // Loaded on demand: the data step's module pulls in geometry code the window does not need at start.
+      const { LONDON_ATTRIBUTION } = await import('../node/london/build');
+      await dialog.showMessageBox({ type: 'info', title: 'Data sources and licences', message: 'Data sources and licences', detail: LONDON_ATTRIBUTION.join('\n\n') });
+    };
+
     const setMenu = (): void => {
       const template = buildMenuTemplate({
         platform: process.platform,
@@ -156,8 +161,7 @@ function start(): void {
             setMenu();
           },
           showAbout: () => void showAbout(),
-          showDataSources: () =>
-            void dialog.showMessageBox({ type: 'info', title: 'Data sources and licences', message: 'Data sources and licences', detail: LONDON_ATTRIBUTION.join('\n\n') }),
+          showDataSources: () => void showDataSources(),
         },
       });
       Menu.setApplicationMenu(Menu.buildFromTemplate(template));
