@@ -5,12 +5,14 @@
  * change to any of them rebuilds).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GRAPH_BUILDER_VERSION } from '../../sim/routing/build';
-import { decodeGraph, encodeGraph, GRAPH_FORMAT_VERSION } from '../../sim/routing/codec';
-import type { RoadGraph } from '../../sim/routing/graph';
+import type { Hierarchy } from '../../sim/routing/ch/hierarchy';
+import { decodeGraph, decodeHierarchy, encodeGraph, encodeHierarchy, GRAPH_FORMAT_VERSION } from '../../sim/routing/codec';
+import type { HierarchyStore, RoadGraph } from '../../sim/routing/graph';
 import { LONDON_ROAD_SPEEDS_KPH } from '../../sim/routing/speeds';
+import { cacheDir } from '../data/paths';
 
 /** A graph file that cannot be read; the message names the file. */
 export class GraphFileError extends Error {
@@ -20,8 +22,50 @@ export class GraphFileError extends Error {
   }
 }
 
-/** Reads and decodes a built graph file (as written by `writeGraphFile` or `import-osm`). */
-export function loadGraphFile(file: string): RoadGraph {
+/**
+ * Reads and decodes a built graph file (as written by `writeGraphFile` or `import-osm`), with a
+ * store that keeps hierarchies for other speed tables in `hierarchyDir` (default: the cache's
+ * roads folder), named after the graph's identity (its meta: sources with hashes, counts).
+ */
+export function loadGraphFile(file: string, hierarchyDir: string = path.join(cacheDir(), 'roads')): RoadGraph {
+  const graph = readGraphFile(file);
+  const identity = createHash('sha256').update(JSON.stringify([graph.meta, graph.nodeCount, graph.edgeCount, graph.roadCount])).digest('hex').slice(0, 16);
+  return withHierarchyStore(graph, hierarchyDir, `file-${identity}`);
+}
+
+/** The graph with a store of hierarchies for other metrics as files `<dir>/<prefix>.metric-<key>.hier`. */
+export function withHierarchyStore(graph: RoadGraph, dir: string, prefix: string): RoadGraph {
+  return { ...graph, hierarchyStore: diskHierarchyStore(dir, prefix, graph) };
+}
+
+/** Hierarchies kept per graph, at most (the least recently written go first). */
+const METRICS_KEPT = 4;
+
+function diskHierarchyStore(dir: string, prefix: string, graph: RoadGraph): HierarchyStore {
+  const fileOf = (key: string): string => path.join(dir, `${prefix}.metric-${key}.hier`);
+  return {
+    load(key: string): Hierarchy | undefined {
+      const file = fileOf(key);
+      if (!existsSync(file)) return undefined;
+      try {
+        const bytes = readFileSync(file);
+        return decodeHierarchy(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), graph);
+      } catch {
+        return undefined; // a damaged file: the hierarchy is contracted again and rewritten
+      }
+    },
+    save(key: string, hierarchy: Hierarchy): void {
+      writeAtomically(fileOf(key), encodeHierarchy(hierarchy, graph.nodeCount, graph.edgeCount));
+      const mine = readdirSync(dir)
+        .filter((entry) => entry.startsWith(`${prefix}.metric-`) && entry.endsWith('.hier'))
+        .map((entry) => ({ entry, time: statSync(path.join(dir, entry)).mtimeMs }))
+        .sort((a, b) => b.time - a.time);
+      for (const { entry } of mine.slice(METRICS_KEPT)) rmSync(path.join(dir, entry), { force: true });
+    },
+  };
+}
+
+function readGraphFile(file: string): RoadGraph {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -37,10 +81,14 @@ export function loadGraphFile(file: string): RoadGraph {
 
 /** Writes the encoded graph to `file` through a temporary file renamed into place. */
 export function writeGraphFile(file: string, graph: RoadGraph): void {
+  writeAtomically(file, encodeGraph(graph));
+}
+
+function writeAtomically(file: string, content: ArrayBuffer): void {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const staging = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
-    writeFileSync(staging, new Uint8Array(encodeGraph(graph)));
+    writeFileSync(staging, new Uint8Array(content));
     renameSync(staging, file);
   } finally {
     rmSync(staging, { force: true });
@@ -66,9 +114,10 @@ export function graphCacheKey(inputs: Readonly<Record<string, string>>): string 
 }
 
 /**
- * The graph cached as `<dir>/<prefix>-<key>.graph`, built by `build` when absent. Other files
- * with the same prefix (older builds) are removed after a build. Concurrent builders both
- * build; the last rename wins, and both files are identical.
+ * The graph cached as `<dir>/<prefix>-<key>.graph`, built by `build` when absent, with a store
+ * for hierarchies of other metrics beside it. Files of other keys with the same prefix (older
+ * builds and their hierarchies) are removed after a build. Concurrent builders both build; the
+ * last rename wins, and both files are identical.
  */
 export async function cachedGraph(
   dir: string,
@@ -77,9 +126,10 @@ export async function cachedGraph(
   build: () => Promise<RoadGraph>,
 ): Promise<{ path: string; graph: RoadGraph; built: boolean }> {
   const file = path.join(dir, `${prefix}-${key}.graph`);
+  const stored = (graph: RoadGraph): RoadGraph => withHierarchyStore(graph, dir, `${prefix}-${key}`);
   if (existsSync(file)) {
     try {
-      return { path: file, graph: loadGraphFile(file), built: false };
+      return { path: file, graph: stored(readGraphFile(file)), built: false };
     } catch {
       // A damaged cache file is rebuilt below.
     }
@@ -87,7 +137,7 @@ export async function cachedGraph(
   const graph = await build();
   writeGraphFile(file, graph);
   for (const entry of readdirSync(dir)) {
-    if (entry.startsWith(`${prefix}-`) && entry.endsWith('.graph') && entry !== path.basename(file)) rmSync(path.join(dir, entry), { force: true });
+    if (entry.startsWith(`${prefix}-`) && !entry.startsWith(`${prefix}-${key}`)) rmSync(path.join(dir, entry), { force: true });
   }
-  return { path: file, graph, built: true };
+  return { path: file, graph: stored(graph), built: true };
 }

@@ -2,11 +2,14 @@
  * OSM extract(s) to a built road graph with its contraction hierarchy (for the default London
  * speeds), ready to encode: the whole import, used by `import-osm`, the London cache and tests.
  */
+import path from 'node:path';
 import { buildRoadGraph } from '../../sim/routing/build';
 import { contract } from '../../sim/routing/ch/contract';
 import type { RoadGraph } from '../../sim/routing/graph';
 import { speedTable } from '../../sim/routing/speeds';
 import { edgeWeightsMs } from '../../sim/routing/weights';
+import { cacheDir } from '../data/paths';
+import { cachedGraph, fileSha256, graphCacheKey } from './graph-file';
 import { RawNetworkBuilder } from './read';
 
 /** A straight two-way link between node `idA` of input `fileA` and node `idB` of input `fileB`. */
@@ -61,4 +64,22 @@ export function withDefaultHierarchy(graph: RoadGraph, onProgress?: (done: numbe
   const weightMs = edgeWeightsMs(graph, speedTable());
   const hierarchy = contract({ firstOut: graph.firstOut, edgeHead: graph.edgeHead, weightMs }, { onProgress });
   return { ...graph, hierarchy };
+}
+
+/**
+ * A graph built from an OSM extract the user names (e.g. `network.source: "greater-london.osm.pbf"`),
+ * built once into the cache (`<cacheDir>/roads/osm-<name>-<key>.graph`) and rebuilt when the
+ * file's content, the builder, the file format or the default speeds change.
+ */
+export async function ensureOsmGraph(
+  file: string,
+  options: { readonly cacheDir?: string; readonly progress?: (fraction: number, phase: string) => void } = {},
+): Promise<{ path: string; graph: RoadGraph }> {
+  const name = path.basename(file);
+  const sha = fileSha256(file);
+  const key = graphCacheKey({ [name]: sha });
+  const dir = path.join(options.cacheDir ?? cacheDir(), 'roads');
+  const prefix = `osm-${name.replace(/\.osm\.pbf$|\.pbf$/i, '').replace(/[^A-Za-z0-9_]+/g, '_')}`;
+  const { path: built, graph } = await cachedGraph(dir, prefix, key, () => importOsm([file], { sources: [`${name} sha256:${sha}`], progress: options.progress }));
+  return { path: built, graph };
 }

@@ -1,6 +1,7 @@
 /**
- * The road graph file: one ArrayBuffer that decodes without copying (typed-array views on it),
- * in Node and in a Web Worker alike.
+ * The road graph file (and the hierarchy file, the same container holding only a hierarchy):
+ * one ArrayBuffer that decodes without copying (typed-array views on it), in Node and in a Web
+ * Worker alike.
  *
  * Layout (little-endian):
  *   0   8 bytes  magic "RSGRAPH\0"
@@ -8,13 +9,14 @@
  *   12  uint32   byte length of the header
  *   16  header   JSON in ASCII (non-ASCII escaped), padded with spaces to a multiple of 8
  *   ... sections, each starting at a multiple of 8, as listed in the header
- * The header holds the counts, the graph's `meta` and, per section, its name, element type,
- * byte offset and element count. The hierarchy's sections are present when the graph has one.
+ * The header holds the kind ("graph" or "hierarchy"), the counts, the graph's `meta` and, per
+ * section, its name, element type, byte offset and element count. A graph file holds the
+ * hierarchy's sections too when the graph has one.
  */
 import type { Hierarchy } from './ch/hierarchy';
 import type { GraphMeta, RoadGraph } from './graph';
 
-export const GRAPH_FORMAT_VERSION = 1;
+export const GRAPH_FORMAT_VERSION = 2;
 const MAGIC = [0x52, 0x53, 0x47, 0x52, 0x41, 0x50, 0x48, 0x00]; // "RSGRAPH\0"
 
 type TypedArray = Float64Array | Float32Array | Uint32Array | Int32Array | Uint8Array;
@@ -35,10 +37,11 @@ interface SectionInfo {
 }
 
 interface Header {
+  readonly kind: 'graph' | 'hierarchy';
   readonly nodeCount: number;
   readonly edgeCount: number;
   readonly roadCount: number;
-  readonly meta: GraphMeta;
+  readonly meta: GraphMeta | null;
   readonly hasHierarchy: boolean;
   readonly sections: readonly SectionInfo[];
 }
@@ -63,104 +66,79 @@ export class GraphFormatError extends Error {
 
 export function encodeGraph(graph: RoadGraph): ArrayBuffer {
   const arrays: [string, TypedArray][] = GRAPH_SECTIONS.map((name) => [name, graph[name]]);
-  if (graph.hierarchy) {
-    const h = graph.hierarchy;
-    for (const name of HIERARCHY_SECTIONS) arrays.push([`hierarchy.${name}`, h[name]]);
-  }
-  // Sections are laid out after the header, whose length depends on their offsets: lay out
-  // relative offsets first, then shift them by the padded header length (which then no longer changes).
-  const relative: SectionInfo[] = [];
-  let at = 0;
-  for (const [name, array] of arrays) {
-    relative.push({ name, type: typeOf(array), offset: at, length: array.length });
-    at = align8(at + array.byteLength);
-  }
-  let headerBytes = 0;
-  let header = '';
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const base = 16 + headerBytes;
-    const sections = relative.map((s) => ({ ...s, offset: s.offset + base }));
-    const body: Header = {
-      nodeCount: graph.nodeCount,
-      edgeCount: graph.edgeCount,
-      roadCount: graph.roadCount,
-      meta: graph.meta,
-      hasHierarchy: graph.hierarchy !== undefined,
-      sections,
-    };
-    header = toAscii(JSON.stringify(body));
-    const padded = align8(header.length);
-    if (padded === headerBytes) break;
-    headerBytes = padded;
-  }
-  const total = 16 + headerBytes + at;
-  const buffer = new ArrayBuffer(total);
-  const bytes = new Uint8Array(buffer);
-  bytes.set(MAGIC, 0);
-  const view = new DataView(buffer);
-  view.setUint32(8, GRAPH_FORMAT_VERSION, true);
-  view.setUint32(12, headerBytes, true);
-  for (let i = 0; i < headerBytes; i++) bytes[16 + i] = i < header.length ? header.charCodeAt(i) : 0x20;
-  const base = 16 + headerBytes;
-  arrays.forEach(([, array], i) => {
-    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), base + relative[i]!.offset);
-  });
-  return buffer;
+  if (graph.hierarchy) arrays.push(...hierarchyArrays(graph.hierarchy));
+  return pack(
+    { kind: 'graph', nodeCount: graph.nodeCount, edgeCount: graph.edgeCount, roadCount: graph.roadCount, meta: graph.meta, hasHierarchy: graph.hierarchy !== undefined },
+    arrays,
+  );
+}
+
+/** A hierarchy alone (for a graph of `nodeCount` nodes and `edgeCount` edges), e.g. for another metric. */
+export function encodeHierarchy(hierarchy: Hierarchy, nodeCount: number, edgeCount: number): ArrayBuffer {
+  return pack({ kind: 'hierarchy', nodeCount, edgeCount, roadCount: 0, meta: null, hasHierarchy: true }, hierarchyArrays(hierarchy));
 }
 
 /** Just the header's meta (cheap: reads no sections), e.g. to check a cached file's inputs. */
 export function readGraphMeta(data: ArrayBuffer | Uint8Array): GraphMeta {
-  return readHeader(asBytes(data)).meta;
+  const header = readHeader(asBytes(data));
+  if (header.kind !== 'graph' || !header.meta) throw new GraphFormatError(`a ${header.kind} file, not a road graph`);
+  return header.meta;
 }
 
 export function decodeGraph(data: ArrayBuffer | Uint8Array): RoadGraph {
-  let bytes = asBytes(data);
-  // Typed-array views need aligned offsets: copy when the bytes sit at an odd place in their buffer.
-  if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
-  const header = readHeader(bytes);
-  const byName = new Map(header.sections.map((s) => [s.name, s]));
-  const view = <T extends TypedArray>(name: string, type: ElementType, length: number): T => {
-    const s = byName.get(name);
-    if (!s) throw new GraphFormatError(`section ${name} is missing`);
-    if (s.type !== type) throw new GraphFormatError(`section ${name}: expected ${type}, found ${s.type}`);
-    if (s.length !== length) throw new GraphFormatError(`section ${name}: expected ${length} elements, found ${s.length}`);
-    const Ctor = CONSTRUCTORS[type];
-    const bytesLength = s.length * Ctor.BYTES_PER_ELEMENT;
-    if (s.offset % 8 !== 0 || s.offset + bytesLength > bytes.byteLength) {
-      throw new GraphFormatError(`section ${name}: bytes ${s.offset}..${s.offset + bytesLength} lie outside the ${bytes.byteLength}-byte file`);
-    }
-    return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + s.offset, s.length) as T;
-  };
+  const { header, view } = unpack(data);
+  if (header.kind !== 'graph' || !header.meta) throw new GraphFormatError(`a ${header.kind} file, not a road graph`);
   const { nodeCount: n, edgeCount: m, roadCount: r } = header;
   const firstVertex = view<Uint32Array>('roadFirstVertex', 'u32', r + 1);
   const vertices = firstVertex[r]!;
-  const graph = {
+  const graph: RoadGraph = {
     nodeCount: n,
     edgeCount: m,
     roadCount: r,
-    nodeLon: view<Float64Array>('nodeLon', 'f64', n),
-    nodeLat: view<Float64Array>('nodeLat', 'f64', n),
-    firstOut: view<Uint32Array>('firstOut', 'u32', n + 1),
-    edgeTail: view<Uint32Array>('edgeTail', 'u32', m),
-    edgeHead: view<Uint32Array>('edgeHead', 'u32', m),
-    firstIn: view<Uint32Array>('firstIn', 'u32', n + 1),
-    inEdges: view<Uint32Array>('inEdges', 'u32', m),
-    edgeLengthM: view<Float64Array>('edgeLengthM', 'f64', m),
-    edgeClass: view<Uint8Array>('edgeClass', 'u8', m),
-    edgeMaxspeedKph: view<Float32Array>('edgeMaxspeedKph', 'f32', m),
-    edgeTwin: view<Int32Array>('edgeTwin', 'i32', m),
-    edgeRoad: view<Uint32Array>('edgeRoad', 'u32', m),
-    edgeReversed: view<Uint8Array>('edgeReversed', 'u8', m),
+    nodeLon: view('nodeLon', 'f64', n),
+    nodeLat: view('nodeLat', 'f64', n),
+    firstOut: view('firstOut', 'u32', n + 1),
+    edgeTail: view('edgeTail', 'u32', m),
+    edgeHead: view('edgeHead', 'u32', m),
+    firstIn: view('firstIn', 'u32', n + 1),
+    inEdges: view('inEdges', 'u32', m),
+    edgeLengthM: view('edgeLengthM', 'f64', m),
+    edgeClass: view('edgeClass', 'u8', m),
+    edgeMaxspeedKph: view('edgeMaxspeedKph', 'f32', m),
+    edgeTwin: view('edgeTwin', 'i32', m),
+    edgeRoad: view('edgeRoad', 'u32', m),
+    edgeReversed: view('edgeReversed', 'u8', m),
     roadFirstVertex: firstVertex,
-    vertexLon: view<Float64Array>('vertexLon', 'f64', vertices),
-    vertexLat: view<Float64Array>('vertexLat', 'f64', vertices),
-    roadForwardEdge: view<Int32Array>('roadForwardEdge', 'i32', r),
-    roadBackwardEdge: view<Int32Array>('roadBackwardEdge', 'i32', r),
+    vertexLon: view('vertexLon', 'f64', vertices),
+    vertexLat: view('vertexLat', 'f64', vertices),
+    roadForwardEdge: view('roadForwardEdge', 'i32', r),
+    roadBackwardEdge: view('roadBackwardEdge', 'i32', r),
     meta: header.meta,
   };
   if (graph.firstOut[n] !== m || graph.firstIn[n] !== m) throw new GraphFormatError(`edge lists do not add up to ${m} edges`);
   if (!header.hasHierarchy) return graph;
-  const count = (name: string): number => byName.get(`hierarchy.${name}`)?.length ?? -1;
+  return { ...graph, hierarchy: readHierarchy(header, view) };
+}
+
+/** A hierarchy file's hierarchy, checked against the graph it is meant for. */
+export function decodeHierarchy(data: ArrayBuffer | Uint8Array, graph: Pick<RoadGraph, 'nodeCount' | 'edgeCount'>): Hierarchy {
+  const { header, view } = unpack(data);
+  if (header.kind !== 'hierarchy') throw new GraphFormatError(`a ${header.kind} file, not a hierarchy`);
+  if (header.nodeCount !== graph.nodeCount || header.edgeCount !== graph.edgeCount) {
+    throw new GraphFormatError(`hierarchy for ${header.nodeCount} nodes and ${header.edgeCount} edges, the graph has ${graph.nodeCount} and ${graph.edgeCount}`);
+  }
+  return readHierarchy(header, view);
+}
+
+type View = <T extends TypedArray>(name: string, type: ElementType, length: number) => T;
+
+function hierarchyArrays(h: Hierarchy): [string, TypedArray][] {
+  return HIERARCHY_SECTIONS.map((name) => [`hierarchy.${name}`, h[name]]);
+}
+
+function readHierarchy(header: Header, view: View): Hierarchy {
+  const { nodeCount: n, edgeCount: m } = header;
+  const count = (name: string): number => header.sections.find((s) => s.name === `hierarchy.${name}`)?.length ?? -1;
   const arcs = count('arcEdge');
   const up = count('upOutHead');
   const down = count('upInTail');
@@ -180,7 +158,61 @@ export function decodeGraph(data: ArrayBuffer | Uint8Array): RoadGraph {
     edgeWeightMs: view('hierarchy.edgeWeightMs', 'u32', m),
   };
   if (hierarchy.upOutFirst[n] !== up || hierarchy.upInFirst[n] !== down) throw new GraphFormatError('hierarchy arc lists do not add up');
-  return { ...graph, hierarchy };
+  return hierarchy;
+}
+
+function pack(body: Omit<Header, 'sections'>, arrays: readonly [string, TypedArray][]): ArrayBuffer {
+  // Sections are laid out after the header, whose length depends on their offsets: lay out
+  // relative offsets first, then shift them by the padded header length (which then no longer changes).
+  const relative: SectionInfo[] = [];
+  let at = 0;
+  for (const [name, array] of arrays) {
+    relative.push({ name, type: typeOf(array), offset: at, length: array.length });
+    at = align8(at + array.byteLength);
+  }
+  let headerBytes = 0;
+  let header = '';
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const base = 16 + headerBytes;
+    const full: Header = { ...body, sections: relative.map((s) => ({ ...s, offset: s.offset + base })) };
+    header = toAscii(JSON.stringify(full));
+    const padded = align8(header.length);
+    if (padded === headerBytes) break;
+    headerBytes = padded;
+  }
+  const buffer = new ArrayBuffer(16 + headerBytes + at);
+  const bytes = new Uint8Array(buffer);
+  bytes.set(MAGIC, 0);
+  const dataView = new DataView(buffer);
+  dataView.setUint32(8, GRAPH_FORMAT_VERSION, true);
+  dataView.setUint32(12, headerBytes, true);
+  for (let i = 0; i < headerBytes; i++) bytes[16 + i] = i < header.length ? header.charCodeAt(i) : 0x20;
+  const base = 16 + headerBytes;
+  arrays.forEach(([, array], i) => {
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), base + relative[i]!.offset);
+  });
+  return buffer;
+}
+
+function unpack(data: ArrayBuffer | Uint8Array): { header: Header; view: View } {
+  let bytes = asBytes(data);
+  // Typed-array views need aligned offsets: copy when the bytes sit at an odd place in their buffer.
+  if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
+  const header = readHeader(bytes);
+  const byName = new Map(header.sections.map((s) => [s.name, s]));
+  const view: View = <T extends TypedArray>(name: string, type: ElementType, length: number): T => {
+    const s = byName.get(name);
+    if (!s) throw new GraphFormatError(`section ${name} is missing`);
+    if (s.type !== type) throw new GraphFormatError(`section ${name}: expected ${type}, found ${s.type}`);
+    if (s.length !== length) throw new GraphFormatError(`section ${name}: expected ${length} elements, found ${s.length}`);
+    const Ctor = CONSTRUCTORS[type];
+    const bytesLength = s.length * Ctor.BYTES_PER_ELEMENT;
+    if (s.offset % 8 !== 0 || s.offset + bytesLength > bytes.byteLength) {
+      throw new GraphFormatError(`section ${name}: bytes ${s.offset}..${s.offset + bytesLength} lie outside the ${bytes.byteLength}-byte file`);
+    }
+    return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + s.offset, s.length) as T;
+  };
+  return { header, view };
 }
 
 function asBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
@@ -198,11 +230,16 @@ function readHeader(bytes: Uint8Array): Header {
   if (16 + length > bytes.byteLength) throw new GraphFormatError(`header of ${length} bytes runs past the end of the ${bytes.byteLength}-byte file`);
   let text = '';
   for (let i = 0; i < length; i += 8192) text += String.fromCharCode(...bytes.subarray(16 + i, 16 + Math.min(length, i + 8192)));
+  let header: Header;
   try {
-    return JSON.parse(text) as Header;
+    header = JSON.parse(text) as Header;
   } catch (error) {
     throw new GraphFormatError(`header is not valid JSON (${(error as Error).message})`);
   }
+  if ((header.kind !== 'graph' && header.kind !== 'hierarchy') || !Array.isArray(header.sections)) {
+    throw new GraphFormatError('header: expected kind "graph" or "hierarchy" and a list of sections');
+  }
+  return header;
 }
 
 function typeOf(array: TypedArray): ElementType {

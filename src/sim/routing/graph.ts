@@ -77,6 +77,17 @@ export interface RoadGraph {
    * records (`hierarchy.speedsKph`); absent when the graph was built without one.
    */
   readonly hierarchy?: Hierarchy;
+  /**
+   * Where the host keeps hierarchies made for other speed tables between runs (Node: files in
+   * the cache). Absent: a hierarchy for other speeds is contracted in every process that needs it.
+   */
+  readonly hierarchyStore?: HierarchyStore;
+}
+
+/** A host's store of hierarchies by metric key (see `metricKey` in weights.ts). */
+export interface HierarchyStore {
+  load(metricKey: string): Hierarchy | undefined;
+  save(metricKey: string, hierarchy: Hierarchy): void;
 }
 
 /**

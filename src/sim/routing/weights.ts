@@ -32,3 +32,19 @@ export function sameWeights(a: Uint32Array, b: Uint32Array): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+/**
+ * A short key naming a metric (64-bit FNV-1a over the weights, hex): equal weights, equal key.
+ * Stores use it to find a hierarchy; the weights themselves are compared before one is used.
+ */
+export function metricKey(weights: Uint32Array): string {
+  // Two 32-bit FNV-1a hashes with different offsets, for a key wide enough to make collisions rare.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ weights.length;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    a = Math.imul(a ^ w, 0x01000193) >>> 0;
+    b = Math.imul(b ^ (w + i), 0x01000193) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}

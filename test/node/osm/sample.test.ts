@@ -1,8 +1,11 @@
 /** The small real OSM sample (Palmers Green, N London; raw OSM tags with maxspeed). */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGraphFile, writeGraphFile } from '../../../src/node/osm/graph-file';
 import { londonDataDir } from '../../../src/node/data/paths';
-import { importOsm } from '../../../src/node/osm/import';
+import { ensureOsmGraph, importOsm } from '../../../src/node/osm/import';
 import { OsmReadError, RawNetworkBuilder } from '../../../src/node/osm/read';
 import { buildRoadGraph } from '../../../src/sim/routing/build';
 import { ROAD_CLASSES } from '../../../src/sim/routing/classes';
@@ -92,5 +95,37 @@ describe('the Palmers Green OSM sample', () => {
     await expect(builder.addFile(path.join(londonDataDir({ required: [SAMPLE] }), '../README.md'))).rejects.toThrow(OsmReadError);
     await expect(new RawNetworkBuilder().addFile('/no/such/file.osm.pbf')).rejects.toThrow(/\/no\/such\/file\.osm\.pbf: cannot read/);
     expect(() => buildRoadGraph(new RawNetworkBuilder().finish(), { sources: [] }).nodeCount).not.toThrow();
+  });
+
+  it('keeps hierarchies for other speeds beside a graph file, at most four, and reuses them', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hier-'));
+    try {
+      const file = path.join(dir, 'sample.graph');
+      writeGraphFile(file, graph);
+      const settings = { detourFactor: 1.3, offRoadSpeedKph: 20, roadSpeedsKph: { residential: 30 } };
+      const first = buildRoadTravel(loadGraphFile(file, dir), settings, hourOfDayClock());
+      expect(readdirSync(dir).filter((e) => e.endsWith('.hier')).length).toBe(1);
+      const second = buildRoadTravel(loadGraphFile(file, dir), settings, hourOfDayClock());
+      expect(second.hierarchy, 'read back from the file').not.toBe(first.hierarchy);
+      expect([...second.hierarchy.upOutHead]).toEqual([...first.hierarchy.upOutHead]);
+      for (const kph of [31, 32, 33, 34, 35]) buildRoadTravel(loadGraphFile(file, dir), { ...settings, roadSpeedsKph: { residential: kph } }, hourOfDayClock());
+      expect(readdirSync(dir).filter((e) => e.endsWith('.hier')).length, 'the oldest are removed').toBe(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('builds a named extract once into the cache', async () => {
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'osm-cache-'));
+    try {
+      const first = await ensureOsmGraph(file, { cacheDir: cache });
+      const second = await ensureOsmGraph(file, { cacheDir: cache });
+      expect(second.path).toBe(first.path);
+      expect(path.basename(first.path)).toMatch(/^osm-osm_sample_n_london_palmers_green_drive-[0-9a-f]{16}\.graph$/);
+      expect(second.graph.nodeCount).toBe(graph.nodeCount);
+      expect(second.graph.hierarchyStore, 'with a store for other speeds').toBeDefined();
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });

@@ -133,4 +133,21 @@ describe('contraction hierarchy queries', () => {
     expect([...a.rank]).toEqual([...b.rank]);
     expect([...a.upOutWeight]).toEqual([...b.upOutWeight]);
   });
+
+  it('stay exact when contracted in an order chosen for another metric', () => {
+    const g = randomGrid(11, 11, 13);
+    const first = contract(g);
+    const other = { ...g, weightMs: g.weightMs.map((w, i) => (w * 7 + i) % 11) };
+    const reordered = contract(other, { rank: first.rank });
+    expect([...reordered.rank]).toEqual([...first.rank]);
+    const q = new HierarchyQuery(reordered);
+    for (let s = 0; s < g.nodeCount; s += 3) {
+      for (let t = 0; t < g.nodeCount; t += 5) {
+        const expected = plainDijkstra(asGraph(g), other.weightMs, { nodes: [s], costs: [0] }, { nodes: [t], costs: [0] });
+        expect(q.distance({ nodes: [s], costs: [0] }, { nodes: [t], costs: [0] }), `${s} -> ${t}`).toBe(expected);
+      }
+    }
+    expect(() => contract(g, { rank: new Uint32Array(3) })).toThrow(/rank has 3 entries/);
+    expect(() => contract(g, { rank: new Uint32Array(g.nodeCount) })).toThrow(/not a permutation/);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../src/sim/routing/ch/contract';
-import { decodeGraph, encodeGraph, GraphFormatError, readGraphMeta } from '../../../src/sim/routing/codec';
+import { decodeGraph, decodeHierarchy, encodeGraph, encodeHierarchy, GraphFormatError, readGraphMeta } from '../../../src/sim/routing/codec';
 import type { RoadGraph } from '../../../src/sim/routing/graph';
 import { speedTable } from '../../../src/sim/routing/speeds';
 import { edgeWeightsMs } from '../../../src/sim/routing/weights';
@@ -68,5 +68,16 @@ describe('the graph file', () => {
     badHeader[17] = 0x7b; // '{' inside the JSON
     badHeader[16] = 0x5d; // ']'
     expect(() => decodeGraph(badHeader)).toThrow(/header is not valid JSON/);
+  });
+
+  it('stores a hierarchy alone and checks it against its graph', () => {
+    const graph = sample();
+    const bytes = encodeHierarchy(graph.hierarchy!, graph.nodeCount, graph.edgeCount);
+    const back = decodeHierarchy(bytes, graph);
+    expect([...back.upInTail]).toEqual([...graph.hierarchy!.upInTail]);
+    expect([...back.edgeWeightMs]).toEqual([...graph.hierarchy!.edgeWeightMs]);
+    expect(() => decodeHierarchy(bytes, { nodeCount: graph.nodeCount + 1, edgeCount: graph.edgeCount })).toThrow(/hierarchy for \d+ nodes/);
+    expect(() => decodeGraph(bytes)).toThrow(/a hierarchy file, not a road graph/);
+    expect(() => decodeHierarchy(encodeGraph(graph), graph)).toThrow(/a graph file, not a hierarchy/);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Place } from '../../../src/sim/world';
+import { contract } from '../../../src/sim/routing/ch/contract';
+import type { Hierarchy } from '../../../src/sim/routing/ch/hierarchy';
+import type { HierarchyStore, RoadGraph } from '../../../src/sim/routing/graph';
+import { speedTable } from '../../../src/sim/routing/speeds';
+import { edgeWeightsMs } from '../../../src/sim/routing/weights';
 import { LONDON_ROAD_SPEEDS_KPH } from '../../../src/sim/routing/speeds';
 import type { RoadTravelSettings } from '../../../src/sim/routing/travel';
 import { buildRoadTravel, hourOfDayClock } from '../../../src/world/road';
@@ -248,6 +253,33 @@ describe('ranking and trips on a one-way grid', () => {
     const trip = line.travel.trip(between(line, 'A', 'B', 0.1), between(line, 'A', 'B', 0.6), 0, false);
     expect(trip.distanceM).toBeCloseTo(500, 0);
     expect(trip.durationS).toBeCloseTo(500 / (24 / 3.6), 1);
+  });
+});
+
+describe('hierarchies for other speeds', () => {
+  it('are contracted once, handed to the host store, and taken from it next time', () => {
+    const net = asciiNetwork(gridDrawing());
+    const saved = new Map<string, Hierarchy>();
+    let loads = 0;
+    const store: HierarchyStore = {
+      load: (key) => (loads++, saved.get(key)),
+      save: (key, h) => saved.set(key, h),
+    };
+    const graph: RoadGraph = { ...net.graph, hierarchy: contract({ ...net.graph, weightMs: edgeWeightsMs(net.graph, speedTable()) }), hierarchyStore: store };
+    const plain = buildRoadTravel(graph, SETTINGS, midnight);
+    expect(plain.hierarchy, "default speeds: the graph's own hierarchy").toBe(graph.hierarchy);
+    expect(saved.size).toBe(0);
+    const fast = buildRoadTravel(graph, { ...SETTINGS, roadSpeedsKph: { residential: 40 } }, midnight);
+    expect(saved.size, 'contracted and stored').toBe(1);
+    expect(fast.hierarchy).not.toBe(graph.hierarchy);
+    const again = buildRoadTravel(graph, { ...SETTINGS, roadSpeedsKph: { residential: 40 } }, midnight);
+    expect(again.hierarchy, 'same process: reused').toBe(fast.hierarchy);
+    const otherProcess = buildRoadTravel({ ...graph }, { ...SETTINGS, roadSpeedsKph: { residential: 40 } }, midnight);
+    expect(otherProcess.hierarchy, 'a new graph object (another process): from the store').toBe(saved.values().next().value);
+    expect(loads).toBeGreaterThan(0);
+    const a = plain.place(net.at('A').lon, net.at('A').lat);
+    const z = plain.place(net.at('j').lon, net.at('j').lat);
+    expect(fast.timesTo([a], z, 0, false)[0], '40 km/h instead of 24').toBeLessThan(plain.timesTo([a], z, 0, false)[0]!);
   });
 });
 
