@@ -1,0 +1,49 @@
+/**
+ * Replications spread over sim worker threads (ARCHITECTURE.md: 2 cores give at least 1.7x): the
+ * same batch of the small built-in scenario, stretched to a simulated week, on one worker and on
+ * two, from worker start to combined results. Also the round trip of a version call to a warm worker.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Report } from './run';
+import { createNodeSimPool, runBatch } from '../src/node/pool';
+
+const root = path.resolve(__dirname, '..');
+const entry = path.join(root, 'src', 'node', 'sim-worker.ts');
+const scenario = { ...(JSON.parse(readFileSync(path.join(root, 'assets', 'scenarios', 'small.json'), 'utf8')) as object), days: 7 };
+const REPLICATIONS = 16;
+
+async function batchSeconds(workers: number): Promise<number> {
+  const pool = createNodeSimPool({ entry, size: workers });
+  try {
+    // Start every worker and warm the simulator's code in it outside the timed part: one full
+    // replication each (the pool hands the replications of one batch to idle workers).
+    const warm = await runBatch(pool, { jobId: 'warm', scenario, replications: workers });
+    if (!warm.ok) throw new Error(`pool bench warm-up failed: ${JSON.stringify(warm.error)}`);
+    const t = performance.now();
+    const outcome = await runBatch(pool, { jobId: 'bench', scenario, replications: REPLICATIONS });
+    if (!outcome.ok) throw new Error(`pool bench run failed: ${JSON.stringify(outcome.error)}`);
+    return (performance.now() - t) / 1000;
+  } finally {
+    pool.close();
+  }
+}
+
+export default async function (report: Report): Promise<void> {
+  const one = await batchSeconds(1);
+  const two = await batchSeconds(2);
+  report(`pool ${REPLICATIONS} replications, 1 worker`, one, 's');
+  report(`pool ${REPLICATIONS} replications, 2 workers`, two, 's');
+  report('pool speed-up with 2 workers', one / two, 'x');
+
+  const pool = createNodeSimPool({ entry, size: 1 });
+  try {
+    await pool.call('version', {});
+    const calls = 200;
+    const t = performance.now();
+    for (let i = 0; i < calls; i++) await pool.call('version', {});
+    report('pool call round trip', (performance.now() - t) / calls, 'ms');
+  } finally {
+    pool.close();
+  }
+}
