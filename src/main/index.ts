@@ -186,6 +186,13 @@ function start(): void {
     app.exit(1);
   });
 
+  // A second start (e.g. from the desktop) brings this window forward instead.
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
