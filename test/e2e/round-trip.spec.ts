@@ -3,6 +3,8 @@
  * the small built-in scenario through it, and shows the answer. No page error, no CSP violation, no
  * request leaves the site.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
 test('the app shows the simulator version and the results of the small scenario', async ({ page }, testInfo) => {
@@ -67,4 +69,23 @@ test('the site works from a sub-folder of a server (relative asset paths)', asyn
   await expect(page.getByTestId('run')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
   expect(misses, 'every file found relative to the page').toEqual([]);
   expect(served.some((p) => /^assets\/sim\.worker-.*\.js$/.test(p)), `the worker script came from the sub-folder too: ${served.join(', ')}`).toBe(true);
+});
+
+test('a scenario naming a built-in data set runs with the data the site carries', async ({ page, request }) => {
+  test.skip((await request.get('./data/demand-points.json')).status() !== 200, 'this site was built without the London data (../shared/data not found)');
+  const small = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'assets', 'scenarios', 'small.json'), 'utf8')) as { demand: Record<string, unknown> };
+  const { points: _points, ...demand } = small.demand;
+  const scenario = { ...small, name: 'Small on London LSOA points', demand: { ...demand, pointsSource: 'london-lsoa' } };
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/data/')) fetched.push(new URL(r.url()).pathname);
+  });
+  await page.goto('./');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open scenario…' }).click();
+  await (await chooser).setFiles({ name: 'lsoa.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+  await page.getByTestId('run-opened').click();
+  await expect(page.getByTestId('run')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  expect(fetched, 'the worker fetched the points from the site\'s data folder').toEqual(['/data/demand-points.json']);
+  expect(Number((await page.getByTestId('calls-offered').textContent())!.replace(/,/g, ''))).toBeGreaterThan(0);
 });
