@@ -1,0 +1,121 @@
+/**
+ * The Node `DataProvider` (src/world): built-in data sets from the cache, built on first use, and
+ * files named by path.
+ *
+ * - areas: `"london-boroughs"` (the data step's `areas.geojson`), or a GeoJSON file path.
+ * - points: `"london-lsoa"` (the data step's `demand-points.json`), or a JSON file path with the
+ *   same parallel arrays `{ lon, lat, weight, label? }`.
+ * - network: `"london"` (the routing step's cached London graph), a built graph file (`.graph`,
+ *   `.bin`, as written by `import-osm`), or an OSM extract (`.osm.pbf`, imported once per process).
+ *
+ * Every result is loaded once per provider; a failed load is retried on the next call.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RoadGraph } from '../../sim/routing/graph';
+import type { AreaFeatures, DataProvider, PointSetData } from '../../world';
+import { loadGraphFile } from '../osm/graph-file';
+import { importOsm } from '../osm/import';
+import { ensureLondonGraph, LONDON_ROAD_FILES } from '../osm/london';
+import { ensureBuiltinData, type EnsureOptions } from './builtin';
+import { cacheDir, londonDataDir } from './paths';
+
+/** Built-in set names this provider knows. */
+export const BUILTIN_SETS = { areas: ['london-boroughs'], points: ['london-lsoa'], network: ['london'] } as const;
+
+export interface NodeDataOptions extends EnsureOptions {
+  /** Folder that relative file paths are resolved against (default: the process's cwd). */
+  cwd?: string;
+}
+
+/** A request the provider cannot serve: an unknown set name or an unreadable file. */
+export class DataSourceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataSourceError';
+  }
+}
+
+function readJson(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DataSourceError(`${what} ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new DataSourceError(`${what} ${file}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function unknownSet(kind: keyof typeof BUILTIN_SETS, source: string): DataSourceError {
+  return new DataSourceError(
+    `no built-in ${kind === 'network' ? 'road network' : kind === 'areas' ? 'area set' : 'point set'} "${source}" ` +
+      `(known: ${BUILTIN_SETS[kind].join(', ')}; or give a file path)`,
+  );
+}
+
+/** A source that names a file rather than a built-in set. */
+function isPath(source: string): boolean {
+  return /[\\/]/.test(source) || /\.(geo)?json$|\.(pbf|graph|bin)$/i.test(source);
+}
+
+function pointsFromJson(raw: unknown, file: string): PointSetData {
+  const o = raw as Partial<Record<'lon' | 'lat' | 'weight' | 'label', unknown>>;
+  for (const key of ['lon', 'lat', 'weight'] as const) {
+    if (!Array.isArray(o?.[key])) throw new DataSourceError(`point set ${file}: ${key}: expected an array of numbers`);
+  }
+  if (o.label !== undefined && !Array.isArray(o.label)) throw new DataSourceError(`point set ${file}: label: expected an array of strings`);
+  return { lon: o.lon as number[], lat: o.lat as number[], weight: o.weight as number[], label: o.label as string[] | undefined };
+}
+
+/** The provider the command line, the Electron main process and Node tests hand to buildWorld. */
+export function nodeDataProvider(options: NodeDataOptions = {}): DataProvider {
+  const cwd = options.cwd ?? process.cwd();
+  const memo = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    let pending = memo.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = load();
+      memo.set(key, pending);
+      pending.catch(() => memo.delete(key));
+    }
+    return pending;
+  };
+  const builtin = () => once('builtin', () => ensureBuiltinData(options));
+
+  return {
+    areas: (source) =>
+      once(`areas:${source}`, async () => {
+        if (source === 'london-boroughs') return readJson((await builtin()).areas, 'built-in areas') as AreaFeatures;
+        if (isPath(source)) return readJson(path.resolve(cwd, source), 'area file') as AreaFeatures;
+        throw unknownSet('areas', source);
+      }),
+    points: (source) =>
+      once(`points:${source}`, async () => {
+        if (source === 'london-lsoa') {
+          const file = (await builtin()).points;
+          return pointsFromJson(readJson(file, 'built-in points'), file);
+        }
+        if (isPath(source)) {
+          const file = path.resolve(cwd, source);
+          return pointsFromJson(readJson(file, 'point file'), file);
+        }
+        throw unknownSet('points', source);
+      }),
+    network: (source) =>
+      once(`network:${source}`, async (): Promise<RoadGraph> => {
+        if (source === 'london') {
+          const env = options.env ?? process.env;
+          const dataDir = londonDataDir({ explicit: options.dataDir, settings: options.settings, env, required: Object.values(LONDON_ROAD_FILES) });
+          return (await ensureLondonGraph({ dataDir, cacheDir: cacheDir(env) })).graph;
+        }
+        if (!isPath(source)) throw unknownSet('network', source);
+        const file = path.resolve(cwd, source);
+        if (/\.pbf$/i.test(file)) return importOsm([file], { sources: [file] });
+        return loadGraphFile(file);
+      }),
+  };
+}
