@@ -8,3 +8,11 @@ export class WorldError extends Error {
     this.name = 'WorldError';
   }
 }
+
+/** A built-in data set that this host cannot provide (bad input for the scenario, not a bug). */
+export class MissingDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MissingDataError';
+  }
+}

@@ -8,10 +8,10 @@ import { StraightLineTravel } from '../sim/travel/straight-line';
 import { startOffsetS } from '../sim/time';
 import type { AreaSet, DemandPoints, SimWorld, TravelModel } from '../sim/world';
 import { buildAreaSet, type AreaFeatures } from './areas';
-import { WorldError } from './errors';
+import { MissingDataError, WorldError } from './errors';
 import { roadWorld } from './road';
 
-export { WorldError } from './errors';
+export { WorldError, MissingDataError } from './errors';
 export type { AreaFeatures } from './areas';
 export { buildAreaSet } from './areas';
 
@@ -33,9 +33,9 @@ export interface DataProvider {
 
 /** A provider with no built-in data: every request names the set and says so. */
 export const noBuiltInData: DataProvider = {
-  areas: (source) => Promise.reject(new Error(`no built-in area set "${source}" here (give inline GeoJSON or a file path)`)),
-  points: (source) => Promise.reject(new Error(`no built-in point set "${source}" here (give demand.points)`)),
-  network: (source) => Promise.reject(new Error(`no built-in road network "${source}" here`)),
+  areas: (source) => Promise.reject(new MissingDataError(`no built-in area set "${source}" here (give inline GeoJSON or a file path)`)),
+  points: (source) => Promise.reject(new MissingDataError(`no built-in point set "${source}" here (give demand.points)`)),
+  network: (source) => Promise.reject(new MissingDataError(`no built-in road network "${source}" here`)),
 };
 
 async function loadAreas(s: Scenario, data: DataProvider): Promise<AreaSet | null> {

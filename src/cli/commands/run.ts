@@ -1,0 +1,40 @@
+/**
+ * `run <scenario.json | london> [--days N] [--seed S] [--replications R] [--json] [--out DIR]`
+ * (MODEL.md): simulate; print a readable summary, or only the results object with --json;
+ * --out writes results.json, incidents.csv (first replication) and report.html.
+ */
+import path from 'node:path';
+import { writeRunOutputs } from '../../node/report';
+import { displayPath, parseArgs, positiveOption, wholeOption } from '../args';
+import { InputError } from '../errors';
+import type { Command } from '../main';
+import { prepare } from '../prepare';
+import { progressBar } from '../progress';
+import { replicate } from '../replicate';
+import { summaryText } from '../summary';
+
+const USAGE = 'run <scenario.json | london> [--days N] [--seed S] [--replications R] [--json] [--out DIR]';
+
+export const command: Command = {
+  usage: USAGE,
+  summary: 'Simulate a scenario; print a summary, or the results JSON with --json; --out DIR writes results.json, incidents.csv and report.html.',
+  async run(args) {
+    const p = parseArgs(args, { flags: ['json'], values: ['days', 'seed', 'replications', 'out'] }, USAGE);
+    if (p.positional.length !== 1) throw new InputError(`run: expected one scenario file or "london" (usage: ${USAGE})`);
+    const replications = wholeOption(p, 'replications', 1) ?? 1;
+    const seed = wholeOption(p, 'seed', 0);
+    const days = positiveOption(p, 'days');
+    const json = p.flags.has('json');
+    const out = p.values.get('out');
+    const { scenario, file, world } = await prepare(p.positional[0]!);
+    const progress = progressBar(!json);
+    const { combined, log } = replicate(scenario, world, { replications, seed, days, keepLog: out !== undefined, progress });
+    progress.done();
+    if (out !== undefined) {
+      const written = writeRunOutputs(path.resolve(out), { results: combined, scenario, incidents: log });
+      if (!json) process.stderr.write(`wrote ${written.map((f) => displayPath(f)).join(', ')}\n`);
+    }
+    process.stdout.write(json ? JSON.stringify(combined) + '\n' : summaryText(combined, displayPath(file)));
+    return 0;
+  },
+};

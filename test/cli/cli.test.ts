@@ -1,0 +1,117 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECKS, cli } from './run-cli';
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'sim-cli-'));
+const mmc = path.join(CHECKS, 'mmc-dispatch.json');
+
+function writeJson(dir: string, name: string, value: unknown): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+  return file;
+}
+
+describe('response-sim run', () => {
+  it('--json prints only the results object on standard output', () => {
+    const r = cli(['run', mmc, '--days', '2', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const results = JSON.parse(r.stdout);
+    expect(r.stdout.trim().split('\n'), 'one line').toHaveLength(1);
+    expect(results.meta).toMatchObject({ scenario: 'M/M/c dispatch check, 5 units at 70% load', days: 2, replications: 1 });
+    expect(r.stderr, 'no progress bar when not on a terminal').toBe('');
+  });
+
+  it('--replications gives means with ci95; --seed changes the numbers', () => {
+    const a = JSON.parse(cli(['run', mmc, '--days', '2', '--replications', '3', '--json']).stdout);
+    expect(a.meta.replications).toBe(3);
+    expect(a.meta.seeds).toHaveLength(3);
+    expect(a.grades.I.ci95.meanResponseS).toBeGreaterThan(0);
+    const b = JSON.parse(cli(['run', mmc, '--days', '2', '--seed', '9', '--json']).stdout);
+    expect(b.meta.seed).toBe(9);
+    expect(b.grades.I.meanResponseS).not.toBe(a.grades.I.meanResponseS);
+  });
+
+  it('prints a readable summary without --json', () => {
+    const r = cli(['run', mmc, '--days', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('M/M/c dispatch check');
+    expect(r.stdout).toMatch(/grade\s+incidents\s+mean response min/);
+  });
+
+  it('--out writes results.json, incidents.csv and report.html', () => {
+    const dir = tmp();
+    const r = cli(['run', mmc, '--days', '2', '--out', dir, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8'));
+    expect(results).toEqual(JSON.parse(r.stdout));
+    const csv = readFileSync(path.join(dir, 'incidents.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe(
+      'id,line,grade,counted,injected,callS,lon,lat,area,answeredS,abandonedS,handledS,pendingS,firstDispatchS,firstArriveS,clearS,responseS,firstUnit,unitsSent,turnoutS,travelS',
+    );
+    const counted = csv.slice(1).filter((row) => row.split(',')[3] === '1').length;
+    expect(counted, 'one row per counted incident, plus the warm-up ones').toBe(results.calls.offered);
+    const html = readFileSync(path.join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<h1>M/M/c dispatch check, 5 units at 70% load</h1>');
+    expect(html).toContain(results.meta.scenarioHash);
+  });
+
+  it('bad input: exit 2, the message names the file and the JSON path, no stack trace', () => {
+    const dir = tmp();
+    const scenario = JSON.parse(readFileSync(mmc, 'utf8'));
+    scenario.fleet.push({ station: 'X', count: 1 }, { station: 'X', count: 1 }, { station: 'X', count: -2 });
+    const file = writeJson(dir, 'bad.json', scenario);
+    const r = cli(['run', file, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${file}: fleet[3].count: expected a whole number >= 0, got -2`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names the line and column of a JSON syntax error', () => {
+    const file = writeJson(tmp(), 'broken.json', '{\n  "schemaVersion": 1,\n  "name": "x",\n}\n');
+    const r = cli(['run', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: not valid JSON: line 4, column 1`);
+  });
+
+  it('refuses unknown options and missing files with exit 2', () => {
+    expect(cli(['run', mmc, '--dayz', '2']).code).toBe(2);
+    const r = cli(['run', '/no/such/file.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/no/such/file.json: cannot read /no/such/file.json: no such file');
+  });
+});
+
+describe('response-sim validate', () => {
+  it('says valid (exit 0) or lists every error (exit 2)', () => {
+    const ok = cli(['validate', mmc]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('valid');
+    const dir = tmp();
+    const scenario = JSON.parse(readFileSync(mmc, 'utf8'));
+    scenario.demand.streams[0].gradeMix = { I: 0.5, S: 0.2 };
+    scenario.stations.push({ id: 'X', lon: 0, lat: 51 });
+    const file = writeJson(dir, 's.json', scenario);
+    const bad = cli(['validate', file, '--json']);
+    expect(bad.code).toBe(2);
+    const out = JSON.parse(bad.stdout);
+    expect(out.ok).toBe(false);
+    expect(out.errors.map((e: { path: string }) => e.path).sort()).toEqual(['demand.streams[0].gradeMix', 'stations']);
+  });
+});
+
+describe('response-sim compare', () => {
+  it('runs both with the same seeds and gives paired deltas with intervals', () => {
+    const dir = tmp();
+    const variant = writeJson(dir, 'variant.json', { extends: mmc, name: 'six units', fleet: [{ station: 'X', count: 6 }] });
+    const r = cli(['compare', mmc, variant, '--replications', '3', '--days', '3', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.base.meta.seeds).toEqual(out.variant.meta.seeds);
+    expect(out.deltas.grades.I.meanResponseS.delta, 'a sixth unit cuts the wait').toBeLessThan(0);
+    expect(out.deltas.grades.I.meanResponseS.ci95).toBeGreaterThan(0);
+    expect(out.deltas.units.meanUtilisationPct.delta).toBeLessThan(0);
+  });
+});
