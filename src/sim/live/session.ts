@@ -133,15 +133,13 @@ class Session implements LiveSession {
   step(): StepReport | null {
     const sim = this.sim;
     while (sim.step()) {
-      const { kind, a, live } = sim.last;
+      const { kind, a, live, incident } = sim.last;
       if (!live) continue;
-      const unitEvent = kind >= 2 && kind <= 6;
-      const aboutCall = kind >= 7 && kind <= 9;
-      const arrival = kind === EV.ARRIVAL;
+      const unitEvent = kind >= EV.UNIT_AT_BASE && kind <= EV.UNIT_CUSTODY_END;
       return {
         tS: sim.now,
         event: EVENT_NAMES[kind]!,
-        incident: unitEvent ? nonNegative(sim.fleet.incident[a]!) : aboutCall ? a : arrival ? sim.nextCallId - 1 : null,
+        incident: nonNegative(incident),
         unit: unitEvent ? sim.fleet.ids[a]! : null,
       };
     }

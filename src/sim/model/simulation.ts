@@ -65,7 +65,7 @@ export class Simulation implements DispatchView {
   /** Events handled. */
   events = 0;
   /** The event last popped by step(): kind (EV), arguments, and whether it was live (not stale). */
-  readonly last = { kind: -1, a: 0, b: 0, live: false };
+  readonly last = { kind: -1, a: 0, b: 0, live: false, incident: -1 };
   finished = false;
 
   readonly cells: DemandCells;
@@ -191,7 +191,11 @@ export class Simulation implements DispatchView {
     last.kind = q.popKind;
     last.a = q.popA;
     last.b = q.popB;
-    last.live = this.handle(q.popKind, q.popA, q.popB);
+    // The call an event is about, read before the event changes it (a clearing unit forgets its call).
+    const kind = q.popKind;
+    last.incident = kind >= EV.UNIT_AT_BASE && kind <= EV.UNIT_CUSTODY_END ? this.fleet.incident[q.popA]! : kind >= EV.HANDLING_END && kind <= EV.DISPATCHABLE ? q.popA : -1;
+    last.live = this.handle(kind, q.popA, q.popB);
+    if (kind === EV.ARRIVAL) last.incident = this.nextCallId - 1;
     if (this.now >= this.endS && this.openCounted === 0) this.finish(this.now);
     return true;
   }
