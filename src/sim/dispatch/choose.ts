@@ -56,13 +56,15 @@ export function applyBorder(v: DispatchView, call: Call, units: number[]): numbe
   return units;
 }
 
-/** Available units that the reserve rule lets take this grade's work, in unit order. */
-export function availableUnits(v: DispatchView, grade: number): number[] {
+/** Available units of `among` (default all) that the reserve rule lets take this grade's work, in unit order. */
+export function availableUnits(v: DispatchView, grade: number, among: readonly number[] = v.fleet.all): number[] {
   const f = v.fleet;
   const reserve = grade < 3 ? (v.scenario.dispatch.reserve[GRADE_KEYS[grade] as 'I' | 'S' | 'E'] ?? 0) : 0;
+  const state = f.state;
   const out: number[] = [];
-  for (let u = 0; u < f.n; u++) {
-    const s = f.state[u]!;
+  for (let i = 0; i < among.length; i++) {
+    const u = among[i]!;
+    const s = state[u]!;
     if (s !== US.FREE && s !== US.RETURNING) continue;
     if (reserve > 0 && f.freeByBcu[f.bcuSlot(u)]! <= reserve) continue;
     out.push(u);
@@ -73,37 +75,56 @@ export function availableUnits(v: DispatchView, grade: number): number[] {
 /** Best of `units` for `call` by the policy, with its travel time; null when none can reach it. */
 export function best(v: DispatchView, call: Call, units: readonly number[], departS: number): { unit: number; timeS: number } | null {
   if (units.length === 0 || !call.place) return null;
-  const spec = v.scenario.grades[GRADE_KEYS[call.grade]!];
-  const policy = v.scenario.dispatch.policy;
-  const pick = (set: readonly number[]) => {
-    const places = set.map((u) => unitPlace(v, u));
-    if (policy === 'nearest-straight-line') {
-      let bestI = -1;
-      let bestM = Infinity;
-      for (let i = 0; i < set.length; i++) {
-        const m = greatCircleM(places[i]!.lon, places[i]!.lat, call.place!.lon, call.place!.lat);
-        if (m < bestM) [bestI, bestM] = [i, m];
-      }
-      if (bestI < 0) return null;
-      const timeS = v.travel.timesTo([places[bestI]!], call.place!, departS, spec.blueLight)[0]!;
-      return Number.isFinite(timeS) ? { unit: set[bestI]!, timeS } : null;
-    }
-    const [top] = v.travel.rankTo(places, call.place!, departS, spec.blueLight, 1);
-    return top && Number.isFinite(top.timeS) ? { unit: set[top.index]!, timeS: top.timeS } : null;
-  };
-  if (policy === 'home-station-first' && call.area >= 0) {
-    const home = units.filter((u) => v.fleet.areaOf(u) === call.area);
-    const found = home.length > 0 ? pick(home) : null;
+  if (v.scenario.dispatch.policy === 'home-station-first' && call.area >= 0) {
+    const home: number[] = [];
+    for (const u of units) if (v.fleet.areaOf(u) === call.area) home.push(u);
+    const found = home.length > 0 ? pick(v, call, home, departS) : null;
     if (found) return found;
   }
-  return pick(units);
+  return pick(v, call, units, departS);
 }
 
-/** The unit to send to `call` now for its next slot, or null. */
+/** The policy's pick among `set` (plain loops: this runs for every dispatch). */
+function pick(v: DispatchView, call: Call, set: readonly number[], departS: number): { unit: number; timeS: number } | null {
+  const dest = call.place!;
+  const blue = v.scenario.grades[GRADE_KEYS[call.grade]!].blueLight;
+  const places: Place[] = new Array<Place>(set.length);
+  for (let i = 0; i < set.length; i++) places[i] = unitPlace(v, set[i]!);
+  if (v.scenario.dispatch.policy === 'nearest-straight-line') {
+    let bestI = -1;
+    let bestM = Infinity;
+    for (let i = 0; i < set.length; i++) {
+      const m = greatCircleM(places[i]!.lon, places[i]!.lat, dest.lon, dest.lat);
+      if (m < bestM) {
+        bestI = i;
+        bestM = m;
+      }
+    }
+    if (bestI < 0) return null;
+    const timeS = v.travel.timesTo([places[bestI]!], dest, departS, blue)[0]!;
+    return Number.isFinite(timeS) ? { unit: set[bestI]!, timeS } : null;
+  }
+  const top = v.travel.rankTo(places, dest, departS, blue, 1)[0];
+  return top && Number.isFinite(top.timeS) ? { unit: set[top.index]!, timeS: top.timeS } : null;
+}
+
+/**
+ * The unit to send to `call` now for its next slot, or null. Same result as
+ * best(applyBorder(availableUnits(all))), but looks first at the units of the call's own BCU or
+ * area, so that a dispatch reads tens of units, not the whole fleet.
+ */
 export function chooseUnit(v: DispatchView, call: Call, departS: number): { unit: number; timeS: number } | null {
-  const available = availableUnits(v, call.grade);
-  if (available.length === 0) return null;
-  return best(v, call, applyBorder(v, call, available), departS);
+  const f = v.fleet;
+  const border = v.scenario.dispatch.border;
+  if (border === 'area' && call.area >= 0) return best(v, call, availableUnits(v, call.grade, f.unitsByArea.get(call.area) ?? []), departS);
+  if (border === 'bcu') {
+    const b = callBcu(v, call);
+    if (b >= 0) {
+      const same = availableUnits(v, call.grade, f.unitsByBcu[b]!);
+      if (same.length > 0) return best(v, call, same, departS);
+    }
+  }
+  return best(v, call, availableUnits(v, call.grade), departS);
 }
 
 /**

@@ -67,6 +67,12 @@ export class Fleet {
   readonly tripDepartS: Float64Array;
   /** Units of each shift index. */
   readonly byShift: number[][];
+  /** Units of each BCU index (index bcuIds.length: units of no BCU), in unit order. */
+  readonly unitsByBcu: number[][];
+  /** Units of each area index (stations' areas), in unit order; units of no area are in none. */
+  readonly unitsByArea: Map<number, number[]>;
+  /** Every unit index, in order. */
+  readonly all: number[];
   /** Available (FREE or RETURNING) units per BCU index; index bcuIds.length = units of no BCU. */
   readonly freeByBcu: Int32Array;
   freeTotal = 0;
@@ -129,6 +135,17 @@ export class Fleet {
     this.byShift = shifts.map(() => [] as number[]);
     for (let u = 0; u < n; u++) if (this.shift[u]! >= 0) this.byShift[this.shift[u]!]!.push(u);
     this.freeByBcu = new Int32Array(bcuIds.length + 1);
+    this.all = Array.from({ length: n }, (_, u) => u);
+    this.unitsByBcu = Array.from({ length: bcuIds.length + 1 }, () => [] as number[]);
+    this.unitsByArea = new Map();
+    for (let u = 0; u < n; u++) {
+      this.unitsByBcu[this.bcuSlot(u)]!.push(u);
+      const area = this.areaOf(u);
+      if (area >= 0) {
+        if (!this.unitsByArea.has(area)) this.unitsByArea.set(area, []);
+        this.unitsByArea.get(area)!.push(u);
+      }
+    }
   }
 
   /** BCU slot of unit `u` in freeByBcu. */

@@ -1,6 +1,7 @@
 /**
  * A call while it is alive in the simulation: everything drawn for it on arrival (so a change of
- * resourcing cannot change what a call is), and where it stands. Outcomes go to the incident log
+ * resourcing cannot change what a call is), and where it stands. Per-slot fields are small plain
+ * arrays (one entry per unit the incident needs): cheaper to allocate than typed arrays. Outcomes go to the incident log
  * as they happen; the object is dropped when the call is over.
  */
 import type { Place } from '../world';
@@ -43,14 +44,14 @@ export interface Call {
   /** Units the incident needs. */
   readonly slots: number;
   /** Per slot: unit index or -1. */
-  readonly slotUnit: Int32Array;
+  readonly slotUnit: number[];
   /** Per slot: time on scene still to spend (drawn on arrival; the rest after a diversion). */
-  readonly slotOnSceneS: Float64Array;
-  readonly slotTurnoutS: Float64Array;
+  readonly slotOnSceneS: number[];
+  readonly slotTurnoutS: number[];
   /** Per slot: when its current unit was dispatched. */
-  readonly slotDispatchS: Float64Array;
+  readonly slotDispatchS: number[];
   /** Per slot: 1 once a unit has finished it. */
-  readonly slotDone: Uint8Array;
+  readonly slotDone: number[];
   readonly arrest: boolean;
   readonly custodyS: number;
   state: number;

@@ -6,11 +6,14 @@
 import { pickCell } from '../demand/weights';
 import type { Place } from '../world';
 import { CS, type Call } from './call';
-import { EV } from './events';
+import { EV as EV_IMPORTED } from './events';
 import { LOG_COUNTED, LOG_INJECTED } from './incident-log';
 import type { LineRuntime } from './setup';
 import type { Simulation } from './simulation';
 import { segmentAt } from '../demand/arrivals';
+
+// Module-local copies: hot paths read them without going through module bindings.
+const EV = EV_IMPORTED;
 
 /** What a new call is: where, which grade, and on which line. */
 export interface CallSpec {
@@ -56,10 +59,18 @@ export function createCall(sim: Simulation, spec: CallSpec, injected: boolean, d
   const r = draw ?? line.rng;
   const grade = sim.scenario.grades[sim.gradeKey(spec.grade)];
   const slots = grade.attend ? grade.unitsRequired : 0;
-  const onScene = new Float64Array(slots);
-  const turnout = new Float64Array(slots);
-  for (let k = 0; k < slots; k++) onScene[k] = sim.samplers.onScene[spec.grade]!(r.onScene);
-  for (let k = 0; k < slots; k++) turnout[k] = sim.samplers.turnout(r.turnout);
+  const onScene: number[] = [];
+  const turnout: number[] = [];
+  const unit: number[] = [];
+  const dispatched: number[] = [];
+  const done: number[] = [];
+  for (let k = 0; k < slots; k++) onScene.push(sim.samplers.onScene[spec.grade]!(r.onScene));
+  for (let k = 0; k < slots; k++) turnout.push(sim.samplers.turnout(r.turnout));
+  for (let k = 0; k < slots; k++) {
+    unit.push(-1);
+    dispatched.push(NaN);
+    done.push(0);
+  }
   const arrest = slots > 0 && grade.arrestProbability > 0 && r.arrest.next() < grade.arrestProbability;
   const id = sim.nextCallId++;
   const call: Call = {
@@ -78,11 +89,11 @@ export function createCall(sim: Simulation, spec: CallSpec, injected: boolean, d
     patienceS: line.patience ? line.patience(r.patience) : Infinity,
     decisionS: sim.samplers.decision(r.decision),
     slots,
-    slotUnit: new Int32Array(slots).fill(-1),
+    slotUnit: unit,
     slotOnSceneS: onScene,
     slotTurnoutS: turnout,
-    slotDispatchS: new Float64Array(slots).fill(NaN),
-    slotDone: new Uint8Array(slots),
+    slotDispatchS: dispatched,
+    slotDone: done,
     arrest,
     custodyS: arrest && sim.samplers.custody ? sim.samplers.custody(r.custody) : 0,
     state: CS.WAITING,

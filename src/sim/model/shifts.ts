@@ -6,8 +6,11 @@
 import { US } from '../fleet/units';
 import { nextTimeOfDay, shiftActive, DAY_S } from '../time';
 import { takeNext } from './calls';
-import { EV } from './events';
+import { EV as EV_IMPORTED } from './events';
 import type { Simulation } from './simulation';
+
+// Module-local copies: hot paths read them without going through module bindings.
+const EV = EV_IMPORTED;
 
 /** State at the first instant, and the first shift events. */
 export function initialise(sim: Simulation): void {

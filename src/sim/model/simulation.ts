@@ -19,7 +19,7 @@ import { Fleet, US } from '../fleet/units';
 import { startOffsetS } from '../time';
 import type { Place, SimWorld } from '../world';
 import type { Call } from './call';
-import { EV, PRIORITY } from './events';
+import { EV as EV_IMPORTED, PRIORITY as PRIORITY_IMPORTED } from './events';
 import { IncidentLog } from './incident-log';
 import { buildLines, buildPools, buildSamplers, buildShifts, type LineRuntime, type PoolRuntime, type Samplers, type ShiftRuntime } from './setup';
 import * as calls from './calls';
@@ -27,6 +27,10 @@ import * as units from './units';
 import * as shifts from './shifts';
 import { runDispatch } from './dispatcher';
 import { streamRng, type Rng } from '../random/rng';
+
+// Module-local copies: hot paths read them without going through module bindings.
+const EV = EV_IMPORTED;
+const PRIORITY = PRIORITY_IMPORTED;
 
 /** How long after the counted days a run may go on reaching counted incidents. */
 export const DRAIN_LIMIT_S = 14 * 86400;

@@ -7,8 +7,11 @@
 import { unitPlace } from '../dispatch/choose';
 import { US } from '../fleet/units';
 import { CS, type Call } from './call';
-import { EV } from './events';
+import { EV as EV_IMPORTED } from './events';
 import type { Simulation } from './simulation';
+
+// Module-local copies: hot paths read them without going through module bindings.
+const EV = EV_IMPORTED;
 
 /** Sends unit `u` (available, or diverted) to slot `slot` of `call`, now. */
 export function dispatchUnit(sim: Simulation, u: number, call: Call, slot: number): void {

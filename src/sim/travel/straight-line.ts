@@ -93,6 +93,20 @@ export class StraightLineTravel implements TravelModel {
   }
 
   rankTo(origins: readonly Place[], dest: Place, departS: number, blueLight: boolean, k: number): Ranked[] {
+    if (k === 1) {
+      // Dispatch asks for the best one thousands of times a day: one pass, no sort.
+      const r = this.rate(departS, blueLight);
+      let best = -1;
+      let bestM = Infinity;
+      for (let i = 0; i < origins.length; i++) {
+        const m = greatCircleM(origins[i]!.lon, origins[i]!.lat, dest.lon, dest.lat);
+        if (m < bestM) {
+          bestM = m;
+          best = i;
+        }
+      }
+      return best < 0 ? [] : [{ index: best, timeS: bestM * r }];
+    }
     const times = this.timesTo(origins, dest, departS, blueLight);
     const order = Array.from(times.keys());
     // Stable sort: equal times keep the lower index first, as the contract asks.
