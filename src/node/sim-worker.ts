@@ -1,15 +1,18 @@
 /**
  * Entry of a Node sim worker (a `worker_threads` thread of the pool in src/node/pool): the shared
- * loop with the real simulator. Built by electron-vite as out/main/sim-worker.js; loaded from source
- * through tsx by the tests and the command line.
+ * loop with the real simulator and the Node data provider (built-in London sets from the cache,
+ * built on first use). Built by electron-vite as out/main/sim-worker.js; loaded from source through
+ * tsx by the tests, the benchmarks and the command line.
  *
- * workerData.options: `{ dataDir?: string | null }`, the data folder from the app's settings.
+ * workerData.options: `{ dataDir?: string | null }`, the data folder chosen in the app's settings
+ * (src/node/data/paths.ts decides between it, $RESPONSE_SIM_DATA and ../shared/data).
  */
 import { createSimEngine } from '../host/sim-engine';
-import { noBuiltInData } from '../world';
-import { serveSimWorker } from './pool/node-worker';
+import { nodeDataProvider } from './data/provider';
+import { serveSimWorker, simWorkerOptions } from './pool/node-worker';
 
-// Built-in data sets (London areas, points, roads) come with the Node data provider of the data
-// step; until it is wired here, scenarios with inline areas and points run and built-in sets are
-// refused with a message naming the set.
-serveSimWorker(createSimEngine(noBuiltInData));
+const { dataDir } = simWorkerOptions();
+if (dataDir !== undefined && dataDir !== null && typeof dataDir !== 'string') {
+  throw new Error(`sim worker: workerData.options.dataDir must be a folder path or null, got ${JSON.stringify(dataDir)}`);
+}
+serveSimWorker(createSimEngine(nodeDataProvider({ settings: dataDir ?? null })));

@@ -30,7 +30,26 @@ describe('scenario files', () => {
     const outcome = await readScenarioFile(bad);
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.reason).toBe('not-json');
-    expect(!outcome.ok && outcome.reason !== 'cancelled' && outcome.message).toMatch(new RegExp(`^${bad}: not JSON: `));
+    expect(!outcome.ok && outcome.reason !== 'cancelled' && outcome.message).toMatch(new RegExp(`^${bad}: not valid JSON: line 1, column \\d+: `));
+  });
+
+  it('resolves extends and inlines GeoJSON areas, as the command line does', async () => {
+    writeFileSync(path.join(dir, 'areas.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [] }));
+    writeFileSync(path.join(dir, 'base.json'), JSON.stringify({ schemaVersion: 1, name: 'base', days: 7, areas: { source: 'areas.geojson' } }));
+    const variant = path.join(dir, 'variant.json');
+    writeFileSync(variant, JSON.stringify({ extends: 'base.json', name: 'variant' }));
+    const outcome = await readScenarioFile(variant);
+    expect(outcome).toEqual({
+      ok: true,
+      file: { path: variant, name: 'variant.json', raw: { schemaVersion: 1, name: 'variant', days: 7, areas: { source: { type: 'FeatureCollection', features: [] } } } },
+    });
+  });
+
+  it('names the file and field of a broken extends', async () => {
+    const file = path.join(dir, 'orphan.json');
+    writeFileSync(file, JSON.stringify({ extends: 'missing-base.json' }));
+    const outcome = await readScenarioFile(file);
+    expect(outcome).toEqual({ ok: false, reason: 'unreadable', message: `${file}: extends: no such file: ${path.join(dir, 'missing-base.json')}` });
   });
 
   it('reports a missing file and a folder as unreadable', async () => {

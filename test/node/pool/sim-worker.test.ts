@@ -49,9 +49,28 @@ describe('Node sim worker with the real simulator', () => {
     expect(!outcome.ok && outcome.error.kind === 'invalid-scenario' && outcome.error.errors.map((e) => e.path)).toContain('fleet[0].count');
   });
 
-  it('refuses a built-in data set it has no provider for, naming it', async () => {
-    const outcome = await runBatch(pool, { jobId: 'london', scenario: { ...small, demand: { ...(small.demand as object), points: undefined, pointsSource: 'london-lsoa' } } });
+  it('runs a scenario naming the built-in London LSOA points (from the data step\'s cache)', async () => {
+    const { points: _points, ...demand } = small.demand as Record<string, unknown>;
+    const outcome = await runBatch(pool, { jobId: 'lsoa', scenario: { ...small, demand: { ...demand, pointsSource: 'london-lsoa' } } });
+    if (!outcome.ok) throw new Error(`run failed: ${JSON.stringify(outcome.error)}`);
+    expect(outcome.results.calls.offered).toBeGreaterThan(0);
+  });
+
+  it('refuses a built-in data set that does not exist, naming it', async () => {
+    const { points: _points, ...demand } = small.demand as Record<string, unknown>;
+    const outcome = await runBatch(pool, { jobId: 'paris', scenario: { ...small, demand: { ...demand, pointsSource: 'paris-iris' } } });
     expect(outcome.ok).toBe(false);
-    expect(JSON.stringify(!outcome.ok && outcome.error)).toContain('london-lsoa');
+    expect(JSON.stringify(!outcome.ok && outcome.error)).toContain('no built-in point set \\"paris-iris\\"');
+  });
+
+  it('takes the data folder from the settings it is started with, and names it when it is wrong', async () => {
+    const configured = createNodeSimPool({ entry: path.join(root, 'src', 'node', 'sim-worker.ts'), size: 1, options: { dataDir: '/no/such/folder' } });
+    try {
+      const { points: _points, ...demand } = small.demand as Record<string, unknown>;
+      const outcome = await runBatch(configured, { jobId: 'settings', scenario: { ...small, demand: { ...demand, pointsSource: 'london-lsoa' } } });
+      expect(!outcome.ok && outcome.error.kind === 'failed' && outcome.error.message).toContain('/no/such/folder (the data folder in Settings) does not exist');
+    } finally {
+      configured.close();
+    }
   });
 });
