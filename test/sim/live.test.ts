@@ -144,7 +144,7 @@ describe('live session: dispatch on the map', () => {
     expect(incident(s, iId)!.state).toBe('pending');
   });
 
-  it('holds units in reserve from S work, not from I', async () => {
+  it('holds units in reserve from S (and lower) work, not from I', async () => {
     const s = await quiet((i) => {
       i.fleet = [{ station: 'W', count: 2 }];
       i.dispatch = { reserve: { S: 1 } };
@@ -155,6 +155,9 @@ describe('live session: dispatch on the map', () => {
     expect(incident(s, s1)!.state).toBe('assigned');
     expect(incident(s, s2)!.state, 'the last free unit is kept for I').toBe('pending');
     expect(s.candidates(s2).find((c) => c.state === 'free')!.reason).toBe('held in reserve');
+    const e1 = s.inject({ lon: -0.14, lat: 51.5, grade: 'E' });
+    s.advanceBy(0);
+    expect(incident(s, e1)!.state, 'a reserve kept from S is kept from E too').toBe('pending');
     const i1 = s.inject({ lon: -0.14, lat: 51.5, grade: 'I' });
     s.advanceBy(0);
     expect(incident(s, i1)!.state).toBe('assigned');

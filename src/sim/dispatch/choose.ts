@@ -56,10 +56,23 @@ export function applyBorder(v: DispatchView, call: Call, units: number[]): numbe
   return units;
 }
 
+/**
+ * Free units per BCU held back from `grade`'s work: a reserve kept from S work is kept from every
+ * lower grade too (otherwise E work would take the units held for I), so the largest reserve of
+ * this grade and the grades above it.
+ */
+export function reserveFor(v: DispatchView, grade: number): number {
+  const r = v.scenario.dispatch.reserve;
+  let out = 0;
+  const upTo = Math.min(grade, 2);
+  for (let g = 0; g <= upTo; g++) out = Math.max(out, r[GRADE_KEYS[g] as 'I' | 'S' | 'E'] ?? 0);
+  return out;
+}
+
 /** Available units of `among` (default all) that the reserve rule lets take this grade's work, in unit order. */
 export function availableUnits(v: DispatchView, grade: number, among: readonly number[] = v.fleet.all): number[] {
   const f = v.fleet;
-  const reserve = grade < 3 ? (v.scenario.dispatch.reserve[GRADE_KEYS[grade] as 'I' | 'S' | 'E'] ?? 0) : 0;
+  const reserve = reserveFor(v, grade);
   const state = f.state;
   const out: number[] = [];
   for (let i = 0; i < among.length; i++) {
