@@ -9,19 +9,21 @@ import type { Place } from '../world';
 import type { RoadGraph } from './graph';
 import type { Seeds } from './ch/query';
 
-export interface RoadEnd extends Seeds {
-  /** Road (geometry) the place is snapped to. */
+/** A place's position on the roads: road (geometry) number and metres from its first vertex. */
+export interface RoadPos {
   readonly road: number;
-  /** Metres from the road's first vertex to the snapped position. */
   readonly posM: number;
   /** The road's length in metres. */
   readonly lengthM: number;
+}
+
+export interface RoadEnd extends Seeds {
   /** The directed edge of each seed, partly driven (same order as `nodes`). */
   readonly edges: readonly number[];
 }
 
 /** Throws naming the place when it is not on an edge of this graph. */
-export function roadPosition(graph: RoadGraph, place: Place): { road: number; posM: number; lengthM: number } {
+export function roadPosition(graph: RoadGraph, place: Place): RoadPos {
   const e = place.edge;
   if (!(Number.isInteger(e) && e >= 0 && e < graph.edgeCount)) {
     throw new Error(`place (${place.lon}, ${place.lat}): edge ${e} is not an edge of the road graph (0..${graph.edgeCount - 1})`);
@@ -31,20 +33,24 @@ export function roadPosition(graph: RoadGraph, place: Place): { road: number; po
   return { road: graph.edgeRoad[e]!, posM: graph.edgeReversed[e] ? lengthM - offset : offset, lengthM };
 }
 
+/** A number naming a road position (road, centimetres along it), for caches. */
+export function positionKey(pos: RoadPos): number {
+  return pos.road * 1e7 + Math.round(pos.posM * 100);
+}
+
 /** Milliseconds to drive `fraction` (0..1) of edge `e`, rounded up. */
 export function partMs(weights: Uint32Array, e: number, fraction: number): number {
   return Math.ceil(weights[e]! * fraction);
 }
 
-/** The ways out of a place: to the end of its road along the forward edge, to its start along the backward one. */
-export function exits(graph: RoadGraph, weights: Uint32Array, place: Place): RoadEnd {
-  const { road, posM, lengthM } = roadPosition(graph, place);
+/** The ways out of a position: to the end of its road along the forward edge, to its start along the backward one. */
+export function exits(graph: RoadGraph, weights: Uint32Array, pos: RoadPos): RoadEnd {
   const nodes: number[] = [];
   const costs: number[] = [];
   const edges: number[] = [];
-  const ahead = lengthM > 0 ? (lengthM - posM) / lengthM : 0;
-  const f = graph.roadForwardEdge[road]!;
-  const b = graph.roadBackwardEdge[road]!;
+  const ahead = pos.lengthM > 0 ? (pos.lengthM - pos.posM) / pos.lengthM : 0;
+  const f = graph.roadForwardEdge[pos.road]!;
+  const b = graph.roadBackwardEdge[pos.road]!;
   if (f >= 0) {
     nodes.push(graph.edgeHead[f]!);
     costs.push(partMs(weights, f, ahead));
@@ -55,18 +61,17 @@ export function exits(graph: RoadGraph, weights: Uint32Array, place: Place): Roa
     costs.push(partMs(weights, b, 1 - ahead));
     edges.push(b);
   }
-  return { nodes, costs, edges, road, posM, lengthM };
+  return { nodes, costs, edges };
 }
 
-/** The ways into a place: from its road's start along the forward edge, from its end along the backward one. */
-export function entries(graph: RoadGraph, weights: Uint32Array, place: Place): RoadEnd {
-  const { road, posM, lengthM } = roadPosition(graph, place);
+/** The ways into a position: from its road's start along the forward edge, from its end along the backward one. */
+export function entries(graph: RoadGraph, weights: Uint32Array, pos: RoadPos): RoadEnd {
   const nodes: number[] = [];
   const costs: number[] = [];
   const edges: number[] = [];
-  const before = lengthM > 0 ? posM / lengthM : 0;
-  const f = graph.roadForwardEdge[road]!;
-  const b = graph.roadBackwardEdge[road]!;
+  const before = pos.lengthM > 0 ? pos.posM / pos.lengthM : 0;
+  const f = graph.roadForwardEdge[pos.road]!;
+  const b = graph.roadBackwardEdge[pos.road]!;
   if (f >= 0) {
     nodes.push(graph.edgeTail[f]!);
     costs.push(partMs(weights, f, before));
@@ -77,14 +82,14 @@ export function entries(graph: RoadGraph, weights: Uint32Array, place: Place): R
     costs.push(partMs(weights, b, 1 - before));
     edges.push(b);
   }
-  return { nodes, costs, edges, road, posM, lengthM };
+  return { nodes, costs, edges };
 }
 
 /**
  * Driving straight along the shared road from `from` to `to` without passing a node, or null
  * when they are on different roads or the road's direction forbids it: the edge and its ms.
  */
-export function sameRoad(graph: RoadGraph, weights: Uint32Array, from: RoadEnd, to: RoadEnd): { edge: number; ms: number } | null {
+export function sameRoad(graph: RoadGraph, weights: Uint32Array, from: RoadPos, to: RoadPos): { edge: number; ms: number } | null {
   if (from.road !== to.road) return null;
   const len = from.lengthM;
   const fraction = len > 0 ? Math.abs(to.posM - from.posM) / len : 0;

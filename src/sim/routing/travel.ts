@@ -9,22 +9,28 @@
  *   `detourFactor` at `offRoadSpeedKph`, at each end of every journey.
  * - Queries run on a contraction hierarchy: the graph's own when its speeds are the scenario's,
  *   else one made earlier (in this process, or kept by the host's `graph.hierarchyStore`), else
- *   one contracted here, which takes seconds on a city and is then handed to the store. Origins that are
- *   queried again and again get a one-to-all tree (trees.ts); `rankTo` evaluates those by table
- *   lookup and the others in order of a straight-line lower bound, stopping as soon as no
- *   remaining origin can enter the top k. Every path gives the same integer milliseconds, so
- *   `rankTo`, `timesTo`, `timesFrom` and `trip` agree exactly.
+ *   one contracted here, which takes seconds on a city and is then handed to the store.
+ * - A pair's time is the best meeting of the upward search spaces of the origin's ways out and
+ *   the destination's ways in (ch/space.ts); spaces are cached per node, so the bases, demand
+ *   points and the roads units move along are searched once and then merged in microseconds.
+ *   Origins needed again and again (units waiting at a base) get a one-to-all tree (trees.ts),
+ *   a table lookup. `rankTo` takes those first, then the others in order of a straight-line
+ *   lower bound, and stops as soon as no remaining origin can enter the top k. Every method
+ *   gives the same integer milliseconds, so `rankTo`, `timesTo`, `timesFrom` and `trip` agree
+ *   exactly and the caches never change a result.
+ * - A trip's way (path unpacking, points along it) is worked out only when first asked for.
  */
 import type { Place, Ranked, TravelModel, Trip } from '../world';
 import { contract } from './ch/contract';
 import type { Hierarchy } from './ch/hierarchy';
 import { HierarchyQuery, UNREACHABLE } from './ch/query';
-import { entries, exits, sameRoad, type RoadEnd } from './ends';
+import { meet, meetDistance, spacePath, SpaceCache, SpaceSearch, type SearchSpace } from './ch/space';
+import { entries, exits, positionKey, roadPosition, sameRoad, type RoadEnd, type RoadPos } from './ends';
 import { haversineM } from './geo';
 import type { RoadGraph } from './graph';
 import { speedTable } from './speeds';
 import { TreeCache } from './trees';
-import { RoadTrip, type EdgePiece } from './trip';
+import { RoadTrip, type EdgePiece, type TripPlan } from './trip';
 import { edgeWeightsMs, maxEdgeSpeedKph, metricKey, sameWeights } from './weights';
 
 /** The scenario's `travel` fields this model reads (MODEL.md names and units). */
@@ -56,14 +62,16 @@ export interface RoadTravelOptions {
   readonly hierarchy?: Hierarchy;
   /** One-to-all trees kept for repeated origins (4 bytes per node each; default 128). */
   readonly maxTrees?: number;
-  /** Exact evaluations of an origin before it gets a tree (default 3). */
+  /** Exact evaluations of an origin before it gets a tree (default 16). */
   readonly treeAfter?: number;
   /** Called while a hierarchy is being contracted here. */
   readonly onContract?: (done: number, total: number) => void;
 }
 
-/** Beyond this many origins without a tree, `timesTo` sweeps all nodes once instead. */
+/** Beyond this many origins or destinations without a tree, one sweep over all nodes is cheaper. */
 const SWEEP_THRESHOLD = 64;
+/** Search-space entries cached per direction (about 17 bytes each). */
+const SPACE_CACHE_ENTRIES = 2_000_000;
 
 export class RoadTravelModel implements TravelModel {
   readonly mode = 'road' as const;
@@ -71,6 +79,9 @@ export class RoadTravelModel implements TravelModel {
   readonly weights: Uint32Array;
   readonly hierarchy: Hierarchy;
   private readonly query: HierarchyQuery;
+  private readonly spaces: SpaceSearch;
+  private readonly outSpaces = new SpaceCache(SPACE_CACHE_ENTRIES);
+  private readonly inSpaces = new SpaceCache(SPACE_CACHE_ENTRIES);
   private readonly trees: TreeCache;
   private readonly congestion: Float64Array;
   private readonly blueLightFactor: number;
@@ -96,7 +107,8 @@ export class RoadTravelModel implements TravelModel {
     this.msPerMLowerBound = (3600 / maxEdgeSpeedKph(graph, speeds)) * (1 - 1e-9);
     this.hierarchy = pickHierarchy(graph, this.weights, options);
     this.query = new HierarchyQuery(this.hierarchy);
-    this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 128, buildAfter: options.treeAfter ?? 3 });
+    this.spaces = new SpaceSearch(this.hierarchy);
+    this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 128, buildAfter: options.treeAfter ?? 16 });
     this.sweep = new Uint32Array(graph.nodeCount);
   }
 
@@ -113,30 +125,27 @@ export class RoadTravelModel implements TravelModel {
   timesTo(origins: readonly Place[], dest: Place, departS: number, blueLight: boolean): Float64Array {
     const scale = this.scaleAt(departS, blueLight);
     const d = this.onRoad(dest);
-    const into = entries(this.graph, this.weights, d);
+    const to = roadPosition(this.graph, d);
+    const into = entries(this.graph, this.weights, to);
     const out = new Float64Array(origins.length);
     const pending: number[] = [];
-    const ends: RoadEnd[] = new Array(origins.length);
+    const froms: RoadPos[] = new Array(origins.length);
     for (let i = 0; i < origins.length; i++) {
       const o = this.onRoad(origins[i]!);
-      const from = exits(this.graph, this.weights, o);
-      ends[i] = from;
-      const tree = this.trees.get(key(from));
-      if (tree) out[i] = this.total(fromTree(this.hierarchy, tree, from, into, this.weights, this.graph), o, d, scale);
+      const from = roadPosition(this.graph, o);
+      froms[i] = from;
+      const tree = this.trees.get(positionKey(from));
+      if (tree) out[i] = this.total(this.viaTree(tree, from, to, into), o, d, scale);
       else pending.push(i);
     }
-    if (pending.length > SWEEP_THRESHOLD) {
-      this.query.allToOne(into, this.sweep);
-      for (const i of pending) {
-        const from = ends[i]!;
-        let ms = viaSeeds(this.hierarchy, this.sweep, from);
-        const direct = sameRoad(this.graph, this.weights, from, into);
-        if (direct && direct.ms < ms) ms = direct.ms;
-        out[i] = this.total(ms, this.onRoad(origins[i]!), d, scale);
-      }
-    } else if (pending.length > 0) {
-      this.query.prepareTarget(into);
-      for (const i of pending) out[i] = this.total(this.exactPrepared(ends[i]!, into), this.onRoad(origins[i]!), d, scale);
+    const sweepAll = pending.length > SWEEP_THRESHOLD;
+    if (sweepAll) this.query.allToOne(into, this.sweep);
+    const backward = sweepAll ? null : this.backwardSpaces(into);
+    for (const i of pending) {
+      const from = froms[i]!;
+      const out1 = exits(this.graph, this.weights, from);
+      const ms = backward ? this.meetAll(out1, into, backward) : viaSweep(this.hierarchy, this.sweep, out1);
+      out[i] = this.total(this.withSameRoad(ms, from, to), this.onRoad(origins[i]!), d, scale);
     }
     return out;
   }
@@ -144,20 +153,17 @@ export class RoadTravelModel implements TravelModel {
   timesFrom(origin: Place, dests: readonly Place[], departS: number, blueLight: boolean): Float64Array {
     const scale = this.scaleAt(departS, blueLight);
     const o = this.onRoad(origin);
-    const from = exits(this.graph, this.weights, o);
+    const from = roadPosition(this.graph, o);
     const out = new Float64Array(dests.length);
-    let tree = this.trees.get(key(from));
-    if (!tree && dests.length > SWEEP_THRESHOLD) tree = this.trees.build(key(from), from);
+    const key = positionKey(from);
+    let tree = this.trees.get(key);
+    if (!tree && dests.length > SWEEP_THRESHOLD) tree = this.trees.build(key, exits(this.graph, this.weights, from));
+    const out1 = exits(this.graph, this.weights, from);
     for (let i = 0; i < dests.length; i++) {
       const d = this.onRoad(dests[i]!);
-      const into = entries(this.graph, this.weights, d);
-      let ms: number;
-      if (tree) {
-        ms = fromTree(this.hierarchy, tree, from, into, this.weights, this.graph);
-      } else {
-        this.query.prepareTarget(into);
-        ms = this.exactPrepared(from, into);
-      }
+      const to = roadPosition(this.graph, d);
+      const into = entries(this.graph, this.weights, to);
+      const ms = tree ? this.viaTree(tree, from, to, into) : this.withSameRoad(this.meetAll(out1, into, this.backwardSpaces(into)), from, to);
       out[i] = this.total(ms, o, d, scale);
     }
     return out;
@@ -168,18 +174,20 @@ export class RoadTravelModel implements TravelModel {
     if (count === 0) return [];
     const scale = this.scaleAt(departS, blueLight);
     const d = this.onRoad(dest);
-    const into = entries(this.graph, this.weights, d);
+    const to = roadPosition(this.graph, d);
+    const into = entries(this.graph, this.weights, to);
+    let backward: SearchSpace[] | null = null;
     const best = new TopK(count);
     const later: number[] = [];
     const bounds: number[] = [];
-    const ends: RoadEnd[] = new Array(origins.length);
+    const froms: RoadPos[] = new Array(origins.length);
     for (let i = 0; i < origins.length; i++) {
       const o = this.onRoad(origins[i]!);
-      const from = exits(this.graph, this.weights, o);
-      ends[i] = from;
-      const tree = this.trees.get(key(from));
+      const from = roadPosition(this.graph, o);
+      froms[i] = from;
+      const tree = this.trees.get(positionKey(from));
       if (tree) {
-        best.offer(this.total(fromTree(this.hierarchy, tree, from, into, this.weights, this.graph), o, d, scale), i);
+        best.offer(this.total(this.viaTree(tree, from, to, into), o, d, scale), i);
         continue;
       }
       const straight = Math.max(0, haversineM(o.lon, o.lat, d.lon, d.lat) - o.accessM - d.accessM);
@@ -187,21 +195,17 @@ export class RoadTravelModel implements TravelModel {
       later.push(i);
     }
     later.sort((a, b) => bounds[a]! - bounds[b]! || a - b);
-    let prepared = false;
     for (const i of later) {
       // Strictly worse than the k-th best even at its lower bound: so are all that follow.
       if (best.full && bounds[i]! > best.worstTime) break;
-      const from = ends[i]!;
-      const tree = this.trees.noteUse(key(from), from);
+      const from = froms[i]!;
+      const tree = this.trees.noteUse(positionKey(from), () => exits(this.graph, this.weights, from));
       let ms: number;
       if (tree) {
-        ms = fromTree(this.hierarchy, tree, from, into, this.weights, this.graph);
+        ms = this.viaTree(tree, from, to, into);
       } else {
-        if (!prepared) {
-          this.query.prepareTarget(into);
-          prepared = true;
-        }
-        ms = this.exactPrepared(from, into);
+        backward ??= this.backwardSpaces(into);
+        ms = this.withSameRoad(this.meetAll(exits(this.graph, this.weights, from), into, backward), from, to);
       }
       best.offer(this.total(ms, this.onRoad(origins[i]!), d, scale), i);
     }
@@ -212,37 +216,56 @@ export class RoadTravelModel implements TravelModel {
     const scale = this.scaleAt(departS, blueLight);
     const o = this.onRoad(origin);
     const d = this.onRoad(dest);
-    const from = exits(this.graph, this.weights, o);
-    const into = entries(this.graph, this.weights, d);
-    const direct = sameRoad(this.graph, this.weights, from, into);
-    const path = this.query.path(from, into);
-    const pieces: EdgePiece[] = [];
-    let ms: number;
-    if (direct && (path === null || direct.ms <= path.distance)) {
-      ms = direct.ms;
-      pieces.push({ edge: direct.edge, fromM: along(this.graph, direct.edge, from.posM), toM: along(this.graph, direct.edge, into.posM), ms });
-    } else if (path) {
-      ms = path.distance;
-      const exit = from.edges[path.sourceSeed]!;
-      const entry = into.edges[path.targetSeed]!;
-      pieces.push({ edge: exit, fromM: along(this.graph, exit, from.posM), toM: this.graph.edgeLengthM[exit]!, ms: from.costs[path.sourceSeed]! });
-      for (const e of path.edges) pieces.push({ edge: e, fromM: 0, toM: this.graph.edgeLengthM[e]!, ms: this.weights[e]! });
-      pieces.push({ edge: entry, fromM: 0, toM: along(this.graph, entry, into.posM), ms: into.costs[path.targetSeed]! });
-      const sum = pieces.reduce((s, p) => s + p.ms, 0);
-      if (sum !== ms) throw new Error(`road trip: unpacked path weighs ${sum} ms, query said ${ms} ms`);
-    } else {
-      return unreachableTrip(o);
+    const from = roadPosition(this.graph, o);
+    const to = roadPosition(this.graph, d);
+    const out = exits(this.graph, this.weights, from);
+    const into = entries(this.graph, this.weights, to);
+    const forward = this.forwardSpaces(out);
+    const backward = this.backwardSpaces(into);
+    // The best way out (i), way in (j) and the meeting entries of their node spaces.
+    let road = Infinity;
+    let bi = -1;
+    let bj = -1;
+    let meeting = { distance: Infinity, f: -1, b: -1 };
+    for (let i = 0; i < out.nodes.length; i++) {
+      for (let j = 0; j < into.nodes.length; j++) {
+        const m = meet(forward[i]!, backward[j]!);
+        const total = out.costs[i]! + m.distance + into.costs[j]!;
+        if (total < road) [road, bi, bj, meeting] = [total, i, j, m];
+      }
     }
-    return new RoadTrip(this.graph, {
-      origin: o,
-      dest: d,
-      pieces,
-      accessOriginS: this.accessS(o),
-      accessDestS: this.accessS(d),
-      scale,
-      durationS: this.total(ms, o, d, scale),
-      detourFactor: this.settings.detourFactor,
-    });
+    const direct = sameRoad(this.graph, this.weights, from, to);
+    const useDirect = direct !== null && direct.ms <= road;
+    const ms = useDirect ? direct.ms : road;
+    if (ms === Infinity) return unreachableTrip(o);
+    const graph = this.graph;
+    const weights = this.weights;
+    const plan = (): TripPlan => {
+      const pieces: EdgePiece[] = [];
+      if (useDirect) {
+        pieces.push({ edge: direct.edge, fromM: along(graph, direct.edge, from.posM), toM: along(graph, direct.edge, to.posM), ms });
+      } else {
+        const path = spacePath(this.hierarchy, forward[bi]!, meeting.f, backward[bj]!, meeting.b);
+        const exit = out.edges[bi]!;
+        const entry = into.edges[bj]!;
+        pieces.push({ edge: exit, fromM: along(graph, exit, from.posM), toM: graph.edgeLengthM[exit]!, ms: out.costs[bi]! });
+        for (const e of path.edges) pieces.push({ edge: e, fromM: 0, toM: graph.edgeLengthM[e]!, ms: weights[e]! });
+        pieces.push({ edge: entry, fromM: 0, toM: along(graph, entry, to.posM), ms: into.costs[bj]! });
+        const sum = pieces.reduce((total, p) => total + p.ms, 0);
+        if (sum !== ms) throw new Error(`road trip: unpacked path weighs ${sum} ms, the query said ${ms} ms`);
+      }
+      return {
+        origin: o,
+        dest: d,
+        pieces,
+        accessOriginS: this.accessS(o),
+        accessDestS: this.accessS(d),
+        scale,
+        durationS: this.total(ms, o, d, scale),
+        detourFactor: this.settings.detourFactor,
+      };
+    };
+    return new RoadTrip(graph, this.total(ms, o, d, scale), (this.accessS(o) + this.accessS(d)) * scale, plan);
   }
 
   /** Seconds of the access leg between a place and its road position, at base speed. */
@@ -266,11 +289,60 @@ export class RoadTravelModel implements TravelModel {
     return (roadMs / 1000 + (this.accessS(o) + this.accessS(d))) * scale;
   }
 
-  private exactPrepared(from: RoadEnd, into: RoadEnd): number {
-    let ms = this.query.distanceToPrepared(from);
-    const direct = sameRoad(this.graph, this.weights, from, into);
-    if (direct && direct.ms < ms) ms = direct.ms;
+  /**
+   * Search spaces are kept per node (a way out or in of a place), not per place: every place on
+   * a road shares its road's end nodes, so a unit moving along a route finds the spaces of the
+   * nodes ahead of it already made.
+   */
+  private forwardSpaces(out: RoadEnd): SearchSpace[] {
+    return out.nodes.map((x) => {
+      let space = this.outSpaces.get(x);
+      if (!space) {
+        space = this.spaces.forward({ nodes: [x], costs: [0] });
+        this.outSpaces.set(x, space);
+      }
+      return space;
+    });
+  }
+
+  private backwardSpaces(into: RoadEnd): SearchSpace[] {
+    return into.nodes.map((y) => {
+      let space = this.inSpaces.get(y);
+      if (!space) {
+        space = this.spaces.backward({ nodes: [y], costs: [0] });
+        this.inSpaces.set(y, space);
+      }
+      return space;
+    });
+  }
+
+  /** Road milliseconds from the ways out to the ways in (whose backward spaces are given), through nodes. */
+  private meetAll(out: RoadEnd, into: RoadEnd, backward: readonly SearchSpace[]): number {
+    const forward = this.forwardSpaces(out);
+    let ms = Infinity;
+    for (let i = 0; i < forward.length; i++) {
+      for (let j = 0; j < backward.length; j++) {
+        const total = out.costs[i]! + meetDistance(forward[i]!, backward[j]!) + into.costs[j]!;
+        if (total < ms) ms = total;
+      }
+    }
     return ms;
+  }
+
+  /** Milliseconds by the one-to-all tree of `from` (rank-indexed) into `into`, or along the shared road. */
+  private viaTree(tree: Uint32Array, from: RoadPos, to: RoadPos, into: RoadEnd): number {
+    let ms = Infinity;
+    for (let j = 0; j < into.nodes.length; j++) {
+      const d = tree[this.hierarchy.rank[into.nodes[j]!]!]!;
+      if (d !== UNREACHABLE && d + into.costs[j]! < ms) ms = d + into.costs[j]!;
+    }
+    return this.withSameRoad(ms, from, to);
+  }
+
+  private withSameRoad(ms: number, from: RoadPos, to: RoadPos): number {
+    if (from.road !== to.road) return ms;
+    const direct = sameRoad(this.graph, this.weights, from, to);
+    return direct && direct.ms < ms ? direct.ms : ms;
   }
 
   /** A place snapped to the roads (places made by a straight-line model have edge -1). */
@@ -279,31 +351,14 @@ export class RoadTravelModel implements TravelModel {
   }
 }
 
-/** Milliseconds from `from` to `into` by the one-to-all tree of `from`. */
-function fromTree(h: Hierarchy, tree: Uint32Array, from: RoadEnd, into: RoadEnd, weights: Uint32Array, graph: RoadGraph): number {
-  let ms = Infinity;
-  for (let j = 0; j < into.nodes.length; j++) {
-    const d = tree[h.rank[into.nodes[j]!]!]!;
-    if (d !== UNREACHABLE && d + into.costs[j]! < ms) ms = d + into.costs[j]!;
-  }
-  const direct = sameRoad(graph, weights, from, into);
-  if (direct && direct.ms < ms) ms = direct.ms;
-  return ms;
-}
-
-/** Milliseconds from `from` to the target of an all-to-one sweep. */
-function viaSeeds(h: Hierarchy, sweep: Uint32Array, from: RoadEnd): number {
+/** Milliseconds from the seeds `from` to the target of an all-to-one sweep. */
+function viaSweep(h: Hierarchy, sweep: Uint32Array, from: RoadEnd): number {
   let ms = Infinity;
   for (let j = 0; j < from.nodes.length; j++) {
     const d = sweep[h.rank[from.nodes[j]!]!]!;
     if (d !== UNREACHABLE && d + from.costs[j]! < ms) ms = d + from.costs[j]!;
   }
   return ms;
-}
-
-/** The cache key of an origin's road position (road, centimetres along it). */
-function key(end: RoadEnd): number {
-  return end.road * 1e7 + Math.round(end.posM * 100);
 }
 
 /** Metres along directed edge `e` of the road position `posM` (metres from the road's first vertex). */

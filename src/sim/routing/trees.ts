@@ -44,9 +44,9 @@ export class TreeCache {
 
   /**
    * Counts an exact evaluation of origin `key`; when it reaches the threshold, builds and keeps
-   * its tree from `seeds` and returns it.
+   * its tree from the origin's seeds and returns it.
    */
-  noteUse(key: number, seeds: Seeds): Uint32Array | undefined {
+  noteUse(key: number, seeds: () => Seeds): Uint32Array | undefined {
     if (this.options.capacity <= 0) return undefined;
     const count = (this.uses.get(key) ?? 0) + 1;
     if (count < this.options.buildAfter) {
@@ -55,7 +55,7 @@ export class TreeCache {
       return undefined;
     }
     this.uses.delete(key);
-    return this.build(key, seeds);
+    return this.build(key, seeds());
   }
 
   /** Builds (or returns) the tree of origin `key` now. */

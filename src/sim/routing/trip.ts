@@ -36,102 +36,145 @@ export interface TripPlan {
   readonly detourFactor: number;
 }
 
+/**
+ * The trip as the simulator sees it. Its time is known at once; the way itself (path unpacking,
+ * the drawn vertices) is only worked out when first asked for (`placeAt`, `geometry`,
+ * `distanceM`), since most trips are only ever timed.
+ */
 export class RoadTrip implements Trip {
-  readonly durationS: number;
-  readonly accessS: number;
-  readonly distanceM: number;
-  // Vertices of the drawn way.
-  private readonly lon: number[] = [];
-  private readonly lat: number[] = [];
-  private readonly timeS: number[] = [];
-  // Segment i runs from vertex i to vertex i + 1: edge under it, offsets and access metres at its ends.
-  private readonly segEdge: number[] = [];
-  private readonly segOff0: number[] = [];
-  private readonly segOff1: number[] = [];
-  private readonly segAccess0: number[] = [];
-  private readonly segAccess1: number[] = [];
+  private way: TripWay | null = null;
 
-  constructor(graph: RoadGraph, plan: TripPlan) {
-    const { origin, dest, scale } = plan;
-    this.durationS = plan.durationS;
-    this.accessS = (plan.accessOriginS + plan.accessDestS) * scale;
-    let roadM = 0;
-    for (const piece of plan.pieces) roadM += Math.abs(piece.toM - piece.fromM);
-    this.distanceM = roadM + (origin.accessM + dest.accessM) * plan.detourFactor;
+  constructor(
+    private readonly graph: RoadGraph,
+    /** Seconds from departure to arrival (exactly the model's travel time for the pair). */
+    readonly durationS: number,
+    /** Seconds of the access legs, after the departure's scale. */
+    readonly accessS: number,
+    private readonly plan: () => TripPlan,
+  ) {}
 
-    this.lon.push(origin.lon);
-    this.lat.push(origin.lat);
-    this.timeS.push(0);
-    const startRoad = pointOnEdge(graph, origin.edge, origin.offsetM);
-    this.addVertex(startRoad.lon, startRoad.lat, plan.accessOriginS * scale, origin.edge, origin.offsetM, origin.offsetM, origin.accessM, 0);
-    let ms = 0;
-    for (const piece of plan.pieces) {
-      const t0 = plan.accessOriginS + ms / 1000;
-      const span = piece.toM - piece.fromM;
-      forEachVertexBetween(graph, piece.edge, piece.fromM, piece.toM, (lon, lat, offM) => {
-        const f = span > 0 ? (offM - piece.fromM) / span : 1;
-        const prevOff = this.segEdgeEndOffset(piece.edge, piece.fromM);
-        this.addVertex(lon, lat, (t0 + (f * piece.ms) / 1000) * scale, piece.edge, prevOff, offM, 0, 0);
-      });
-      ms += piece.ms;
-    }
-    this.addVertex(dest.lon, dest.lat, this.durationS, dest.edge, dest.offsetM, dest.offsetM, 0, dest.accessM);
-    // Rounding must not make time run backwards or miss the arrival time.
-    for (let i = 1; i < this.timeS.length; i++) {
-      this.timeS[i] = Math.min(Math.max(this.timeS[i]!, this.timeS[i - 1]!), this.durationS);
-    }
-    this.timeS[this.timeS.length - 1] = this.durationS;
+  get distanceM(): number {
+    return this.built().distanceM;
   }
 
   placeAt(elapsedS: number): Place {
-    const t = Math.min(Math.max(elapsedS, 0), this.durationS);
-    const times = this.timeS;
-    // The last segment starting at or before t.
-    let lo = 0;
-    let hi = times.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (times[mid]! <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    const s = lo;
-    const t0 = times[s]!;
-    const t1 = times[s + 1]!;
-    const f = t1 > t0 ? (t - t0) / (t1 - t0) : 1;
-    return {
-      lon: this.lon[s]! + f * (this.lon[s + 1]! - this.lon[s]!),
-      lat: this.lat[s]! + f * (this.lat[s + 1]! - this.lat[s]!),
-      edge: this.segEdge[s]!,
-      offsetM: this.segOff0[s]! + f * (this.segOff1[s]! - this.segOff0[s]!),
-      accessM: this.segAccess0[s]! + f * (this.segAccess1[s]! - this.segAccess0[s]!),
-    };
+    return this.built().placeAt(elapsedS);
   }
 
   geometry(): { coords: Float64Array; timesS: Float64Array } {
-    const coords = new Float64Array(this.lon.length * 2);
-    for (let i = 0; i < this.lon.length; i++) {
-      coords[2 * i] = this.lon[i]!;
-      coords[2 * i + 1] = this.lat[i]!;
+    return this.built().geometry();
+  }
+
+  private built(): TripWay {
+    if (!this.way) this.way = new TripWay(this.graph, this.plan());
+    return this.way;
+  }
+}
+
+/**
+ * The worked-out way of a trip: its pieces on a timeline. `placeAt` finds the piece under an
+ * instant and the point on it (a few vertices walked); the full list of drawn vertices is only
+ * made when `geometry()` asks for it.
+ */
+class TripWay {
+  readonly distanceM: number;
+  /** Seconds after departure at which each road piece starts; then the arrival at the road end. */
+  private readonly pieceStartS: Float64Array;
+  private readonly roadStart: { lon: number; lat: number };
+  private readonly roadEnd: { lon: number; lat: number };
+
+  constructor(
+    private readonly graph: RoadGraph,
+    private readonly plan: TripPlan,
+  ) {
+    const { origin, dest, pieces, scale } = plan;
+    let roadM = 0;
+    for (const piece of pieces) roadM += Math.abs(piece.toM - piece.fromM);
+    this.distanceM = roadM + (origin.accessM + dest.accessM) * plan.detourFactor;
+    this.pieceStartS = new Float64Array(pieces.length + 1);
+    let ms = 0;
+    for (let k = 0; k <= pieces.length; k++) {
+      this.pieceStartS[k] = Math.min((plan.accessOriginS + ms / 1000) * scale, plan.durationS);
+      ms += pieces[k]?.ms ?? 0;
     }
-    return { coords, timesS: Float64Array.from(this.timeS) };
+    this.roadStart = pointOnEdge(graph, origin.edge, origin.offsetM);
+    this.roadEnd = pointOnEdge(graph, dest.edge, dest.offsetM);
   }
 
-  /** Appends a vertex and the segment that leads to it. */
-  private addVertex(lon: number, lat: number, timeS: number, edge: number, off0: number, off1: number, access0: number, access1: number): void {
-    this.segEdge.push(edge);
-    this.segOff0.push(off0);
-    this.segOff1.push(off1);
-    this.segAccess0.push(access0);
-    this.segAccess1.push(access1);
-    this.lon.push(lon);
-    this.lat.push(lat);
-    this.timeS.push(timeS);
+  placeAt(elapsedS: number): Place {
+    const { origin, dest, pieces, durationS } = this.plan;
+    const t = Math.min(Math.max(elapsedS, 0), durationS);
+    const starts = this.pieceStartS;
+    const onRoad = starts[0]!;
+    if (t < onRoad) {
+      // On the access leg from the origin to its road position.
+      const f = t / onRoad;
+      return {
+        lon: origin.lon + f * (this.roadStart.lon - origin.lon),
+        lat: origin.lat + f * (this.roadStart.lat - origin.lat),
+        edge: origin.edge,
+        offsetM: origin.offsetM,
+        accessM: origin.accessM * (1 - f),
+      };
+    }
+    const offRoad = starts[pieces.length]!;
+    if (t >= offRoad) {
+      // On the access leg from the destination's road position to the destination.
+      const span = durationS - offRoad;
+      const f = span > 0 ? (t - offRoad) / span : 1;
+      return {
+        lon: this.roadEnd.lon + f * (dest.lon - this.roadEnd.lon),
+        lat: this.roadEnd.lat + f * (dest.lat - this.roadEnd.lat),
+        edge: dest.edge,
+        offsetM: dest.offsetM,
+        accessM: dest.accessM * f,
+      };
+    }
+    // The last piece starting at or before t.
+    let lo = 0;
+    let hi = pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    const piece = pieces[lo]!;
+    const t0 = starts[lo]!;
+    const t1 = starts[lo + 1]!;
+    const f = t1 > t0 ? (t - t0) / (t1 - t0) : 1;
+    const offsetM = piece.fromM + f * (piece.toM - piece.fromM);
+    const point = pointOnEdge(this.graph, piece.edge, offsetM);
+    return { lon: point.lon, lat: point.lat, edge: piece.edge, offsetM, accessM: 0 };
   }
 
-  /** Offset where the segment into the next vertex starts: the previous vertex's, on the same edge. */
-  private segEdgeEndOffset(edge: number, pieceStart: number): number {
-    const i = this.segEdge.length - 1;
-    return i >= 0 && this.segEdge[i] === edge ? this.segOff1[i]! : pieceStart;
+  geometry(): { coords: Float64Array; timesS: Float64Array } {
+    const { origin, dest, pieces, durationS } = this.plan;
+    const lon: number[] = [origin.lon, this.roadStart.lon];
+    const lat: number[] = [origin.lat, this.roadStart.lat];
+    const times: number[] = [0, this.pieceStartS[0]!];
+    pieces.forEach((piece, k) => {
+      const t0 = this.pieceStartS[k]!;
+      const t1 = this.pieceStartS[k + 1]!;
+      const span = piece.toM - piece.fromM;
+      forEachVertexBetween(this.graph, piece.edge, piece.fromM, piece.toM, (x, y, offM) => {
+        lon.push(x);
+        lat.push(y);
+        times.push(t0 + (span > 0 ? (offM - piece.fromM) / span : 1) * (t1 - t0));
+      });
+    });
+    lon.push(dest.lon);
+    lat.push(dest.lat);
+    times.push(durationS);
+    const coords = new Float64Array(lon.length * 2);
+    for (let i = 0; i < lon.length; i++) {
+      coords[2 * i] = lon[i]!;
+      coords[2 * i + 1] = lat[i]!;
+    }
+    // Rounding must not make time run backwards or miss the arrival time.
+    const timesS = Float64Array.from(times);
+    for (let i = 1; i < timesS.length; i++) timesS[i] = Math.min(Math.max(timesS[i]!, timesS[i - 1]!), durationS);
+    timesS[timesS.length - 1] = durationS;
+    return { coords, timesS };
   }
 }
 

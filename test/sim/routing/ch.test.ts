@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type WeightedGraph } from '../../../src/sim/routing/ch/contract';
 import { HierarchyQuery, UNREACHABLE } from '../../../src/sim/routing/ch/query';
+import { meet, meetDistance, SpaceCache, SpaceSearch, spacePath } from '../../../src/sim/routing/ch/space';
 import type { RoadGraph } from '../../../src/sim/routing/graph';
 import { plainDijkstra, seeded } from './helpers';
 
@@ -149,5 +150,53 @@ describe('contraction hierarchy queries', () => {
     }
     expect(() => contract(g, { rank: new Uint32Array(3) })).toThrow(/rank has 3 entries/);
     expect(() => contract(g, { rank: new Uint32Array(g.nodeCount) })).toThrow(/not a permutation/);
+  });
+
+  it('search spaces meet at the shortest distance and give back its path', () => {
+    const g = randomGrid(13, 11, 21);
+    const h = contract(g);
+    const spaces = new SpaceSearch(h);
+    const rnd = seeded(5);
+    let reachable = 0;
+    for (let i = 0; i < 400; i++) {
+      const source = { nodes: [Math.floor(rnd() * g.nodeCount), Math.floor(rnd() * g.nodeCount)], costs: [Math.floor(rnd() * 9), Math.floor(rnd() * 9)] };
+      const target = { nodes: [Math.floor(rnd() * g.nodeCount)], costs: [Math.floor(rnd() * 9)] };
+      const expected = plainDijkstra(asGraph(g), g.weightMs, source, target);
+      const f = spaces.forward(source);
+      const b = spaces.backward(target);
+      const m = meet(f, b);
+      expect(m.distance, `pair ${i}`).toBe(expected);
+      expect(meetDistance(f, b)).toBe(expected);
+      for (let k = 1; k < f.ranks.length; k++) expect(f.ranks[k]!).toBeGreaterThan(f.ranks[k - 1]!);
+      if (expected === Infinity) continue;
+      reachable++;
+      const path = spacePath(h, f, m.f, b, m.b);
+      let at = source.nodes[path.sourceSeed]!;
+      let sum = source.costs[path.sourceSeed]!;
+      for (const e of path.edges) {
+        expect(e >= g.firstOut[at]! && e < g.firstOut[at + 1]!, `edge ${e} leaves ${at}`).toBe(true);
+        at = g.edgeHead[e]!;
+        sum += g.weightMs[e]!;
+      }
+      expect(at).toBe(target.nodes[path.targetSeed]);
+      expect(sum + target.costs[path.targetSeed]!).toBe(expected);
+    }
+    expect(reachable).toBeGreaterThan(300);
+  });
+
+  it('the space cache keeps recent spaces and drops the oldest generation', () => {
+    const g = randomGrid(6, 6, 2);
+    const spaces = new SpaceSearch(contract(g));
+    const one = spaces.forward({ nodes: [0], costs: [0] });
+    const cache = new SpaceCache(one.ranks.length * 2);
+    cache.set(1, one);
+    cache.set(2, one);
+    expect(cache.get(1)).toBe(one);
+    cache.set(3, one); // the young generation is full: it ages, 3 starts a new one
+    expect(cache.get(2), 'found in the old generation').toBe(one);
+    cache.set(4, one);
+    cache.set(5, one); // ages again: 1 (never touched since) is gone
+    expect(cache.get(1)).toBeUndefined();
+    expect(new SpaceCache(0).get(1)).toBeUndefined();
   });
 });
