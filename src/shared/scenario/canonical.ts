@@ -16,7 +16,17 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.join(',')}}`;
 }
 
-/** sha256 of the canonical validated scenario (defaults applied, so equal meaning = equal hash). */
+const hashes = new WeakMap<Scenario, string>();
+
+/**
+ * sha256 of the canonical validated scenario (defaults applied, so equal meaning = equal hash).
+ * Remembered per scenario object: replications of a scenario with inline GeoJSON hash it once.
+ */
 export function scenarioHash(scenario: Scenario): string {
-  return sha256Hex(canonicalJson(scenario));
+  let h = hashes.get(scenario);
+  if (h === undefined) {
+    h = sha256Hex(canonicalJson(scenario));
+    hashes.set(scenario, h);
+  }
+  return h;
 }
