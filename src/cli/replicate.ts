@@ -5,7 +5,8 @@
  */
 import type { Scenario } from '../shared/scenario';
 import type { Results } from '../shared/results';
-import { combineReplications, replicationSeed, runScenario, type IncidentLog } from '../sim';
+import { combineReplications, replicationSeed, runScenario, ScenarioError, type IncidentLog } from '../sim';
+import { InputError } from './errors';
 import type { SimWorld } from '../sim/world';
 import type { Progress } from './progress';
 
@@ -27,7 +28,16 @@ export interface Replicated {
   log: IncidentLog | null;
 }
 
-export function replicate(scenario: Scenario, world: SimWorld, o: ReplicateOptions): Replicated {
+export function replicate(scenario: Scenario, world: SimWorld, o: ReplicateOptions & { file: string }): Replicated {
+  try {
+    return replicateUnchecked(scenario, world, o);
+  } catch (error) {
+    if (error instanceof ScenarioError) throw new InputError(`${o.file}: ${error.message}`);
+    throw error;
+  }
+}
+
+function replicateUnchecked(scenario: Scenario, world: SimWorld, o: ReplicateOptions): Replicated {
   const base = o.seed ?? scenario.seed;
   const runs: Results[] = [];
   let log: IncidentLog | null = null;

@@ -3,7 +3,8 @@
  * Pure TypeScript: no Node, no DOM, no wall clock, no Math.random (see docs/DESIGN.md).
  */
 export { SIM_VERSION } from './version';
-export { runScenario, CancelledError, type RunOptions, type SimRun } from './run';
+export { ScenarioError } from './errors';
+export { runScenario, checkRunnable, CancelledError, type RunOptions, type SimRun } from './run';
 export { combineReplications, replicationSeed } from './metrics/replications';
 export { IncidentLog, type IncidentRecord } from './model/incident-log';
 export { Simulation, DRAIN_LIMIT_S, type SimulationOptions } from './model/simulation';

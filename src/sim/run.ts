@@ -7,6 +7,7 @@ import type { SimWorld } from './world';
 import { Simulation } from './model/simulation';
 import { buildResults } from './metrics/results';
 import type { IncidentLog } from './model/incident-log';
+import { ScenarioError } from './errors';
 
 export interface RunOptions {
   /** Overrides the scenario's seed (replications pass replicationSeed(seed, r)). */
@@ -34,6 +35,20 @@ export class CancelledError extends Error {
   constructor() {
     super('simulation cancelled');
     this.name = 'CancelledError';
+  }
+}
+
+/**
+ * Problems that only show when a run is set up on its world (see ScenarioError); empty when the
+ * scenario can run. Cheap: builds the run's state without running an event.
+ */
+export function checkRunnable(scenario: Scenario, world: SimWorld): { path: string; message: string }[] {
+  try {
+    new Simulation(scenario, world, { incidentLog: false });
+    return [];
+  } catch (error) {
+    if (error instanceof ScenarioError) return [{ path: error.path, message: error.detail }];
+    throw error;
   }
 }
 

@@ -84,6 +84,26 @@ describe('response-sim run', () => {
   });
 });
 
+describe('scenarios that only fail on their world', () => {
+  it('area weights all 0: validate and run both say so with the path, exit 2', () => {
+    const dir = tmp();
+    const scenario = JSON.parse(readFileSync(mmc, 'utf8'));
+    delete scenario.demand.points;
+    scenario.areas = { source: { type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { id: 'A', name: 'a' }, geometry: { type: 'Polygon', coordinates: [[[-0.2, 51.4], [0, 51.4], [0, 51.6], [-0.2, 51.4]]] } },
+    ] } };
+    scenario.demand.areaWeights = { A: 0 };
+    const file = writeJson(dir, 'zero.json', scenario);
+    const v = cli(['validate', file]);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toContain(`${file}: demand.areaWeights: every place has weight 0`);
+    const r = cli(['run', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: demand.areaWeights: every place has weight 0`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('response-sim validate', () => {
   it('says valid (exit 0) or lists every error (exit 2)', () => {
     const ok = cli(['validate', mmc]);

@@ -10,6 +10,7 @@ import { displayPath, parseArgs } from '../args';
 import { EXIT_BAD_INPUT, InputError } from '../errors';
 import type { Command } from '../main';
 import { cliDataProvider } from '../provider';
+import { checkRunnable } from '../../sim';
 import { isDataError } from '../prepare';
 import { peakUnitsOnDuty } from '../../shared/scenario';
 
@@ -36,7 +37,8 @@ export const command: Command = {
       const read = await readScenario(arg);
       file = read.file;
       const s = read.scenario;
-      await buildWorld(s, await cliDataProvider());
+      const world = await buildWorld(s, await cliDataProvider());
+      problems = checkRunnable(s, world).map((i) => ({ file, path: i.path, message: i.message }));
       summary = `${s.name}: ${s.demand.streams.map((st) => `${st.callsPerDay} ${st.line} calls/day`).join(', ')}, ${s.stations.length} stations, up to ${peakUnitsOnDuty(s)} units on duty, ${s.days} days`;
     } catch (error) {
       if (error instanceof ScenarioFileError) problems = error.problems.map((x) => ({ file: x.file, path: x.issue.path, message: x.issue.message }));

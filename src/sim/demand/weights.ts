@@ -8,6 +8,7 @@
  */
 import type { Line, Scenario } from '../../shared/scenario';
 import type { SimWorld } from '../world';
+import { ScenarioError } from '../errors';
 
 export type CellKind = 'points' | 'areas' | 'network';
 
@@ -32,12 +33,12 @@ export interface DemandCells {
 /** Area indices a surge's `area` names: an area id, or a BCU id (all its areas). */
 function surgeAreas(world: SimWorld, id: string, path: string): Set<number> {
   const areas = world.areas;
-  if (!areas) throw new Error(`${path}: a surge in an area needs areas`);
+  if (!areas) throw new ScenarioError(path, 'a surge in an area needs areas');
   const out = new Set<number>();
   areas.ids.forEach((a, i) => {
     if (a === id || areas.bcus[i] === id) out.add(i);
   });
-  if (out.size === 0) throw new Error(`${path}: unknown area or BCU "${id}"`);
+  if (out.size === 0) throw new ScenarioError(path, `unknown area or BCU "${id}"`);
   return out;
 }
 
@@ -60,10 +61,10 @@ export function buildDemandCells(s: Scenario, world: SimWorld, lines: readonly L
     weights = Float64Array.of(1);
     cellArea = Int32Array.of(-1);
   } else {
-    throw new Error('demand: no way to place calls (no points, no areas, and the travel model has no network)');
+    throw new ScenarioError('demand', 'no way to place calls (no points, no areas, and the travel model has no network)');
   }
   const baseTotal = weights.reduce((a, b) => a + b, 0);
-  if (!(baseTotal > 0)) throw new Error('demand: every place has weight 0 (check demand.areaWeights or demand.points)');
+  if (!(baseTotal > 0)) throw new ScenarioError(world.points ? 'demand.points' : 'demand.areaWeights', 'every place has weight 0');
 
   const surges = s.demand.surges.map((sg, i) => ({
     ...sg,

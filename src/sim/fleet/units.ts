@@ -8,6 +8,7 @@
  */
 import type { Scenario } from '../../shared/scenario';
 import type { Place, SimWorld, Trip } from '../world';
+import { ScenarioError } from '../errors';
 
 /** Unit states. FREE and RETURNING are available for dispatch. */
 export const US = {
@@ -85,7 +86,7 @@ export class Fleet {
       let area = -1;
       if (areas) {
         area = st.area !== undefined ? areas.ids.indexOf(st.area) : areas.locate(st.lon, st.lat);
-        if (st.area !== undefined && area < 0) throw new Error(`stations[${i}].area: unknown area "${st.area}"`);
+        if (st.area !== undefined && area < 0) throw new ScenarioError(`stations[${i}].area`, `unknown area "${st.area}"`);
       }
       const bcuId = area >= 0 ? areas!.bcus[area] : null;
       return {
@@ -103,7 +104,7 @@ export class Fleet {
     const counters = new Map<string, number>();
     const add = (row: Scenario['fleet'][number], shiftIdx: number, count: number) => {
       const st = stationIndex.get(row.station);
-      if (st === undefined) throw new Error(`fleet: unknown station "${row.station}"`);
+      if (st === undefined) throw new ScenarioError('fleet', `unknown station "${row.station}"`);
       const prefix = shiftIdx < 0 ? `${row.station}-${row.type}` : `${row.station}-${row.type}-${shifts[shiftIdx]!.id}`;
       for (let k = 0; k < count; k++) {
         const n = (counters.get(prefix) ?? 0) + 1;

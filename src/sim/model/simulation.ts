@@ -27,6 +27,7 @@ import * as units from './units';
 import * as shifts from './shifts';
 import { runDispatch } from './dispatcher';
 import { streamRng, type Rng } from '../random/rng';
+import { ScenarioError } from '../errors';
 
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
@@ -105,7 +106,7 @@ export class Simulation implements DispatchView {
     this.travel = world.travel;
     this.seed = options.seed ?? scenario.seed;
     this.days = options.days ?? scenario.days;
-    if (!(this.days > 0)) throw new Error(`days must be > 0, got ${this.days}`);
+    if (!(this.days > 0)) throw new ScenarioError('days', `expected a number > 0, got ${this.days}`);
     this.offsetS = startOffsetS(scenario.start);
     this.t0 = -scenario.warmupHours * 3600;
     this.endS = this.days * 86400;
