@@ -188,6 +188,24 @@ describe('live session: dispatch on the map', () => {
     anyBorder.advanceBy(0);
     expect(incident(anyBorder, c)!.units).toEqual(['W-IRV-1']);
   });
+  it('home-station-first sends a unit based in the incident\'s area; nearest-straight-line the nearest', async () => {
+    const policy = (p: 'home-station-first' | 'nearest-straight-line') => (i: ReturnType<typeof quietInput>) => {
+      i.areas = { source: twoAreas() };
+      i.dispatch = { policy: p };
+    };
+    const place = { lon: -0.13, lat: 51.5, grade: 'I' as const };
+    const home = await quiet(policy('home-station-first'));
+    const a = home.inject(place);
+    home.advanceBy(0);
+    expect(incident(home, a)!.units, 'E is based in EAST, where the incident is').toEqual(['E-IRV-1']);
+    const b = home.inject({ lon: -0.13, lat: 51.5, grade: 'I' });
+    home.advanceBy(0);
+    expect(incident(home, b)!.units, 'no EAST unit free: the nearest').toEqual(['W-IRV-1']);
+    const straight = await quiet(policy('nearest-straight-line'));
+    const c = straight.inject(place);
+    straight.advanceBy(0);
+    expect(incident(straight, c)!.units).toEqual(['W-IRV-1']);
+  });
 });
 
 describe('live session: the dispatcher overrides', () => {
