@@ -60,7 +60,7 @@ export interface Snap {
 export interface RoadTravelOptions {
   /** A hierarchy for this metric (else the graph's own if it matches, else one is contracted). */
   readonly hierarchy?: Hierarchy;
-  /** One-to-all trees kept for repeated origins (4 bytes per node each; default 128). */
+  /** One-to-all trees kept for repeated origins (4 bytes per node each; default 64). */
   readonly maxTrees?: number;
   /** Exact evaluations of an origin before it gets a tree (default 16). */
   readonly treeAfter?: number;
@@ -70,8 +70,8 @@ export interface RoadTravelOptions {
 
 /** Beyond this many origins or destinations without a tree, one sweep over all nodes is cheaper. */
 const SWEEP_THRESHOLD = 64;
-/** Search-space entries cached per direction (about 17 bytes each). */
-const SPACE_CACHE_ENTRIES = 2_000_000;
+/** Search-space entries per cache generation and direction (about 21 bytes each; two generations). */
+const SPACE_CACHE_ENTRIES = 1_000_000;
 
 export class RoadTravelModel implements TravelModel {
   readonly mode = 'road' as const;
@@ -108,7 +108,7 @@ export class RoadTravelModel implements TravelModel {
     this.hierarchy = pickHierarchy(graph, this.weights, options);
     this.query = new HierarchyQuery(this.hierarchy);
     this.spaces = new SpaceSearch(this.hierarchy);
-    this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 128, buildAfter: options.treeAfter ?? 16 });
+    this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 64, buildAfter: options.treeAfter ?? 16 });
     this.sweep = new Uint32Array(graph.nodeCount);
   }
 
@@ -190,6 +190,7 @@ export class RoadTravelModel implements TravelModel {
         best.offer(this.total(this.viaTree(tree, from, to, into), o, d, scale), i);
         continue;
       }
+      // Straight metres at the fastest speed: no road route between them can be quicker.
       const straight = Math.max(0, haversineM(o.lon, o.lat, d.lon, d.lat) - o.accessM - d.accessM);
       bounds[i] = this.total(straight * this.msPerMLowerBound, o, d, scale);
       later.push(i);
