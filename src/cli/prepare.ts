@@ -7,7 +7,7 @@ import type { Scenario } from '../shared/scenario';
 import type { SimWorld } from '../sim/world';
 import { buildWorld, WorldError } from '../world';
 import { InputError } from './errors';
-import { cliDataProvider } from './provider';
+import { nodeDataProvider } from '../node/data/provider';
 
 export interface Prepared {
   readonly scenario: Scenario;
@@ -28,7 +28,7 @@ export async function readScenarioArg(nameOrPath: string): Promise<{ scenario: S
 /** Builds the world of a validated scenario; bad references and missing data are InputErrors. */
 export async function worldFor(scenario: Scenario, file: string): Promise<SimWorld> {
   try {
-    return await buildWorld(scenario, await cliDataProvider());
+    return await buildWorld(scenario, nodeDataProvider());
   } catch (error) {
     if (error instanceof WorldError) throw new InputError(error.issues.map((i) => `${file}: ${i.path || '(scenario)'}: ${i.message}`).join('\n'));
     if (isDataError(error)) throw new InputError(`${file}: ${(error as Error).message}`);

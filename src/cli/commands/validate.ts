@@ -9,7 +9,7 @@ import { WorldError, buildWorld } from '../../world';
 import { displayPath, parseArgs } from '../args';
 import { EXIT_BAD_INPUT, InputError } from '../errors';
 import type { Command } from '../main';
-import { cliDataProvider } from '../provider';
+import { nodeDataProvider } from '../../node/data/provider';
 import { checkRunnable } from '../../sim';
 import { isDataError } from '../prepare';
 import { peakUnitsOnDuty } from '../../shared/scenario';
@@ -37,7 +37,7 @@ export const command: Command = {
       const read = await readScenario(arg);
       file = read.file;
       const s = read.scenario;
-      const world = await buildWorld(s, await cliDataProvider());
+      const world = await buildWorld(s, nodeDataProvider());
       problems = checkRunnable(s, world).map((i) => ({ file, path: i.path, message: i.message }));
       summary = `${s.name}: ${s.demand.streams.map((st) => `${st.callsPerDay} ${st.line} calls/day`).join(', ')}, ${s.stations.length} stations, up to ${peakUnitsOnDuty(s)} units on duty, ${s.days} days`;
     } catch (error) {
