@@ -11,6 +11,19 @@ function pad(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
 }
 
+/** One row per area: its I figures (the grade planners watch first) and any note from its data. */
+function areaTable(r: Results): string {
+  const rows: string[][] = [['area', 'BCU', 'I incidents', 'I mean min', 'I within target %']];
+  const notes: string[] = [];
+  for (const a of r.areas) {
+    const i = a.I;
+    const mean = i?.meanResponseS === null || i?.meanResponseS === undefined ? null : i.meanResponseS / 60;
+    rows.push([`${a.name} (${a.id})`, a.bcu ?? '-', n(i?.incidents), n(mean, 1), n(i?.withinTargetPct, 1)]);
+    if (a.note) notes.push(`${a.name}: ${a.note}`);
+  }
+  return [pad(rows), ...notes].join('\n');
+}
+
 export function summaryText(r: Results, file: string): string {
   const m = r.meta;
   const lines: string[] = [];
@@ -39,6 +52,7 @@ export function summaryText(r: Results, file: string): string {
   }
   lines.push(pad(grades), '');
   lines.push(`units: ${r.units.byUnit.length}, mean utilisation ${ci(r.units.meanUtilisationPct, r.units.ci95?.meanUtilisationPct, 1)}%`);
+  if (r.areas.length > 0) lines.push('', areaTable(r));
   if (m.unresolved > 0) lines.push(`warning: ${m.unresolved} counted incidents were never reached before the run stopped`);
   return lines.join('\n') + '\n';
 }

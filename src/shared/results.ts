@@ -110,6 +110,8 @@ export interface AreaResults {
   id: string;
   name: string;
   bcu: string | null;
+  /** A remark from the area's data, e.g. who polices it when it is not the scenario's force. */
+  note?: string;
   I?: WithCi<AreaGradeResults>;
   S?: WithCi<AreaGradeResults>;
   E?: WithCi<AreaGradeResults>;

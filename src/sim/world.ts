@@ -80,6 +80,11 @@ export interface AreaSet {
   readonly bcus: readonly (string | null)[];
   /** Land area of each area in km2 (for demand "by area size"). */
   readonly areaKm2: readonly number[];
+  /**
+   * A remark per area from its data (e.g. "policed by the City of London Police"), or null; copied
+   * into the area's results so that a reader sees why an area has no demand or no units.
+   */
+  readonly notes?: readonly (string | null)[];
   /** Index of the area containing the point, or -1 when it lies in none. */
   locate(lon: number, lat: number): number;
   /**

@@ -36,6 +36,7 @@ class GeoAreaSet implements AreaSet {
     readonly names: string[],
     readonly bcus: (string | null)[],
     readonly areaKm2: number[],
+    readonly notes: (string | null)[],
     private readonly features: PolyFeature[],
     private readonly boxes: [number, number, number, number][],
     private readonly index: Flatbush,
@@ -63,6 +64,7 @@ export function buildAreaSet(fc: AreaFeatures, options: AreaOptions): { ok: true
   const issues: ScenarioIssue[] = [];
   const ids: string[] = [];
   const names: string[] = [];
+  const notes: (string | null)[] = [];
   const features: PolyFeature[] = [];
   fc.features.forEach((f, i) => {
     const path = `${options.path}.features[${i}]`;
@@ -76,6 +78,7 @@ export function buildAreaSet(fc: AreaFeatures, options: AreaOptions): { ok: true
     }
     ids.push(String(id));
     names.push(typeof name === 'string' ? name : String(id));
+    notes.push(typeof props['note'] === 'string' && props['note'] !== '' ? props['note'] : null);
     features.push(f as unknown as PolyFeature);
   });
   const seen = new Map<string, number>();
@@ -100,5 +103,5 @@ export function buildAreaSet(fc: AreaFeatures, options: AreaOptions): { ok: true
   for (const [w, s, e, n] of boxes) index.add(w, s, e, n);
   index.finish();
   const km2 = features.map((f) => turfArea(f) / 1e6);
-  return { ok: true, areas: new GeoAreaSet(ids, names, bcus, km2, features, boxes, index) };
+  return { ok: true, areas: new GeoAreaSet(ids, names, bcus, km2, notes, features, boxes, index) };
 }

@@ -7,7 +7,8 @@
  * - `areas.geojson`: FeatureCollection of the 33 London areas (32 Met boroughs + the City of
  *   London), sorted by GSS code, full geometry (for point-in-area), WGS84 lon/lat. Each feature:
  *   `properties: { id: GSS code, name, bcu: Met BCU id ("CW", ...) or null (City of London),
- *   force: "MPS" | "CoLP" }`, geometry Polygon or MultiPolygon.
+ *   force: "MPS" | "CoLP", note?: why the area is special (City of London only) }`, geometry Polygon
+ *   or MultiPolygon.
  * - `areas-display.geojson`: the same features, geometry simplified (Douglas-Peucker, 0.0002 deg)
  *   and rounded to 5 decimals, for drawing only (about 125 KB).
  * - `bcu-borders.geojson`: FeatureCollection of the 12 BCU outlines, each the union of its

@@ -26,7 +26,14 @@ export type Force = 'MPS' | 'CoLP';
 /** One built area: `properties` are the contract of the built `areas` file (see builtin.ts). */
 export interface AreaFeature {
   readonly type: 'Feature';
-  readonly properties: { readonly id: string; readonly name: string; readonly bcu: string | null; readonly force: Force };
+  readonly properties: {
+    readonly id: string;
+    readonly name: string;
+    readonly bcu: string | null;
+    readonly force: Force;
+    /** Why an area is special, carried into the results (only the City of London has one). */
+    readonly note?: string;
+  };
   readonly geometry: AreaGeometry;
 }
 
@@ -34,6 +41,10 @@ export interface AreaCollection {
   readonly type: 'FeatureCollection';
   readonly features: readonly AreaFeature[];
 }
+
+/** Shown with the City of London's results: why it has no Met demand or units. */
+export const CITY_OF_LONDON_NOTE =
+  'Policed by the City of London Police, not the Met: no Met demand or units here by default.';
 
 /** How many areas London has: 32 boroughs and the City of London. */
 export const LONDON_AREA_COUNT = 33;
@@ -68,7 +79,10 @@ export function buildAreas(raw: unknown, file: string): AreaCollection {
     }
     return {
       type: 'Feature',
-      properties: { id, name: feature.properties.NAME, bcu, force: id === CITY_OF_LONDON ? 'CoLP' : 'MPS' },
+      properties:
+        id === CITY_OF_LONDON
+          ? { id, name: feature.properties.NAME, bcu, force: 'CoLP', note: CITY_OF_LONDON_NOTE }
+          : { id, name: feature.properties.NAME, bcu, force: 'MPS' },
       geometry: feature.geometry,
     };
   });

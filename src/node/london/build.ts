@@ -12,7 +12,7 @@ import { bcuBorders, displayAreas, type BcuBorderFeature } from './display';
 import type { AreaFeature } from './boroughs';
 
 /** Bump when the output of the data step changes for the same inputs: cached builds are then rebuilt. */
-export const LONDON_DATA_VERSION = 1;
+export const LONDON_DATA_VERSION = 2;
 
 /** Source files of the built-in London areas, points and bases, relative to the data folder. */
 export const LONDON_BUILTIN_INPUTS = {

@@ -100,6 +100,8 @@ export function buildResults(sim: Simulation, options: BuildOptions = {}): Resul
   if (areas) {
     areas.ids.forEach((id, a) => {
       const row: AreaResults = { id, name: areas.names[a]!, bcu: areas.bcus[a] ?? null };
+      const note = areas.notes?.[a];
+      if (note) row.note = note;
       GRADES.forEach((g, gi) => {
         if (!s.grades[g].attend) return;
         const k = a * 4 + gi;

@@ -38,6 +38,8 @@ describe('a short run of the London baseline', () => {
     expect(city.name).toBe('City of London');
     expect(city.bcu).toBeNull();
     for (const grade of ['I', 'S', 'E', 'R'] as const) expect(city[grade]?.incidents ?? 0, `City ${grade} incidents`).toBe(0);
+    expect(city.note, 'the City says why it has no Met figures').toMatch(/City of London Police/);
+    expect(results.areas.filter((a) => a.note !== undefined), 'only the City carries a note').toHaveLength(1);
   });
 
   it('spreads I incidents over the Met boroughs and attends them', () => {
