@@ -3,7 +3,8 @@
  * workers, progress summed over them, results combined by a worker. Shared by the Electron main
  * process and the browser build, so both answer the same request the same way.
  */
-import type { RunError, RunOutcome, RunProgress, RunRequest, SimResults, WorkerCallName, WorkerCalls, WorkerResult } from '../shared/protocol';
+import type { ResponseHistograms, RunError, RunOutcome, RunProgress, RunRequest, SimResults, WorkerCallName, WorkerCalls, WorkerResult } from '../shared/protocol';
+import { sumHistograms } from './histogram';
 import type { CallOptions } from './pool';
 
 /** The part of `SimWorkerPool` a batch uses. */
@@ -53,7 +54,7 @@ export async function runBatch(
       done++;
       fractions[replication] = 1;
       report();
-      return result.value.results;
+      return result.value;
     }
     // The first real failure stops the rest; the cancellations it causes are not news.
     if (firstError === null && result.error.kind !== 'cancelled') {
@@ -63,10 +64,12 @@ export async function runBatch(
     return null;
   });
 
-  const results = await Promise.all(runs);
+  const replies = await Promise.all(runs);
   if (firstError !== null) return { ok: false, error: firstError };
-  const complete = results.filter((r): r is SimResults => r !== null);
-  if (complete.length < replications) return { ok: false, error: { kind: 'cancelled' } };
+  const replied = replies.filter((r): r is NonNullable<typeof r> => r !== null);
+  if (replied.length < replications) return { ok: false, error: { kind: 'cancelled' } };
+  const complete: SimResults[] = replied.map((r) => r.results);
+  const histograms: ResponseHistograms | undefined = sumHistograms(replied.map((r) => r.histograms));
 
   let combined: SimResults;
   if (replications === 1) {
@@ -76,5 +79,5 @@ export async function runBatch(
     if (!merged.ok) return { ok: false, error: merged.error };
     combined = merged.value;
   }
-  return { ok: true, results: combined, replications, wallMs: now() - started };
+  return { ok: true, results: combined, replications, wallMs: now() - started, ...(histograms ? { histograms } : {}) };
 }

@@ -3,7 +3,7 @@
  * src/sim, src/shared/scenario and src/world (./sim-engine.ts); tests inject fakes to make a worker
  * slow, fail or crash on purpose.
  */
-import type { RunOneReply, ScenarioIssue, SimResults } from '../shared/protocol';
+import type { LiveIncident, LiveKpiWindow, LiveStepReport, LiveTrip, LiveUnitState, RunOneReply, ScenarioIssue, SimResults } from '../shared/protocol';
 
 export interface EngineRunOptions {
   /** base seed; absent = the scenario's own */
@@ -16,6 +16,43 @@ export interface EngineRunOptions {
   readonly onProgress: (fraction: number) => void;
   /** polled by the run; once true the run throws its cancellation error */
   readonly isCancelled: () => boolean;
+}
+
+/** A unit in a live snapshot: where it is now and, while it moves, its whole trip. */
+export interface LiveUnitView {
+  readonly id: string;
+  readonly station: string;
+  readonly state: LiveUnitState;
+  readonly lon: number;
+  readonly lat: number;
+  readonly incident: number | null;
+  readonly trip?: LiveTrip;
+}
+
+/** What a live session shows at one instant (the simulator's `LiveSnapshot`). */
+export interface LiveView {
+  readonly tS: number;
+  readonly finished: boolean;
+  readonly units: readonly LiveUnitView[];
+  readonly incidents: readonly LiveIncident[];
+  readonly callsWaiting: number;
+  readonly pending: number;
+  readonly busyUnits: number;
+  readonly kpis: { readonly lastHour: LiveKpiWindow; readonly today: LiveKpiWindow };
+}
+
+/** The part of the simulator's `LiveSession` a worker drives. */
+export interface LiveHandle {
+  /** simulation seconds now */
+  readonly now: number;
+  readonly startS: number;
+  readonly endS: number;
+  readonly finished: boolean;
+  /** runs every event up to `tS`; returns the number of events run */
+  advanceTo(tS: number): number;
+  /** runs the next event; null when the run is over */
+  step(): LiveStepReport | null;
+  snapshot(): LiveView;
 }
 
 export type ParseOutcome<Scenario> =
@@ -38,4 +75,6 @@ export interface SimEngine<Scenario = unknown, World = unknown> {
    */
   scenarioIssues(error: unknown): readonly ScenarioIssue[] | null;
   combineReplications(results: readonly SimResults[]): SimResults;
+  /** A live session of the scenario on its world, at the start of its warm-up. */
+  openLive(scenario: Scenario, world: World, options: { readonly seed?: number; readonly days?: number }): LiveHandle;
 }

@@ -8,8 +8,9 @@
  * are reply values, never uncaught errors. Only a message that is not a `ToWorker` at all gets a
  * `rejected` message, naming what was wrong.
  */
-import type { FromWorker, RunOneRequest, ToWorker, WorkerCallName, WorkerCalls, WorkerError } from '../shared/protocol';
+import type { FromWorker, LiveOpenRequest, RunOneRequest, ToWorker, WorkerCallName, WorkerCalls, WorkerError } from '../shared/protocol';
 import type { SimEngine } from './engine';
+import { LiveRegistry } from './live-worker';
 
 export interface HostDeps<Scenario, World> {
   readonly engine: SimEngine<Scenario, World>;
@@ -22,6 +23,8 @@ export interface HostDeps<Scenario, World> {
   readonly pollCancelled?: () => Iterable<number>;
   /** Minimum rise of a run's progress fraction between two progress messages (default 0.01). */
   readonly progressStep?: number;
+  /** wall milliseconds, for the work time of live frames (default Date.now) */
+  readonly clock?: () => number;
 }
 
 export interface SimHost {
@@ -29,15 +32,28 @@ export interface SimHost {
   receive(message: unknown): Promise<void>;
 }
 
-const CALLS: readonly WorkerCallName[] = ['version', 'run', 'combine'];
+const CALLS: readonly WorkerCallName[] = ['version', 'run', 'combine', 'liveOpen', 'liveAdvance', 'liveClose'];
+
+/**
+ * The parts of a raw scenario the world is built from (src/world buildWorld: areas, the areas of
+ * stations, area weights and surges it checks, demand points, travel, start, network). Runs that
+ * differ only in resourcing (fleet, staffing, volumes, dispatch rules) share one world.
+ */
+export function worldKey(raw: unknown): string {
+  if (typeof raw !== 'object' || raw === null) return JSON.stringify(raw);
+  const r = raw as Record<string, unknown>;
+  const demand = (typeof r.demand === 'object' && r.demand !== null ? r.demand : {}) as Record<string, unknown>;
+  return JSON.stringify([r.schemaVersion, r.areas, r.stations, demand.areaWeights, demand.surges, demand.points, demand.pointsSource, r.travel, r.start, r.network]);
+}
 
 export function createSimHost<Scenario, World>(deps: HostDeps<Scenario, World>): SimHost {
   const { engine, post } = deps;
   const step = deps.progressStep ?? 0.01;
   const inFlight = new Set<number>();
   const cancelled = new Set<number>();
-  /** The world of the last scenario run here: replications of one scenario reuse it. */
+  /** The world of the last scenario run here: replications of one scenario (and its resourcing variants) reuse it. */
   let worldCache: { key: string; world: Promise<World> } | null = null;
+  const live = new LiveRegistry(deps.clock ?? (() => Date.now()));
 
   const isCancelled = (id: number): boolean => {
     if (deps.pollCancelled) {
@@ -58,10 +74,21 @@ export function createSimHost<Scenario, World>(deps: HostDeps<Scenario, World>):
     return worldCache.world;
   };
 
+  async function liveOpen(request: LiveOpenRequest): Promise<WorkerCalls['liveOpen']['reply']> {
+    const parsed = engine.parseScenario(request.scenario);
+    if (!parsed.ok) throw new Expected({ kind: 'invalid-scenario', errors: parsed.errors });
+    const world = await worldFor(worldKey(request.scenario), parsed.scenario);
+    const handle = engine.openLive(parsed.scenario, world, {
+      ...(request.seed === undefined ? {} : { seed: request.seed }),
+      ...(request.days === undefined ? {} : { days: request.days }),
+    });
+    return live.open(request.session, handle);
+  }
+
   async function run(id: number, request: RunOneRequest): Promise<WorkerCalls['run']['reply']> {
     const parsed = engine.parseScenario(request.scenario);
     if (!parsed.ok) throw new Expected({ kind: 'invalid-scenario', errors: parsed.errors });
-    const world = await worldFor(JSON.stringify(request.scenario), parsed.scenario);
+    const world = await worldFor(worldKey(request.scenario), parsed.scenario);
     if (isCancelled(id)) throw new Expected({ kind: 'cancelled' });
     let lastSent = -Infinity;
     return engine.runScenario(parsed.scenario, world, {
@@ -85,7 +112,10 @@ export function createSimHost<Scenario, World>(deps: HostDeps<Scenario, World>):
       let value: WorkerCalls[WorkerCallName]['reply'];
       if (call === 'version') value = { sim: engine.version };
       else if (call === 'run') value = await run(id, request as RunOneRequest);
-      else value = engine.combineReplications((request as WorkerCalls['combine']['request']).results);
+      else if (call === 'combine') value = engine.combineReplications((request as WorkerCalls['combine']['request']).results);
+      else if (call === 'liveOpen') value = await liveOpen(request as LiveOpenRequest);
+      else if (call === 'liveAdvance') value = live.advance(request as WorkerCalls['liveAdvance']['request']);
+      else value = { closed: live.close((request as WorkerCalls['liveClose']['request']).session) };
       post({ type: 'reply', id, call, ok: true, value } as FromWorker);
     } catch (error) {
       post({ type: 'reply', id, call, ok: false, error: toWorkerError(error, engine) });
@@ -153,6 +183,20 @@ function checkMessage(message: unknown): string | null {
   }
   if (m.call === 'combine' && !Array.isArray((m.request as Record<string, unknown>).results)) {
     return `message.request.results: expected an array (call 'combine', id ${m.id})`;
+  }
+  if (m.call === 'liveOpen' || m.call === 'liveAdvance' || m.call === 'liveClose') {
+    const r = m.request as Record<string, unknown>;
+    const where = `(call '${m.call}', id ${m.id})`;
+    if (typeof r.session !== 'string' || r.session === '') return `message.request.session: expected a session name ${where}`;
+    if (m.call === 'liveOpen') {
+      if (r.seed !== undefined && (typeof r.seed !== 'number' || !Number.isInteger(r.seed))) return `message.request.seed: expected an integer ${where}`;
+      if (r.days !== undefined && (typeof r.days !== 'number' || !(r.days > 0))) return `message.request.days: expected a number > 0 ${where}`;
+    }
+    if (m.call === 'liveAdvance') {
+      if (r.toS !== undefined && (typeof r.toS !== 'number' || !Number.isFinite(r.toS))) return `message.request.toS: expected a finite number ${where}`;
+      if (r.step !== undefined && typeof r.step !== 'boolean') return `message.request.step: expected a boolean ${where}`;
+      if (r.toS === undefined && r.step !== true) return `message.request: expected toS or step: true ${where}`;
+    }
   }
   return null;
 }

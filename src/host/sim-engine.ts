@@ -4,10 +4,15 @@
  * worker thread and the Web Worker use this one wiring.
  */
 import { parseScenario, type Scenario } from '../shared/scenario';
-import { CancelledError, SIM_VERSION, combineReplications, replicationSeed, runScenario } from '../sim';
+import { CancelledError, SIM_VERSION, ScenarioError, Simulation, combineReplications, createLiveSession, replicationSeed } from '../sim';
+import { buildResults } from '../sim/metrics/results';
 import type { SimWorld } from '../sim/world';
 import { WorldError, buildWorld, type DataProvider } from '../world';
 import type { SimEngine } from './engine';
+import { HistogramCounter } from './histogram';
+
+/** Events between progress reports and cancellation checks (as src/sim/run.ts). */
+const CHUNK = 4096;
 
 export function createSimEngine(data: DataProvider): SimEngine<Scenario, SimWorld> {
   return {
@@ -15,19 +20,31 @@ export function createSimEngine(data: DataProvider): SimEngine<Scenario, SimWorl
     parseScenario,
     buildWorld: (scenario) => buildWorld(scenario, data),
     runScenario(scenario, world, options) {
-      const run = runScenario(scenario, world, {
+      // runScenario of src/sim, plus an observer counting response times for the histograms.
+      const started = Date.now();
+      const sim = new Simulation(scenario, world, {
         seed: replicationSeed(options.seed ?? scenario.seed, options.replication),
         ...(options.days === undefined ? {} : { days: options.days }),
-        onProgress: options.onProgress,
-        isCancelled: options.isCancelled,
         // Batch runs answer with results only; the incident log would be hundreds of MB for a year.
         incidentLog: false,
-        clock: () => Date.now(),
       });
-      return { results: run.results };
+      const counter = new HistogramCounter([scenario.grades.I.targetS, scenario.grades.S.targetS]);
+      sim.observer = counter;
+      const span = sim.endS - sim.t0;
+      for (;;) {
+        if (options.isCancelled()) throw new CancelledError();
+        let n = 0;
+        while (n < CHUNK && sim.step()) n++;
+        if (sim.finished) break;
+        options.onProgress(Math.min(1, Math.max(0, (sim.now - sim.t0) / span)));
+      }
+      options.onProgress(1);
+      return { results: buildResults(sim, { wallMs: Date.now() - started }), histograms: counter.histograms() };
     },
     isCancellation: (error) => error instanceof CancelledError,
-    scenarioIssues: (error) => (error instanceof WorldError ? error.issues : null),
+    scenarioIssues: (error) =>
+      error instanceof WorldError ? error.issues : error instanceof ScenarioError ? [{ path: error.path, message: error.detail }] : null,
     combineReplications: (results) => combineReplications(results),
+    openLive: (scenario, world, options) => createLiveSession(scenario, world, options),
   };
 }

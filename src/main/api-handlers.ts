@@ -5,7 +5,8 @@
  */
 import { runBatch, type BatchPool } from '../host/batch';
 import { describeRunError } from '../host/describe';
-import type { OpenFileOutcome, Settings, VersionInfo } from '../shared/protocol';
+import type { LiveDriver } from '../host/live-driver';
+import type { MapLayersOutcome, OpenFileOutcome, Settings, VersionInfo } from '../shared/protocol';
 import type { MainHandlers } from './ipc';
 import type { SettingsStore } from './settings';
 
@@ -24,11 +25,22 @@ export interface HandlerDeps {
   readonly onSettingsChanged?: (settings: Settings, previous: Settings) => void;
   /** writes a crash report for a failed run and returns its path (or null when it could not) */
   readonly writeCrashReport?: (title: string, details: string) => string | null;
+  /** the live sessions (src/host/live-driver.ts, on a sim worker of their own) */
+  readonly live: LiveDriver;
+  /** the outlines of a built-in area set (./map-layers.ts) */
+  readonly mapLayers: (source: string) => Promise<MapLayersOutcome>;
 }
 
 export function createMainHandlers(deps: HandlerDeps): MainHandlers {
   const running = new Set<string>();
   let simVersion: string | null = null;
+
+  const crashReportFor = <E extends { kind: string; message: string; stack?: string }>(error: E, what: string, lines: string[]): E => {
+    if (!deps.writeCrashReport || (error.kind !== 'failed' && error.kind !== 'worker-crashed')) return error;
+    const details = [...lines, `error: ${error.kind}: ${error.message}`, ...(error.stack ? ['', error.stack] : [])].join('\n');
+    const crashReport = deps.writeCrashReport(`${what} ${error.kind}`, details);
+    return crashReport === null ? error : { ...error, crashReport };
+  };
 
   const remember = (outcome: OpenFileOutcome): OpenFileOutcome => {
     if (outcome.ok) deps.onRecentFilesChanged?.(deps.settings.addRecent(outcome.file.path).recentFiles);
@@ -68,7 +80,24 @@ export function createMainHandlers(deps: HandlerDeps): MainHandlers {
     },
 
     async cancel([jobId]) {
-      return deps.pool().cancel(jobId);
+      return deps.live.stop(jobId) || deps.pool().cancel(jobId);
+    },
+
+    async mapLayers([source]) {
+      return deps.mapLayers(source);
+    },
+
+    async liveStart([request], emit) {
+      const outcome = await deps.live.start(request, emit);
+      if (outcome.ok || (outcome.error.kind !== 'failed' && outcome.error.kind !== 'worker-crashed')) return outcome;
+      return {
+        ok: false,
+        error: crashReportFor(outcome.error, 'live session', [`live session: ${request.jobId}`, `scenario name: ${String(request.scenario.name ?? '(none)')}`]),
+      };
+    },
+
+    async liveControl([jobId, command]) {
+      return deps.live.control(jobId, command);
     },
 
     async openScenarioFile() {

@@ -5,7 +5,9 @@
  */
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import path from 'node:path';
-import { createNodeSimPool, type SimWorkerPool } from '../node/pool';
+import { LiveDriver } from '../host/live-driver';
+import { ensureBuiltinData } from '../node/data/builtin';
+import { createNodeSimPool, nodeTimers, type SimWorkerPool } from '../node/pool';
 import { contentSecurityPolicy, tileOriginOf } from '../shared/csp';
 import { EVENT_CHANNEL, type AppEvent, type Settings } from '../shared/protocol';
 import { createMainHandlers } from './api-handlers';
@@ -13,6 +15,7 @@ import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, serveAppReq
 import { errorDetails, writeCrashReport } from './crash-report';
 import { openScenarioWithDialog, readScenarioFile } from './files';
 import { registerApi } from './ipc';
+import { readMapLayers } from './map-layers';
 import { buildMenuTemplate } from './menu';
 import { SettingsStore } from './settings';
 import { guardContents, mainWindowOptions } from './window';
@@ -95,6 +98,9 @@ function start(): void {
 
     const createPool = (s: Settings): SimWorkerPool => createNodeSimPool({ entry: workerEntry, options: { dataDir: s.dataDir } });
     pool = createPool(settings.get());
+    // Live sessions run on a worker of their own, kept for the next session (replaced with the pool).
+    let livePool: SimWorkerPool | null = null;
+    const live = new LiveDriver({ pool: () => (livePool ??= pool!.dedicated()), timers: nodeTimers, now: () => performance.now() });
 
     const send = (event: AppEvent): void => {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event);
@@ -113,10 +119,13 @@ function start(): void {
         if (next.dataDir !== previous.dataDir) {
           const old = pool;
           pool = createPool(next);
+          livePool = null;
           old?.close();
         }
       },
       writeCrashReport: report,
+      live,
+      mapLayers: (source) => readMapLayers(source, () => ensureBuiltinData({ settings: settings.get().dataDir })),
     });
     registerApi(ipcMain, handlers, { isTrustedUrl: (url) => isAppUrl(url, devServerUrl) });
 

@@ -9,6 +9,7 @@ import {
   STREAM_CHANNEL,
   type AppEvent,
   type DesktopApi,
+  type LiveFrame,
   type RunProgress,
   type StreamMessage,
 } from '../shared/protocol';
@@ -39,6 +40,20 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
       }
     },
     cancel: (jobId) => invoke(API_CHANNELS.cancel, jobId),
+    mapLayers: (source) => invoke(API_CHANNELS.mapLayers, source),
+    liveStart: async (request, onFrame?: (frame: LiveFrame) => void) => {
+      const listener = (_event: unknown, ...args: unknown[]): void => {
+        const message = args[0] as StreamMessage;
+        if (message.call === 'liveStart' && message.jobId === request.jobId) onFrame?.(message.message);
+      };
+      ipc.on(STREAM_CHANNEL, listener);
+      try {
+        return await invoke(API_CHANNELS.liveStart, request);
+      } finally {
+        ipc.removeListener(STREAM_CHANNEL, listener);
+      }
+    },
+    liveControl: (jobId, command) => invoke(API_CHANNELS.liveControl, jobId, command),
     openScenarioFile: () => invoke(API_CHANNELS.openScenarioFile),
     openRecentFile: (file) => invoke(API_CHANNELS.openRecentFile, file),
     getSettings: () => invoke(API_CHANNELS.getSettings),

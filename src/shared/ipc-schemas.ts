@@ -28,6 +28,32 @@ export const RunRequestSchema = z
   .strict();
 export type RunRequest = z.infer<typeof RunRequestSchema>;
 
+/** A playback speed of live mode (see `LiveSpeed` in ./live.ts). */
+export const LiveSpeedSchema = z.union([z.literal(1), z.literal(10), z.literal(60), z.literal(600), z.literal('max')]);
+
+/**
+ * A live session: the scenario (raw JSON, parsed by the sim worker) played from the start of its
+ * warm-up, paused unless `playing`, at `speed` (default 60).
+ */
+export const LiveStartRequestSchema = z
+  .object({
+    jobId: JobIdSchema,
+    scenario: z.record(z.string(), z.unknown()),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+    days: z.number().positive().max(3660).optional(),
+    speed: LiveSpeedSchema.optional(),
+    playing: z.boolean().optional(),
+  })
+  .strict();
+export type LiveStartRequest = z.infer<typeof LiveStartRequestSchema>;
+
+export const LiveCommandSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('play') }).strict(),
+  z.object({ kind: z.literal('pause') }).strict(),
+  z.object({ kind: z.literal('step') }).strict(),
+  z.object({ kind: z.literal('speed'), speed: LiveSpeedSchema }).strict(),
+]);
+
 /** Most recently opened scenario files, newest first. */
 export const RECENT_FILES_MAX = 10;
 
@@ -71,6 +97,9 @@ export const ipcArgSchemas = {
   version: z.tuple([]),
   runScenario: z.tuple([RunRequestSchema]),
   cancel: z.tuple([JobIdSchema]),
+  mapLayers: z.tuple([z.string().min(1).max(100)]),
+  liveStart: z.tuple([LiveStartRequestSchema]),
+  liveControl: z.tuple([JobIdSchema, LiveCommandSchema]),
   openScenarioFile: z.tuple([]),
   openRecentFile: z.tuple([z.string().min(1)]),
   getSettings: z.tuple([]),

@@ -14,10 +14,12 @@
  * This module holds types and constants only (no zod at run time), so every process can import it.
  */
 import type { z } from 'zod';
-import type { RunRequest, Settings, SettingsPatch, ipcArgSchemas } from './ipc-schemas';
+import type { LiveStartRequest, RunRequest, Settings, SettingsPatch, ipcArgSchemas } from './ipc-schemas';
+import type { LiveCommand, LiveFrame, LivePlayback, LiveWorkerFrame } from './live';
 import type { Results } from './results';
 
-export type { RunRequest, Settings, SettingsPatch } from './ipc-schemas';
+export type { LiveStartRequest, RunRequest, Settings, SettingsPatch } from './ipc-schemas';
+export * from './live';
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -63,6 +65,21 @@ export type RunError =
   | { readonly kind: 'worker-crashed'; readonly message: string; readonly crashReport?: string }
   | { readonly kind: 'failed'; readonly message: string; readonly stack?: string; readonly crashReport?: string };
 
+/**
+ * Attended counted incidents of one grade by response time (seconds from the call to the first
+ * unit on scene, MODEL.md "Response time"): bin k counts [k * binS, (k + 1) * binS); the last bin
+ * counts everything from (counts.length - 1) * binS up. Over replications the counts are summed.
+ */
+export interface ResponseHistogram {
+  readonly binS: number;
+  readonly counts: readonly number[];
+  /** the grade's target, seconds */
+  readonly targetS: number;
+}
+
+/** Response-time histograms of the attended grades with a target (I and S). */
+export type ResponseHistograms = Partial<Record<'I' | 'S', ResponseHistogram>>;
+
 export type RunOutcome =
   | {
       readonly ok: true;
@@ -71,8 +88,35 @@ export type RunOutcome =
       readonly replications: number;
       /** wall-clock milliseconds for the whole batch */
       readonly wallMs: number;
+      /** response-time distributions, summed over replications (absent from engines that do not count them) */
+      readonly histograms?: ResponseHistograms;
     }
   | { readonly ok: false; readonly error: RunError };
+
+/** How a live session ended: stopped by the caller (`cancel`), or the run reached its end; or why it broke off. */
+export type LiveOutcome =
+  | { readonly ok: true; readonly reason: 'stopped' | 'finished'; /** simulation time it ended at */ readonly tS: number }
+  | { readonly ok: false; readonly error: RunError };
+
+/** A GeoJSON FeatureCollection as the map draws it (geometry left to the map library). */
+export interface MapFeatureCollection {
+  readonly type: 'FeatureCollection';
+  readonly features: readonly { readonly type: 'Feature'; readonly properties: Readonly<Record<string, unknown>>; readonly geometry: unknown }[];
+}
+
+/**
+ * Outlines for the map of a built-in area set (`areas.source`, e.g. "london-boroughs"): the areas
+ * simplified for drawing (properties `id`, `name`, `bcu`) and the BCU borders (properties `id`,
+ * `name`, `areas`), with the attribution their sources require.
+ */
+export interface MapLayers {
+  readonly source: string;
+  readonly areas: MapFeatureCollection;
+  readonly bcus: MapFeatureCollection | null;
+  readonly attribution: readonly string[];
+}
+
+export type MapLayersOutcome = { readonly ok: true; readonly layers: MapLayers } | { readonly ok: false; readonly message: string };
 
 /** A scenario file read by the host: its path (Electron) or name (browser) and parsed JSON. */
 export interface OpenedFile {
@@ -104,8 +148,18 @@ export type AppEvent =
 export interface ApiCalls {
   version: { args: []; result: VersionInfo };
   runScenario: { args: [request: RunRequest]; result: RunOutcome; stream: RunProgress };
-  /** true when a job with that id was running or queued */
+  /** true when a batch job or live session with that id was running or queued (a live session is stopped) */
   cancel: { args: [jobId: string]; result: boolean };
+  /** the outlines to draw for a built-in area set (see `MapLayers`) */
+  mapLayers: { args: [source: string]; result: MapLayersOutcome };
+  /**
+   * Starts a live session of a scenario in a sim worker of its own and streams its frames at a
+   * capped rate until it ends (the result). One live session per caller at a time: starting
+   * another stops the first. `cancel(jobId)` stops it.
+   */
+  liveStart: { args: [request: LiveStartRequest]; result: LiveOutcome; stream: LiveFrame };
+  /** Play, pause, step or change the speed of a live session; null when no session has that id. */
+  liveControl: { args: [jobId: string, command: LiveCommand]; result: LivePlayback | null };
   /** shows the host's open dialog; the file joins the recent files */
   openScenarioFile: { args: []; result: OpenFileOutcome };
   /** reopens a file of `Settings.recentFiles` (any other path is refused) */
@@ -133,6 +187,9 @@ export const API_CHANNELS = {
   version: 'api:version',
   runScenario: 'api:runScenario',
   cancel: 'api:cancel',
+  mapLayers: 'api:mapLayers',
+  liveStart: 'api:liveStart',
+  liveControl: 'api:liveControl',
   openScenarioFile: 'api:openScenarioFile',
   openRecentFile: 'api:openRecentFile',
   getSettings: 'api:getSettings',
@@ -155,6 +212,9 @@ const schemasMatchCalls: { [K in ApiCallName]: Same<z.output<IpcArgSchemas[K]>, 
   version: true,
   runScenario: true,
   cancel: true,
+  mapLayers: true,
+  liveStart: true,
+  liveControl: true,
   openScenarioFile: true,
   openRecentFile: true,
   getSettings: true,
@@ -179,6 +239,23 @@ export interface RunOneRequest {
 
 export interface RunOneReply {
   readonly results: SimResults;
+  readonly histograms?: ResponseHistograms;
+}
+
+/** Opens a live session in a worker; `session` names it in later calls. */
+export interface LiveOpenRequest {
+  readonly session: string;
+  /** raw scenario JSON, as for `run` */
+  readonly scenario: unknown;
+  readonly seed?: number;
+  readonly days?: number;
+}
+
+/** Moves a live session on: to simulation time `toS`, or by one event (`step`). */
+export interface LiveAdvanceRequest {
+  readonly session: string;
+  readonly toS?: number;
+  readonly step?: boolean;
 }
 
 export interface WorkerCalls {
@@ -187,6 +264,11 @@ export interface WorkerCalls {
   run: { request: RunOneRequest; reply: RunOneReply; progress: number };
   /** combines replications (`combineReplications` of the simulator) */
   combine: { request: { readonly results: readonly SimResults[] }; reply: SimResults };
+  /** opens a live session; the reply is its first frame (every trip included) */
+  liveOpen: { request: LiveOpenRequest; reply: LiveWorkerFrame };
+  liveAdvance: { request: LiveAdvanceRequest; reply: LiveWorkerFrame };
+  /** closed: false when no session had that name */
+  liveClose: { request: { readonly session: string }; reply: { readonly closed: boolean } };
 }
 export type WorkerCallName = keyof WorkerCalls;
 

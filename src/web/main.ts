@@ -3,6 +3,7 @@
  * API instead of the preload's.
  */
 import { mountApp } from '../renderer/mount';
+import { fetchMapLayers } from './map-layers';
 import { pickFileWithInput } from './pick-file';
 import { createWebApi } from './web-api';
 
@@ -17,5 +18,7 @@ const api = createWebApi({
   storage: window.localStorage,
   pickFile: () => pickFileWithInput(document),
   keyboard: window,
+  // The site's data/ folder, beside index.html (relative: the site may live in a sub-folder).
+  mapLayers: fetchMapLayers(new URL('data/', document.baseURI).href),
 });
 mountApp(root, api);

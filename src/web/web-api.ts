@@ -5,8 +5,10 @@
  */
 import { runBatch } from '../host/batch';
 import { describeRunError } from '../host/describe';
+import { LiveDriver } from '../host/live-driver';
 import { SimWorkerPool, type Timers } from '../host/pool';
-import type { AppEvent, DesktopApi, OpenFileOutcome, VersionInfo } from '../shared/protocol';
+import { LiveCommandSchema, LiveStartRequestSchema, describeIssues } from '../shared/ipc-schemas';
+import type { AppEvent, DesktopApi, MapLayersOutcome, OpenFileOutcome, VersionInfo } from '../shared/protocol';
 import { readPickedFile, type PickedFile } from './pick-file';
 import { loadSettings, saveSettingsPatch, type StorageLike } from './settings-storage';
 import { webSpawn, type WorkerLike } from './web-spawn';
@@ -24,6 +26,12 @@ export interface WebApiOptions {
   /** milliseconds a cancelled run may take before its worker is terminated (default 250) */
   readonly hardCancelMs?: number;
   readonly timers?: Timers;
+  /** the `mapLayers` call (src/web/map-layers.ts); absent: no built-in outlines */
+  readonly mapLayers?: (source: string) => Promise<MapLayersOutcome>;
+  /** wall milliseconds for pacing live sessions (default performance.now) */
+  readonly now?: () => number;
+  /** minimum milliseconds between live frames (default 100) */
+  readonly liveFrameMs?: number;
 }
 
 const browserTimers: Timers = {
@@ -41,6 +49,14 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
     hardCancelMs: options.hardCancelMs ?? 250,
   });
   const running = new Set<string>();
+  // Live sessions get a worker of their own, started on first use and kept for the next session.
+  let livePool: SimWorkerPool | null = null;
+  const live = new LiveDriver({
+    pool: () => (livePool ??= pool.dedicated()),
+    timers: options.timers ?? browserTimers,
+    now: options.now ?? (() => performance.now()),
+    ...(options.liveFrameMs === undefined ? {} : { frameIntervalMs: options.liveFrameMs }),
+  });
   const listeners = new Set<(event: AppEvent) => void>();
   let simVersion: string | null = null;
 
@@ -80,7 +96,22 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
       }
     },
     async cancel(jobId) {
-      return pool.cancel(jobId);
+      return live.stop(jobId) || pool.cancel(jobId);
+    },
+    async mapLayers(source) {
+      if (!options.mapLayers) return { ok: false, message: `no built-in outlines for "${source}" in this host` };
+      return options.mapLayers(source);
+    },
+    async liveStart(request, onFrame) {
+      // The same checks as the desktop's IPC boundary, so both hosts refuse the same calls.
+      const checked = LiveStartRequestSchema.safeParse(request);
+      if (!checked.success) throw new Error(`liveStart: bad arguments: ${describeIssues(checked.error, 'args[0]')}`);
+      return live.start(checked.data, (frame) => onFrame?.(frame));
+    },
+    async liveControl(jobId, command) {
+      const checked = LiveCommandSchema.safeParse(command);
+      if (!checked.success) throw new Error(`liveControl: bad arguments: ${describeIssues(checked.error, 'args[1]')}`);
+      return live.control(jobId, checked.data);
     },
     openScenarioFile,
     async openRecentFile(file) {

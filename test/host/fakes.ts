@@ -2,7 +2,7 @@
  * Test doubles for the sim-worker loop and pool: a fake engine with switches for the unhappy
  * paths, and scriptable fake workers whose replies and crashes the test decides.
  */
-import type { SimEngine } from '../../src/host/engine';
+import type { LiveHandle, LiveView, SimEngine } from '../../src/host/engine';
 import type { SpawnWorker, Timers, WorkerEvents, WorkerPort } from '../../src/host/pool';
 import type { FromWorker, SimResults, ToWorker } from '../../src/shared/protocol';
 
@@ -19,6 +19,59 @@ export interface FakeScenario {
   fail?: 'throw' | 'world' | 'area';
   /** step at which the run cancels itself through the host's isCancelled (simulates a cancel arriving mid-run) */
   cancelAtStep?: number;
+  /** live session: simulated seconds to its end (default 1000); 'throw' makes advancing throw */
+  liveEndS?: number;
+  liveFail?: 'throw';
+}
+
+/** Trip coords of the fake live unit (one array, as the simulator keeps one per trip). */
+const FAKE_TRIP = { departS: 0, coords: [-0.1, 51.5, -0.2, 51.6], timesS: [0, 100] };
+
+/**
+ * A fake live session: an event every 10 simulated seconds from -100 (warm-up) to `liveEndS`;
+ * unit U1 drives FAKE_TRIP between 0 and 100 s, and is free at its base otherwise.
+ */
+export class FakeLive implements LiveHandle {
+  now = -100;
+  readonly startS = -100;
+  constructor(
+    readonly endS: number,
+    private readonly fail: boolean,
+  ) {}
+  get finished(): boolean {
+    return this.now >= this.endS;
+  }
+  advanceTo(tS: number): number {
+    if (this.fail) throw new Error('fake live failure');
+    const to = Math.min(tS, this.endS);
+    const events = Math.max(0, Math.floor(to / 10) - Math.floor(this.now / 10));
+    this.now = Math.max(this.now, to);
+    return events;
+  }
+  step() {
+    if (this.finished) return null;
+    this.now = Math.min(this.endS, Math.floor(this.now / 10) * 10 + 10);
+    return { tS: this.now, event: 'tick', incident: null, unit: null };
+  }
+  snapshot(): LiveView {
+    const moving = this.now >= 0 && this.now < 100;
+    const k = moving ? this.now / 100 : 0;
+    const window = { fromS: 0, calls: 0, answered: 0, abandoned: 0, answeredWithinTargetPct: null, iAttended: 0, iMeanResponseS: null, iWithinTargetPct: null, attended: 0, withinTargetPct: null };
+    return {
+      tS: this.now,
+      finished: this.finished,
+      units: [
+        moving
+          ? { id: 'U1', station: 'B', state: 'travelling', lon: -0.1 - 0.1 * k, lat: 51.5 + 0.1 * k, incident: 1, trip: FAKE_TRIP }
+          : { id: 'U1', station: 'B', state: 'free', lon: -0.1, lat: 51.5, incident: null },
+      ],
+      incidents: moving ? [{ id: 1, grade: 'I', lon: -0.2, lat: 51.6, state: 'assigned', callS: -30, units: ['U1'], injected: false }] : [],
+      callsWaiting: 0,
+      pending: 0,
+      busyUnits: moving ? 1 : 0,
+      kpis: { lastHour: window, today: window },
+    };
+  }
 }
 
 /** A complete results object whose calls offered and seed the test chooses. */
@@ -94,6 +147,7 @@ export function fakeEngine(hooks: { onStep?: (step: number) => void } = {}) {
       const offered = results.reduce((a, r) => a + r.calls.offered, 0) / results.length;
       return fakeResults(offered, results[0]!.meta.seed, results.length);
     },
+    openLive: (scenario) => new FakeLive(scenario.liveEndS ?? 1000, scenario.liveFail === 'throw'),
   };
   return { engine, stats };
 }

@@ -42,13 +42,17 @@ describe('sim-worker loop', () => {
     expect(progress, 'first, then every >= 0.3, and always the end').toEqual([0.1, 0.4, 0.7, 1]);
   });
 
-  it('reuses the world for replications of the same scenario and rebuilds for another', async () => {
+  it('reuses the world for replications and resourcing variants, and rebuilds for other places', async () => {
     const { host, stats } = setup();
-    await host.receive(run(1, { name: 'a' }));
-    await host.receive(run(2, { name: 'a' }, { replication: 1 }));
+    await host.receive(run(1, { name: 'a', areas: { source: 'x' } }));
+    await host.receive(run(2, { name: 'a', areas: { source: 'x' } }, { replication: 1 }));
     expect(stats.worldsBuilt, 'same scenario: one world').toBe(1);
-    await host.receive(run(3, { name: 'b' }));
-    expect(stats.worldsBuilt, 'another scenario: a new world').toBe(2);
+    await host.receive(run(3, { name: 'b', areas: { source: 'x' }, fleet: [{ station: 'A', count: 0 }] }));
+    expect(stats.worldsBuilt, 'another fleet and name on the same places: the same world').toBe(1);
+    await host.receive(run(4, { name: 'b', areas: { source: 'y' } }));
+    expect(stats.worldsBuilt, 'other areas: a new world').toBe(2);
+    await host.receive(run(5, { name: 'b', areas: { source: 'y' }, travel: { mode: 'road' } }));
+    expect(stats.worldsBuilt, 'other travel: a new world').toBe(3);
   });
 
   it('replies invalid-scenario with every error, as a value', async () => {
@@ -137,7 +141,7 @@ describe('sim-worker loop', () => {
       'expected a message object, got string',
       'message.id: expected an integer, got "x"',
       "message.type: expected 'call' or 'cancel', got \"shout\"",
-      'message.call: expected one of version, run, combine, got "fly"',
+      'message.call: expected one of version, run, combine, liveOpen, liveAdvance, liveClose, got "fly"',
     ]);
   });
 

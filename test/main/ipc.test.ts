@@ -16,6 +16,9 @@ function handlers(overrides: Partial<MainHandlers> = {}): MainHandlers {
       return outcome;
     },
     cancel: async ([jobId]) => jobId === 'known',
+    mapLayers: unused,
+    liveStart: unused,
+    liveControl: unused,
     openScenarioFile: unused,
     openRecentFile: unused,
     getSettings: unused,

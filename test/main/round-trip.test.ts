@@ -7,12 +7,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LiveDriver } from '../../src/host/live-driver';
 import { createMainHandlers } from '../../src/main/api-handlers';
 import { writeCrashReport } from '../../src/main/crash-report';
 import { readScenarioFile } from '../../src/main/files';
 import { registerApi } from '../../src/main/ipc';
 import { SettingsStore } from '../../src/main/settings';
-import { createNodeSimPool, type SimWorkerPool } from '../../src/node/pool';
+import { createNodeSimPool, nodeTimers, type SimWorkerPool } from '../../src/node/pool';
 import { createPreloadApi } from '../../src/preload/api';
 import type { AppEvent, RunProgress } from '../../src/shared/protocol';
 import { EVENT_CHANNEL, STREAM_CHANNEL } from '../../src/shared/protocol';
@@ -40,6 +41,8 @@ function app(options: { dialogFile?: string } = {}) {
     workers: pool.size,
     onRecentFilesChanged: (recent) => recentChanges.push(recent),
     writeCrashReport: (title, details) => writeCrashReport(path.join(dir, 'crash-reports'), title, details, { appVersion: '0.1.0', versions: process.versions, platform: process.platform }),
+    live: new LiveDriver({ pool: () => pool.dedicated(), timers: nodeTimers, now: () => performance.now() }),
+    mapLayers: async () => ({ ok: false, message: 'not used in these tests' }),
   });
   registerApi(ipc.main, handlers, { isTrustedUrl: (url) => url.startsWith('app://renderer/') });
   return { api: createPreloadApi(ipc.renderer), ipc, dir, settings, recentChanges };

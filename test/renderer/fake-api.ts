@@ -1,5 +1,18 @@
 /** A scriptable `DesktopApi` for component tests: each call is answered the way the test says. */
-import type { AppEvent, DesktopApi, RunOutcome, RunProgress, RunRequest, VersionInfo } from '../../src/shared/protocol';
+import type {
+  AppEvent,
+  DesktopApi,
+  LiveCommand,
+  LiveFrame,
+  LiveOutcome,
+  LivePlayback,
+  LiveStartRequest,
+  MapLayersOutcome,
+  RunOutcome,
+  RunProgress,
+  RunRequest,
+  VersionInfo,
+} from '../../src/shared/protocol';
 import { DEFAULT_SETTINGS } from '../../src/shared/ipc-schemas';
 
 export interface PendingRun {
@@ -8,8 +21,17 @@ export interface PendingRun {
   finish(outcome: RunOutcome): void;
 }
 
+export interface PendingLive {
+  request: LiveStartRequest;
+  commands: LiveCommand[];
+  playback: LivePlayback;
+  frame(frame: Omit<LiveFrame, 'jobId'>): void;
+  finish(outcome: LiveOutcome): void;
+}
+
 export function fakeApi(overrides: Partial<DesktopApi> = {}) {
   const runs: PendingRun[] = [];
+  const lives: PendingLive[] = [];
   const cancelled: string[] = [];
   const listeners = new Set<(event: AppEvent) => void>();
   const api: DesktopApi = {
@@ -26,7 +48,29 @@ export function fakeApi(overrides: Partial<DesktopApi> = {}) {
       cancelled.push(jobId);
       const run = runs.find((r) => r.request.jobId === jobId);
       run?.finish({ ok: false, error: { kind: 'cancelled' } });
-      return run !== undefined;
+      const live = lives.find((l) => l.request.jobId === jobId);
+      live?.finish({ ok: true, reason: 'stopped', tS: 0 });
+      return run !== undefined || live !== undefined;
+    },
+    mapLayers: async (): Promise<MapLayersOutcome> => ({ ok: false, message: 'no outlines in the fake' }),
+    liveStart: (request, onFrame?: (frame: LiveFrame) => void) =>
+      new Promise<LiveOutcome>((resolve) => {
+        lives.push({
+          request,
+          commands: [],
+          playback: { playing: request.playing ?? false, speed: request.speed ?? 60 },
+          frame: (frame) => onFrame?.({ ...frame, jobId: request.jobId }),
+          finish: resolve,
+        });
+      }),
+    liveControl: async (jobId, command) => {
+      const live = lives.find((l) => l.request.jobId === jobId);
+      if (!live) return null;
+      live.commands.push(command);
+      if (command.kind === 'play') live.playback = { ...live.playback, playing: true };
+      if (command.kind === 'pause' || command.kind === 'step') live.playback = { ...live.playback, playing: false };
+      if (command.kind === 'speed') live.playback = { ...live.playback, speed: command.speed };
+      return live.playback;
     },
     openScenarioFile: async () => ({ ok: false, reason: 'cancelled' }),
     openRecentFile: async () => ({ ok: false, reason: 'unavailable', message: 'no' }),
@@ -41,5 +85,5 @@ export function fakeApi(overrides: Partial<DesktopApi> = {}) {
   const emit = (event: AppEvent) => {
     for (const l of listeners) l(event);
   };
-  return { api, runs, cancelled, emit, listeners };
+  return { api, runs, lives, cancelled, emit, listeners };
 }

@@ -1,0 +1,240 @@
+/**
+ * Live mode on the host's side (the `liveStart`, `liveControl` and `cancel` calls of `DesktopApi`),
+ * shared by the Electron main process and the browser build. The session itself runs in a sim
+ * worker of its own (src/host/live-worker.ts); this side paces it: simulated time follows the wall
+ * clock at the chosen speed, one `liveAdvance` at a time, and each answer is streamed as a frame.
+ *
+ * - Capped rate: at most one frame per `frameIntervalMs` (default 100 ms, 10 frames a second);
+ *   the renderer glides units between frames along their trips.
+ * - A slow worker never piles up requests: the next advance is asked for only after the last one
+ *   answered, and the wall time it covers is capped at two intervals (the simulation then runs
+ *   slower than asked instead of lurching).
+ * - "As fast as possible" advances by a chunk of simulated time sized so that a frame costs the
+ *   worker about `maxSpeedWorkMs`.
+ * - A worker that crashes, or a simulator error, ends the session with the error as a value.
+ *
+ * Pure: the pool, timers and wall clock are injected.
+ */
+import type { LiveCommand, LiveFrame, LiveOutcome, LivePlayback, LiveSpeed, LiveStartRequest, LiveWorkerFrame, RunError, WorkerCallName, WorkerCalls, WorkerResult } from '../shared/protocol';
+import type { CallOptions, Timers } from './pool';
+
+/** The part of a (dedicated) sim worker pool a live session uses. */
+export interface LivePool {
+  call<K extends WorkerCallName>(call: K, request: WorkerCalls[K]['request'], options?: CallOptions): Promise<WorkerResult<K>>;
+}
+
+export interface LiveDriverOptions {
+  /** the pool the live sessions run in (a dedicated one: a live session holds its worker's state) */
+  readonly pool: () => LivePool;
+  readonly timers: Timers;
+  /** wall milliseconds */
+  readonly now: () => number;
+  /** minimum wall milliseconds between frames (default 100) */
+  readonly frameIntervalMs?: number;
+  /** worker milliseconds per frame aimed at when playing as fast as possible (default 60) */
+  readonly maxSpeedWorkMs?: number;
+}
+
+/** Default speed of a new session: an hour a minute. */
+export const DEFAULT_LIVE_SPEED: LiveSpeed = 60;
+/** Simulated seconds per frame at "max": first guess, and bounds of the adapted chunk. */
+const MAX_CHUNK_FIRST_S = 600;
+const MAX_CHUNK_MIN_S = 30;
+const MAX_CHUNK_MAX_S = 6 * 3600;
+
+/** The live sessions of one host. One plays at a time: starting another stops it. */
+export class LiveDriver {
+  private current: Session | null = null;
+
+  constructor(private readonly options: LiveDriverOptions) {}
+
+  /** Starts a session and streams its frames to `emit`; resolves when it ends. Never rejects. */
+  start(request: LiveStartRequest, emit: (frame: LiveFrame) => void): Promise<LiveOutcome> {
+    this.current?.stop();
+    const session = new Session(this.options, request, emit);
+    this.current = session;
+    void session.done.then(() => {
+      if (this.current === session) this.current = null;
+    });
+    return session.done;
+  }
+
+  /** The playback after `command`; null when no session `jobId` is running. */
+  control(jobId: string, command: LiveCommand): LivePlayback | null {
+    const session = this.current;
+    if (!session || session.jobId !== jobId) return null;
+    return session.control(command);
+  }
+
+  /** Stops session `jobId`; false when it is not running. */
+  stop(jobId: string): boolean {
+    const session = this.current;
+    if (!session || session.jobId !== jobId) return false;
+    session.stop();
+    return true;
+  }
+
+  /** The running session's id, or null. */
+  get running(): string | null {
+    return this.current?.jobId ?? null;
+  }
+}
+
+class Session {
+  readonly jobId: string;
+  readonly done: Promise<LiveOutcome>;
+  private resolve!: (outcome: LiveOutcome) => void;
+  private readonly pool: LivePool;
+  private readonly interval: number;
+  private readonly maxWorkMs: number;
+  private playing: boolean;
+  private speed: LiveSpeed;
+  private seq = 0;
+  private tS = 0;
+  private finished = false;
+  private ended = false;
+  private busy = false;
+  private stepQueued = false;
+  private cancelTimer: (() => void) | null = null;
+  private lastTickWall = 0;
+  private chunkS = MAX_CHUNK_FIRST_S;
+
+  constructor(
+    private readonly options: LiveDriverOptions,
+    private readonly request: LiveStartRequest,
+    private readonly emit: (frame: LiveFrame) => void,
+  ) {
+    this.jobId = request.jobId;
+    this.pool = options.pool();
+    this.interval = options.frameIntervalMs ?? 100;
+    this.maxWorkMs = options.maxSpeedWorkMs ?? 60;
+    this.playing = request.playing ?? false;
+    this.speed = request.speed ?? DEFAULT_LIVE_SPEED;
+    this.done = new Promise((resolve) => (this.resolve = resolve));
+    void this.open();
+  }
+
+  control(command: LiveCommand): LivePlayback {
+    if (!this.ended && !this.finished) {
+      switch (command.kind) {
+        case 'play':
+          if (!this.playing) {
+            this.playing = true;
+            this.lastTickWall = this.options.now();
+            // The first playing frame comes one interval on (a frame now would show no change).
+            if (!this.busy) this.schedule(this.interval);
+          }
+          break;
+        case 'pause':
+          this.playing = false;
+          this.clearTimer();
+          break;
+        case 'step':
+          this.playing = false;
+          this.clearTimer();
+          this.stepQueued = true;
+          this.kick();
+          break;
+        case 'speed':
+          this.speed = command.speed;
+          this.chunkS = MAX_CHUNK_FIRST_S;
+          break;
+      }
+    } else if (command.kind === 'speed') {
+      this.speed = command.speed;
+    }
+    return { playing: this.playing, speed: this.speed };
+  }
+
+  stop(): void {
+    if (this.ended) return;
+    this.end({ ok: true, reason: 'stopped', tS: this.tS });
+  }
+
+  private async open(): Promise<void> {
+    const { scenario, seed, days } = this.request;
+    const result = await this.pool.call(
+      'liveOpen',
+      { session: this.jobId, scenario, ...(seed === undefined ? {} : { seed }), ...(days === undefined ? {} : { days }) },
+      { group: this.jobId },
+    );
+    if (this.ended) return;
+    if (!result.ok) return this.fail(result.error);
+    this.lastTickWall = this.options.now();
+    this.deliver(result.value);
+    if (this.playing) this.schedule(this.interval);
+  }
+
+  /** Starts a tick now unless one is running (it schedules the next itself). */
+  private kick(): void {
+    if (!this.busy) this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    this.clearTimer();
+    this.cancelTimer = this.options.timers.after(ms, () => {
+      this.cancelTimer = null;
+      void this.tick();
+    });
+  }
+
+  private clearTimer(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.ended || this.busy || this.finished) return;
+    let request: WorkerCalls['liveAdvance']['request'];
+    const started = this.options.now();
+    if (this.stepQueued) {
+      this.stepQueued = false;
+      request = { session: this.jobId, step: true };
+    } else if (this.playing) {
+      const elapsed = Math.min(Math.max(0, started - this.lastTickWall), 2 * this.interval);
+      this.lastTickWall = started;
+      const toS = this.speed === 'max' ? this.tS + this.chunkS : this.tS + (this.speed * elapsed) / 1000;
+      request = { session: this.jobId, toS };
+    } else return;
+
+    this.busy = true;
+    const result = await this.pool.call('liveAdvance', request, { group: this.jobId });
+    this.busy = false;
+    if (this.ended) return;
+    if (!result.ok) return this.fail(result.error);
+    const frame = result.value;
+    if (this.speed === 'max' && request.toS !== undefined) {
+      // Aim the next chunk at maxWorkMs of the worker's time (at most halving or doubling).
+      const factor = Math.min(2, Math.max(0.5, this.maxWorkMs / Math.max(1, frame.workMs)));
+      this.chunkS = Math.min(MAX_CHUNK_MAX_S, Math.max(MAX_CHUNK_MIN_S, this.chunkS * factor));
+    }
+    this.deliver(frame);
+    if (this.ended) return;
+    if (this.stepQueued) this.schedule(0);
+    else if (this.playing) this.schedule(Math.max(0, this.interval - (this.options.now() - started)));
+  }
+
+  private deliver(frame: LiveWorkerFrame): void {
+    this.tS = frame.tS;
+    if (frame.finished) {
+      this.finished = true;
+      this.playing = false;
+    }
+    this.emit({ ...frame, jobId: this.jobId, seq: this.seq++, playing: this.playing, speed: this.speed });
+    if (frame.finished) this.end({ ok: true, reason: 'finished', tS: frame.tS });
+  }
+
+  private fail(error: RunError): void {
+    this.end({ ok: false, error });
+  }
+
+  private end(outcome: LiveOutcome): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.playing = false;
+    this.clearTimer();
+    // The worker's copy of the session is dropped; a crashed worker has none left to drop.
+    if (outcome.ok || outcome.error.kind !== 'worker-crashed') void this.pool.call('liveClose', { session: this.jobId });
+    this.resolve(outcome);
+  }
+}

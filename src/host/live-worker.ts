@@ -1,0 +1,98 @@
+/**
+ * The sim worker's side of live mode: the live sessions open in this worker, by name, and the
+ * frames they answer with. A frame carries a unit's trip geometry only when the trip is new since
+ * the frame before (a road trip is hundreds of numbers; at ten frames a second, over hundreds of
+ * units, resending them would be most of the traffic).
+ */
+import type { LiveAdvanceRequest, LiveStepReport, LiveTrip, LiveUnit, LiveWorkerFrame } from '../shared/protocol';
+import type { LiveHandle } from './engine';
+
+/** Sessions kept per worker; opening one more closes the oldest (a host that forgot to close). */
+export const MAX_LIVE_SESSIONS = 4;
+
+interface Open {
+  readonly handle: LiveHandle;
+  /** the trip last sent for each moving unit */
+  readonly sent: Map<string, LiveTrip>;
+}
+
+export class LiveRegistry {
+  private readonly sessions = new Map<string, Open>();
+
+  /** @param clock wall milliseconds (for `workMs`) */
+  constructor(private readonly clock: () => number) {}
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /** Keeps `handle` as session `name` (replacing one of that name) and answers its first frame. */
+  open(name: string, handle: LiveHandle): LiveWorkerFrame {
+    this.sessions.delete(name);
+    while (this.sessions.size >= MAX_LIVE_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+    const open: Open = { handle, sent: new Map() };
+    this.sessions.set(name, open);
+    return this.frame(open, null, 0, 0);
+  }
+
+  /** Runs session `request.session` to `toS` or by one event. Throws for an unknown session or a bad time. */
+  advance(request: LiveAdvanceRequest): LiveWorkerFrame {
+    const open = this.sessions.get(request.session);
+    if (!open) throw new Error(`liveAdvance: no live session "${request.session}" in this worker`);
+    const started = this.clock();
+    let events = 0;
+    let step: LiveStepReport | null = null;
+    if (request.step) {
+      step = open.handle.step();
+      events = step === null ? 0 : 1;
+    } else if (request.toS !== undefined) {
+      if (!Number.isFinite(request.toS)) throw new Error(`liveAdvance: toS must be a finite number of seconds, got ${request.toS}`);
+      // Never backwards: a late request for a time already passed just answers a frame.
+      if (request.toS > open.handle.now) events = open.handle.advanceTo(request.toS);
+    }
+    return this.frame(open, step, events, this.clock() - started);
+  }
+
+  close(name: string): boolean {
+    return this.sessions.delete(name);
+  }
+
+  private frame(open: Open, step: LiveStepReport | null, events: number, workMs: number): LiveWorkerFrame {
+    const { handle, sent } = open;
+    const view = handle.snapshot();
+    const units: LiveUnit[] = new Array<LiveUnit>(view.units.length);
+    for (let i = 0; i < view.units.length; i++) {
+      const u = view.units[i]!;
+      const base = { id: u.id, station: u.station, state: u.state, lon: u.lon, lat: u.lat, incident: u.incident };
+      const trip = u.trip;
+      if (trip === undefined) {
+        sent.delete(u.id);
+        units[i] = { ...base, moving: false };
+        continue;
+      }
+      const last = sent.get(u.id);
+      // The simulator keeps one geometry array per trip, so the same trip has the same coords array.
+      if (last !== undefined && last.coords === trip.coords && last.departS === trip.departS) {
+        units[i] = { ...base, moving: true };
+      } else {
+        sent.set(u.id, trip);
+        units[i] = { ...base, moving: true, trip: { departS: trip.departS, coords: trip.coords, timesS: trip.timesS } };
+      }
+    }
+    return {
+      tS: view.tS,
+      startS: handle.startS,
+      endS: handle.endS,
+      finished: view.finished,
+      units,
+      incidents: view.incidents,
+      callsWaiting: view.callsWaiting,
+      pending: view.pending,
+      busyUnits: view.busyUnits,
+      kpis: view.kpis,
+      step,
+      workMs,
+      events,
+    };
+  }
+}

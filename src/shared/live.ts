@@ -1,0 +1,129 @@
+/**
+ * Live mode's messages (part of the one contract, re-exported by ./protocol.ts): what a host streams
+ * to the renderer while a live session plays, and the commands the renderer sends it. Types and
+ * constants only, so every process can import it.
+ *
+ * Times are simulation seconds since the scenario start (negative during the warm-up); places are
+ * WGS84 lon/lat. A frame is a snapshot of the simulator's live session (src/sim/live/snapshot.ts)
+ * with one saving: a unit's trip geometry is sent in the first frame after it changes, not again
+ * while the unit keeps driving the same trip (`moving` true, `trip` absent).
+ */
+
+/** Playback speeds: simulated seconds per wall-clock second, or as fast as the simulator runs. */
+export type LiveSpeed = 1 | 10 | 60 | 600 | 'max';
+export const LIVE_SPEEDS: readonly LiveSpeed[] = [1, 10, 60, 600, 'max'];
+
+/** A unit's state as the live session names it. */
+export type LiveUnitState = 'off-duty' | 'free' | 'returning' | 'travelling' | 'on-scene' | 'custody';
+export const LIVE_UNIT_STATES: readonly LiveUnitState[] = ['free', 'travelling', 'on-scene', 'returning', 'custody', 'off-duty'];
+
+/** A journey the unit drives: positions at known times, so the map can glide it between frames. */
+export interface LiveTrip {
+  /** simulation time the unit sets off (after turnout) */
+  readonly departS: number;
+  /** flat [lon0, lat0, lon1, lat1, ...] */
+  readonly coords: readonly number[];
+  /** seconds after `departS` at each vertex (non-decreasing) */
+  readonly timesS: readonly number[];
+}
+
+export interface LiveUnit {
+  readonly id: string;
+  readonly station: string;
+  readonly state: LiveUnitState;
+  /** where the unit is at the frame's time */
+  readonly lon: number;
+  readonly lat: number;
+  /** incident it works on, or null */
+  readonly incident: number | null;
+  /** true while it drives a trip (travelling, returning, to custody, home off duty) */
+  readonly moving: boolean;
+  /** the trip, when it is new since the previous frame of this session (else keep the last one sent) */
+  readonly trip?: LiveTrip;
+}
+
+export type LiveIncidentState = 'deciding' | 'pending' | 'assigned' | 'on-scene';
+
+export interface LiveIncident {
+  readonly id: number;
+  readonly grade: 'I' | 'S' | 'E' | 'R';
+  readonly lon: number;
+  readonly lat: number;
+  readonly state: LiveIncidentState;
+  /** when the call arrived */
+  readonly callS: number;
+  /** units sent and not yet cleared */
+  readonly units: readonly string[];
+  readonly injected: boolean;
+}
+
+/** Rolling figures of one window of simulated time (src/sim/live/kpis.ts). Percentages 0..100; null = nothing to measure. */
+export interface LiveKpiWindow {
+  /** window start, simulation seconds */
+  readonly fromS: number;
+  readonly calls: number;
+  readonly answered: number;
+  readonly abandoned: number;
+  readonly answeredWithinTargetPct: number | null;
+  readonly iAttended: number;
+  readonly iMeanResponseS: number | null;
+  readonly iWithinTargetPct: number | null;
+  readonly attended: number;
+  readonly withinTargetPct: number | null;
+}
+
+/** What one Step ran (the next live event). */
+export interface LiveStepReport {
+  readonly tS: number;
+  /** 'arrival', 'handling-end', 'unit-at-scene', ... */
+  readonly event: string;
+  readonly incident: number | null;
+  readonly unit: string | null;
+}
+
+/** A frame as a sim worker answers it (the host adds the playback state). */
+export interface LiveWorkerFrame {
+  readonly tS: number;
+  /** first simulated instant (-warm-up) and end of the counted period */
+  readonly startS: number;
+  readonly endS: number;
+  readonly finished: boolean;
+  readonly units: readonly LiveUnit[];
+  readonly incidents: readonly LiveIncident[];
+  /** calls waiting for a call taker */
+  readonly callsWaiting: number;
+  /** incidents waiting for a unit */
+  readonly pending: number;
+  /** units committed to work (travelling to, on scene, custody) */
+  readonly busyUnits: number;
+  readonly kpis: { readonly lastHour: LiveKpiWindow; readonly today: LiveKpiWindow };
+  /** the event a Step ran; null for frames made by playing */
+  readonly step: LiveStepReport | null;
+  /** wall milliseconds the worker spent on the events of this frame */
+  readonly workMs: number;
+  /** events run for this frame */
+  readonly events: number;
+}
+
+/** A frame as the renderer receives it (the stream of `liveStart`). */
+export interface LiveFrame extends LiveWorkerFrame {
+  readonly jobId: string;
+  /** 0, 1, 2, ... within the session */
+  readonly seq: number;
+  readonly playing: boolean;
+  readonly speed: LiveSpeed;
+}
+
+/** What the renderer can ask of a running live session. */
+export type LiveCommand =
+  | { readonly kind: 'play' }
+  | { readonly kind: 'pause' }
+  /** runs the next event (pausing first when playing) */
+  | { readonly kind: 'step' }
+  | { readonly kind: 'speed'; readonly speed: LiveSpeed };
+
+/** The playback state after a command; null from `liveControl` when no such session runs. */
+export interface LivePlayback {
+  readonly playing: boolean;
+  readonly speed: LiveSpeed;
+}
