@@ -296,25 +296,29 @@ export class RoadTravelModel implements TravelModel {
    * nodes ahead of it already made.
    */
   private forwardSpaces(out: RoadEnd): SearchSpace[] {
-    return out.nodes.map((x) => {
+    const spaces: SearchSpace[] = [];
+    for (const x of out.nodes) {
       let space = this.outSpaces.get(x);
       if (!space) {
         space = this.spaces.forward({ nodes: [x], costs: [0] });
         this.outSpaces.set(x, space);
       }
-      return space;
-    });
+      spaces.push(space);
+    }
+    return spaces;
   }
 
   private backwardSpaces(into: RoadEnd): SearchSpace[] {
-    return into.nodes.map((y) => {
+    const spaces: SearchSpace[] = [];
+    for (const y of into.nodes) {
       let space = this.inSpaces.get(y);
       if (!space) {
         space = this.spaces.backward({ nodes: [y], costs: [0] });
         this.inSpaces.set(y, space);
       }
-      return space;
-    });
+      spaces.push(space);
+    }
+    return spaces;
   }
 
   /** Road milliseconds from the ways out to the ways in (whose backward spaces are given), through nodes. */
