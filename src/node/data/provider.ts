@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { RoadGraph } from '../../sim/routing/graph';
 import type { AreaFeatures, DataProvider, PointSetData } from '../../world';
 import { loadGraphFile } from '../osm/graph-file';
-import { importOsm } from '../osm/import';
+import { ensureOsmGraph } from '../osm/import';
 import { ensureLondonGraph, LONDON_ROAD_FILES } from '../osm/london';
 import { ensureBuiltinData, type EnsureOptions } from './builtin';
 import { cacheDir, londonDataDir } from './paths';
@@ -114,7 +114,7 @@ export function nodeDataProvider(options: NodeDataOptions = {}): DataProvider {
         }
         if (!isPath(source)) throw unknownSet('network', source);
         const file = path.resolve(cwd, source);
-        if (/\.pbf$/i.test(file)) return importOsm([file], { sources: [file] });
+        if (/\.pbf$/i.test(file)) return (await ensureOsmGraph(file, { cacheDir: cacheDir(options.env ?? process.env) })).graph;
         return loadGraphFile(file);
       }),
   };

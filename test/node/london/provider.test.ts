@@ -2,15 +2,16 @@
  * nodeDataProvider: the built-in London sets from the cache, files by path, the errors for
  * unknown sets and missing files, and the baseline scenario built into a world on the real data.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSourceError, nodeDataProvider } from '../../../src/node/data/provider';
-import { DataNotFoundError, DATA_ENV } from '../../../src/node/data/paths';
+import { CACHE_ENV, DataNotFoundError, DATA_ENV, londonDataDir } from '../../../src/node/data/paths';
 import { baselineScenarioPath } from '../../../src/node/london/baseline';
 import { describeIssues, parseScenario } from '../../../src/shared/scenario';
 import { buildWorld } from '../../../src/world';
+import type { RoadGraph } from '../../../src/sim/routing/graph';
 
 let dir: string;
 beforeAll(() => {
@@ -60,6 +61,20 @@ describe('nodeDataProvider', () => {
     await expect(provider.points(path.join(dir, 'bad.json'))).rejects.toThrow(/point file .*bad\.json: not valid JSON/);
     writeFileSync(path.join(dir, 'nolat.json'), JSON.stringify({ lon: [1], weight: [1] }));
     await expect(provider.points(path.join(dir, 'nolat.json'))).rejects.toThrow(/nolat\.json: lat: expected an array of numbers/);
+  });
+
+  it('builds a road network from an OSM extract named by path once, into the cache', async () => {
+    const cache = path.join(dir, 'cache');
+    const sample = path.join(londonDataDir({ required: [] }), 'roads', 'osm_sample_n_london_palmers_green_drive.osm.pbf');
+    const env = { ...process.env, [CACHE_ENV]: cache };
+    const graph = (await nodeDataProvider({ env }).network(sample)) as RoadGraph;
+    expect(graph.nodeCount, 'nodes of the Palmers Green sample').toBeGreaterThan(500);
+    const built = readdirSync(path.join(cache, 'roads'));
+    expect(built.filter((f) => f.startsWith('osm-')), 'graph files in the cache').toHaveLength(1);
+    // A second process (a new provider) loads the cached build instead of importing again.
+    const again = (await nodeDataProvider({ env }).network(sample)) as RoadGraph;
+    expect(again.nodeCount).toBe(graph.nodeCount);
+    expect(readdirSync(path.join(cache, 'roads'))).toEqual(built);
   });
 
   it('names the missing road files when the London network has no source data', async () => {
