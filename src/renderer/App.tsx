@@ -1,19 +1,84 @@
-/** The app shell: header, the panels, and the error boundary around them. */
+/**
+ * The app's one screen: the scenario bar, the live controls, the map with its legend and tables,
+ * and beside it the run, the key figures, the charts and the resourcing panel.
+ */
+import { Charts } from './charts/Charts';
 import { ErrorBoundary } from './ErrorBoundary';
-import { SimPanel } from './panels/SimPanel';
+import { MapLegend } from './map/MapLegend';
+import { MapView } from './map/MapView';
+import { FULL_ATTRIBUTION } from './map/attribution';
+import { AreaDetails } from './panels/AreaDetails';
+import { KeyFigures } from './panels/KeyFigures';
+import { LiveControls } from './panels/LiveControls';
+import { MapTables } from './panels/MapTables';
+import { ResourcingPanel } from './panels/ResourcingPanel';
+import { RunStatus } from './panels/RunStatus';
+import { ScenarioBar, ScenarioMessages } from './panels/ScenarioBar';
+import { SettingsPanel } from './panels/SettingsPanel';
+import { useAppStore } from './store';
+import { useHost } from './use-host';
+import { useShortcuts } from './use-shortcuts';
 
-export function App() {
+export function App({ autoRun = true }: { autoRun?: boolean }) {
+  useHost({ autoRun });
+  useShortcuts();
   return (
     <div className="app">
       <header className="app-header">
         <h1>Response Simulator</h1>
-        <span className="subtitle">London emergency response</span>
+        <ScenarioBar />
+        <SettingsPanel />
       </header>
-      <main className="app-main">
-        <ErrorBoundary>
-          <SimPanel />
-        </ErrorBoundary>
+      <ScenarioMessages />
+      <LiveControls />
+      <main className="workspace">
+        <div className="map-column">
+          <ErrorBoundary>
+            <div className="map-wrap">
+              <MapView />
+              <AreaDetails />
+            </div>
+            <MapLegend />
+          </ErrorBoundary>
+          <ErrorBoundary>
+            <MapTables />
+          </ErrorBoundary>
+        </div>
+        <aside className="side-column" aria-label="Figures and resourcing">
+          <ErrorBoundary>
+            <RunStatus />
+            <KeyFigures />
+            <Charts />
+            <ResourcingPanel />
+          </ErrorBoundary>
+        </aside>
       </main>
+      <Footer />
     </div>
+  );
+}
+
+function Footer() {
+  const host = useAppStore((s) => s.host);
+  const attribution = useAppStore((s) => s.map.layers?.attribution);
+  return (
+    <footer className="app-footer">
+      <p data-testid="version">
+        {host.version
+          ? `Simulator ${host.version.sim} · app ${host.version.app} · ${host.version.host === 'electron' ? 'desktop' : 'browser'}, ${host.version.workers} worker${host.version.workers === 1 ? '' : 's'}`
+          : host.versionError
+            ? `The simulator did not answer: ${host.versionError}`
+            : 'Asking the simulator…'}
+      </p>
+      <p className="hint">Keys: Space plays or pauses, “.” steps to the next event; on the map, arrow keys pan and + / − zoom.</p>
+      <details>
+        <summary>Data sources and licences</summary>
+        <ul>
+          {[...new Set([...FULL_ATTRIBUTION, ...(attribution ?? [])])].map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
+      </details>
+    </footer>
   );
 }

@@ -1,25 +1,31 @@
-/** The current run: what, how far, and how it ended (results, or the reason there are none). */
+/** The batch run in hand: what, how far (with Cancel), and how it ended when it did not give figures. */
 import type { RunError } from '../../shared/protocol';
-import { useAppStore } from '../store';
-import { ResultsSummary } from './ResultsSummary';
+import { useApi } from '../api-context';
+import { formatCount } from '../format';
+import { cancelRun } from '../sim-client/run';
+import { useAppStore, useAppStoreApi } from '../store';
 
-export function RunStatus({ onCancel }: { onCancel: () => void }) {
+export function RunStatus() {
+  const api = useApi();
+  const store = useAppStoreApi();
   const run = useAppStore((s) => s.run);
-  if (run.status === 'idle') return <p className="hint">No run yet.</p>;
+  if (run.status === 'idle') return null;
   return (
-    <section aria-label="Run" className="run" data-testid="run" data-status={run.status}>
-      <h3>{run.label}</h3>
-      {run.status === 'running' && (
-        <div className="running">
-          <progress max={1} value={run.progress} aria-label="Progress" />
-          <span>{Math.round(run.progress * 100)}%</span>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      )}
-      {run.status === 'cancelled' && <p>Cancelled.</p>}
-      {run.outcome?.ok && <ResultsSummary outcome={run.outcome} />}
+    <section aria-label="Run" className="run" data-testid="run" data-status={run.status} data-revision={run.revision}>
+      <div className="run-line">
+        <span className="run-label">{run.label}</span>
+        {run.status === 'running' && (
+          <>
+            <progress max={1} value={run.progress} aria-label="Progress" />
+            <span className="run-pct">{Math.round(run.progress * 100)}%</span>
+            <button type="button" className="secondary" onClick={() => void cancelRun(api, store)}>
+              Cancel
+            </button>
+          </>
+        )}
+        {run.status === 'done' && run.outcome?.ok && <span className="run-done">done in {formatCount(run.outcome.wallMs)} ms</span>}
+        {run.status === 'cancelled' && <span>Cancelled.</span>}
+      </div>
       {run.outcome && !run.outcome.ok && run.outcome.error.kind !== 'cancelled' && <RunFailure error={run.outcome.error} />}
     </section>
   );
@@ -41,7 +47,10 @@ function RunFailure({ error }: { error: Exclude<RunError, { kind: 'cancelled' }>
         </>
       ) : (
         <>
-          <p>{error.kind === 'worker-crashed' ? 'The simulator stopped unexpectedly' : 'The simulation failed'}: {error.message}</p>
+          <p>
+            {error.kind === 'worker-crashed' ? 'The simulator stopped unexpectedly' : 'The simulation failed'}: {error.message}.{' '}
+            {error.kind === 'worker-crashed' ? 'A fresh simulator is ready: change a number or undo to run again.' : ''}
+          </p>
           {error.crashReport && (
             <p>
               A crash report was written to <code>{error.crashReport}</code>.

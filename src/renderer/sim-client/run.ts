@@ -10,24 +10,33 @@ import { runFinished, runProgressed, runStarted } from '../store/run-slice';
 let counter = 0;
 
 /** A job id unique in this page. */
-export function newJobId(): string {
+export function newJobId(prefix = 'job'): string {
   counter += 1;
-  return `job-${counter}-${Math.floor(Math.random() * 0xffffffff).toString(36)}`;
+  return `${prefix}-${counter}-${Math.floor(Math.random() * 0xffffffff).toString(36)}`;
 }
 
 export interface StartRun {
   readonly scenario: Record<string, unknown>;
   readonly label: string;
   readonly replications?: number;
+  /** simulated days, overriding the scenario's */
+  readonly days?: number;
+  /** scenario revision being run (src/renderer/store/scenario-slice.ts) */
+  readonly revision?: number;
 }
 
 export async function startRun(api: DesktopApi, store: AppStore, run: StartRun): Promise<RunOutcome> {
   const jobId = newJobId();
-  update(store, 'run', runStarted, { jobId, label: run.label });
+  update(store, 'run', runStarted, { jobId, label: run.label, ...(run.revision === undefined ? {} : { revision: run.revision }) });
   let outcome: RunOutcome;
   try {
     outcome = await api.runScenario(
-      { jobId, scenario: run.scenario, ...(run.replications === undefined ? {} : { replications: run.replications }) },
+      {
+        jobId,
+        scenario: run.scenario,
+        ...(run.replications === undefined ? {} : { replications: run.replications }),
+        ...(run.days === undefined ? {} : { days: run.days }),
+      },
       (progress) => update(store, 'run', runProgressed, progress),
     );
   } catch (error) {

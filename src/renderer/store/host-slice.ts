@@ -2,17 +2,23 @@
  * The host slice: who answers (versions), the scenario file the user opened, and one line of news
  * for the user (a file that could not be opened). Pure updaters.
  */
-import type { OpenedFile, VersionInfo } from '../../shared/protocol';
+import type { OpenedFile, Settings, VersionInfo } from '../../shared/protocol';
 
 export interface HostState {
   readonly version: VersionInfo | null;
+  /** the user's settings as the host keeps them (null until read) */
+  readonly settings: Settings | null;
   /** why the version could not be had, or null */
   readonly versionError: string | null;
   readonly openedFile: OpenedFile | null;
   readonly notice: string | null;
 }
 
-export const initialHostState: HostState = { version: null, versionError: null, openedFile: null, notice: null };
+export const initialHostState: HostState = { version: null, settings: null, versionError: null, openedFile: null, notice: null };
+
+export function settingsReceived(state: HostState, settings: Settings): HostState {
+  return { ...state, settings };
+}
 
 export function versionReceived(state: HostState, version: VersionInfo): HostState {
   return { ...state, version, versionError: null };

@@ -6,23 +6,41 @@
 import { createContext, createElement, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { LONDON_BASELINE } from '../scenarios';
 import { initialHostState, type HostState } from './host-slice';
+import { initialLiveState, type LiveState } from './live-slice';
+import { initialMapState, type MapState } from './map-slice';
 import { initialRunState, type RunState } from './run-slice';
+import { initialScenarioState, type ScenarioState } from './scenario-slice';
 
 export interface AppState {
   readonly host: HostState;
   readonly run: RunState;
+  readonly scenario: ScenarioState;
+  readonly live: LiveState;
+  readonly map: MapState;
 }
 
 export type AppStore = StoreApi<AppState>;
 
+/** A store starting with the London baseline (or what `initial` gives). */
 export function createAppStore(initial: Partial<AppState> = {}): AppStore {
-  return createStore<AppState>()(() => ({ host: initialHostState, run: initialRunState, ...initial }));
+  return createStore<AppState>()(() => ({
+    host: initialHostState,
+    run: initialRunState,
+    scenario: initialScenarioState(LONDON_BASELINE.scenario, LONDON_BASELINE.label),
+    live: initialLiveState,
+    map: initialMapState,
+    ...initial,
+  }));
 }
 
 /** Applies a pure updater to one slice. */
 export function update<K extends keyof AppState, P>(store: AppStore, slice: K, updater: (state: AppState[K], payload: P) => AppState[K], payload: P): void {
-  store.setState((state) => ({ ...state, [slice]: updater(state[slice], payload) }));
+  store.setState((state) => {
+    const next = updater(state[slice], payload);
+    return next === state[slice] ? state : { ...state, [slice]: next };
+  });
 }
 
 const StoreContext = createContext<AppStore | null>(null);

@@ -1,5 +1,6 @@
 /**
- * The batch-run slice: the one run the shell shows, its progress and its outcome. Updaters are pure
+ * The batch-run slice: the run in hand, its progress and its outcome, and the last two successful
+ * runs (the key figures show the latest and its change from the one before). Updaters are pure
  * `(state, payload) => state` (STYLE.md 13), tested without React; news about another job than the
  * current one is ignored (a late message from a run the user already replaced).
  */
@@ -7,20 +8,35 @@ import type { RunOutcome, RunProgress } from '../../shared/protocol';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
+export type OkOutcome = Extract<RunOutcome, { ok: true }>;
+
+/** A successful run and what it ran. */
+export interface FinishedRun {
+  readonly outcome: OkOutcome;
+  readonly label: string;
+  /** scenario revision it ran (src/renderer/store/scenario-slice.ts) */
+  readonly revision: number;
+}
+
 export interface RunState {
   readonly jobId: string | null;
-  /** what is being run, for the panel ("Small built-in check") */
+  /** what is being run, for the panel ("London baseline, 1 day") */
   readonly label: string | null;
   readonly status: RunStatus;
   /** share of the batch done, 0..1 */
   readonly progress: number;
   readonly outcome: RunOutcome | null;
+  /** scenario revision of the run in hand */
+  readonly revision: number;
+  /** the last successful run, and the one before it */
+  readonly latest: FinishedRun | null;
+  readonly previous: FinishedRun | null;
 }
 
-export const initialRunState: RunState = { jobId: null, label: null, status: 'idle', progress: 0, outcome: null };
+export const initialRunState: RunState = { jobId: null, label: null, status: 'idle', progress: 0, outcome: null, revision: 0, latest: null, previous: null };
 
-export function runStarted(_state: RunState, payload: { jobId: string; label: string }): RunState {
-  return { jobId: payload.jobId, label: payload.label, status: 'running', progress: 0, outcome: null };
+export function runStarted(state: RunState, payload: { jobId: string; label: string; revision?: number }): RunState {
+  return { ...state, jobId: payload.jobId, label: payload.label, status: 'running', progress: 0, outcome: null, revision: payload.revision ?? 0 };
 }
 
 export function runProgressed(state: RunState, progress: RunProgress): RunState {
@@ -34,5 +50,7 @@ export function runFinished(state: RunState, payload: { jobId: string; outcome: 
   if (state.jobId !== payload.jobId) return state;
   const { outcome } = payload;
   const status: RunStatus = outcome.ok ? 'done' : outcome.error.kind === 'cancelled' ? 'cancelled' : 'failed';
-  return { ...state, status, progress: outcome.ok ? 1 : state.progress, outcome };
+  const next: RunState = { ...state, status, progress: outcome.ok ? 1 : state.progress, outcome };
+  if (!outcome.ok) return next;
+  return { ...next, previous: state.latest, latest: { outcome, label: state.label ?? '', revision: state.revision } };
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { initialRunState, runFinished, runProgressed, runStarted } from '../../../src/renderer/store/run-slice';
+import type { RunOutcome } from '../../../src/shared/protocol';
 import { fakeResults } from '../../host/fakes';
 
-const started = runStarted(initialRunState, { jobId: 'a', label: 'Small' });
+const started = runStarted(initialRunState, { jobId: 'a', label: 'Small', revision: 3 });
+const ok = (offered: number): RunOutcome => ({ ok: true, results: fakeResults(offered, 1), replications: 1, wallMs: 3 });
 
 describe('run slice updaters', () => {
-  it('starting a run resets progress and outcome', () => {
-    expect(started).toEqual({ jobId: 'a', label: 'Small', status: 'running', progress: 0, outcome: null });
+  it('starting a run resets progress and outcome and remembers the revision it runs', () => {
+    expect(started).toEqual({ jobId: 'a', label: 'Small', status: 'running', progress: 0, outcome: null, revision: 3, latest: null, previous: null });
   });
 
   it('progress only moves forward and only for the current job', () => {
@@ -18,11 +20,22 @@ describe('run slice updaters', () => {
   });
 
   it('finishing sets the status from the outcome', () => {
-    const ok = runFinished(started, { jobId: 'a', outcome: { ok: true, results: fakeResults(10, 1), replications: 1, wallMs: 3 } });
-    expect([ok.status, ok.progress]).toEqual(['done', 1]);
+    const done = runFinished(started, { jobId: 'a', outcome: ok(10) });
+    expect([done.status, done.progress]).toEqual(['done', 1]);
     expect(runFinished(started, { jobId: 'a', outcome: { ok: false, error: { kind: 'cancelled' } } }).status).toBe('cancelled');
     expect(runFinished(started, { jobId: 'a', outcome: { ok: false, error: { kind: 'failed', message: 'x' } } }).status).toBe('failed');
     expect(runFinished(started, { jobId: 'a', outcome: { ok: false, error: { kind: 'invalid-scenario', errors: [] } } }).status).toBe('failed');
+  });
+
+  it('keeps the last two successful runs for the change from the previous run; failures do not displace them', () => {
+    const first = runFinished(started, { jobId: 'a', outcome: ok(10) });
+    expect(first.latest).toMatchObject({ label: 'Small', revision: 3 });
+    expect(first.previous).toBeNull();
+    const second = runFinished(runStarted(first, { jobId: 'b', label: 'Small (modified)', revision: 4 }), { jobId: 'b', outcome: ok(20) });
+    expect(second.latest?.outcome.results.calls.offered).toBe(20);
+    expect(second.previous?.outcome.results.calls.offered, 'the one before').toBe(10);
+    const failed = runFinished(runStarted(second, { jobId: 'c', label: 'x', revision: 5 }), { jobId: 'c', outcome: { ok: false, error: { kind: 'cancelled' } } });
+    expect([failed.latest, failed.previous], 'a cancelled run changes neither').toEqual([second.latest, second.previous]);
   });
 
   it('a late outcome of a replaced job changes nothing', () => {

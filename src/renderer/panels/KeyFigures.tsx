@@ -1,0 +1,91 @@
+/**
+ * The key figures of the latest run (MODEL.md "Results"), each with its change from the previous
+ * run (up or down, by how much, better or worse) and its definition as a description.
+ */
+import { formatCount, formatDuration, formatPct } from '../format';
+import { FIGURE_GROUPS, KEY_FIGURES, figureChange, formatChange, type FigureDef } from '../figures/key-figures';
+import { useAppStore } from '../store';
+
+function formatValue(def: FigureDef, value: number | null): string {
+  return def.kind === 'duration' ? formatDuration(value) : formatPct(value);
+}
+
+export function KeyFigures() {
+  const latest = useAppStore((s) => s.run.latest);
+  const previous = useAppStore((s) => s.run.previous);
+  const running = useAppStore((s) => s.run.status === 'running');
+  const revision = useAppStore((s) => s.scenario.revision);
+  const stale = latest !== null && latest.revision !== revision;
+  return (
+    <section
+      className="panel key-figures"
+      aria-labelledby="key-figures-title"
+      data-testid="key-figures"
+      aria-busy={running}
+      data-figures-revision={latest?.revision ?? ''}
+      data-scenario-revision={revision}
+    >
+      <h2 id="key-figures-title">Key figures</h2>
+      {!latest ? (
+        <p className="hint">{running ? 'Running the scenario…' : 'No figures yet.'}</p>
+      ) : (
+        <>
+          <p className="meta">
+            <span data-testid="calls-offered" data-value={latest.outcome.results.calls.offered}>
+              {formatCount(latest.outcome.results.calls.offered)} calls offered
+            </span>
+            {' · '}
+            {latest.label}
+            {previous ? ` · change from the previous run (${previous.label})` : ' · first run'}
+            {stale ? ' · figures of the scenario before your last change' : ''}
+          </p>
+          <table className="figures-table">
+            <thead>
+              <tr>
+                <th scope="col">Figure</th>
+                <th scope="col">Value</th>
+                <th scope="col">Change</th>
+              </tr>
+            </thead>
+            {FIGURE_GROUPS.map((group) => (
+              <tbody key={group.id}>
+                <tr className="group-row">
+                  <th scope="rowgroup" colSpan={3}>
+                    {group.title}
+                  </th>
+                </tr>
+                {KEY_FIGURES.filter((d) => d.group === group.id).map((def) => {
+                  const value = def.read(latest.outcome.results);
+                  const change = previous ? figureChange(def, value, def.read(previous.outcome.results)) : null;
+                  const descId = `fig-def-${def.id}`;
+                  return (
+                    <tr key={def.id} data-testid={`figure-${def.id}`} data-value={value ?? ''}>
+                      <th scope="row" title={def.definition} aria-describedby={descId}>
+                        {def.label}
+                        <span id={descId} className="visually-hidden">
+                          {def.definition}
+                        </span>
+                      </th>
+                      <td className="value">{formatValue(def, value)}</td>
+                      <td className={`change ${change?.verdict ?? ''}`} data-direction={change?.direction ?? ''}>
+                        {change ? (
+                          <>
+                            <span aria-hidden="true">{change.direction === 'up' ? '▲ ' : change.direction === 'down' ? '▼ ' : ''}</span>
+                            {formatChange(def, change)}
+                            {change.verdict !== 'neutral' && <span className="visually-hidden"> ({change.verdict})</span>}
+                          </>
+                        ) : (
+                          '–'
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            ))}
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

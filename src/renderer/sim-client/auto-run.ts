@@ -1,0 +1,68 @@
+/**
+ * Keeps the figures and the map in step with the scenario: every change of what is run (a new
+ * scenario, a resourcing edit, the demand multiplier, the horizon) re-runs the batch for the chosen
+ * horizon and reopens the live session, paused, on the new scenario. Changes in quick succession
+ * are gathered (`debounceMs`), and a newer change cancels the run still going for an older one.
+ */
+import type { DesktopApi } from '../../shared/protocol';
+import { scaleDemand } from '../scenario/resourcing';
+import type { AppState, AppStore } from '../store';
+import { startLive, stopLive } from './live';
+import { startRun } from './run';
+
+export interface AutoRunOptions {
+  /** wait for more changes this long before running (default 150 ms: a typed "12" is one run, and the figures follow within a second) */
+  readonly debounceMs?: number;
+  /** open a live session for each scenario (default true) */
+  readonly live?: boolean;
+  readonly setTimer?: (fn: () => void, ms: number) => unknown;
+  readonly clearTimer?: (handle: unknown) => void;
+}
+
+/** The scenario as it is run: the edits with the demand multiplier applied. */
+export function effectiveScenario(state: AppState): Record<string, unknown> {
+  return scaleDemand(state.scenario.current, state.scenario.demandMultiplier) as Record<string, unknown>;
+}
+
+export function runLabel(state: AppState): string {
+  const { name, modified, horizonDays } = state.scenario;
+  return `${name}${modified ? ' (modified)' : ''}, ${horizonDays} day${horizonDays === 1 ? '' : 's'}`;
+}
+
+/** Starts watching `store`; runs at once for the scenario it holds. Returns the function that stops watching. */
+export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunOptions = {}): () => void {
+  const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const debounceMs = options.debounceMs ?? 150;
+  let seen = store.getState().scenario.revision;
+  let timer: unknown = null;
+  let stopped = false;
+
+  const runNow = (): void => {
+    timer = null;
+    if (stopped) return;
+    const state = store.getState();
+    const { run } = state;
+    // A newer change makes the running batch pointless: cancel it first.
+    if (run.status === 'running' && run.jobId !== null) void api.cancel(run.jobId);
+    const scenario = effectiveScenario(state);
+    const days = state.scenario.horizonDays;
+    void startRun(api, store, { scenario, label: runLabel(state), days, revision: state.scenario.revision });
+    if (options.live ?? true) void startLive(api, store, { scenario, days, playing: false });
+  };
+
+  const unsubscribe = store.subscribe((state) => {
+    if (state.scenario.revision === seen) return;
+    seen = state.scenario.revision;
+    if (timer !== null) clearTimer(timer);
+    timer = setTimer(runNow, debounceMs);
+  });
+  runNow();
+
+  return () => {
+    stopped = true;
+    unsubscribe();
+    if (timer !== null) clearTimer(timer);
+    void stopLive(api, store);
+  };
+}

@@ -1,0 +1,69 @@
+/** The figures and the live session follow the scenario: debounced re-runs, a newer change cancelling an older run. */
+import { describe, expect, it } from 'vitest';
+import { effectiveScenario, runLabel, startAutoRun } from '../../../src/renderer/sim-client/auto-run';
+import { createAppStore, update } from '../../../src/renderer/store';
+import { demandMultiplierSet, initialScenarioState, scenarioEdited } from '../../../src/renderer/store/scenario-slice';
+import { fakeResults } from '../../host/fakes';
+import { fakeApi } from '../fake-api';
+
+function manualTimers() {
+  const pending = new Map<number, () => void>();
+  let next = 1;
+  return {
+    setTimer: (fn: () => void) => {
+      pending.set(next, fn);
+      return next++;
+    },
+    clearTimer: (h: unknown) => void pending.delete(h as number),
+    fire: () => {
+      const fns = [...pending.values()];
+      pending.clear();
+      for (const fn of fns) fn();
+    },
+    get count() {
+      return pending.size;
+    },
+  };
+}
+
+const scenario = { name: 'S', demand: { streams: [{ line: '999', callsPerDay: 100 }] } };
+
+describe('auto-run', () => {
+  it('runs the scenario at once for the chosen horizon and opens a paused live session on it', async () => {
+    const fake = fakeApi();
+    const store = createAppStore({ scenario: initialScenarioState(scenario, 'built in') });
+    const stop = startAutoRun(fake.api, store, { debounceMs: 100, ...manualTimers() });
+    expect(fake.runs).toHaveLength(1);
+    expect(fake.runs[0]!.request).toMatchObject({ scenario, days: 1 });
+    expect(store.getState().run).toMatchObject({ status: 'running', label: 'S, 1 day', revision: 0 });
+    expect(fake.lives).toHaveLength(1);
+    expect(fake.lives[0]!.request).toMatchObject({ scenario, days: 1, playing: false, speed: 60 });
+    stop();
+  });
+
+  it('gathers quick changes into one run, cancels the run of an older change, and runs the scenario with the multiplier', async () => {
+    const fake = fakeApi();
+    const timers = manualTimers();
+    const store = createAppStore({ scenario: initialScenarioState(scenario, 'built in') });
+    const stop = startAutoRun(fake.api, store, { debounceMs: 100, ...timers });
+    update(store, 'scenario', scenarioEdited, (raw) => ({ ...raw, seed: 2 }));
+    update(store, 'scenario', demandMultiplierSet, 2);
+    expect(fake.runs, 'nothing until the changes settle').toHaveLength(1);
+    expect(timers.count, 'one timer for both changes').toBe(1);
+    timers.fire();
+    expect(fake.cancelled, 'the first run was still going: cancelled').toEqual([fake.runs[0]!.request.jobId, fake.lives[0]!.request.jobId]);
+    expect(fake.runs).toHaveLength(2);
+    expect(fake.runs[1]!.request.scenario).toEqual({ name: 'S', seed: 2, demand: { streams: [{ line: '999', callsPerDay: 200 }] } });
+    expect(store.getState().run).toMatchObject({ revision: 2, label: 'S (modified), 1 day' });
+    fake.runs[1]!.finish({ ok: true, results: fakeResults(5, 1), replications: 1, wallMs: 1 });
+    await Promise.resolve();
+    stop();
+    expect(timers.count).toBe(0);
+  });
+
+  it('says what is run', () => {
+    const store = createAppStore({ scenario: { ...initialScenarioState(scenario, 'x'), horizonDays: 7, modified: true, demandMultiplier: 1.5 } });
+    expect(runLabel(store.getState())).toBe('S (modified), 7 days');
+    expect(effectiveScenario(store.getState())).toEqual({ name: 'S', demand: { streams: [{ line: '999', callsPerDay: 150 }] } });
+  });
+});
