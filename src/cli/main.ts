@@ -57,8 +57,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   return command.run(rest);
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
+/** Runs the command line and sets the exit code; bad input is one line on stderr, never a stack trace. */
+export function cli(argv: readonly string[]): Promise<void> {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  return main(argv).then(
     (code) => {
       process.exitCode = code;
     },
@@ -73,3 +79,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) void cli(process.argv.slice(2));

@@ -1,13 +1,20 @@
 /**
- * Replications for the command line, run one after the other in this process (the worker pool
- * of src/node/pool serves the app; see the report to the lead for why the CLI does not use it yet).
- * Replication r runs with replicationSeed(seed, r); the incident log of the first is kept.
+ * Replications for the command line. One replication runs in this process. Several are spread
+ * over a pool of sim worker threads (one per core, no more than there are replications); each
+ * worker builds the same world from the same data, and replication 0's worker sends its incident
+ * log back when it is wanted. Replication r runs with replicationSeed(seed, r) wherever it runs, so
+ * the combined results are the same byte for byte (apart from `meta.wallMs`) either way.
  */
-import type { Scenario } from '../shared/scenario';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../node/data/paths';
+import { createNodeSimPool } from '../node/pool';
+import type { RunError } from '../shared/protocol';
 import type { Results } from '../shared/results';
-import { combineReplications, replicationSeed, runScenario, ScenarioError, type IncidentLog } from '../sim';
-import { InputError } from './errors';
+import type { Scenario } from '../shared/scenario';
+import { combineReplications, IncidentLog, replicationSeed, runScenario, ScenarioError, type IncidentLogColumns } from '../sim';
 import type { SimWorld } from '../sim/world';
+import { InputError } from './errors';
 import type { Progress } from './progress';
 
 export interface ReplicateOptions {
@@ -20,6 +27,8 @@ export interface ReplicateOptions {
   progress: Progress;
   /** Label prefix for the progress bar. */
   label?: string;
+  /** Worker threads for several replications; default one per core. 0 runs them all in this process. */
+  workers?: number;
 }
 
 export interface Replicated {
@@ -28,16 +37,17 @@ export interface Replicated {
   log: IncidentLog | null;
 }
 
-export function replicate(scenario: Scenario, world: SimWorld, o: ReplicateOptions & { file: string }): Replicated {
+export async function replicate(scenario: Scenario, world: SimWorld, o: ReplicateOptions & { file: string }): Promise<Replicated> {
+  const workers = Math.min(o.replications, o.workers ?? availableParallelism());
   try {
-    return replicateUnchecked(scenario, world, o);
+    return o.replications === 1 || workers === 0 ? inProcess(scenario, world, o) : await onPool(scenario, workers, o);
   } catch (error) {
     if (error instanceof ScenarioError) throw new InputError(`${o.file}: ${error.message}`);
     throw error;
   }
 }
 
-function replicateUnchecked(scenario: Scenario, world: SimWorld, o: ReplicateOptions): Replicated {
+function inProcess(scenario: Scenario, world: SimWorld, o: ReplicateOptions): Replicated {
   const base = o.seed ?? scenario.seed;
   const runs: Results[] = [];
   let log: IncidentLog | null = null;
@@ -54,4 +64,56 @@ function replicateUnchecked(scenario: Scenario, world: SimWorld, o: ReplicateOpt
     if (r === 0) log = run.incidents;
   }
   return { combined: combineReplications(runs), runs, log };
+}
+
+async function onPool(scenario: Scenario, workers: number, o: ReplicateOptions & { file: string }): Promise<Replicated> {
+  const pool = createNodeSimPool({ entry: path.join(repoRoot(), 'src', 'node', 'sim-worker.ts'), size: workers });
+  const fractions = new Array<number>(o.replications).fill(0);
+  const label = `${o.label ?? 'replications'} on ${workers} worker${workers === 1 ? '' : 's'}`;
+  try {
+    const replies = await Promise.all(
+      fractions.map(async (_, r) => {
+        const reply = await pool.call(
+          'run',
+          {
+            // The validated scenario (defaults applied, `extends` and area files inlined) is itself a valid scenario.
+            scenario,
+            replication: r,
+            ...(o.seed === undefined ? {} : { seed: o.seed }),
+            ...(o.days === undefined ? {} : { days: o.days }),
+            ...(o.keepLog && r === 0 ? { incidentLog: true } : {}),
+          },
+          {
+            group: 'cli',
+            onProgress: (f) => {
+              fractions[r] = f;
+              o.progress.update(fractions.reduce((a, b) => a + b, 0) / o.replications, label);
+            },
+          },
+        );
+        if (!reply.ok) {
+          pool.cancel('cli');
+          throw new Error(`${o.file}: replication ${r + 1} failed in its worker: ${describe(reply.error)}`);
+        }
+        return reply.value;
+      }),
+    );
+    const runs = replies.map((x) => x.results);
+    const columns = replies[0]!.incidents as IncidentLogColumns | undefined;
+    return { combined: combineReplications(runs), runs, log: columns ? IncidentLog.fromColumns(columns) : null };
+  } finally {
+    pool.close();
+  }
+}
+
+function describe(error: RunError): string {
+  switch (error.kind) {
+    case 'invalid-scenario':
+      return error.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+    case 'cancelled':
+      return 'cancelled';
+    case 'worker-crashed':
+    case 'failed':
+      return `${error.kind}: ${error.message}${error.crashReport ? ` (crash report: ${error.crashReport})` : ''}`;
+  }
 }

@@ -12,6 +12,8 @@ export interface EngineRunOptions {
   readonly replication: number;
   /** simulated days, overriding the scenario's */
   readonly days?: number;
+  /** keep the incident log and return it in the reply */
+  readonly incidentLog?: boolean;
   /** share of the run done, 0..1; called from inside the run (synchronously) */
   readonly onProgress: (fraction: number) => void;
   /** polled by the run; once true the run throws its cancellation error */

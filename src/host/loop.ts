@@ -95,6 +95,7 @@ export function createSimHost<Scenario, World>(deps: HostDeps<Scenario, World>):
       replication: request.replication,
       ...(request.seed === undefined ? {} : { seed: request.seed }),
       ...(request.days === undefined ? {} : { days: request.days }),
+      ...(request.incidentLog === true ? { incidentLog: true } : {}),
       isCancelled: () => isCancelled(id),
       onProgress: (fraction) => {
         // 1e-9: 0.7 - 0.4 is 0.29999... in floating point, still a full step.
@@ -180,6 +181,7 @@ function checkMessage(message: unknown): string | null {
       return `message.request.replication: expected an integer >= 0 (call 'run', id ${m.id})`;
     }
     if (r.days !== undefined && (typeof r.days !== 'number' || !(r.days > 0))) return `message.request.days: expected a number > 0 (call 'run', id ${m.id})`;
+    if (r.incidentLog !== undefined && typeof r.incidentLog !== 'boolean') return `message.request.incidentLog: expected true or false (call 'run', id ${m.id})`;
   }
   if (m.call === 'combine' && !Array.isArray((m.request as Record<string, unknown>).results)) {
     return `message.request.results: expected an array (call 'combine', id ${m.id})`;

@@ -25,8 +25,8 @@ export function createSimEngine(data: DataProvider): SimEngine<Scenario, SimWorl
       const sim = new Simulation(scenario, world, {
         seed: replicationSeed(options.seed ?? scenario.seed, options.replication),
         ...(options.days === undefined ? {} : { days: options.days }),
-        // Batch runs answer with results only; the incident log would be hundreds of MB for a year.
-        incidentLog: false,
+        // Batch runs answer with results only unless asked: a year's incident log is hundreds of MB.
+        incidentLog: options.incidentLog === true,
       });
       const counter = new HistogramCounter([scenario.grades.I.targetS, scenario.grades.S.targetS]);
       sim.observer = counter;
@@ -39,7 +39,8 @@ export function createSimEngine(data: DataProvider): SimEngine<Scenario, SimWorl
         options.onProgress(Math.min(1, Math.max(0, (sim.now - sim.t0) / span)));
       }
       options.onProgress(1);
-      return { results: buildResults(sim, { wallMs: Date.now() - started }), histograms: counter.histograms() };
+      const results = buildResults(sim, { wallMs: Date.now() - started });
+      return { results, histograms: counter.histograms(), ...(sim.log ? { incidents: sim.log.columns() } : {}) };
     },
     isCancellation: (error) => error instanceof CancelledError,
     scenarioIssues: (error) =>

@@ -235,10 +235,25 @@ export interface RunOneRequest {
   readonly replication: number;
   /** simulated days, overriding the scenario's */
   readonly days?: number;
+  /**
+   * Keep the incident log and send it back (the command line's `--out` of replication 0); off by
+   * default: a year's log is hundreds of MB.
+   */
+  readonly incidentLog?: boolean;
+}
+
+/** An incident log as columns (the simulator's `IncidentLogColumns`: typed arrays per column). */
+export interface IncidentLogData {
+  readonly rows: number;
+  readonly f64: Readonly<Record<string, Float64Array>>;
+  readonly i32: Readonly<Record<string, Int32Array>>;
+  readonly names: { readonly areas: readonly string[]; readonly units: readonly string[] };
 }
 
 export interface RunOneReply {
   readonly results: SimResults;
+  /** present when the request asked for `incidentLog` */
+  readonly incidents?: IncidentLogData;
   readonly histograms?: ResponseHistograms;
 }
 

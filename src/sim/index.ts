@@ -6,7 +6,7 @@ export { SIM_VERSION } from './version';
 export { ScenarioError } from './errors';
 export { runScenario, checkRunnable, CancelledError, type RunOptions, type SimRun } from './run';
 export { combineReplications, replicationSeed } from './metrics/replications';
-export { IncidentLog, type IncidentRecord } from './model/incident-log';
+export { IncidentLog, type IncidentLogColumns, type IncidentRecord } from './model/incident-log';
 export { Simulation, DRAIN_LIMIT_S, type SimulationOptions } from './model/simulation';
 export { StraightLineTravel, type StraightLineOptions } from './travel/straight-line';
 export { greatCircleM } from './travel/geo';

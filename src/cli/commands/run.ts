@@ -28,7 +28,7 @@ export const command: Command = {
     const out = p.values.get('out');
     const { scenario, file, world } = await prepare(p.positional[0]!);
     const progress = progressBar(!json);
-    const { combined, log } = replicate(scenario, world, { replications, seed, days, keepLog: out !== undefined, progress, file });
+    const { combined, log } = await replicate(scenario, world, { replications, seed, days, keepLog: out !== undefined, progress, file });
     progress.done();
     if (out !== undefined) {
       const written = writeRunOutputs(path.resolve(out), { results: combined, scenario, incidents: log });

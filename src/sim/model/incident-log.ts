@@ -22,6 +22,17 @@ const I32_COLUMNS = ['line', 'grade', 'area', 'firstUnit', 'unitsSent', 'flags']
 export type F64Column = (typeof F64_COLUMNS)[number];
 export type I32Column = (typeof I32_COLUMNS)[number];
 
+/**
+ * The log as plain data, columns trimmed to its rows: what a worker thread sends back (typed arrays
+ * cross threads by structured clone) and `IncidentLog.fromColumns` turns into a log again.
+ */
+export interface IncidentLogColumns {
+  readonly rows: number;
+  readonly f64: Readonly<Record<F64Column, Float64Array>>;
+  readonly i32: Readonly<Record<I32Column, Int32Array>>;
+  readonly names: { readonly areas: readonly string[]; readonly units: readonly string[] };
+}
+
 /** `flags` bits. */
 export const LOG_COUNTED = 1;
 export const LOG_INJECTED = 2;
@@ -76,6 +87,34 @@ export class IncidentLog {
 
   get length(): number {
     return this.rows;
+  }
+
+  /** The log as plain data (copies of its columns, trimmed to its rows). */
+  columns(): IncidentLogColumns {
+    const trim = <T extends Float64Array | Int32Array>(x: T): T => x.slice(0, this.rows) as T;
+    return {
+      rows: this.rows,
+      f64: Object.fromEntries(F64_COLUMNS.map((c) => [c, trim(this.f64[c])])) as Record<F64Column, Float64Array>,
+      i32: Object.fromEntries(I32_COLUMNS.map((c) => [c, trim(this.i32[c])])) as Record<I32Column, Int32Array>,
+      names: this.names,
+    };
+  }
+
+  /** A log from `columns()` output. Throws naming the column when one is missing or short. */
+  static fromColumns(data: IncidentLogColumns): IncidentLog {
+    const log = new IncidentLog(data.rows, data.names);
+    for (const c of F64_COLUMNS) {
+      const x = data.f64[c];
+      if (!(x instanceof Float64Array) || x.length < data.rows) throw new Error(`incident log columns: '${c}' missing or shorter than ${data.rows} rows`);
+      log.f64[c].set(x.subarray(0, data.rows));
+    }
+    for (const c of I32_COLUMNS) {
+      const x = data.i32[c];
+      if (!(x instanceof Int32Array) || x.length < data.rows) throw new Error(`incident log columns: '${c}' missing or shorter than ${data.rows} rows`);
+      log.i32[c].set(x.subarray(0, data.rows));
+    }
+    log.rows = data.rows;
+    return log;
   }
 
   /** Adds row `id` (must be the next id). */
