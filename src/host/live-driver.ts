@@ -21,6 +21,8 @@ import type { CallOptions, Timers } from './pool';
 /** The part of a (dedicated) sim worker pool a live session uses. */
 export interface LivePool {
   call<K extends WorkerCallName>(call: K, request: WorkerCalls[K]['request'], options?: CallOptions): Promise<WorkerResult<K>>;
+  /** crashes of the pool's workers so far (a crash between calls loses the session all the same) */
+  readonly crashes: { readonly count: number; readonly lastReason: string | null };
 }
 
 export interface LiveDriverOptions {
@@ -98,6 +100,8 @@ class Session {
   private cancelTimer: (() => void) | null = null;
   private lastTickWall = 0;
   private chunkS = MAX_CHUNK_FIRST_S;
+  /** the pool's crash count when the session opened: a higher count means its worker (and the session) is gone */
+  private crashesAtOpen = 0;
 
   constructor(
     private readonly options: LiveDriverOptions,
@@ -160,6 +164,7 @@ class Session {
     );
     if (this.ended) return;
     if (!result.ok) return this.fail(result.error);
+    this.crashesAtOpen = this.pool.crashes.count;
     this.lastTickWall = this.options.now();
     this.deliver(result.value);
     if (this.playing) this.schedule(this.interval);
@@ -197,10 +202,13 @@ class Session {
       request = { session: this.jobId, toS };
     } else return;
 
+    if (this.workerLost()) return;
     this.busy = true;
     const result = await this.pool.call('liveAdvance', request, { group: this.jobId });
     this.busy = false;
     if (this.ended) return;
+    // A worker that died between calls is replaced by a fresh one without the session.
+    if (!result.ok && result.error.kind !== 'worker-crashed' && this.workerLost()) return;
     if (!result.ok) return this.fail(result.error);
     const frame = result.value;
     if (this.speed === 'max' && request.toS !== undefined) {
@@ -222,6 +230,14 @@ class Session {
     }
     this.emit({ ...frame, jobId: this.jobId, seq: this.seq++, playing: this.playing, speed: this.speed });
     if (frame.finished) this.end({ ok: true, reason: 'finished', tS: frame.tS });
+  }
+
+  /** Ends the session when its worker crashed since it opened; true if so. */
+  private workerLost(): boolean {
+    const { count, lastReason } = this.pool.crashes;
+    if (count === this.crashesAtOpen) return false;
+    this.fail({ kind: 'worker-crashed', message: lastReason ?? 'the sim worker of the live session stopped' });
+    return true;
   }
 
   private fail(error: RunError): void {

@@ -80,6 +80,8 @@ export class SimWorkerPool {
   private readonly dedicatedPools: SimWorkerPool[] = [];
   private nextId = 1;
   private crashesInARow = 0;
+  private crashCount = 0;
+  private lastCrashReason: string | null = null;
   private brokenReason: string | null = null;
   private closed = false;
 
@@ -95,6 +97,14 @@ export class SimWorkerPool {
   /** workers currently started */
   get started(): number {
     return this.slots.length;
+  }
+
+  /**
+   * Crashes of this pool's workers so far, busy or idle, and the last reason. A caller keeping
+   * state in a worker (a live session) learns from a new count that the state is gone.
+   */
+  get crashes(): { readonly count: number; readonly lastReason: string | null } {
+    return { count: this.crashCount, lastReason: this.lastCrashReason };
   }
 
   /** Sends one call to a worker (queued until one is idle); resolves with its value or error, never rejects. */
@@ -226,6 +236,8 @@ export class SimWorkerPool {
   private onCrash(slot: Slot, reason: string): void {
     const task = slot.task;
     this.drop(slot);
+    this.crashCount++;
+    this.lastCrashReason = reason;
     this.crashesInARow++;
     const limit = this.options.maxCrashes ?? 3;
     if (this.crashesInARow >= limit) {

@@ -1,0 +1,126 @@
+/** The browser API's live mode and outlines: a live session on a Web Worker stand-in, and the outlines fetched from the site. */
+import { describe, expect, it } from 'vitest';
+import { createSimHost } from '../../../src/host/loop';
+import { fetchMapLayers } from '../../../src/web/map-layers';
+import { createWebApi } from '../../../src/web/web-api';
+import type { WorkerLike } from '../../../src/web/web-spawn';
+import type { LiveFrame } from '../../../src/shared/protocol';
+import { fakeEngine } from '../../host/fakes';
+
+class LoopWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  terminated = false;
+  private readonly host = createSimHost({
+    engine: fakeEngine().engine,
+    post: (message) => setTimeout(() => !this.terminated && this.onmessage?.({ data: structuredClone(message) } as MessageEvent), 0),
+  });
+  postMessage(message: unknown): void {
+    setTimeout(() => !this.terminated && void this.host.receive(structuredClone(message)), 0);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  fail(message: string): void {
+    this.onerror?.({ message, preventDefault: () => {} } as ErrorEvent);
+  }
+}
+
+function webApi() {
+  const workers: LoopWorker[] = [];
+  const api = createWebApi({
+    createWorker: () => {
+      const w = new LoopWorker();
+      workers.push(w);
+      return w;
+    },
+    workers: 1,
+    appVersion: '0.1.0',
+    storage: { getItem: () => null, setItem: () => {} },
+    pickFile: async () => null,
+    liveFrameMs: 20,
+  });
+  return { api, workers };
+}
+
+const until = async (check: () => boolean, what: string) => {
+  const end = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+describe('browser API: live mode', () => {
+  it('plays a session on a worker of its own, apart from the batch workers, and stops it on cancel', async () => {
+    const { api, workers } = webApi();
+    await api.version();
+    expect(workers).toHaveLength(1);
+    const frames: LiveFrame[] = [];
+    const done = api.liveStart({ jobId: 'L', scenario: { name: 'x', liveEndS: 1e6 }, speed: 600, playing: true }, (f) => frames.push(f));
+    await until(() => frames.length >= 4, 'frames');
+    expect(workers, 'a second worker, for the live session').toHaveLength(2);
+    expect(frames.at(-1)!.tS).toBeGreaterThan(frames[0]!.tS);
+    expect(await api.liveControl('L', { kind: 'speed', speed: 10 })).toEqual({ playing: true, speed: 10 });
+    expect(await api.cancel('L')).toBe(true);
+    expect(await done).toMatchObject({ ok: true, reason: 'stopped' });
+    api.close();
+  });
+
+  it('refuses bad arguments as the desktop does, naming the JSON path', async () => {
+    const { api } = webApi();
+    await expect(api.liveStart({ jobId: '', scenario: {} })).rejects.toThrow(/liveStart: bad arguments: args\[0\]\.jobId/);
+    await expect(api.liveControl('L', { kind: 'speed', speed: 3 } as never)).rejects.toThrow(/liveControl: bad arguments: args\[1\]\.speed/);
+    api.close();
+  });
+
+  it('ends the session with worker-crashed when its worker dies; the next session gets a fresh worker', async () => {
+    const { api, workers } = webApi();
+    const frames: LiveFrame[] = [];
+    const done = api.liveStart({ jobId: 'C', scenario: { name: 'x' } }, (f) => frames.push(f));
+    await until(() => frames.length === 1, 'the first frame');
+    const liveWorker = workers.at(-1)!;
+    void api.liveControl('C', { kind: 'play' });
+    await new Promise((r) => setTimeout(r, 10));
+    liveWorker.fail('out of memory');
+    expect(await done).toEqual({ ok: false, error: { kind: 'worker-crashed', message: 'sim worker error: out of memory' } });
+    const again: LiveFrame[] = [];
+    const next = api.liveStart({ jobId: 'D', scenario: { name: 'x' } }, (f) => again.push(f));
+    await until(() => again.length === 1, 'a frame from a new worker');
+    expect(workers.at(-1)).not.toBe(liveWorker);
+    await api.cancel('D');
+    await next;
+    api.close();
+  });
+});
+
+describe('browser API: outlines from the site', () => {
+  const fc = { type: 'FeatureCollection', features: [] };
+  const site = (files: Record<string, unknown>) => async (url: string) => {
+    const name = url.slice('https://host/app/data/'.length);
+    return name in files ? { ok: true, status: 200, json: async () => files[name] } : { ok: false, status: 404, json: async () => null };
+  };
+
+  it('fetches the display outlines and BCU borders beside the page, with the manifest attribution', async () => {
+    const asked: string[] = [];
+    const files = { 'areas-display.geojson': fc, 'bcu-borders.geojson': fc, 'manifest.json': { attribution: ['Contains OS data', 7] } };
+    const get = fetchMapLayers('https://host/app/data/', async (url) => {
+      asked.push(url);
+      return site(files)(url);
+    });
+    expect(await get('london-boroughs')).toEqual({ ok: true, layers: { source: 'london-boroughs', areas: fc, bcus: fc, attribution: ['Contains OS data'] } });
+    expect(asked.sort()).toEqual(['https://host/app/data/areas-display.geojson', 'https://host/app/data/bcu-borders.geojson', 'https://host/app/data/manifest.json']);
+  });
+
+  it('says which file is missing or wrong, and which sets it does not know', async () => {
+    const missing = fetchMapLayers('https://host/app/data/', site({ 'areas-display.geojson': fc, 'manifest.json': {} }));
+    expect(await missing('london-boroughs')).toMatchObject({ ok: false, message: expect.stringContaining('bcu-borders.geojson answered HTTP 404') });
+    const wrong = fetchMapLayers('https://host/app/data/', site({ 'areas-display.geojson': { type: 'Feature' }, 'bcu-borders.geojson': fc, 'manifest.json': {} }));
+    expect(await wrong('london-boroughs')).toEqual({ ok: false, message: 'areas-display.geojson: expected a GeoJSON FeatureCollection' });
+    expect(await missing('paris')).toEqual({ ok: false, message: 'no built-in outlines for "paris" (known: london-boroughs)' });
+    const { api } = webApi();
+    expect(await api.mapLayers('london-boroughs'), 'a host without outlines says so').toEqual({ ok: false, message: 'no built-in outlines for "london-boroughs" in this host' });
+    api.close();
+  });
+});
