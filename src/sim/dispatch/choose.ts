@@ -69,7 +69,11 @@ export function reserveFor(v: DispatchView, grade: number): number {
   return out;
 }
 
-/** Available units of `among` (default all) that the reserve rule lets take this grade's work, in unit order. */
+/**
+ * Available units of `among` (default all) that the reserve rule lets take this grade's work, in
+ * unit order. A scan of `among`: the reference for the indexed `availableIn*` below, which dispatch
+ * uses (they give the same lists).
+ */
 export function availableUnits(v: DispatchView, grade: number, among: readonly number[] = v.fleet.all): number[] {
   const f = v.fleet;
   const reserve = reserveFor(v, grade);
@@ -81,6 +85,63 @@ export function availableUnits(v: DispatchView, grade: number, among: readonly n
     if (s !== US.FREE && s !== US.RETURNING) continue;
     if (reserve > 0 && f.freeByBcu[f.bcuSlot(u)]! <= reserve) continue;
     out.push(u);
+  }
+  return out;
+}
+
+/**
+ * Whether any unit may take this grade's work now: some BCU slot has more free units than the
+ * grade's reserve. When false, every `availableIn*` list is empty, whatever the incident.
+ */
+export function anyAvailable(v: DispatchView, grade: number): boolean {
+  const f = v.fleet;
+  if (f.freeTotal === 0) return false;
+  const reserve = reserveFor(v, grade);
+  if (reserve === 0) return true;
+  const free = f.freeByBcu;
+  for (let b = 0; b < free.length; b++) if (free[b]! > reserve) return true;
+  return false;
+}
+
+/** Same as availableUnits(v, grade, fleet.unitsByBcu[slot]), from the index of free units. */
+export function availableInSlot(v: DispatchView, grade: number, slot: number): number[] {
+  const f = v.fleet;
+  const reserve = reserveFor(v, grade);
+  // Every unit of a slot shares the slot's count: the reserve holds all of them or none.
+  if (reserve > 0 && f.freeByBcu[slot]! <= reserve) return [];
+  return f.free.bySlot[slot]!.toArray();
+}
+
+/** Same as availableUnits(v, grade, fleet.unitsByArea.get(area) ?? []), from the index of free units. */
+export function availableInArea(v: DispatchView, grade: number, area: number): number[] {
+  const f = v.fleet;
+  const set = f.free.byArea[area];
+  if (!set) return [];
+  const reserve = reserveFor(v, grade);
+  if (reserve === 0) return set.toArray();
+  const out: number[] = [];
+  for (let i = 0; i < set.size; i++) {
+    const u = set.at(i);
+    if (f.freeByBcu[f.slotOfUnit[u]!]! > reserve) out.push(u);
+  }
+  return out;
+}
+
+/** Same as availableUnits(v, grade) (the whole fleet), from the index of free units. */
+export function availableAll(v: DispatchView, grade: number): number[] {
+  const f = v.fleet;
+  const reserve = reserveFor(v, grade);
+  const set = f.free.all;
+  if (reserve === 0) return set.toArray();
+  const free = f.freeByBcu;
+  let held = 0;
+  for (let b = 0; b < free.length; b++) if (free[b]! > 0 && free[b]! <= reserve) held++;
+  if (held === 0) return set.toArray();
+  const slotOf = f.slotOfUnit;
+  const out: number[] = [];
+  for (let i = 0; i < set.size; i++) {
+    const u = set.at(i);
+    if (free[slotOf[u]!]! > reserve) out.push(u);
   }
   return out;
 }
@@ -123,30 +184,30 @@ function pick(v: DispatchView, call: Call, set: readonly number[], departS: numb
 
 /**
  * The unit to send to `call` now for its next slot, or null. Same result as
- * best(applyBorder(availableUnits(all))), but looks first at the units of the call's own BCU or
- * area, so that a dispatch reads tens of units, not the whole fleet.
+ * best(applyBorder(availableUnits(all))), but reads the index of free units, looking first at the
+ * call's own BCU or area, so that a dispatch reads the free units, not the whole fleet.
  */
 export function chooseUnit(v: DispatchView, call: Call, departS: number): { unit: number; timeS: number } | null {
-  const f = v.fleet;
   const border = v.scenario.dispatch.border;
-  if (border === 'area' && call.area >= 0) return best(v, call, availableUnits(v, call.grade, f.unitsByArea.get(call.area) ?? []), departS);
+  if (border === 'area' && call.area >= 0) return best(v, call, availableInArea(v, call.grade, call.area), departS);
   if (border === 'bcu') {
     const b = callBcu(v, call);
     if (b >= 0) {
-      const same = availableUnits(v, call.grade, f.unitsByBcu[b]!);
+      const same = availableInSlot(v, call.grade, b);
       if (same.length > 0) return best(v, call, same, departS);
     }
   }
-  return best(v, call, availableUnits(v, call.grade), departS);
+  return best(v, call, availableAll(v, call.grade), departS);
 }
 
 /**
- * A unit to divert to `call` (MODEL.md `dispatch.divert`): travelling to, or on scene at, an
- * incident of a `from` grade; chosen by the same border rule and policy. Null when none.
+ * Units that could be diverted to `call` (MODEL.md `dispatch.divert`), before the border rule:
+ * travelling to, or on scene at, an incident of a `from` grade, shift not over; in unit order.
+ * Empty when the call's grade takes no diverted units. The same for every call of a grade.
  */
-export function chooseDiversion(v: DispatchView, call: Call, departS: number): { unit: number; timeS: number } | null {
+export function diversionCandidates(v: DispatchView, call: Call): number[] {
   const divert = v.scenario.dispatch.divert;
-  if (!divert || !divert.to.includes(GRADE_KEYS[call.grade]!)) return null;
+  if (!divert || !divert.to.includes(GRADE_KEYS[call.grade]!)) return [];
   const f = v.fleet;
   const from = new Set(divert.from.map((g) => GRADE_KEYS.indexOf(g)));
   const units: number[] = [];
@@ -157,5 +218,13 @@ export function chooseDiversion(v: DispatchView, call: Call, departS: number): {
     const other = v.call(f.incident[u]!);
     if (other && from.has(other.grade)) units.push(u);
   }
-  return best(v, call, applyBorder(v, call, units), departS);
+  return units;
+}
+
+/**
+ * A unit to divert to `call`: among `candidates` (default: diversionCandidates), chosen by the same
+ * border rule and policy as a free unit. Null when none.
+ */
+export function chooseDiversion(v: DispatchView, call: Call, departS: number, candidates: number[] = diversionCandidates(v, call)): { unit: number; timeS: number } | null {
+  return best(v, call, applyBorder(v, call, candidates), departS);
 }

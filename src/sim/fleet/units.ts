@@ -9,6 +9,7 @@
 import type { Scenario } from '../../shared/scenario';
 import type { Place, SimWorld, Trip } from '../world';
 import { ScenarioError } from '../errors';
+import { FreeUnits } from './free-units';
 
 /** Unit states. FREE and RETURNING are available for dispatch. */
 export const US = {
@@ -77,6 +78,12 @@ export class Fleet {
   /** Available (FREE or RETURNING) units per BCU index; index bcuIds.length = units of no BCU. */
   readonly freeByBcu: Int32Array;
   freeTotal = 0;
+  /** The available units themselves, by BCU slot and area (kept by `changeAvailability`). */
+  readonly free: FreeUnits;
+  /** BCU slot of each unit (see bcuSlot). */
+  readonly slotOfUnit: Int32Array;
+  /** Area index of each unit's station, -1 for none. */
+  readonly areaOfUnit: Int32Array;
 
   constructor(s: Scenario, world: SimWorld) {
     const areas = world.areas;
@@ -139,6 +146,9 @@ export class Fleet {
     this.all = Array.from({ length: n }, (_, u) => u);
     this.unitsByBcu = Array.from({ length: bcuIds.length + 1 }, () => [] as number[]);
     this.unitsByArea = new Map();
+    this.slotOfUnit = Int32Array.from(this.all, (u) => this.bcuSlot(u));
+    this.areaOfUnit = Int32Array.from(this.all, (u) => this.areaOf(u));
+    this.free = new FreeUnits(this.slotOfUnit, this.areaOfUnit, bcuIds.length + 1, areas?.ids.length ?? 0);
     for (let u = 0; u < n; u++) {
       this.unitsByBcu[this.bcuSlot(u)]!.push(u);
       const area = this.areaOf(u);
@@ -165,6 +175,23 @@ export class Fleet {
 
   home(u: number): Place {
     return this.stations[this.station[u]!]!.place;
+  }
+
+  /**
+   * Books unit `u` becoming available (FREE or RETURNING) or not: the counts per BCU and the
+   * indexes of free units. Called by the simulation only when availability changes.
+   */
+  changeAvailability(u: number, available: boolean): void {
+    const slot = this.slotOfUnit[u]!;
+    if (available) {
+      this.freeByBcu[slot]!++;
+      this.freeTotal++;
+      this.free.add(u);
+    } else {
+      this.freeByBcu[slot]!--;
+      this.freeTotal--;
+      this.free.delete(u);
+    }
   }
 
   isAvailable(u: number): boolean {

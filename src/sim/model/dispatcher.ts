@@ -4,7 +4,7 @@
  * (choose.ts), or, for a grade that may take diverted units, the best unit working on a lower
  * grade. An incident needing several units takes them one by one.
  */
-import { chooseDiversion, chooseUnit } from '../dispatch/choose';
+import { anyAvailable, chooseDiversion, chooseUnit, diversionCandidates } from '../dispatch/choose';
 import type { Call } from './call';
 import type { Simulation } from './simulation';
 import { dispatchUnit, withdraw } from './units';
@@ -21,22 +21,30 @@ export function runDispatch(sim: Simulation): void {
   if (sim.fleet.freeTotal === 0 && !divert) return;
   for (let g = 0; g < 4; g++) {
     const list = sim.pending.byGrade[g]!;
+    if (list.length === 0) continue;
     const mayDivert = divert !== undefined && divert.to.includes(sim.gradeKey(g));
-    if (sim.fleet.freeTotal === 0 && !mayDivert) continue;
     let i = 0;
     while (i < list.length) {
+      // Nothing this grade may take is free anywhere (and no unit could be diverted, see
+      // serve): every call left in this list would be served nothing, so none is looked at.
+      if (!mayDivert && !anyAvailable(sim, g)) break;
       const call = list[i]!;
-      serve(sim, call, mayDivert);
+      const stuck = serve(sim, call, mayDivert);
       if (openSlot(call) < 0) {
         list.splice(i, 1);
         call.inPending = false;
       } else i++;
+      if (stuck) break;
     }
   }
 }
 
-/** Gives `call` as many units as it needs and can get now. */
-function serve(sim: Simulation, call: Call, mayDivert: boolean): void {
+/**
+ * Gives `call` as many units as it needs and can get now. True when it stopped for want of any
+ * unit at all: none free for its grade and none to divert anywhere, whatever the border. Then no
+ * other call of the grade can be served either until a unit comes free (nothing changed).
+ */
+function serve(sim: Simulation, call: Call, mayDivert: boolean): boolean {
   for (let slot = openSlot(call); slot >= 0; slot = openSlot(call)) {
     const departS = sim.now + call.slotTurnoutS[slot]!;
     const free = sim.fleet.freeTotal > 0 ? chooseUnit(sim, call, departS) : null;
@@ -44,9 +52,12 @@ function serve(sim: Simulation, call: Call, mayDivert: boolean): void {
       dispatchUnit(sim, free.unit, call, slot);
       continue;
     }
-    const diverted = mayDivert ? chooseDiversion(sim, call, departS) : null;
-    if (!diverted) return;
+    if (!mayDivert) return !anyAvailable(sim, call.grade);
+    const candidates = diversionCandidates(sim, call);
+    const diverted = candidates.length > 0 ? chooseDiversion(sim, call, departS, candidates) : null;
+    if (!diverted) return candidates.length === 0 && !anyAvailable(sim, call.grade);
     withdraw(sim, diverted.unit);
     dispatchUnit(sim, diverted.unit, call, slot);
   }
+  return false;
 }

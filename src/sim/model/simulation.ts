@@ -156,11 +156,7 @@ export class Simulation implements DispatchView {
     this.collector.unitInterval(u, old, f.since[u]!, this.now);
     const wasFree = old === US.FREE || old === US.RETURNING;
     const isFree = state === US.FREE || state === US.RETURNING;
-    if (wasFree !== isFree) {
-      const d = isFree ? 1 : -1;
-      f.freeByBcu[f.bcuSlot(u)]! += d;
-      f.freeTotal += d;
-    }
+    if (wasFree !== isFree) f.changeAvailability(u, isFree);
     f.state[u] = state;
     f.since[u] = this.now;
   }
