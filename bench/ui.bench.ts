@@ -1,0 +1,155 @@
+/**
+ * The app's two performance targets (ARCHITECTURE.md "Performance targets"), measured in Chromium
+ * (Playwright driving /usr/bin/chromium, or $CHROMIUM_PATH) on the browser build with the London
+ * baseline:
+ *
+ * - frames drawn per second by the map's live layer while the baseline plays at 60x, with every
+ *   unit of the fleet on the map (aim: 60);
+ * - time from a changed resourcing number (one BCU's units on one shift) to the key figures of the
+ *   new one-day London run on the screen (aim: under 1 s). Measured in the page, from the input
+ *   event to the figures' update; includes the 150 ms the app waits for more typing. The run's own
+ *   wall time (as the run reports it) is printed beside it.
+ *
+ * The site is built afresh into a temporary folder (vite build + the data copy), so the figures
+ * are of the code as it is. Skipped, with one line saying why, without Chromium or the London data.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import type { Report } from './run';
+
+const root = path.resolve(__dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHANGES = 5;
+const FPS_SECONDS = 5;
+
+function buildSite(out: string): boolean {
+  execFileSync(bin('vite'), ['build', '--config', 'vite.web.config.ts', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  execFileSync(bin('tsx'), ['scripts/copy-web-data.ts', '--out', path.join(out, 'data')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  return existsSync(path.join(out, 'data', 'areas-display.geojson'));
+}
+
+/** Starts scripts/serve-web.mjs on a free port; resolves with its address and a stop function. */
+function serve(dir: string): Promise<{ url: string; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/serve-web.mjs', '--dir', dir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
+      if (match) resolve({ url: match[1]!, stop: () => child.kill() });
+    });
+    child.on('exit', (code) => reject(new Error(`the static server exited (${code}) before it listened: ${text}`)));
+  });
+}
+
+/**
+ * Code run in the page (as text: the bench is compiled for Node, and the page must not see the
+ * compiler's helpers). FIGURES_CURRENT is true once the figures shown are those of the scenario as
+ * it now stands.
+ */
+const FIGURES_CURRENT = `(() => {
+  const figures = document.querySelector('[data-testid="key-figures"]');
+  const run = document.querySelector('[data-testid="run"]');
+  const shown = figures && figures.getAttribute('data-figures-revision');
+  return !!run && run.getAttribute('data-status') === 'done' && !!shown && shown === figures.getAttribute('data-scenario-revision');
+})()`;
+
+/**
+ * Sets input ID to VALUE as typing would, and resolves with the milliseconds until the key figures
+ * show the run of the new scenario revision, and that run's own wall time.
+ */
+const CHANGE_TO_FIGURES = (id: string, value: number) => `new Promise((resolve) => {
+  const input = document.querySelector('[data-testid="${id}"]');
+  const figures = document.querySelector('[data-testid="key-figures"]');
+  const before = figures.getAttribute('data-scenario-revision');
+  const started = performance.now();
+  const observer = new MutationObserver(() => {
+    const wanted = figures.getAttribute('data-scenario-revision');
+    const run = document.querySelector('[data-testid="run"]');
+    if (wanted !== before && figures.getAttribute('data-figures-revision') === wanted && run && run.getAttribute('data-status') === 'done') {
+      observer.disconnect();
+      const done = /done in ([\\d,]+) ms/.exec(run.textContent || '');
+      resolve({ ms: performance.now() - started, runMs: done ? Number(done[1].replace(/,/g, '')) : NaN });
+    }
+  });
+  observer.observe(document.body, { subtree: true, attributes: true, childList: true });
+  // React listens for the native input event; set the value through the prototype's setter.
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '${value}');
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+})`;
+
+async function figuresCurrent(page: Page, timeoutMs = 120_000): Promise<void> {
+  // Polled from here: waitForFunction would compile the text in the page, which its CSP forbids.
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate(FIGURES_CURRENT))) {
+    if (Date.now() > end) throw new Error(`ui bench: no figures within ${timeoutMs} ms`);
+    await page.waitForTimeout(50);
+  }
+}
+
+async function changeToFigures(page: Page, testId: string, value: number): Promise<{ ms: number; runMs: number }> {
+  return page.evaluate(CHANGE_TO_FIGURES(testId, value)) as Promise<{ ms: number; runMs: number }>;
+}
+
+export default async function uiBench(report: Report): Promise<void> {
+  if (!existsSync(chromiumPath)) {
+    console.log(`ui: skipped (no Chromium at ${chromiumPath}; set CHROMIUM_PATH)`);
+    return;
+  }
+  const site = mkdtempSync(path.join(tmpdir(), 'rs-ui-bench-'));
+  let server: { url: string; stop: () => void } | null = null;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    if (!buildSite(site)) {
+      console.log('ui: skipped (the site was built without the London data: ../shared/data not found)');
+      return;
+    }
+    server = await serve(site);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const loadStart = performance.now();
+    await page.goto(server.url);
+    await figuresCurrent(page);
+    report('ui first figures after page load (one-day London)', Math.round(performance.now() - loadStart), 'ms');
+
+    // Frame rate while the baseline plays at 60x with the whole fleet drawn.
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('60');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(1500);
+    const samples: number[] = [];
+    for (let s = 0; s < FPS_SECONDS; s++) {
+      await page.waitForTimeout(1000);
+      samples.push(Number(await page.locator('canvas.live-layer').getAttribute('data-fps')));
+    }
+    const units = Number(await page.locator('canvas.live-layer').getAttribute('data-units'));
+    report('ui live frame rate at 60x (London baseline)', samples.reduce((a, b) => a + b, 0) / samples.length, 'fps');
+    report('ui live frame rate at 60x, worst second', Math.min(...samples), 'fps');
+    report('ui live units drawn per frame', units, 'units');
+    await page.getByRole('button', { name: 'Pause' }).click();
+
+    // Changed number -> figures, a few times (alternating one BCU's early units down and back).
+    const testId = 'units-CW-early';
+    const original = Number(await page.getByTestId(testId).inputValue());
+    const times: number[] = [];
+    const runs: number[] = [];
+    for (let i = 0; i < CHANGES; i++) {
+      const { ms, runMs } = await changeToFigures(page, testId, i % 2 === 0 ? original - 1 : original);
+      times.push(ms);
+      runs.push(runMs);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    report('ui changed number to updated figures (one-day London), median', Math.round(median(times)), 'ms');
+    report('ui changed number to updated figures, slowest', Math.round(Math.max(...times)), 'ms');
+    report('ui one-day London batch run inside that, median', Math.round(median(runs)), 'ms');
+  } finally {
+    await browser.close();
+    server?.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
+}
