@@ -211,9 +211,9 @@ export function diversionCandidates(v: DispatchView, call: Call): number[] {
   const f = v.fleet;
   const from = new Set(divert.from.map((g) => GRADE_KEYS.indexOf(g)));
   const units: number[] = [];
-  for (let u = 0; u < f.n; u++) {
-    const s = f.state[u]!;
-    if (s !== US.TRAVELLING && s !== US.ON_SCENE) continue;
+  const committed = f.committed;
+  for (let i = 0; i < committed.size; i++) {
+    const u = committed.at(i);
     if (f.offAfterJob[u]) continue; // its shift is over: it finishes this job and goes home
     const other = v.call(f.incident[u]!);
     if (other && from.has(other.grade)) units.push(u);

@@ -16,10 +16,20 @@ export class PendingQueue {
   add(call: Call): void {
     if (call.inPending) return;
     const list = this.byGrade[call.grade]!;
-    // Usually the newest: scan from the back.
-    let i = list.length;
-    while (i > 0 && before(call, list[i - 1]!)) i--;
-    list.splice(i, 0, call);
+    // Usually the newest, at the back; a diverted incident goes back to its old place, which in
+    // a long queue a binary search finds without walking it.
+    const n = list.length;
+    if (n === 0 || !before(call, list[n - 1]!)) list.push(call);
+    else {
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(call, list[mid]!)) hi = mid;
+        else lo = mid + 1;
+      }
+      list.splice(lo, 0, call);
+    }
     call.inPending = true;
   }
 

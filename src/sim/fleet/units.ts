@@ -9,7 +9,7 @@
 import type { Scenario } from '../../shared/scenario';
 import type { Place, SimWorld, Trip } from '../world';
 import { ScenarioError } from '../errors';
-import { FreeUnits } from './free-units';
+import { FreeUnits, SortedIntSet } from './free-units';
 
 /** Unit states. FREE and RETURNING are available for dispatch. */
 export const US = {
@@ -78,8 +78,15 @@ export class Fleet {
   /** Available (FREE or RETURNING) units per BCU index; index bcuIds.length = units of no BCU. */
   readonly freeByBcu: Int32Array;
   freeTotal = 0;
+  /**
+   * Counts changes that can change which units dispatch may send or divert: bumped on every change
+   * of a unit's state (Simulation.setUnitState) and of its shift-over flag (`offAfterJob`).
+   */
+  epoch = 0;
   /** The available units themselves, by BCU slot and area (kept by `changeAvailability`). */
   readonly free: FreeUnits;
+  /** Units travelling to or on scene at an incident (the ones dispatch may divert), by `noteState`. */
+  readonly committed = new SortedIntSet();
   /** BCU slot of each unit (see bcuSlot). */
   readonly slotOfUnit: Int32Array;
   /** Area index of each unit's station, -1 for none. */
@@ -175,6 +182,20 @@ export class Fleet {
 
   home(u: number): Place {
     return this.stations[this.station[u]!]!.place;
+  }
+
+  /** Books unit `u`'s change of state from `old` to `state` in the indexes (before `state[u]` is set). */
+  noteState(u: number, old: number, state: number): void {
+    const wasFree = old === US.FREE || old === US.RETURNING;
+    const isFree = state === US.FREE || state === US.RETURNING;
+    if (wasFree !== isFree) this.changeAvailability(u, isFree);
+    const wasCommitted = old === US.TRAVELLING || old === US.ON_SCENE;
+    const isCommitted = state === US.TRAVELLING || state === US.ON_SCENE;
+    if (wasCommitted !== isCommitted) {
+      if (isCommitted) this.committed.add(u);
+      else this.committed.delete(u);
+    }
+    this.epoch++;
   }
 
   /**

@@ -22,20 +22,27 @@ export function runDispatch(sim: Simulation): void {
   for (let g = 0; g < 4; g++) {
     const list = sim.pending.byGrade[g]!;
     if (list.length === 0) continue;
+    // The grade found no unit at all last time, and no unit has changed since: nor would it now.
+    if (sim.stuckEpoch[g] === sim.fleet.epoch) continue;
+    sim.stuckEpoch[g] = -1;
     const mayDivert = divert !== undefined && divert.to.includes(sim.gradeKey(g));
+    // Served incidents leave the list, the others close up behind `kept` (one splice per pass).
+    let kept = 0;
     let i = 0;
     while (i < list.length) {
       // Nothing this grade may take is free anywhere (and no unit could be diverted, see
       // serve): every call left in this list would be served nothing, so none is looked at.
       if (!mayDivert && !anyAvailable(sim, g)) break;
-      const call = list[i]!;
+      const call = list[i++]!;
       const stuck = serve(sim, call, mayDivert);
-      if (openSlot(call) < 0) {
-        list.splice(i, 1);
-        call.inPending = false;
-      } else i++;
-      if (stuck) break;
+      if (openSlot(call) < 0) call.inPending = false;
+      else list[kept++] = call;
+      if (stuck) {
+        sim.stuckEpoch[g] = sim.fleet.epoch;
+        break;
+      }
     }
+    if (kept < i) list.splice(kept, i - kept);
   }
 }
 

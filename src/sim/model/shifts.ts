@@ -45,6 +45,7 @@ export function shiftEnd(sim: Simulation, j: number): void {
       sim.setUnitState(u, US.OFF);
     } else if (s !== US.OFF) f.offAfterJob[u] = 1;
   }
+  f.epoch++; // units whose shift is over can no longer be diverted
 }
 
 /** SHIFT_START of shift `j`. */
@@ -64,5 +65,6 @@ export function shiftStart(sim: Simulation, j: number): void {
       sim.setUnitState(u, US.FREE);
     } else f.offAfterJob[u] = 0;
   }
+  f.epoch++; // units kept on by the new shift can be diverted again
   sim.requestDispatch();
 }

@@ -15,7 +15,7 @@ import { Collector } from '../metrics/collector';
 import { PendingQueue } from '../dispatch/pending';
 import type { DispatchView } from '../dispatch/choose';
 import { EventQueue } from '../engine/queue';
-import { Fleet, US } from '../fleet/units';
+import { Fleet } from '../fleet/units';
 import { startOffsetS } from '../time';
 import type { Place, SimWorld } from '../world';
 import type { Call } from './call';
@@ -94,6 +94,11 @@ export class Simulation implements DispatchView {
   /** Counted calls not yet resolved (abandoned, referred, or reached by a unit). */
   openCounted = 0;
   dispatchScheduled = false;
+  /**
+   * Per grade: the fleet epoch at which the grade's pending incidents last found no unit at all
+   * (none free for it, none to divert); -1 when not stuck. See dispatcher.ts.
+   */
+  readonly stuckEpoch = [-1, -1, -1, -1];
   /** Demand points' snapped places, filled on first use. */
   readonly pointPlaces: (Place | undefined)[] = [];
   /** Draws for injected incidents (never shared with the demand streams). */
@@ -154,9 +159,7 @@ export class Simulation implements DispatchView {
     const f = this.fleet;
     const old = f.state[u]!;
     this.collector.unitInterval(u, old, f.since[u]!, this.now);
-    const wasFree = old === US.FREE || old === US.RETURNING;
-    const isFree = state === US.FREE || state === US.RETURNING;
-    if (wasFree !== isFree) f.changeAvailability(u, isFree);
+    f.noteState(u, old, state);
     f.state[u] = state;
     f.since[u] = this.now;
   }

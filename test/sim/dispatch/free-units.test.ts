@@ -64,6 +64,8 @@ describe('availability from the index', () => {
         if (step++ % 7 !== 0) continue;
         const freeNow = f.all.filter((u) => f.state[u] === US.FREE || f.state[u] === US.RETURNING);
         expect(f.free.all.toArray(), `scenario ${k}, t=${sim.now}: the free set`).toEqual(freeNow);
+        const committedNow = f.all.filter((u) => f.state[u] === US.TRAVELLING || f.state[u] === US.ON_SCENE);
+        expect(f.committed.toArray(), `scenario ${k}, t=${sim.now}: the committed set`).toEqual(committedNow);
         for (let g = 0; g < 4; g++) {
           const all = availableUnits(sim, g);
           expect(availableAll(sim, g), `scenario ${k}, t=${sim.now}, grade ${g}: all`).toEqual(all);
