@@ -22,7 +22,7 @@ export const UNIT_STATE_LABELS: Readonly<Record<LiveUnitState, string>> = {
 export const GRADE_COLOURS: Readonly<Record<LiveIncident['grade'], string>> = {
   I: '#e31a1c',
   S: '#ff7f00',
-  E: '#6a3d9a',
+  E: '#e7298a',
   R: '#6b7280',
 };
 
