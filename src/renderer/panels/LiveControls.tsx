@@ -13,7 +13,7 @@ import { controlLive, setLiveSpeed, startLive } from '../sim-client/live';
 import { useAppStore, useAppStoreApi, type AppStore } from '../store';
 import type { DesktopApi } from '../../shared/protocol';
 
-export const SPEED_LABELS: Readonly<Record<string, string>> = { '1': '1×', '10': '10×', '60': '60×', '600': '600×', max: 'Max' };
+export const SPEED_LABELS: Readonly<Record<string, string>> = { '1': '1×', '10': '10×', '60': '60×', '600': '600×', max: 'Max (as fast as possible)' };
 
 /** Play when paused, pause when playing; starts a session (playing) when none runs. */
 export function togglePlay(api: DesktopApi, store: AppStore): void {
@@ -53,7 +53,7 @@ export function LiveControls() {
         </button>
         <label className="speed">
           Speed
-          <select value={String(speed)} onChange={(e) => void setLiveSpeed(api, store, (e.target.value === 'max' ? 'max' : Number(e.target.value)) as LiveSpeed)}>
+          <select value={String(speed)} title="Simulated time per real second; Max runs as fast as the simulator can" onChange={(e) => void setLiveSpeed(api, store, (e.target.value === 'max' ? 'max' : Number(e.target.value)) as LiveSpeed)}>
             {LIVE_SPEEDS.map((s) => (
               <option key={String(s)} value={String(s)}>
                 {SPEED_LABELS[String(s)]}
