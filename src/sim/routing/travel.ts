@@ -24,12 +24,13 @@ import type { Place, Ranked, TravelModel, Trip } from '../world';
 import { contract } from './ch/contract';
 import type { Hierarchy } from './ch/hierarchy';
 import { HierarchyQuery, UNREACHABLE } from './ch/query';
-import { meet, meetDistance, spacePath, SpaceCache, SpaceSearch, type SearchSpace } from './ch/space';
+import { meet, meetDistance, spaceArcs, SpaceCache, SpaceSearch, type SearchSpace } from './ch/space';
 import { entries, exits, positionKey, roadPosition, sameRoad, type RoadEnd, type RoadPos } from './ends';
 import { haversineM } from './geo';
 import type { RoadGraph } from './graph';
 import { speedTable } from './speeds';
 import { TreeCache } from './trees';
+import { arcWeightsMs, CompactRoute } from './route';
 import { RoadTrip, type EdgePiece, type TripPlan } from './trip';
 import { edgeWeightsMs, maxEdgeSpeedKph, metricKey, sameWeights } from './weights';
 
@@ -89,6 +90,8 @@ export class RoadTravelModel implements TravelModel {
   /** Lower bound of road ms per straight metre (1 / the fastest edge speed). */
   private readonly msPerMLowerBound: number;
   private readonly sweep: Uint32Array;
+  /** Milliseconds of each hierarchy arc (route.ts). */
+  private readonly arcMs: Float64Array;
 
   constructor(
     readonly graph: RoadGraph,
@@ -110,6 +113,7 @@ export class RoadTravelModel implements TravelModel {
     this.spaces = new SpaceSearch(this.hierarchy);
     this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 64, buildAfter: options.treeAfter ?? 16 });
     this.sweep = new Uint32Array(graph.nodeCount);
+    this.arcMs = arcWeightsMs(this.hierarchy, this.weights);
   }
 
   /** Trees built so far and kept now (for benchmarks). */
@@ -240,33 +244,35 @@ export class RoadTravelModel implements TravelModel {
     const ms = useDirect ? direct.ms : road;
     if (ms === Infinity) return unreachableTrip(o);
     const graph = this.graph;
-    const weights = this.weights;
-    const plan = (): TripPlan => {
-      const pieces: EdgePiece[] = [];
-      if (useDirect) {
-        pieces.push({ edge: direct.edge, fromM: along(graph, direct.edge, from.posM), toM: along(graph, direct.edge, to.posM), ms });
-      } else {
-        const path = spacePath(this.hierarchy, forward[bi]!, meeting.f, backward[bj]!, meeting.b);
-        const exit = out.edges[bi]!;
-        const entry = into.edges[bj]!;
-        pieces.push({ edge: exit, fromM: along(graph, exit, from.posM), toM: graph.edgeLengthM[exit]!, ms: out.costs[bi]! });
-        for (const e of path.edges) pieces.push({ edge: e, fromM: 0, toM: graph.edgeLengthM[e]!, ms: weights[e]! });
-        pieces.push({ edge: entry, fromM: 0, toM: along(graph, entry, to.posM), ms: into.costs[bj]! });
-        const sum = pieces.reduce((total, p) => total + p.ms, 0);
-        if (sum !== ms) throw new Error(`road trip: unpacked path weighs ${sum} ms, the query said ${ms} ms`);
-      }
-      return {
-        origin: o,
-        dest: d,
-        pieces,
-        accessOriginS: this.accessS(o),
-        accessDestS: this.accessS(d),
-        scale,
-        durationS: this.total(ms, o, d, scale),
-        detourFactor: this.settings.detourFactor,
-      };
+    let route: CompactRoute;
+    if (useDirect) {
+      route = this.compactRoute({ edge: direct.edge, fromM: along(graph, direct.edge, from.posM), toM: along(graph, direct.edge, to.posM), ms }, NO_ARCS, null);
+    } else {
+      const exit = out.edges[bi]!;
+      const entry = into.edges[bj]!;
+      route = this.compactRoute(
+        { edge: exit, fromM: along(graph, exit, from.posM), toM: graph.edgeLengthM[exit]!, ms: out.costs[bi]! },
+        spaceArcs(forward[bi]!, meeting.f, backward[bj]!, meeting.b),
+        { edge: entry, fromM: 0, toM: along(graph, entry, to.posM), ms: into.costs[bj]! },
+      );
+      if (route.totalMs !== ms) throw new Error(`road trip: the route weighs ${route.totalMs} ms, the query said ${ms} ms`);
+    }
+    const durationS = this.total(ms, o, d, scale);
+    const plan: TripPlan = {
+      origin: o,
+      dest: d,
+      route,
+      accessOriginS: this.accessS(o),
+      accessDestS: this.accessS(d),
+      scale,
+      durationS,
+      detourFactor: this.settings.detourFactor,
     };
-    return new RoadTrip(graph, this.total(ms, o, d, scale), (this.accessS(o) + this.accessS(d)) * scale, plan);
+    return new RoadTrip(graph, durationS, (this.accessS(o) + this.accessS(d)) * scale, plan);
+  }
+
+  private compactRoute(first: EdgePiece, arcs: Int32Array, last: EdgePiece | null): CompactRoute {
+    return new CompactRoute(this.hierarchy, this.arcMs, this.weights, this.graph.edgeLengthM, first, arcs, last);
   }
 
   /** Seconds of the access leg between a place and its road position, at base speed. */
@@ -355,6 +361,8 @@ export class RoadTravelModel implements TravelModel {
     return place.edge >= 0 ? place : this.place(place.lon, place.lat);
   }
 }
+
+const NO_ARCS = new Int32Array(0);
 
 /** Milliseconds from the seeds `from` to the target of an all-to-one sweep. */
 function viaSweep(h: Hierarchy, sweep: Uint32Array, from: RoadEnd): number {

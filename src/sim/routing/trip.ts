@@ -11,6 +11,7 @@
 import type { Place, Trip } from '../world';
 import { haversineM } from './geo';
 import { edgeVertex, edgeVertexCount, type RoadGraph } from './graph';
+import { routeTimeS, type CompactRoute, type RouteTiming } from './route';
 
 /** One driven piece of an edge: from `fromM` to `toM` metres along it, taking `ms` milliseconds. */
 export interface EdgePiece {
@@ -20,11 +21,11 @@ export interface EdgePiece {
   readonly ms: number;
 }
 
-export interface TripPlan {
+export interface TripPlan extends RouteTiming {
   readonly origin: Place;
   readonly dest: Place;
-  /** The road part, in driving order (empty when origin and destination share a road position). */
-  readonly pieces: readonly EdgePiece[];
+  /** The road part, in driving order, kept compact (shortcuts unpacked only when drawn). */
+  readonly route: CompactRoute;
   /** Seconds of the access legs at base speed (before `scale`). */
   readonly accessOriginS: number;
   readonly accessDestS: number;
@@ -37,12 +38,15 @@ export interface TripPlan {
 }
 
 /**
- * The trip as the simulator sees it. Its time is known at once; the way itself (path unpacking,
- * the drawn vertices) is only worked out when first asked for (`placeAt`, `geometry`,
- * `distanceM`), since most trips are only ever timed.
+ * The trip as the simulator sees it. Its time is known at once; where the traveller is at an
+ * instant is found on the compact route (route.ts), and the drawn way (every vertex, the metres
+ * driven) is only worked out when first asked for (`geometry`, `distanceM`), since most trips are
+ * only ever timed or asked where the unit is.
  */
 export class RoadTrip implements Trip {
   private way: TripWay | null = null;
+  private roadStart: { lon: number; lat: number } | null = null;
+  private roadEnd: { lon: number; lat: number } | null = null;
 
   constructor(
     private readonly graph: RoadGraph,
@@ -50,7 +54,7 @@ export class RoadTrip implements Trip {
     readonly durationS: number,
     /** Seconds of the access legs, after the departure's scale. */
     readonly accessS: number,
-    private readonly plan: () => TripPlan,
+    readonly plan: TripPlan,
   ) {}
 
   get distanceM(): number {
@@ -58,7 +62,41 @@ export class RoadTrip implements Trip {
   }
 
   placeAt(elapsedS: number): Place {
-    return this.built().placeAt(elapsedS);
+    const plan = this.plan;
+    const { origin, dest, route, durationS } = plan;
+    const t = Math.min(Math.max(elapsedS, 0), durationS);
+    const onRoad = routeTimeS(plan, 0);
+    if (t < onRoad) {
+      // On the access leg from the origin to its road position.
+      const roadStart = (this.roadStart ??= pointOnEdge(this.graph, origin.edge, origin.offsetM));
+      const f = t / onRoad;
+      return {
+        lon: origin.lon + f * (roadStart.lon - origin.lon),
+        lat: origin.lat + f * (roadStart.lat - origin.lat),
+        edge: origin.edge,
+        offsetM: origin.offsetM,
+        accessM: origin.accessM * (1 - f),
+      };
+    }
+    const offRoad = routeTimeS(plan, route.totalMs);
+    if (t >= offRoad) {
+      // On the access leg from the destination's road position to the destination.
+      const roadEnd = (this.roadEnd ??= pointOnEdge(this.graph, dest.edge, dest.offsetM));
+      const span = durationS - offRoad;
+      const f = span > 0 ? (t - offRoad) / span : 1;
+      return {
+        lon: roadEnd.lon + f * (dest.lon - roadEnd.lon),
+        lat: roadEnd.lat + f * (dest.lat - roadEnd.lat),
+        edge: dest.edge,
+        offsetM: dest.offsetM,
+        accessM: dest.accessM * f,
+      };
+    }
+    const { piece, startS, endS } = route.pieceAt(plan, t);
+    const f = endS > startS ? (t - startS) / (endS - startS) : 1;
+    const offsetM = piece.fromM + f * (piece.toM - piece.fromM);
+    const point = pointOnEdge(this.graph, piece.edge, offsetM);
+    return { lon: point.lon, lat: point.lat, edge: piece.edge, offsetM, accessM: 0 };
   }
 
   geometry(): { coords: Float64Array; timesS: Float64Array } {
@@ -66,91 +104,41 @@ export class RoadTrip implements Trip {
   }
 
   private built(): TripWay {
-    if (!this.way) this.way = new TripWay(this.graph, this.plan());
+    if (!this.way) this.way = new TripWay(this.graph, this.plan);
     return this.way;
   }
 }
 
-/**
- * The worked-out way of a trip: its pieces on a timeline. `placeAt` finds the piece under an
- * instant and the point on it (a few vertices walked); the full list of drawn vertices is only
- * made when `geometry()` asks for it.
- */
+/** The unpacked way of a trip: every road piece on a timeline, for drawing and for the metres driven. */
 class TripWay {
   readonly distanceM: number;
+  private readonly pieces: readonly EdgePiece[];
   /** Seconds after departure at which each road piece starts; then the arrival at the road end. */
   private readonly pieceStartS: Float64Array;
-  private readonly roadStart: { lon: number; lat: number };
-  private readonly roadEnd: { lon: number; lat: number };
 
   constructor(
     private readonly graph: RoadGraph,
     private readonly plan: TripPlan,
   ) {
-    const { origin, dest, pieces, scale } = plan;
+    const { origin, dest } = plan;
+    const pieces = (this.pieces = plan.route.pieces());
     let roadM = 0;
     for (const piece of pieces) roadM += Math.abs(piece.toM - piece.fromM);
     this.distanceM = roadM + (origin.accessM + dest.accessM) * plan.detourFactor;
     this.pieceStartS = new Float64Array(pieces.length + 1);
     let ms = 0;
     for (let k = 0; k <= pieces.length; k++) {
-      this.pieceStartS[k] = Math.min((plan.accessOriginS + ms / 1000) * scale, plan.durationS);
+      this.pieceStartS[k] = routeTimeS(plan, ms);
       ms += pieces[k]?.ms ?? 0;
     }
-    this.roadStart = pointOnEdge(graph, origin.edge, origin.offsetM);
-    this.roadEnd = pointOnEdge(graph, dest.edge, dest.offsetM);
-  }
-
-  placeAt(elapsedS: number): Place {
-    const { origin, dest, pieces, durationS } = this.plan;
-    const t = Math.min(Math.max(elapsedS, 0), durationS);
-    const starts = this.pieceStartS;
-    const onRoad = starts[0]!;
-    if (t < onRoad) {
-      // On the access leg from the origin to its road position.
-      const f = t / onRoad;
-      return {
-        lon: origin.lon + f * (this.roadStart.lon - origin.lon),
-        lat: origin.lat + f * (this.roadStart.lat - origin.lat),
-        edge: origin.edge,
-        offsetM: origin.offsetM,
-        accessM: origin.accessM * (1 - f),
-      };
-    }
-    const offRoad = starts[pieces.length]!;
-    if (t >= offRoad) {
-      // On the access leg from the destination's road position to the destination.
-      const span = durationS - offRoad;
-      const f = span > 0 ? (t - offRoad) / span : 1;
-      return {
-        lon: this.roadEnd.lon + f * (dest.lon - this.roadEnd.lon),
-        lat: this.roadEnd.lat + f * (dest.lat - this.roadEnd.lat),
-        edge: dest.edge,
-        offsetM: dest.offsetM,
-        accessM: dest.accessM * f,
-      };
-    }
-    // The last piece starting at or before t.
-    let lo = 0;
-    let hi = pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    const piece = pieces[lo]!;
-    const t0 = starts[lo]!;
-    const t1 = starts[lo + 1]!;
-    const f = t1 > t0 ? (t - t0) / (t1 - t0) : 1;
-    const offsetM = piece.fromM + f * (piece.toM - piece.fromM);
-    const point = pointOnEdge(this.graph, piece.edge, offsetM);
-    return { lon: point.lon, lat: point.lat, edge: piece.edge, offsetM, accessM: 0 };
   }
 
   geometry(): { coords: Float64Array; timesS: Float64Array } {
-    const { origin, dest, pieces, durationS } = this.plan;
-    const lon: number[] = [origin.lon, this.roadStart.lon];
-    const lat: number[] = [origin.lat, this.roadStart.lat];
+    const { origin, dest, durationS } = this.plan;
+    const pieces = this.pieces;
+    const roadStart = pointOnEdge(this.graph, origin.edge, origin.offsetM);
+    const lon: number[] = [origin.lon, roadStart.lon];
+    const lat: number[] = [origin.lat, roadStart.lat];
     const times: number[] = [0, this.pieceStartS[0]!];
     pieces.forEach((piece, k) => {
       const t0 = this.pieceStartS[k]!;

@@ -199,18 +199,28 @@ export function meetDistance(forward: SearchSpace, backward: SearchSpace): numbe
 }
 
 /**
- * The road-graph edges of the path through entries `f` (forward space) and `b` (backward space),
- * with the seeds it starts and ends at.
+ * The hierarchy arcs (shortcuts not unpacked), in driving order, of the path through entries `f`
+ * (forward space) and `b` (backward space): up from the forward seed, then down to the backward one.
  */
-export function spacePath(h: Hierarchy, forward: SearchSpace, f: number, backward: SearchSpace, b: number): { edges: number[]; sourceSeed: number; targetSeed: number } {
-  const arcs: number[] = [];
-  for (let i = f; forward.parentArc[i]! >= 0; i = forward.parentIndex[i]!) arcs.push(forward.parentArc[i]!);
-  arcs.reverse();
-  for (let j = b; backward.parentArc[j]! >= 0; j = backward.parentIndex[j]!) arcs.push(backward.parentArc[j]!);
+export function spaceArcs(forward: SearchSpace, f: number, backward: SearchSpace, b: number): Int32Array {
+  let up = 0;
+  for (let i = f; forward.parentArc[i]! >= 0; i = forward.parentIndex[i]!) up++;
+  let down = 0;
+  for (let j = b; backward.parentArc[j]! >= 0; j = backward.parentIndex[j]!) down++;
+  const arcs = new Int32Array(up + down);
+  let k = up;
+  for (let i = f; forward.parentArc[i]! >= 0; i = forward.parentIndex[i]!) arcs[--k] = forward.parentArc[i]!;
+  k = up;
+  for (let j = b; backward.parentArc[j]! >= 0; j = backward.parentIndex[j]!) arcs[k++] = backward.parentArc[j]!;
+  return arcs;
+}
+
+/** Hierarchy arcs unpacked to the road-graph edges they stand for, in order. */
+export function unpackArcs(h: Hierarchy, arcs: ArrayLike<number>): number[] {
   const edges: number[] = [];
   const stack: number[] = [];
-  for (const arc of arcs) {
-    stack.push(arc);
+  for (let i = 0; i < arcs.length; i++) {
+    stack.push(arcs[i]!);
     while (stack.length > 0) {
       const a = stack.pop()!;
       const edge = h.arcEdge[a]!;
@@ -218,7 +228,15 @@ export function spacePath(h: Hierarchy, forward: SearchSpace, f: number, backwar
       else stack.push(h.arcRight[a]!, h.arcLeft[a]!);
     }
   }
-  return { edges, sourceSeed: forward.seed[f]!, targetSeed: backward.seed[b]! };
+  return edges;
+}
+
+/**
+ * The road-graph edges of the path through entries `f` (forward space) and `b` (backward space),
+ * with the seeds it starts and ends at.
+ */
+export function spacePath(h: Hierarchy, forward: SearchSpace, f: number, backward: SearchSpace, b: number): { edges: number[]; sourceSeed: number; targetSeed: number } {
+  return { edges: unpackArcs(h, spaceArcs(forward, f, backward, b)), sourceSeed: forward.seed[f]!, targetSeed: backward.seed[b]! };
 }
 
 /**
