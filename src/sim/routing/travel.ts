@@ -71,8 +71,12 @@ export interface RoadTravelOptions {
 
 /** Beyond this many origins or destinations without a tree, one sweep over all nodes is cheaper. */
 const SWEEP_THRESHOLD = 64;
-/** Search-space entries per cache generation and direction (about 21 bytes each; two generations). */
-const SPACE_CACHE_ENTRIES = 1_000_000;
+/**
+ * Search-space entries per cache generation and direction (21 bytes each; two generations, so at
+ * most about 340 MB in all). A London week touches about 2M entries each way: at 1M per generation
+ * spaces still needed were dropped and searched again (a third of all searches).
+ */
+const SPACE_CACHE_ENTRIES = 4_000_000;
 
 export class RoadTravelModel implements TravelModel {
   readonly mode = 'road' as const;

@@ -10,6 +10,7 @@
  * otherwise (key: the two letters in reading order, e.g. "AB").
  */
 import { buildRoadGraph, type RawNetwork } from '../../../src/sim/routing/build';
+import type { WeightedGraph } from '../../../src/sim/routing/ch/contract';
 import { roadClassIndex, type RoadClass } from '../../../src/sim/routing/classes';
 import { localProjection } from '../../../src/sim/routing/geo';
 import type { RoadGraph } from '../../../src/sim/routing/graph';
@@ -222,5 +223,44 @@ export function seeded(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A w x h grid, mostly two-way, some one-way, some missing edges, small integer weights (many
+ * ties), plus one isolated node (number w * h) that nothing reaches.
+ */
+export function randomGrid(w: number, h: number, seed: number): WeightedGraph & { nodeCount: number } {
+  const rnd = seeded(seed);
+  const arcs: [number, number, number][] = [];
+  const id = (x: number, y: number): number => y * w + x;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (const [dx, dy] of [
+        [1, 0],
+        [0, 1],
+      ] as const) {
+        if (x + dx >= w || y + dy >= h) continue;
+        const r = rnd();
+        if (r < 0.08) continue; // no road
+        const weight = Math.floor(rnd() * 5); // 0..4: zero weights and ties on purpose
+        const a = id(x, y);
+        const b = id(x + dx, y + dy);
+        if (r < 0.25) arcs.push(rnd() < 0.5 ? [a, b, weight] : [b, a, weight]);
+        else arcs.push([a, b, weight], [b, a, weight]);
+        if (rnd() < 0.03) arcs.push([a, b, weight + 1]); // a parallel, slower road
+      }
+    }
+  }
+  arcs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const n = w * h + 1;
+  const firstOut = new Uint32Array(n + 1);
+  for (const [a] of arcs) firstOut[a + 1]!++;
+  for (let v = 0; v < n; v++) firstOut[v + 1]! += firstOut[v]!;
+  return {
+    nodeCount: n,
+    firstOut,
+    edgeHead: Uint32Array.from(arcs.map((a) => a[1])),
+    weightMs: Uint32Array.from(arcs.map((a) => a[2])),
   };
 }

@@ -24,126 +24,138 @@ export interface SearchSpace {
   readonly seed: Int8Array;
 }
 
-/** Builds search spaces; scratch arrays are reused (one search at a time). */
+/** Fields of a rank's scratch record in SpaceSearch (one record per rank, so a visit reads one cache line). */
+const STAMP = 0;
+const DIST = 1;
+const PARENT_ARC = 2;
+const PARENT_RANK = 3;
+const RECORD = 4;
+
+/**
+ * Builds search spaces; scratch is reused (one search at a time). Searches are memory-bound, so
+ * the scratch state of a rank is one record (stamp, distance, parent arc, parent rank) and each
+ * arc list is one interleaved array (other end, weight, arc id), built once here.
+ */
 export class SpaceSearch {
-  private readonly dist: Float64Array;
-  private readonly stamp: Uint32Array;
-  private readonly parentArc: Int32Array;
-  private readonly parentRank: Int32Array;
+  private readonly rec: Float64Array;
   private readonly root: Int8Array;
+  /** Per upward arc out of a rank (upOut order): head, weight, arc id. */
+  private readonly outArcs: Uint32Array;
+  /** Per upward arc into a rank (upIn order): tail, weight, arc id. */
+  private readonly inArcs: Uint32Array;
+  private readonly settled: Int32Array;
+  /** Position of a settled rank in the space being made (valid only for this search's ranks). */
+  private readonly position: Int32Array;
   private current = 0;
   private readonly heap = new MinHeap(512);
 
   constructor(private readonly h: Hierarchy) {
     const n = h.rank.length;
-    this.dist = new Float64Array(n);
-    this.stamp = new Uint32Array(n);
-    this.parentArc = new Int32Array(n);
-    this.parentRank = new Int32Array(n);
+    this.rec = new Float64Array(n * RECORD);
     this.root = new Int8Array(n);
+    this.settled = new Int32Array(n);
+    this.position = new Int32Array(n);
+    this.outArcs = interleave(h.upOutHead, h.upOutWeight, h.upOutArc);
+    this.inArcs = interleave(h.upInTail, h.upInWeight, h.upInArc);
   }
 
   /** The forward space of `seeds`: what their upward search reaches along out-arcs. */
   forward(seeds: Seeds): SearchSpace {
-    const h = this.h;
-    return this.search(seeds, h.upOutFirst, h.upOutHead, h.upOutWeight, h.upOutArc, h.upInFirst, h.upInTail, h.upInWeight);
+    return this.search(seeds, this.h.upOutFirst, this.outArcs, this.h.upInFirst, this.inArcs);
   }
 
   /** The backward space of `seeds`: what reaches them, climbing in-arcs. */
   backward(seeds: Seeds): SearchSpace {
-    const h = this.h;
-    return this.search(seeds, h.upInFirst, h.upInTail, h.upInWeight, h.upInArc, h.upOutFirst, h.upOutHead, h.upOutWeight);
+    return this.search(seeds, this.h.upInFirst, this.inArcs, this.h.upOutFirst, this.outArcs);
   }
 
-  private search(
-    seeds: Seeds,
-    first: Uint32Array,
-    other: Uint32Array,
-    weight: Uint32Array,
-    arcOf: Uint32Array,
-    stallFirst: Uint32Array,
-    stallOther: Uint32Array,
-    stallWeight: Uint32Array,
-  ): SearchSpace {
+  private search(seeds: Seeds, first: Uint32Array, arcs: Uint32Array, stallFirst: Uint32Array, stallArcs: Uint32Array): SearchSpace {
     const { rank } = this.h;
     const stamp = ++this.current;
-    const { dist, stamp: stamps, parentArc, parentRank, root, heap } = this;
+    const { rec, root, heap, settled } = this;
     heap.clear();
     for (let i = 0; i < seeds.nodes.length; i++) {
       const r = rank[seeds.nodes[i]!]!;
       const c = seeds.costs[i]!;
-      if (stamps[r] === stamp && dist[r]! <= c) continue;
-      stamps[r] = stamp;
-      dist[r] = c;
-      parentArc[r] = -1;
-      parentRank[r] = -1;
+      const at = r * RECORD;
+      if (rec[at + STAMP] === stamp && rec[at + DIST]! <= c) continue;
+      rec[at + STAMP] = stamp;
+      rec[at + DIST] = c;
+      rec[at + PARENT_ARC] = -1;
+      rec[at + PARENT_RANK] = -1;
       root[r] = i;
       heap.push(c, r);
     }
-    const settled: number[] = [];
+    let count = 0;
     while (heap.size > 0) {
       const d = heap.peekKey();
       const v = heap.pop();
-      if (d > dist[v]!) continue;
+      if (d > rec[v * RECORD + DIST]!) continue;
       // Stall on demand: a higher node already offers a shorter way to v, so v is on no shortest path up.
       let stalled = false;
-      for (let a = stallFirst[v]!, end = stallFirst[v + 1]!; a < end; a++) {
-        const x = stallOther[a]!;
-        if (stamps[x] === stamp && dist[x]! + stallWeight[a]! < d) {
+      for (let a = stallFirst[v]! * 3, end = stallFirst[v + 1]! * 3; a < end; a += 3) {
+        const at = stallArcs[a]! * RECORD;
+        if (rec[at + STAMP] === stamp && rec[at + DIST]! + stallArcs[a + 1]! < d) {
           stalled = true;
           break;
         }
       }
       if (stalled) continue;
-      settled.push(v);
-      for (let a = first[v]!, end = first[v + 1]!; a < end; a++) {
-        const x = other[a]!;
-        const nd = d + weight[a]!;
-        if (stamps[x] === stamp && nd >= dist[x]!) continue;
-        stamps[x] = stamp;
-        dist[x] = nd;
-        parentArc[x] = arcOf[a]!;
-        parentRank[x] = v;
+      settled[count++] = v;
+      for (let a = first[v]! * 3, end = first[v + 1]! * 3; a < end; a += 3) {
+        const x = arcs[a]!;
+        const at = x * RECORD;
+        const nd = d + arcs[a + 1]!;
+        if (rec[at + STAMP] === stamp && nd >= rec[at + DIST]!) continue;
+        rec[at + STAMP] = stamp;
+        rec[at + DIST] = nd;
+        rec[at + PARENT_ARC] = arcs[a + 2]!;
+        rec[at + PARENT_RANK] = v;
         root[x] = root[v]!;
         heap.push(nd, x);
       }
     }
-    settled.sort((a, b) => a - b);
-    const count = settled.length;
-    const space: SearchSpace = {
-      ranks: Uint32Array.from(settled),
-      dist: new Float64Array(count),
-      parentArc: new Int32Array(count),
-      parentIndex: new Int32Array(count),
-      seed: new Int8Array(count),
-    };
+    return this.collect(count);
+  }
+
+  /** The space of the `count` ranks settled, sorted by rank, in one buffer. */
+  private collect(count: number): SearchSpace {
+    const { rec, root, position } = this;
+    // One buffer for all five arrays: distances first (8-byte aligned), then the 4-byte ones.
+    const buffer = new ArrayBuffer(count * 21);
+    const dist = new Float64Array(buffer, 0, count);
+    const ranks = new Uint32Array(buffer, count * 8, count);
+    const parentArc = new Int32Array(buffer, count * 12, count);
+    const parentIndex = new Int32Array(buffer, count * 16, count);
+    const seed = new Int8Array(buffer, count * 20, count);
+    ranks.set(this.settled.subarray(0, count));
+    ranks.sort();
     for (let i = 0; i < count; i++) {
-      const r = settled[i]!;
-      space.dist[i] = dist[r]!;
-      space.parentArc[i] = parentArc[r]!;
-      space.seed[i] = root[r]!;
+      const r = ranks[i]!;
+      const at = r * RECORD;
+      position[r] = i;
+      dist[i] = rec[at + DIST]!;
+      parentArc[i] = rec[at + PARENT_ARC]!;
+      seed[i] = root[r]!;
     }
     // A settled node's parent was settled before it (and never stalled), so it is in the space.
     for (let i = 0; i < count; i++) {
-      const p = parentRank[settled[i]!]!;
-      space.parentIndex[i] = p < 0 ? -1 : indexOf(space.ranks, p);
+      const p = rec[ranks[i]! * RECORD + PARENT_RANK]!;
+      parentIndex[i] = p < 0 ? -1 : position[p]!;
     }
-    return space;
+    return { ranks, dist, parentArc, parentIndex, seed };
   }
 }
 
-/** Index of `rank` in the sorted `ranks`, or -1. */
-function indexOf(ranks: Uint32Array, rank: number): number {
-  let lo = 0;
-  let hi = ranks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = ranks[mid]!;
-    if (r === rank) return mid;
-    if (r < rank) lo = mid + 1;
-    else hi = mid - 1;
+/** Three parallel arrays as one, element by element. */
+function interleave(a: Uint32Array, b: Uint32Array, c: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length * 3);
+  for (let i = 0; i < a.length; i++) {
+    out[3 * i] = a[i]!;
+    out[3 * i + 1] = b[i]!;
+    out[3 * i + 2] = c[i]!;
   }
-  return -1;
+  return out;
 }
 
 /** The best meeting of a forward and a backward space: distance (Infinity if none) and the two entries. */

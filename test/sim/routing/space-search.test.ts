@@ -1,0 +1,19 @@
+/**
+ * The optimised upward search (SpaceSearch: one scratch record per rank, interleaved arcs, one
+ * buffer per space) gives exactly the spaces of the plain search (space-reference.ts): trips
+ * unpack their paths from the parents, so ranks, distances, parents and seeds must all agree.
+ */
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../../src/sim/routing/ch/contract';
+import { randomGrid, seeded } from './helpers';
+import { compareSearches } from './space-reference';
+
+describe('SpaceSearch', () => {
+  it('makes the same spaces as the plain search on random grids with ties, one-ways and several seeds', () => {
+    for (const seed of [1, 2, 3]) {
+      const g = randomGrid(15, 12, seed);
+      const h = contract(g);
+      expect(compareSearches(h, g.nodeCount, seeded(seed + 10), 300), `grid ${seed}: entries compared`).toBeGreaterThan(1000);
+    }
+  });
+});
