@@ -34,3 +34,28 @@ describe('London search spaces', () => {
     expect(compareSearches(h, travel.graph.nodeCount, seeded(23), 500), 'entries compared').toBeGreaterThan(20_000);
   });
 });
+
+describe('London ranking', () => {
+  it('landmark bounds never exceed the true time, and rankTo ranks as plain times do', () => {
+    const { graph } = travel;
+    const ranked = buildRoadTravel(graph, { detourFactor: 1.3, offRoadSpeedKph: 20, blueLightFactor: 1.8 }, hourOfDayClock(), { treeAfter: 1 });
+    const plain = buildRoadTravel(graph, { detourFactor: 1.3, offRoadSpeedKph: 20, blueLightFactor: 1.8 }, hourOfDayClock(), { maxTrees: 0 });
+    const rnd = seeded(29);
+    const randomPlace = (): Place => ranked.place(-0.45 + rnd() * 0.45, 51.35 + rnd() * 0.3);
+    const bases = Array.from({ length: 40 }, randomPlace);
+    for (let call = 0; call < 200; call++) {
+      const dest = randomPlace();
+      const origins: Place[] = [...bases];
+      for (let k = 0; k < 10; k++) {
+        const trip = ranked.trip(randomPlace(), bases[k]!, 0, false);
+        origins.push(trip.placeAt(rnd() * trip.durationS));
+      }
+      const times = plain.timesTo(origins, dest, call * 600, true);
+      const order = [...times.keys()].sort((p, q) => times[p]! - times[q]! || p - q);
+      const top = ranked.rankTo(origins, dest, call * 600, true, 3);
+      expect(top.map((r) => r.index), `call ${call}`).toEqual(order.slice(0, 3));
+      expect(top.map((r) => r.timeS)).toEqual(order.slice(0, 3).map((i) => times[i]));
+    }
+    expect(ranked.treeStats.kept, 'the bases are landmarks').toBeGreaterThanOrEqual(40);
+  });
+});

@@ -11,26 +11,42 @@
  * place a unit at exactly the same point.
  */
 import type { Hierarchy } from './ch/hierarchy';
-import { unpackArcs } from './ch/space';
 import type { EdgePiece } from './trip';
 
-/** Milliseconds of each hierarchy arc: its road edge's weight, or the sum of the two arcs a shortcut stands for. */
-export function arcWeightsMs(h: Hierarchy, edgeWeightMs: Uint32Array): Float64Array {
+/**
+ * Each hierarchy arc packed as four numbers, [edge, left, right, ms], so that walking down a
+ * shortcut reads one record per level: `edge` is its road edge (-1 for a shortcut), `left` and
+ * `right` the two arcs a shortcut stands for, `ms` its milliseconds (the edge's weight, or the sum
+ * of the two arcs').
+ */
+export function packArcs(h: Hierarchy, edgeWeightMs: Uint32Array): Float64Array {
   const n = h.arcEdge.length;
-  const out = new Float64Array(n);
+  const out = new Float64Array(n * ARC);
   for (let a = 0; a < n; a++) {
     const e = h.arcEdge[a]!;
-    if (e >= 0) {
-      out[a] = edgeWeightMs[e]!;
-      continue;
-    }
     const left = h.arcLeft[a]!;
     const right = h.arcRight[a]!;
+    out[a * ARC] = e;
+    out[a * ARC + 1] = left;
+    out[a * ARC + 2] = right;
+    if (e >= 0) {
+      out[a * ARC + 3] = edgeWeightMs[e]!;
+      continue;
+    }
     // A shortcut is made from arcs that existed before it.
     if (!(left >= 0 && left < a && right >= 0 && right < a)) throw new Error(`hierarchy: shortcut ${a} stands for arcs ${left} and ${right}, not earlier arcs`);
-    out[a] = out[left]! + out[right]!;
+    out[a * ARC + 3] = out[left * ARC + 3]! + out[right * ARC + 3]!;
   }
   return out;
+}
+
+/** Numbers per arc in packArcs. */
+export const ARC = 4;
+
+/** Milliseconds of each hierarchy arc (packArcs' `ms` column). */
+export function arcWeightsMs(h: Hierarchy, edgeWeightMs: Uint32Array): Float64Array {
+  const packed = packArcs(h, edgeWeightMs);
+  return Float64Array.from({ length: h.arcEdge.length }, (_, a) => packed[a * ARC + 3]!);
 }
 
 /** The timing of a trip's road part: seconds after departure at a point `ms` road milliseconds in. */
@@ -67,8 +83,8 @@ export class CompactRoute {
    * of the edge into the destination), null when `first` is all.
    */
   constructor(
-    private readonly h: Hierarchy,
-    private readonly arcMs: Float64Array,
+    /** The hierarchy's arcs, packed (packArcs). */
+    private readonly arcs4: Float64Array,
     private readonly edgeWeightMs: Uint32Array,
     private readonly edgeLengthM: Float64Array,
     readonly first: EdgePiece,
@@ -79,7 +95,7 @@ export class CompactRoute {
     let ms = first.ms;
     for (let i = 0; i < arcs.length; i++) {
       this.arcStartMs[i] = ms;
-      ms += arcMs[arcs[i]!]!;
+      ms += arcs4[arcs[i]! * ARC + 3]!;
     }
     this.totalMs = ms + (last?.ms ?? 0);
   }
@@ -106,18 +122,18 @@ export class CompactRoute {
     }
     if (lo === 0) return { piece: this.first, startS: routeTimeS(timing, 0), endS: routeTimeS(timing, this.first.ms) };
     // Down the shortcut: the right half holds the answer when its first edge starts in time.
-    const h = this.h;
-    let arc = this.arcs[lo - 1]!;
+    const arcs4 = this.arcs4;
+    let at = this.arcs[lo - 1]! * ARC;
     let startMs = starts[lo - 1]!;
-    while (h.arcEdge[arc]! < 0) {
-      const left = h.arcLeft[arc]!;
-      const rightStart = startMs + this.arcMs[left]!;
+    while (arcs4[at]! < 0) {
+      const left = arcs4[at + 1]! * ARC;
+      const rightStart = startMs + arcs4[left + 3]!;
       if (routeTimeS(timing, rightStart) <= t) {
-        arc = h.arcRight[arc]!;
+        at = arcs4[at + 2]! * ARC;
         startMs = rightStart;
-      } else arc = left;
+      } else at = left;
     }
-    const edge = h.arcEdge[arc]!;
+    const edge = arcs4[at]!;
     const ms = this.edgeWeightMs[edge]!;
     return {
       piece: { edge, fromM: 0, toM: this.edgeLengthM[edge]!, ms },
@@ -129,8 +145,47 @@ export class CompactRoute {
   /** Every piece of the road part in driving order: the arcs unpacked to road edges. */
   pieces(): EdgePiece[] {
     const out: EdgePiece[] = [this.first];
-    for (const edge of unpackArcs(this.h, this.arcs)) out.push({ edge, fromM: 0, toM: this.edgeLengthM[edge]!, ms: this.edgeWeightMs[edge]! });
+    const arcs4 = this.arcs4;
+    const stack: number[] = [];
+    for (let i = 0; i < this.arcs.length; i++) {
+      stack.push(this.arcs[i]!);
+      while (stack.length > 0) {
+        const at = stack.pop()! * ARC;
+        const edge = arcs4[at]!;
+        if (edge >= 0) out.push({ edge, fromM: 0, toM: this.edgeLengthM[edge]!, ms: this.edgeWeightMs[edge]! });
+        else stack.push(arcs4[at + 2]!, arcs4[at + 1]!);
+      }
+    }
     if (this.last) out.push(this.last);
     return out;
+  }
+}
+
+/**
+ * Values by pair of places, the places compared by identity: the simulator hands the same Place
+ * object for a base, and for a demand point, every time, so the routes between bases and demand
+ * points are worked out once. A place made once (a unit on the move) keys nothing beyond its own
+ * life (a WeakMap). At `capacity` pairs, everything is dropped and the count starts again.
+ */
+export class RouteCache<V> {
+  private byOrigin = new WeakMap<object, Map<object, V>>();
+  private count = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  get(origin: object, dest: object): V | undefined {
+    return this.byOrigin.get(origin)?.get(dest);
+  }
+
+  set(origin: object, dest: object, value: V): void {
+    if (this.capacity <= 0) return;
+    if (this.count >= this.capacity) {
+      this.byOrigin = new WeakMap();
+      this.count = 0;
+    }
+    let row = this.byOrigin.get(origin);
+    if (!row) this.byOrigin.set(origin, (row = new Map()));
+    if (!row.has(dest)) this.count++;
+    row.set(dest, value);
   }
 }

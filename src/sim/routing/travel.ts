@@ -12,25 +12,32 @@
  *   one contracted here, which takes seconds on a city and is then handed to the store.
  * - A pair's time is the best meeting of the upward search spaces of the origin's ways out and
  *   the destination's ways in (ch/space.ts); spaces are cached per node, so the bases, demand
- *   points and the roads units move along are searched once and then merged in microseconds.
- *   Origins needed again and again (units waiting at a base) get a one-to-all tree (trees.ts),
- *   a table lookup. `rankTo` takes those first, then the others in order of a straight-line
- *   lower bound, and stops as soon as no remaining origin can enter the top k. Every method
- *   gives the same integer milliseconds, so `rankTo`, `timesTo`, `timesFrom` and `trip` agree
- *   exactly and the caches never change a result.
- * - A trip's way (path unpacking, points along it) is worked out only when first asked for.
+ *   points and the roads units move along are searched once. One end of a query (the
+ *   destination of a ranking) is spread into a table by rank (ch/meet-table.ts), so each other
+ *   place costs one pass over its own spaces.
+ * - Origins needed again and again (units waiting at a base) get a one-to-all tree (trees.ts),
+ *   a table lookup. `rankTo` takes those first; the trees' origins then serve as landmarks for
+ *   lower bounds on the others (landmarks.ts, with straight metres at the fastest speed), which
+ *   rule most of them out unqueried; the rest are taken in order of their bounds until none can
+ *   enter the top k. Every method gives the same integer milliseconds, so `rankTo`, `timesTo`,
+ *   `timesFrom` and `trip` agree exactly and the caches never change a result.
+ * - A trip keeps its route compact (route.ts): where the traveller is at an instant is found by
+ *   walking down one shortcut; the whole way is unpacked only to be drawn. Routes between places
+ *   met before (bases, demand points: the same Place objects) are kept (RouteCache).
  */
 import type { Place, Ranked, TravelModel, Trip } from '../world';
 import { contract } from './ch/contract';
 import type { Hierarchy } from './ch/hierarchy';
+import { MeetTable } from './ch/meet-table';
+import { LandmarkBounds } from './landmarks';
 import { HierarchyQuery, UNREACHABLE } from './ch/query';
-import { meet, meetDistance, spaceArcs, SpaceCache, SpaceSearch, type SearchSpace } from './ch/space';
+import { meet, spaceArcs, SpaceCache, SpaceSearch, type SearchSpace } from './ch/space';
 import { entries, exits, positionKey, roadPosition, sameRoad, type RoadEnd, type RoadPos } from './ends';
 import { haversineM } from './geo';
 import type { RoadGraph } from './graph';
 import { speedTable } from './speeds';
-import { TreeCache } from './trees';
-import { arcWeightsMs, CompactRoute } from './route';
+import { TreeCache, type TreeRef } from './trees';
+import { CompactRoute, packArcs, RouteCache } from './route';
 import { RoadTrip, type EdgePiece, type TripPlan } from './trip';
 import { edgeWeightsMs, maxEdgeSpeedKph, metricKey, sameWeights } from './weights';
 
@@ -77,6 +84,8 @@ const SWEEP_THRESHOLD = 64;
  * spaces still needed were dropped and searched again (a third of all searches).
  */
 const SPACE_CACHE_ENTRIES = 4_000_000;
+/** Routes kept between pairs of places (a few hundred bytes each). */
+const ROUTE_CACHE_ENTRIES = 200_000;
 
 export class RoadTravelModel implements TravelModel {
   readonly mode = 'road' as const;
@@ -94,8 +103,13 @@ export class RoadTravelModel implements TravelModel {
   /** Lower bound of road ms per straight metre (1 / the fastest edge speed). */
   private readonly msPerMLowerBound: number;
   private readonly sweep: Uint32Array;
-  /** Milliseconds of each hierarchy arc (route.ts). */
-  private readonly arcMs: Float64Array;
+  /** One end of the query in hand (a destination, or an origin for timesFrom), by rank. */
+  private readonly table: MeetTable;
+  private readonly landmarkBounds: LandmarkBounds;
+  /** Routes between places met before (bases and demand points recur; see RouteCache). */
+  private readonly routes = new RouteCache<{ ms: number; route: CompactRoute | null }>(ROUTE_CACHE_ENTRIES);
+  /** The hierarchy's arcs packed for walking down shortcuts (route.ts). */
+  private readonly arcs4: Float64Array;
 
   constructor(
     readonly graph: RoadGraph,
@@ -117,7 +131,9 @@ export class RoadTravelModel implements TravelModel {
     this.spaces = new SpaceSearch(this.hierarchy);
     this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 64, buildAfter: options.treeAfter ?? 16 });
     this.sweep = new Uint32Array(graph.nodeCount);
-    this.arcMs = arcWeightsMs(this.hierarchy, this.weights);
+    this.table = new MeetTable(this.hierarchy.rank.length);
+    this.landmarkBounds = new LandmarkBounds(graph, this.weights, this.hierarchy);
+    this.arcs4 = packArcs(this.hierarchy, this.weights);
   }
 
   /** Trees built so far and kept now (for benchmarks). */
@@ -148,11 +164,11 @@ export class RoadTravelModel implements TravelModel {
     }
     const sweepAll = pending.length > SWEEP_THRESHOLD;
     if (sweepAll) this.query.allToOne(into, this.sweep);
-    const backward = sweepAll ? null : this.backwardSpaces(into);
+    else if (pending.length > 0) this.table.set(this.backwardSpaces(into), into.costs);
     for (const i of pending) {
       const from = froms[i]!;
       const out1 = exits(this.graph, this.weights, from);
-      const ms = backward ? this.meetAll(out1, into, backward) : viaSweep(this.hierarchy, this.sweep, out1);
+      const ms = sweepAll ? viaSweep(this.hierarchy, this.sweep, out1) : this.toTable(out1);
       out[i] = this.total(this.withSameRoad(ms, from, to), this.onRoad(origins[i]!), d, scale);
     }
     return out;
@@ -165,13 +181,16 @@ export class RoadTravelModel implements TravelModel {
     const out = new Float64Array(dests.length);
     const key = positionKey(from);
     let tree = this.trees.get(key);
-    if (!tree && dests.length > SWEEP_THRESHOLD) tree = this.trees.build(key, exits(this.graph, this.weights, from));
-    const out1 = exits(this.graph, this.weights, from);
+    if (!tree && dests.length > SWEEP_THRESHOLD) tree = this.trees.build(key, exits(this.graph, this.weights, from), from);
+    if (!tree) {
+      const out1 = exits(this.graph, this.weights, from);
+      this.table.set(this.forwardSpaces(out1), out1.costs);
+    }
     for (let i = 0; i < dests.length; i++) {
       const d = this.onRoad(dests[i]!);
       const to = roadPosition(this.graph, d);
       const into = entries(this.graph, this.weights, to);
-      const ms = tree ? this.viaTree(tree, from, to, into) : this.withSameRoad(this.meetAll(out1, into, this.backwardSpaces(into)), from, to);
+      const ms = tree ? this.viaTree(tree, from, to, into) : this.withSameRoad(this.fromTable(into), from, to);
       out[i] = this.total(ms, o, d, scale);
     }
     return out;
@@ -184,7 +203,7 @@ export class RoadTravelModel implements TravelModel {
     const d = this.onRoad(dest);
     const to = roadPosition(this.graph, d);
     const into = entries(this.graph, this.weights, to);
-    let backward: SearchSpace[] | null = null;
+    let tableSet = false;
     const best = new TopK(count);
     const later: number[] = [];
     const bounds: number[] = [];
@@ -198,23 +217,45 @@ export class RoadTravelModel implements TravelModel {
         best.offer(this.total(this.viaTree(tree, from, to, into), o, d, scale), i);
         continue;
       }
-      // Straight metres at the fastest speed: no road route between them can be quicker.
-      const straight = Math.max(0, haversineM(o.lon, o.lat, d.lon, d.lat) - o.accessM - d.accessM);
-      bounds[i] = this.total(straight * this.msPerMLowerBound, o, d, scale);
       later.push(i);
     }
+    // Lower bounds for the rest: landmarks (close to the truth, see landmarks.ts), then straight
+    // metres at the fastest speed (no road route can be quicker), the larger. One already worse
+    // than the k-th best of the trees' units is dropped at once.
+    const landmarks = later.length > 0 && this.trees.size > 0;
+    if (landmarks) this.landmarkBounds.prepare(this.trees, to, into);
+    let kept = 0;
+    for (const i of later) {
+      const o = this.onRoad(origins[i]!);
+      let bound = 0;
+      if (landmarks) {
+        // Road ms beyond which this origin is out anyway (its access legs and the scale taken off).
+        const enough = best.full ? (best.worstTime / scale - this.accessS(o) - this.accessS(d)) * 1000 : Infinity;
+        bound = this.total(this.landmarkBounds.bound(this.trees, entries(this.graph, this.weights, froms[i]!), enough), o, d, scale);
+      }
+      if (!(best.full && bound > best.worstTime)) {
+        const straight = Math.max(0, haversineM(o.lon, o.lat, d.lon, d.lat) - o.accessM - d.accessM);
+        bound = Math.max(bound, this.total(straight * this.msPerMLowerBound, o, d, scale));
+      }
+      bounds[i] = bound;
+      if (!(best.full && bound > best.worstTime)) later[kept++] = i;
+    }
+    later.length = kept;
     later.sort((a, b) => bounds[a]! - bounds[b]! || a - b);
     for (const i of later) {
       // Strictly worse than the k-th best even at its lower bound: so are all that follow.
       if (best.full && bounds[i]! > best.worstTime) break;
       const from = froms[i]!;
-      const tree = this.trees.noteUse(positionKey(from), () => exits(this.graph, this.weights, from));
+      const tree = this.trees.noteUse(positionKey(from), () => exits(this.graph, this.weights, from), from);
       let ms: number;
       if (tree) {
         ms = this.viaTree(tree, from, to, into);
       } else {
-        backward ??= this.backwardSpaces(into);
-        ms = this.withSameRoad(this.meetAll(exits(this.graph, this.weights, from), into, backward), from, to);
+        if (!tableSet) {
+          this.table.set(this.backwardSpaces(into), into.costs);
+          tableSet = true;
+        }
+        ms = this.withSameRoad(this.toTable(exits(this.graph, this.weights, from)), from, to);
       }
       best.offer(this.total(ms, this.onRoad(origins[i]!), d, scale), i);
     }
@@ -225,6 +266,26 @@ export class RoadTravelModel implements TravelModel {
     const scale = this.scaleAt(departS, blueLight);
     const o = this.onRoad(origin);
     const d = this.onRoad(dest);
+    const known = this.routes.get(o, d);
+    const road = known ?? this.route(o, d);
+    if (!known) this.routes.set(o, d, road);
+    if (road.ms === Infinity) return unreachableTrip(o);
+    const durationS = this.total(road.ms, o, d, scale);
+    const plan: TripPlan = {
+      origin: o,
+      dest: d,
+      route: road.route!,
+      accessOriginS: this.accessS(o),
+      accessDestS: this.accessS(d),
+      scale,
+      durationS,
+      detourFactor: this.settings.detourFactor,
+    };
+    return new RoadTrip(this.graph, durationS, (this.accessS(o) + this.accessS(d)) * scale, plan);
+  }
+
+  /** The shortest way between two places on the roads (whatever the hour: only its time scales). */
+  private route(o: Place, d: Place): { ms: number; route: CompactRoute | null } {
     const from = roadPosition(this.graph, o);
     const to = roadPosition(this.graph, d);
     const out = exits(this.graph, this.weights, from);
@@ -246,7 +307,7 @@ export class RoadTravelModel implements TravelModel {
     const direct = sameRoad(this.graph, this.weights, from, to);
     const useDirect = direct !== null && direct.ms <= road;
     const ms = useDirect ? direct.ms : road;
-    if (ms === Infinity) return unreachableTrip(o);
+    if (ms === Infinity) return { ms, route: null };
     const graph = this.graph;
     let route: CompactRoute;
     if (useDirect) {
@@ -261,22 +322,11 @@ export class RoadTravelModel implements TravelModel {
       );
       if (route.totalMs !== ms) throw new Error(`road trip: the route weighs ${route.totalMs} ms, the query said ${ms} ms`);
     }
-    const durationS = this.total(ms, o, d, scale);
-    const plan: TripPlan = {
-      origin: o,
-      dest: d,
-      route,
-      accessOriginS: this.accessS(o),
-      accessDestS: this.accessS(d),
-      scale,
-      durationS,
-      detourFactor: this.settings.detourFactor,
-    };
-    return new RoadTrip(graph, durationS, (this.accessS(o) + this.accessS(d)) * scale, plan);
+    return { ms, route };
   }
 
   private compactRoute(first: EdgePiece, arcs: Int32Array, last: EdgePiece | null): CompactRoute {
-    return new CompactRoute(this.hierarchy, this.arcMs, this.weights, this.graph.edgeLengthM, first, arcs, last);
+    return new CompactRoute(this.arcs4, this.weights, this.graph.edgeLengthM, first, arcs, last);
   }
 
   /** Seconds of the access leg between a place and its road position, at base speed. */
@@ -331,24 +381,34 @@ export class RoadTravelModel implements TravelModel {
     return spaces;
   }
 
-  /** Road milliseconds from the ways out to the ways in (whose backward spaces are given), through nodes. */
-  private meetAll(out: RoadEnd, into: RoadEnd, backward: readonly SearchSpace[]): number {
-    const forward = this.forwardSpaces(out);
+  /** Road milliseconds through nodes from the ways out `out` to the destination whose backward spaces fill the meet table. */
+  private toTable(out: RoadEnd): number {
+    const spaces = this.forwardSpaces(out);
     let ms = Infinity;
-    for (let i = 0; i < forward.length; i++) {
-      for (let j = 0; j < backward.length; j++) {
-        const total = out.costs[i]! + meetDistance(forward[i]!, backward[j]!) + into.costs[j]!;
-        if (total < ms) ms = total;
-      }
+    for (let i = 0; i < spaces.length; i++) {
+      const total = out.costs[i]! + this.table.meet(spaces[i]!);
+      if (total < ms) ms = total;
+    }
+    return ms;
+  }
+
+  /** Road milliseconds through nodes from the origin whose forward spaces fill the meet table to the ways in `into`. */
+  private fromTable(into: RoadEnd): number {
+    const spaces = this.backwardSpaces(into);
+    let ms = Infinity;
+    for (let i = 0; i < spaces.length; i++) {
+      const total = this.table.meet(spaces[i]!) + into.costs[i]!;
+      if (total < ms) ms = total;
     }
     return ms;
   }
 
   /** Milliseconds by the one-to-all tree of `from` (rank-indexed) into `into`, or along the shared road. */
-  private viaTree(tree: Uint32Array, from: RoadPos, to: RoadPos, into: RoadEnd): number {
+  private viaTree(tree: TreeRef, from: RoadPos, to: RoadPos, into: RoadEnd): number {
+    const { data, stride, lane } = tree;
     let ms = Infinity;
     for (let j = 0; j < into.nodes.length; j++) {
-      const d = tree[this.hierarchy.rank[into.nodes[j]!]!]!;
+      const d = data[this.hierarchy.rank[into.nodes[j]!]! * stride + lane]!;
       if (d !== UNREACHABLE && d + into.costs[j]! < ms) ms = d + into.costs[j]!;
     }
     return this.withSameRoad(ms, from, to);

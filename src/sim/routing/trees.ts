@@ -6,8 +6,16 @@
  * origins than places take turns rebuilding their trees, each time more costly than the
  * search-space merges that serve the others. Trees give exactly the hierarchy's distances, so
  * caching never changes a result.
+ *
+ * Kept trees are stored LANES to a block, node by node (block[rank * LANES + lane]): the kept
+ * trees also serve as landmarks (landmarks.ts), which read every tree at the same few nodes, and
+ * so read one cache line per block instead of one per tree.
  */
 import { HierarchyQuery, type Seeds } from './ch/query';
+import type { RoadPos } from './ends';
+
+/** Trees per block. */
+export const LANES = 16;
 
 export interface TreeCacheOptions {
   /** Trees kept at most (each holds 4 bytes per node). */
@@ -16,23 +24,36 @@ export interface TreeCacheOptions {
   readonly buildAfter: number;
 }
 
+/** One tree: its milliseconds to the node of rank r are `data[r * stride + lane]` (UNREACHABLE: none). */
+export interface TreeRef {
+  readonly data: Uint32Array;
+  readonly stride: number;
+  readonly lane: number;
+}
 
 /** Origins remembered for counting, at most; the counts start afresh beyond it. */
 const MAX_COUNTED = 65_536;
 
 export class TreeCache {
-  private readonly trees = new Map<number, Uint32Array>();
+  private readonly trees = new Map<number, TreeRef>();
   private readonly uses = new Map<number, number>();
+  /** Blocks of LANES kept trees each, in the order the trees were built. */
+  readonly blocks: Uint32Array[] = [];
+  /** Road position of each kept tree's origin, in the order built (null when the caller gave none). */
+  readonly origins: (RoadPos | null)[] = [];
   /** Trees built so far (for benchmarks and tests). */
   built = 0;
+  private readonly scratch: Uint32Array;
 
   constructor(
     private readonly query: HierarchyQuery,
     private readonly options: TreeCacheOptions,
-  ) {}
+  ) {
+    this.scratch = new Uint32Array(query.nodeCount);
+  }
 
   /** The tree of origin `key`, or undefined. */
-  get(key: number): Uint32Array | undefined {
+  get(key: number): TreeRef | undefined {
     return this.trees.get(key);
   }
 
@@ -40,7 +61,7 @@ export class TreeCache {
    * Counts an exact evaluation of origin `key`; when it reaches the threshold, builds and keeps
    * its tree from the origin's seeds and returns it.
    */
-  noteUse(key: number, seeds: () => Seeds): Uint32Array | undefined {
+  noteUse(key: number, seeds: () => Seeds, origin: RoadPos | null = null): TreeRef | undefined {
     if (this.trees.size >= this.options.capacity) return undefined;
     const count = (this.uses.get(key) ?? 0) + 1;
     if (count < this.options.buildAfter) {
@@ -49,20 +70,33 @@ export class TreeCache {
       return undefined;
     }
     this.uses.delete(key);
-    return this.build(key, seeds());
+    return this.build(key, seeds(), origin);
   }
 
-  /** The tree of origin `key`: kept, or built now (and kept while there is room). */
-  build(key: number, seeds: Seeds): Uint32Array {
+  /**
+   * The tree of origin `key` (at road position `origin`, when given): kept, or built now (and
+   * kept while there is room; else made for this caller only).
+   */
+  build(key: number, seeds: Seeds, origin: RoadPos | null = null): TreeRef {
     const existing = this.trees.get(key);
     if (existing) return existing;
-    const tree = new Uint32Array(this.query.nodeCount);
-    this.query.oneToAll(seeds, tree);
-    if (this.trees.size < this.options.capacity) {
-      this.trees.set(key, tree);
-      this.built++;
+    if (this.trees.size >= this.options.capacity) {
+      const tree = new Uint32Array(this.query.nodeCount);
+      this.query.oneToAll(seeds, tree);
+      return { data: tree, stride: 1, lane: 0 };
     }
-    return tree;
+    const tree = this.scratch;
+    this.query.oneToAll(seeds, tree);
+    const index = this.origins.length;
+    const lane = index % LANES;
+    if (lane === 0) this.blocks.push(new Uint32Array(this.query.nodeCount * LANES));
+    const data = this.blocks[this.blocks.length - 1]!;
+    for (let r = 0; r < tree.length; r++) data[r * LANES + lane] = tree[r]!;
+    const ref: TreeRef = { data, stride: LANES, lane };
+    this.trees.set(key, ref);
+    this.origins.push(origin);
+    this.built++;
+    return ref;
   }
 
   get size(): number {

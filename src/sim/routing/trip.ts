@@ -94,9 +94,7 @@ export class RoadTrip implements Trip {
     }
     const { piece, startS, endS } = route.pieceAt(plan, t);
     const f = endS > startS ? (t - startS) / (endS - startS) : 1;
-    const offsetM = piece.fromM + f * (piece.toM - piece.fromM);
-    const point = pointOnEdge(this.graph, piece.edge, offsetM);
-    return { lon: point.lon, lat: point.lat, edge: piece.edge, offsetM, accessM: 0 };
+    return new OnRoadPlace(this.graph, piece.edge, piece.fromM + f * (piece.toM - piece.fromM));
   }
 
   geometry(): { coords: Float64Array; timesS: Float64Array } {
@@ -106,6 +104,34 @@ export class RoadTrip implements Trip {
   private built(): TripWay {
     if (!this.way) this.way = new TripWay(this.graph, this.plan);
     return this.way;
+  }
+}
+
+/**
+ * A place on a road, its coordinates worked out when first read: dispatch mostly needs only where
+ * on the roads a unit is, and most units on the move are ruled out before their coordinates count.
+ */
+class OnRoadPlace implements Place {
+  readonly accessM = 0;
+  private point: { lon: number; lat: number } | null = null;
+
+  constructor(
+    private readonly graph: RoadGraph,
+    readonly edge: number,
+    readonly offsetM: number,
+  ) {}
+
+  get lon(): number {
+    return (this.point ??= pointOnEdge(this.graph, this.edge, this.offsetM)).lon;
+  }
+
+  get lat(): number {
+    return (this.point ??= pointOnEdge(this.graph, this.edge, this.offsetM)).lat;
+  }
+
+  /** A plain Place (coordinates included) for JSON. */
+  toJSON(): Place {
+    return { lon: this.lon, lat: this.lat, edge: this.edge, offsetM: this.offsetM, accessM: this.accessM };
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../../src/sim/routing/ch/contract';
 import { HierarchyQuery } from '../../../src/sim/routing/ch/query';
 import { speedTable } from '../../../src/sim/routing/speeds';
-import { TreeCache } from '../../../src/sim/routing/trees';
+import { LANES, TreeCache, type TreeRef } from '../../../src/sim/routing/trees';
 import { edgeWeightsMs } from '../../../src/sim/routing/weights';
 import { asciiNetwork } from './helpers';
 
@@ -14,6 +14,7 @@ describe('one-to-all trees for repeated origins', () => {
   `);
   const h = contract({ ...graph, weightMs: edgeWeightsMs(graph, speedTable()) });
   const seeds = (node: number) => () => ({ nodes: [node], costs: [0] });
+  const at = (tree: TreeRef, node: number): number => tree.data[h.rank[node]! * tree.stride + tree.lane]!;
 
   it('builds a tree only once an origin has been needed often enough', () => {
     const cache = new TreeCache(new HierarchyQuery(h), { capacity: 4, buildAfter: 3 });
@@ -21,7 +22,7 @@ describe('one-to-all trees for repeated origins', () => {
     expect(cache.noteUse(1, seeds(0))).toBeUndefined();
     const tree = cache.noteUse(1, seeds(0));
     expect(tree, 'third use').toBeDefined();
-    expect(tree![h.rank[0]!], 'distance to itself').toBe(0);
+    expect(at(tree!, 0), 'distance to itself').toBe(0);
     expect(cache.get(1)).toBe(tree);
     expect(cache.built).toBe(1);
   });
@@ -32,9 +33,23 @@ describe('one-to-all trees for repeated origins', () => {
     expect(first).toBeDefined();
     expect(cache.noteUse(2, seeds(1)), 'no room: no tree').toBeUndefined();
     const oneOff = cache.build(2, { nodes: [1], costs: [0] });
-    expect(oneOff[h.rank[1]!], 'built for the caller all the same').toBe(0);
+    expect(at(oneOff, 1), 'built for the caller all the same').toBe(0);
     expect(cache.get(2), 'but not kept').toBeUndefined();
     expect(cache.get(1)).toBe(first);
     expect(cache.size).toBe(1);
+  });
+
+  it('stores kept trees in blocks of LANES, each tree the same as one computed alone', () => {
+    const query = new HierarchyQuery(h);
+    const cache = new TreeCache(query, { capacity: LANES + 3, buildAfter: 1 });
+    for (let k = 0; k < LANES + 3; k++) cache.build(100 + k, { nodes: [k % graph.nodeCount], costs: [k] });
+    expect(cache.blocks.length, 'a second block once the first is full').toBe(2);
+    expect(cache.origins.length).toBe(LANES + 3);
+    for (let k = 0; k < LANES + 3; k++) {
+      const alone = new Uint32Array(query.nodeCount);
+      query.oneToAll({ nodes: [k % graph.nodeCount], costs: [k] }, alone);
+      const tree = cache.get(100 + k)!;
+      for (let v = 0; v < graph.nodeCount; v++) expect(at(tree, v), `tree ${k}, node ${v}`).toBe(alone[h.rank[v]!]);
+    }
   });
 });
