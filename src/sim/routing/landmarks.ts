@@ -13,7 +13,7 @@
  */
 import { UNREACHABLE } from './ch/query';
 import type { Hierarchy } from './ch/hierarchy';
-import { sameRoad, type RoadEnd, type RoadPos } from './ends';
+import { partMs, sameRoad, type RoadEnd, type RoadPos } from './ends';
 import type { RoadGraph } from './graph';
 import { LANES, type TreeCache } from './trees';
 
@@ -64,27 +64,36 @@ export class LandmarkBounds {
   }
 
   /**
-   * A lower bound (ms, >= 0) on the road time from the place whose ways in are `into` to the
+   * A lower bound (ms, >= 0) on the road time from the place at road position `pos` to the
    * prepared destination; Infinity when a landmark reaches the place but not the destination.
    * Stops as soon as the bound exceeds `enough`.
    */
-  bound(trees: TreeCache, into: RoadEnd, enough: number): number {
+  bound(trees: TreeCache, pos: RoadPos, enough: number): number {
     const { blocks } = trees;
     const count = this.count;
     const toDest = this.toDest;
-    const nodes = into.nodes.length;
-    const at0 = this.h.rank[into.nodes[0]!]! * LANES;
-    const cost0 = into.costs[0]!;
-    const at1 = nodes > 1 ? this.h.rank[into.nodes[1]!]! * LANES : -1;
-    const cost1 = nodes > 1 ? into.costs[1]! : 0;
+    const graph = this.graph;
+    const rank = this.h.rank;
+    // The ways into the place (as ends.ts `entries`): from its road's start along the forward
+    // edge, from its end along the backward one.
+    const before = pos.lengthM > 0 ? pos.posM / pos.lengthM : 0;
+    const f = graph.roadForwardEdge[pos.road]!;
+    const b = graph.roadBackwardEdge[pos.road]!;
+    const at0 = f >= 0 ? rank[graph.edgeTail[f]!]! * LANES : -1;
+    const cost0 = f >= 0 ? partMs(this.weights, f, before) : 0;
+    const at1 = b >= 0 ? rank[graph.edgeTail[b]!]! * LANES : -1;
+    const cost1 = b >= 0 ? partMs(this.weights, b, 1 - before) : 0;
     let best = 0;
     for (let k = 0; k < blocks.length; k++) {
       const block = blocks[k]!;
       const lanes = Math.min(LANES, count - k * LANES);
       for (let lane = 0; lane < lanes; lane++) {
         // A place is entered from at most two nodes (the ends of its road).
-        const x0 = block[at0 + lane]!;
-        let toPlace = x0 === UNREACHABLE ? Infinity : x0 + cost0;
+        let toPlace = Infinity;
+        if (at0 >= 0) {
+          const x0 = block[at0 + lane]!;
+          if (x0 !== UNREACHABLE) toPlace = x0 + cost0;
+        }
         if (at1 >= 0) {
           const x1 = block[at1 + lane]!;
           if (x1 !== UNREACHABLE && x1 + cost1 < toPlace) toPlace = x1 + cost1;

@@ -64,11 +64,29 @@ export function routeTimeS(timing: RouteTiming, ms: number): number {
   return Math.min((timing.accessOriginS + ms / 1000) * timing.scale, timing.durationS);
 }
 
-/** A road piece found under an instant, with the seconds at which it starts and ends. */
+/**
+ * A road piece found under an instant (CompactRoute.pieceAt): the edge, the metres driven along
+ * it, and the seconds after departure at which the piece starts and ends. Reused from call to
+ * call (dispatch asks where each returning unit is thousands of times a day): read it at once.
+ */
 export interface PieceAt {
-  readonly piece: EdgePiece;
-  readonly startS: number;
-  readonly endS: number;
+  edge: number;
+  fromM: number;
+  toM: number;
+  startS: number;
+  endS: number;
+}
+
+/** The one PieceAt that pieceAt fills (the simulator runs one query at a time). */
+const FOUND: PieceAt = { edge: -1, fromM: 0, toM: 0, startS: 0, endS: 0 };
+
+function found(piece: EdgePiece | null, edge: number, fromM: number, toM: number, startS: number, endS: number): PieceAt {
+  FOUND.edge = piece ? piece.edge : edge;
+  FOUND.fromM = piece ? piece.fromM : fromM;
+  FOUND.toM = piece ? piece.toM : toM;
+  FOUND.startS = startS;
+  FOUND.endS = endS;
+  return FOUND;
 }
 
 export class CompactRoute {
@@ -102,14 +120,14 @@ export class CompactRoute {
 
   /**
    * The last piece (in driving order) that starts at or before `t` seconds after departure, with
-   * its start and end times: the piece the unpacked way would find. `t` must lie within the road
+   * its start and end times: the piece the unpacked way would find (in the shared PieceAt). `t` must lie within the road
    * part: routeTimeS(timing, 0) <= t < routeTimeS(timing, totalMs).
    */
   pieceAt(timing: RouteTiming, t: number): PieceAt {
     const last = this.last;
     if (last) {
       const lastStartMs = this.totalMs - last.ms;
-      if (routeTimeS(timing, lastStartMs) <= t) return { piece: last, startS: routeTimeS(timing, lastStartMs), endS: routeTimeS(timing, this.totalMs) };
+      if (routeTimeS(timing, lastStartMs) <= t) return found(last, 0, 0, 0, routeTimeS(timing, lastStartMs), routeTimeS(timing, this.totalMs));
     }
     // The last arc whose first edge starts at or before t.
     const starts = this.arcStartMs;
@@ -120,7 +138,7 @@ export class CompactRoute {
       if (routeTimeS(timing, starts[mid]!) <= t) lo = mid + 1;
       else hi = mid;
     }
-    if (lo === 0) return { piece: this.first, startS: routeTimeS(timing, 0), endS: routeTimeS(timing, this.first.ms) };
+    if (lo === 0) return found(this.first, 0, 0, 0, routeTimeS(timing, 0), routeTimeS(timing, this.first.ms));
     // Down the shortcut: the right half holds the answer when its first edge starts in time.
     const arcs4 = this.arcs4;
     let at = this.arcs[lo - 1]! * ARC;
@@ -134,12 +152,7 @@ export class CompactRoute {
       } else at = left;
     }
     const edge = arcs4[at]!;
-    const ms = this.edgeWeightMs[edge]!;
-    return {
-      piece: { edge, fromM: 0, toM: this.edgeLengthM[edge]!, ms },
-      startS: routeTimeS(timing, startMs),
-      endS: routeTimeS(timing, startMs + ms),
-    };
+    return found(null, edge, 0, this.edgeLengthM[edge]!, routeTimeS(timing, startMs), routeTimeS(timing, startMs + this.edgeWeightMs[edge]!));
   }
 
   /** Every piece of the road part in driving order: the arcs unpacked to road edges. */

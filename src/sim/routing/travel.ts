@@ -38,7 +38,7 @@ import type { RoadGraph } from './graph';
 import { speedTable } from './speeds';
 import { TreeCache, type TreeRef } from './trees';
 import { CompactRoute, packArcs, RouteCache } from './route';
-import { RoadTrip, type EdgePiece, type TripPlan } from './trip';
+import { OnRoadPlace, RoadTrip, type EdgePiece, type TripPlan } from './trip';
 import { edgeWeightsMs, maxEdgeSpeedKph, metricKey, sameWeights } from './weights';
 
 /** The scenario's `travel` fields this model reads (MODEL.md names and units). */
@@ -231,7 +231,7 @@ export class RoadTravelModel implements TravelModel {
       if (landmarks) {
         // Road ms beyond which this origin is out anyway (its access legs and the scale taken off).
         const enough = best.full ? (best.worstTime / scale - this.accessS(o) - this.accessS(d)) * 1000 : Infinity;
-        bound = this.total(this.landmarkBounds.bound(this.trees, entries(this.graph, this.weights, froms[i]!), enough), o, d, scale);
+        bound = this.total(this.landmarkBounds.bound(this.trees, froms[i]!, enough), o, d, scale);
       }
       if (!(best.full && bound > best.worstTime)) {
         const straight = Math.max(0, haversineM(o.lon, o.lat, d.lon, d.lat) - o.accessM - d.accessM);
@@ -268,7 +268,8 @@ export class RoadTravelModel implements TravelModel {
     const d = this.onRoad(dest);
     const known = this.routes.get(o, d);
     const road = known ?? this.route(o, d);
-    if (!known) this.routes.set(o, d, road);
+    // A unit on the move is somewhere new every time: its routes are not worth keeping.
+    if (!known && !(o instanceof OnRoadPlace)) this.routes.set(o, d, road);
     if (road.ms === Infinity) return unreachableTrip(o);
     const durationS = this.total(road.ms, o, d, scale);
     const plan: TripPlan = {

@@ -92,9 +92,9 @@ export class RoadTrip implements Trip {
         accessM: dest.accessM * f,
       };
     }
-    const { piece, startS, endS } = route.pieceAt(plan, t);
+    const { edge, fromM, toM, startS, endS } = route.pieceAt(plan, t);
     const f = endS > startS ? (t - startS) / (endS - startS) : 1;
-    return new OnRoadPlace(this.graph, piece.edge, piece.fromM + f * (piece.toM - piece.fromM));
+    return new OnRoadPlace(this.graph, edge, fromM + f * (toM - fromM));
   }
 
   geometry(): { coords: Float64Array; timesS: Float64Array } {
@@ -111,7 +111,7 @@ export class RoadTrip implements Trip {
  * A place on a road, its coordinates worked out when first read: dispatch mostly needs only where
  * on the roads a unit is, and most units on the move are ruled out before their coordinates count.
  */
-class OnRoadPlace implements Place {
+export class OnRoadPlace implements Place {
   readonly accessM = 0;
   private point: { lon: number; lat: number } | null = null;
 
