@@ -1,0 +1,51 @@
+/**
+ * One run of the London baseline scenario in a process of its own, for the benchmark
+ * (sim-baseline.bench.ts), so that its peak memory is its own:
+ *
+ *   node --import tsx bench/sim-baseline-run.ts <straight-line|road> <days>
+ *
+ * Prints one JSON line: world build and run wall seconds, run CPU seconds, events, counted calls,
+ * I mean response (s), and the process's peak resident memory (MB). The incident log is off, as
+ * for a batch run of a year.
+ */
+import { nodeDataProvider } from '../src/node/data/provider';
+import { loadScenarioFile } from '../src/node/scenario/load';
+import { parseScenario } from '../src/shared/scenario';
+import { runScenario } from '../src/sim';
+import { buildWorld } from '../src/world';
+
+async function main(): Promise<void> {
+  const [mode, daysArg] = process.argv.slice(2);
+  const days = Number(daysArg);
+  if ((mode !== 'straight-line' && mode !== 'road') || !(days > 0)) throw new Error('usage: sim-baseline-run.ts <straight-line|road> <days>');
+  const raw = (await loadScenarioFile('london')) as unknown as { travel: Record<string, unknown>; days?: number };
+  raw.travel = { ...raw.travel, mode };
+  raw.days = days;
+  const parsed = parseScenario(raw);
+  if (!parsed.ok) throw new Error(`the London baseline (${mode}) is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  let t = performance.now();
+  const world = await buildWorld(parsed.scenario, nodeDataProvider());
+  const worldS = (performance.now() - t) / 1000;
+  t = performance.now();
+  const cpu = process.cpuUsage();
+  const { results } = runScenario(parsed.scenario, world, { incidentLog: false });
+  const runS = (performance.now() - t) / 1000;
+  const cpuS = process.cpuUsage(cpu).user / 1e6;
+  const i = results.grades.I;
+  console.log(
+    JSON.stringify({
+      worldS,
+      runS,
+      cpuS,
+      events: results.meta.events,
+      calls: results.calls.offered,
+      iMeanResponseS: i && 'meanResponseS' in i ? i.meanResponseS : null,
+      peakRssMB: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});
