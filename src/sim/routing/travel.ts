@@ -26,20 +26,21 @@
  *   met before (bases, demand points: the same Place objects) are kept (RouteCache).
  */
 import type { Place, Ranked, TravelModel, Trip } from '../world';
-import { contract } from './ch/contract';
 import type { Hierarchy } from './ch/hierarchy';
 import { MeetTable } from './ch/meet-table';
-import { LandmarkBounds } from './landmarks';
 import { HierarchyQuery, UNREACHABLE } from './ch/query';
 import { meet, spaceArcs, SpaceCache, SpaceSearch, type SearchSpace } from './ch/space';
 import { entries, exits, positionKey, roadPosition, sameRoad, type RoadEnd, type RoadPos } from './ends';
 import { haversineM } from './geo';
 import type { RoadGraph } from './graph';
-import { speedTable } from './speeds';
-import { TreeCache, type TreeRef } from './trees';
+import { LandmarkBounds } from './landmarks';
+import { checkCongestion, pickHierarchy, positive } from './metric';
 import { CompactRoute, packArcs, RouteCache } from './route';
+import { speedTable } from './speeds';
+import { TopK } from './top-k';
+import { TreeCache, type TreeRef } from './trees';
 import { OnRoadPlace, RoadTrip, type EdgePiece, type TripPlan } from './trip';
-import { edgeWeightsMs, maxEdgeSpeedKph, metricKey, sameWeights } from './weights';
+import { edgeWeightsMs, maxEdgeSpeedKph } from './weights';
 
 /** The scenario's `travel` fields this model reads (MODEL.md names and units). */
 export interface RoadTravelSettings {
@@ -444,48 +445,6 @@ function along(graph: RoadGraph, e: number, posM: number): number {
   return graph.edgeReversed[e] ? graph.edgeLengthM[e]! - posM : posM;
 }
 
-/** Hierarchies contracted in this process, by graph and metric (replications reuse them). */
-const contracted = new WeakMap<RoadGraph, Map<string, Hierarchy>>();
-
-/**
- * The hierarchy for this metric: the one given, the graph's own when it fits, one made earlier in
- * this process or kept by the host's store, else contracted now (in the order of the graph's own
- * hierarchy when it has one: about twice as fast) and handed to the store.
- */
-function pickHierarchy(graph: RoadGraph, weights: Uint32Array, options: RoadTravelOptions): Hierarchy {
-  if (options.hierarchy) {
-    if (!sameWeights(options.hierarchy.edgeWeightMs, weights)) throw new Error('road travel: the hierarchy given was built for other road speeds');
-    return options.hierarchy;
-  }
-  if (graph.hierarchy && sameWeights(graph.hierarchy.edgeWeightMs, weights)) return graph.hierarchy;
-  const key = metricKey(weights);
-  let mine = contracted.get(graph);
-  if (!mine) contracted.set(graph, (mine = new Map()));
-  const earlier = mine.get(key);
-  if (earlier) return earlier;
-  const stored = graph.hierarchyStore?.load(key);
-  if (stored && sameWeights(stored.edgeWeightMs, weights)) {
-    mine.set(key, stored);
-    return stored;
-  }
-  const made = contract({ firstOut: graph.firstOut, edgeHead: graph.edgeHead, weightMs: weights }, { onProgress: options.onContract, rank: graph.hierarchy?.rank });
-  mine.set(key, made);
-  graph.hierarchyStore?.save(key, made);
-  return made;
-}
-
-function positive(path: string, value: number): number {
-  if (!(typeof value === 'number' && Number.isFinite(value) && value > 0)) throw new Error(`${path}: expected a number > 0, got ${String(value)}`);
-  return value;
-}
-
-function checkCongestion(values: readonly number[] | undefined): Float64Array {
-  if (values === undefined) return new Float64Array(24).fill(1);
-  if (values.length !== 24) throw new Error(`travel.congestionByHour: expected 24 factors, got ${values.length}`);
-  values.forEach((v, i) => positive(`travel.congestionByHour[${i}]`, v));
-  return Float64Array.from(values);
-}
-
 function unreachableTrip(o: Place): Trip {
   return {
     durationS: Infinity,
@@ -494,41 +453,4 @@ function unreachableTrip(o: Place): Trip {
     placeAt: () => o,
     geometry: () => ({ coords: Float64Array.of(o.lon, o.lat), timesS: Float64Array.of(0) }),
   };
-}
-
-/** The k best (time, index) pairs seen, smallest time first, ties to the lower index. */
-class TopK {
-  private readonly times: number[] = [];
-  private readonly indices: number[] = [];
-
-  constructor(private readonly k: number) {}
-
-  get full(): boolean {
-    return this.times.length === this.k;
-  }
-
-  get worstTime(): number {
-    return this.times[this.times.length - 1]!;
-  }
-
-  offer(time: number, index: number): void {
-    const n = this.times.length;
-    if (n === this.k && !before(time, index, this.times[n - 1]!, this.indices[n - 1]!)) return;
-    let i = n === this.k ? n - 1 : n;
-    while (i > 0 && before(time, index, this.times[i - 1]!, this.indices[i - 1]!)) {
-      this.times[i] = this.times[i - 1]!;
-      this.indices[i] = this.indices[i - 1]!;
-      i--;
-    }
-    this.times[i] = time;
-    this.indices[i] = index;
-  }
-
-  result(): Ranked[] {
-    return this.times.map((timeS, i) => ({ index: this.indices[i]!, timeS }));
-  }
-}
-
-function before(t1: number, i1: number, t2: number, i2: number): boolean {
-  return t1 < t2 || (t1 === t2 && i1 < i2);
 }
