@@ -11,6 +11,7 @@ import { baselineScenarioPath, baselineStationsAndFleet, formatScenarioJson } fr
 import { bcuGroups } from '../../../src/node/london/bcus';
 import type { DemandPointsFile } from '../../../src/node/london/demand';
 import { apportion, BASELINE_SHIFTS, LONDON_IRVS_PER_SHIFT } from '../../../src/node/london/fleet-plan';
+import { LONDON_ROAD_SPEEDS_KPH } from '../../../src/sim/routing/speeds';
 
 interface ScenarioFile {
   areas: { source: string; groups: Record<string, string[]> };
@@ -19,7 +20,7 @@ interface ScenarioFile {
   shifts: { id: string }[];
   stations: { id: string; area: string; synthetic?: boolean; note?: string }[];
   fleet: { station: string; perShift: Record<string, number> }[];
-  travel: { mode: string; detourFactor: number };
+  travel: { mode: string; detourFactor: number; offRoadSpeedKph: number; roadSpeedsKph?: Record<string, number> };
 }
 
 let scenario: ScenarioFile;
@@ -40,13 +41,16 @@ describe('the baseline scenario', () => {
     expect(scenario.fleet, 'fleet').toEqual(expected.fleet);
   });
 
-  it('uses the built-in London sets, the 12 BCUs and straight-line travel until roads land', () => {
+  it('uses the built-in London sets, the 12 BCUs and road travel at the routing\'s default speeds', () => {
     expect(scenario.areas.source).toBe('london-boroughs');
     expect(scenario.areas.groups).toEqual(bcuGroups());
     expect(scenario.network.source).toBe('london');
     expect(scenario.demand.pointsSource).toBe('london-lsoa');
-    expect(scenario.travel.mode).toBe('straight-line');
-    expect(scenario.travel.detourFactor).toBeGreaterThan(1);
+    expect(scenario.travel.mode).toBe('road');
+    // Other speeds would cost a contraction per process (and one per page load in the browser).
+    expect(scenario.travel.roadSpeedsKph, 'roadSpeedsKph left out: the graph file carries the hierarchy of the defaults').toBeUndefined();
+    expect(scenario.travel.detourFactor, 'access legs').toBeGreaterThan(1);
+    expect(scenario.travel.offRoadSpeedKph, 'access legs at the residential default speed').toBe(LONDON_ROAD_SPEEDS_KPH.residential);
     expect(scenario.demand.streams.find((s) => s.line === '999')!.callsPerDay, '2,177,747 calls in 2017/18 / 365').toBe(5966);
   });
 

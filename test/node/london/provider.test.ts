@@ -12,6 +12,7 @@ import { baselineScenarioPath } from '../../../src/node/london/baseline';
 import { describeIssues, parseScenario } from '../../../src/shared/scenario';
 import { buildWorld } from '../../../src/world';
 import type { RoadGraph } from '../../../src/sim/routing/graph';
+import type { RoadTravelModel } from '../../../src/sim/routing/travel';
 
 let dir: string;
 beforeAll(() => {
@@ -85,10 +86,11 @@ describe('nodeDataProvider', () => {
 });
 
 describe('the baseline scenario on the built-in data', () => {
-  it('is a valid scenario whose world has the 33 areas, their BCUs and the weighted LSOA points', async () => {
+  it('is a valid scenario whose world has the 33 areas, their BCUs, the weighted LSOA points and London\'s roads', async () => {
     const parsed = parseScenario(JSON.parse(readFileSync(baselineScenarioPath(), 'utf8')));
     if (!parsed.ok) throw new Error(describeIssues(parsed.errors, baselineScenarioPath()));
-    const world = await buildWorld(parsed.scenario, nodeDataProvider());
+    const provider = nodeDataProvider();
+    const world = await buildWorld(parsed.scenario, provider);
     expect(world.areas!.ids).toHaveLength(33);
     const city = world.areas!.ids.indexOf('E09000001');
     expect(world.areas!.names[city]).toBe('City of London');
@@ -104,6 +106,10 @@ describe('the baseline scenario on the built-in data', () => {
     });
     expect(located).toBeGreaterThan(4825);
     expect(cityWeight).toBe(0);
-    expect(world.travel.mode).toBe('straight-line');
-  });
+    expect(world.travel.mode).toBe('road');
+    // The baseline's speeds are the defaults the graph file was contracted for: no contraction per process.
+    const graph = (await provider.network('london')) as RoadGraph;
+    expect(graph.hierarchy, 'the built London graph carries a hierarchy').toBeDefined();
+    expect((world.travel as RoadTravelModel).hierarchy, 'road travel uses the graph\'s own hierarchy').toBe(graph.hierarchy);
+  }, 60_000);
 });
