@@ -95,8 +95,8 @@ export class RoadTravelModel implements TravelModel {
   readonly hierarchy: Hierarchy;
   private readonly query: HierarchyQuery;
   private readonly spaces: SpaceSearch;
-  private readonly outSpaces = new SpaceCache(SPACE_CACHE_ENTRIES);
-  private readonly inSpaces = new SpaceCache(SPACE_CACHE_ENTRIES);
+  private readonly outSpaces: SpaceCache;
+  private readonly inSpaces: SpaceCache;
   private readonly trees: TreeCache;
   private readonly congestion: Float64Array;
   private readonly blueLightFactor: number;
@@ -130,6 +130,8 @@ export class RoadTravelModel implements TravelModel {
     this.hierarchy = pickHierarchy(graph, this.weights, options);
     this.query = new HierarchyQuery(this.hierarchy);
     this.spaces = new SpaceSearch(this.hierarchy);
+    this.outSpaces = new SpaceCache(SPACE_CACHE_ENTRIES, graph.nodeCount);
+    this.inSpaces = new SpaceCache(SPACE_CACHE_ENTRIES, graph.nodeCount);
     this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 64, buildAfter: options.treeAfter ?? 16 });
     this.sweep = new Uint32Array(graph.nodeCount);
     this.table = new MeetTable(this.hierarchy.rank.length);

@@ -149,7 +149,7 @@ describe('contraction hierarchy queries', () => {
     const g = randomGrid(6, 6, 2);
     const spaces = new SpaceSearch(contract(g));
     const one = spaces.forward({ nodes: [0], costs: [0] });
-    const cache = new SpaceCache(one.ranks.length * 2);
+    const cache = new SpaceCache(one.ranks.length * 2, 10);
     cache.set(1, one);
     cache.set(2, one);
     expect(cache.get(1)).toBe(one);
@@ -158,6 +158,7 @@ describe('contraction hierarchy queries', () => {
     cache.set(4, one);
     cache.set(5, one); // ages again: 1 (never touched since) is gone
     expect(cache.get(1)).toBeUndefined();
-    expect(new SpaceCache(0).get(1)).toBeUndefined();
+    expect(new SpaceCache(0, 10).get(1)).toBeUndefined();
+    expect(() => cache.set(10, one), 'keys are node numbers below the count given').toThrow(/key 10 is not in 0..9/);
   });
 });

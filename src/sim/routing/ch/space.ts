@@ -252,34 +252,46 @@ export function spacePath(h: Hierarchy, forward: SearchSpace, f: number, backwar
 }
 
 /**
- * Spaces by place key, in two generations: lookups look in the young one, then the old one
- * (moving a hit back to the young); when the young one holds `capacity` entries of ranks, it
- * becomes the old one and the oldest generation is dropped. An approximate LRU at the cost of
- * two map lookups.
+ * Spaces by key (a node number, 0 <= key < keys), in two generations: lookups look in the young
+ * one, then the old one (moving a hit back to the young); when the young one holds `capacity`
+ * entries of ranks, it becomes the old one and the oldest generation is dropped. An approximate
+ * LRU at the cost of two array reads.
  */
 export class SpaceCache {
-  private young = new Map<number, SearchSpace>();
-  private old = new Map<number, SearchSpace>();
+  private young: (SearchSpace | undefined)[];
+  private old: (SearchSpace | undefined)[];
   private youngEntries = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly keys: number,
+  ) {
+    this.young = SpaceCache.generation(keys);
+    this.old = SpaceCache.generation(keys);
+  }
 
   get(key: number): SearchSpace | undefined {
-    const hit = this.young.get(key);
+    const hit = this.young[key];
     if (hit !== undefined) return hit;
-    const aged = this.old.get(key);
+    const aged = this.old[key];
     if (aged !== undefined) this.set(key, aged);
     return aged;
   }
 
   set(key: number, space: SearchSpace): void {
     if (this.capacity <= 0) return;
+    if (!(key >= 0 && key < this.keys)) throw new Error(`space cache: key ${key} is not in 0..${this.keys - 1}`);
     if (this.youngEntries + space.ranks.length > this.capacity) {
       this.old = this.young;
-      this.young = new Map();
+      this.young = SpaceCache.generation(this.keys);
       this.youngEntries = 0;
     }
-    this.young.set(key, space);
+    this.young[key] = space;
     this.youngEntries += space.ranks.length;
+  }
+
+  /** An empty generation (a packed array, so lookups stay fast). */
+  private static generation(keys: number): (SearchSpace | undefined)[] {
+    return new Array<SearchSpace | undefined>(keys).fill(undefined);
   }
 }
