@@ -1,8 +1,14 @@
 /**
- * Part of `npm run build:web`: copies the built-in data files (src/node/data/builtin.ts, built from
- * the London source data on first use) into dist-web/data/, where the browser build's data provider
- * fetches them (src/web/data-provider.ts). Without the source data the site is still built, without
- * the built-in London sets, and one line says so.
+ * Part of `npm run build:web`: copies the built-in data files into dist-web/data/, where the
+ * browser build's data provider fetches them (src/web/data-provider.ts):
+ *
+ * - the London data step's files (src/node/data/builtin.ts), under their own names;
+ * - the built London road graph (src/node/osm/london.ts, `<cache>/roads/london-<key>.graph`, with
+ *   the hierarchy of the default road speeds) as `london-roads.graph` (WEB_DATA_FILES.network).
+ *
+ * Both are built from the London source data on first use. Without the source data the site is
+ * still built, without what is missing, and one line says so (the app then names the missing file
+ * when a scenario asks for it).
  *
  * Usage: tsx scripts/copy-web-data.ts [--out dist-web/data]
  */
@@ -10,32 +16,65 @@ import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBuiltinData } from '../src/node/data/builtin';
 import { DataNotFoundError } from '../src/node/data/paths';
+import { ensureLondonGraph } from '../src/node/osm/london';
+import { WEB_DATA_FILES } from '../src/web/data-provider';
+
+/** Source file -> name in the site's data folder. */
+type Copies = Map<string, string>;
+
+async function builtinCopies(): Promise<Copies | null> {
+  try {
+    const files = { ...(await ensureBuiltinData()) };
+    return new Map(Object.values(files).filter((f): f is string => f !== undefined).map((f) => [f, path.basename(f)]));
+  } catch (error) {
+    if (error instanceof DataNotFoundError) {
+      console.log(`build:web: no built-in London data in the site (${error.message})`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+async function roadCopies(): Promise<Copies | null> {
+  try {
+    const { path: file } = await ensureLondonGraph({ progress: progressLine('building the London road graph') });
+    return new Map([[file, WEB_DATA_FILES.network.london]]);
+  } catch (error) {
+    if (error instanceof DataNotFoundError) {
+      console.log(`build:web: no London road network in the site (${error.message})`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** Progress on a terminal only (a first build of the graph takes tens of seconds). */
+function progressLine(what: string): ((fraction: number, phase: string) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let shown = -1;
+  return (fraction, phase) => {
+    const pct = Math.floor(fraction * 100);
+    if (pct === shown) return;
+    shown = pct;
+    process.stderr.write(`\rbuild:web: ${what}: ${phase} ${pct}%   ${pct >= 100 ? '\n' : ''}`);
+  };
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const at = argv.indexOf('--out');
   const out = path.resolve(at >= 0 && argv[at + 1] ? argv[at + 1]! : path.join(__dirname, '..', 'dist-web', 'data'));
-  let files: Record<string, string | undefined>;
-  try {
-    files = { ...(await ensureBuiltinData()) };
-  } catch (error) {
-    if (error instanceof DataNotFoundError) {
-      console.log(`build:web: no built-in London data in the site (${error.message})`);
-      return 0;
-    }
-    throw error;
-  }
+  const copies: Copies = new Map([...((await builtinCopies()) ?? []), ...((await roadCopies()) ?? [])]);
+  if (copies.size === 0) return 0;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   let bytes = 0;
-  const names: string[] = [];
-  for (const file of Object.values(files)) {
-    if (file === undefined) continue;
-    const target = path.join(out, path.basename(file));
-    copyFileSync(file, target);
-    names.push(path.basename(file));
+  for (const [from, name] of copies) {
+    const target = path.join(out, name);
+    copyFileSync(from, target);
     bytes += statSync(target).size;
   }
-  console.log(`build:web: ${names.length} data files (${(bytes / 1048576).toFixed(1)} MB) in ${path.relative(process.cwd(), out) || out}: ${names.sort().join(', ')}`);
+  const names = [...copies.values()].sort();
+  console.log(`build:web: ${names.length} data files (${(bytes / 1048576).toFixed(1)} MB) in ${path.relative(process.cwd(), out) || out}: ${names.join(', ')}`);
   return 0;
 }
 

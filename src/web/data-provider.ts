@@ -1,45 +1,94 @@
 /**
  * The browser build's `DataProvider`: the built-in data sets are static files in the site's `data/`
- * folder, copied there by `npm run build:web` (scripts/copy-web-data.ts) from the Node data step's
- * cache under the same file names.
+ * folder, copied there by `npm run build:web` (scripts/copy-web-data.ts): the Node data step's
+ * files under the same names, and the built London road graph (the Node cache's
+ * `roads/london-<key>.graph`) as `london-roads.graph`.
+ *
+ * The road graph is one binary file (src/sim/routing/codec.ts) carrying the contraction hierarchy of
+ * the default road speeds: it is fetched once per worker and decoded by typed-array views on the
+ * fetched bytes, without copying. A scenario with other `roadSpeedsKph` would contract its own
+ * hierarchy in every worker (seconds; there is no disk to keep it), so the baseline leaves them out.
  */
+import { decodeGraph } from '../sim/routing/codec';
+import type { RoadGraph } from '../sim/routing/graph';
 import type { AreaFeatures, DataProvider, PointSetData } from '../world';
 
-/** Built-in set name -> file in `data/` (the basenames written by src/node/data/builtin.ts). */
+/** Built-in set name -> file in `data/` (JSON sets: the basenames written by src/node/data/builtin.ts). */
 export const WEB_DATA_FILES = {
   areas: { 'london-boroughs': 'areas.geojson' },
   points: { 'london-lsoa': 'demand-points.json' },
-} as const satisfies Record<'areas' | 'points', Record<string, string>>;
+  network: { london: 'london-roads.graph' },
+} as const satisfies Record<'areas' | 'points' | 'network', Record<string, string>>;
 
-type FetchLike = (url: string) => Promise<Pick<Response, 'ok' | 'status' | 'json'>>;
+type Kind = keyof typeof WEB_DATA_FILES;
+type FetchLike = (url: string) => Promise<Pick<Response, 'ok' | 'status' | 'json' | 'arrayBuffer'>>;
 
-/** A provider fetching from `base` (an absolute URL ending in `/`). */
+const KIND_NAMES: Readonly<Record<Kind, string>> = { areas: 'area set', points: 'point set', network: 'road network' };
+
+/**
+ * A provider fetching from `base` (an absolute URL ending in `/`). A road network is fetched once
+ * per provider (a failed fetch is tried again on the next request); JSON sets on every request.
+ */
 export function fetchDataProvider(base: string, fetchFn: FetchLike = (url) => fetch(url)): DataProvider {
-  const load = async (kind: 'areas' | 'points', source: string): Promise<unknown> => {
+  const fetchFile = async (kind: Kind, source: string): Promise<{ url: string; response: Awaited<ReturnType<FetchLike>> }> => {
     const files: Readonly<Record<string, string>> = WEB_DATA_FILES[kind];
     const file = files[source];
     if (file === undefined) {
-      throw new Error(`no built-in ${kind === 'areas' ? 'area' : 'point'} set "${source}" in the browser build (known: ${Object.keys(files).join(', ')})`);
+      throw new Error(`no built-in ${KIND_NAMES[kind]} "${source}" in the browser build (known: ${Object.keys(files).join(', ')})`);
     }
     const url = new URL(file, base).href;
     let response: Awaited<ReturnType<FetchLike>>;
     try {
       response = await fetchFn(url);
     } catch (error) {
-      throw new Error(`built-in data "${source}" could not be fetched from ${url}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`built-in data "${source}" could not be fetched from ${url}: ${messageOf(error)}`);
     }
     if (!response.ok) {
       throw new Error(`built-in data "${source}" is not in this site (${url} answered HTTP ${response.status}); build it with npm run build:web where the London data is available`);
     }
+    return { url, response };
+  };
+
+  const json = async (kind: 'areas' | 'points', source: string): Promise<unknown> => {
+    const { url, response } = await fetchFile(kind, source);
     try {
       return await response.json();
     } catch (error) {
-      throw new Error(`built-in data "${source}" at ${url} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`built-in data "${source}" at ${url} is not JSON: ${messageOf(error)}`);
     }
   };
-  return {
-    areas: async (source) => (await load('areas', source)) as AreaFeatures,
-    points: async (source) => (await load('points', source)) as PointSetData,
-    network: (source) => Promise.reject(new Error(`the browser build has no road network "${source}" yet; use travel.mode "straight-line"`)),
+
+  const graph = async (source: string): Promise<RoadGraph> => {
+    const { url, response } = await fetchFile('network', source);
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await response.arrayBuffer();
+    } catch (error) {
+      throw new Error(`built-in road network "${source}" at ${url} could not be read: ${messageOf(error)}`);
+    }
+    try {
+      return decodeGraph(bytes);
+    } catch (error) {
+      throw new Error(`built-in road network "${source}" at ${url} is not a road graph file of this version: ${messageOf(error)}; rebuild the site with npm run build:web`);
+    }
   };
+
+  const graphs = new Map<string, Promise<RoadGraph>>();
+  return {
+    areas: async (source) => (await json('areas', source)) as AreaFeatures,
+    points: async (source) => (await json('points', source)) as PointSetData,
+    network: (source) => {
+      let pending = graphs.get(source);
+      if (!pending) {
+        pending = graph(source);
+        graphs.set(source, pending);
+        pending.catch(() => graphs.delete(source));
+      }
+      return pending;
+    },
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -35,7 +35,7 @@ describe('browser data provider', () => {
     const fetched: string[] = [];
     const provider = fetchDataProvider(base, async (url) => {
       fetched.push(url);
-      return { ok: true, status: 200, json: async () => ({ type: 'FeatureCollection', features: [] }) };
+      return { ok: true, status: 200, json: async () => ({ type: 'FeatureCollection', features: [] }), arrayBuffer: async () => new ArrayBuffer(0) };
     });
     await provider.areas('london-boroughs');
     await provider.points('london-lsoa');
@@ -43,18 +43,18 @@ describe('browser data provider', () => {
   });
 
   it('names the set and the URL when the site lacks the file', async () => {
-    const provider = fetchDataProvider(base, async () => ({ ok: false, status: 404, json: async () => null }));
+    const provider = fetchDataProvider(base, async () => ({ ok: false, status: 404, json: async () => null, arrayBuffer: async () => new ArrayBuffer(0) }));
     await expect(provider.areas('london-boroughs')).rejects.toThrow(
       'built-in data "london-boroughs" is not in this site (https://example.org/app/data/areas.geojson answered HTTP 404); build it with npm run build:web where the London data is available',
     );
   });
 
-  it('refuses unknown sets and the road network, naming them', async () => {
+  it('refuses unknown sets, naming them', async () => {
     const provider = fetchDataProvider(base, async () => {
       throw new Error('must not fetch');
     });
     await expect(provider.points('paris')).rejects.toThrow('no built-in point set "paris" in the browser build (known: london-lsoa)');
-    await expect(provider.network('london')).rejects.toThrow('the browser build has no road network "london" yet');
+    await expect(provider.network('paris')).rejects.toThrow('no built-in road network "paris" in the browser build (known: london)');
     await expect(provider.areas('london-boroughs')).rejects.toThrow('could not be fetched from https://example.org/app/data/areas.geojson: must not fetch');
   });
 });
