@@ -21,7 +21,7 @@ import { RawNetworkBuilder } from '../src/node/osm/read';
 import { buildRoadGraph } from '../src/sim/routing/build';
 import { HierarchyQuery } from '../src/sim/routing/ch/query';
 import { meetDistance, SpaceSearch } from '../src/sim/routing/ch/space';
-import { haversineM } from '../src/sim/routing/geo';
+import { greatCircleM } from '../src/sim/geo';
 import { speedTable } from '../src/sim/routing/speeds';
 import { edgeWeightsMs, maxEdgeSpeedKph } from '../src/sim/routing/weights';
 import type { Place } from '../src/sim/world';
@@ -124,7 +124,7 @@ async function pointToPoint(report: Report, graph: Awaited<ReturnType<typeof ens
   const astar = ngraphPath.aStar(ng, {
     oriented: true,
     distance: (_from, _to, link) => link.data,
-    heuristic: (from, to) => haversineM(from.data.lon, from.data.lat, to.data.lon, to.data.lat) * msPerM,
+    heuristic: (from, to) => greatCircleM(from.data.lon, from.data.lat, to.data.lon, to.data.lat) * msPerM,
   });
   const ngTimes: number[] = [];
   t = performance.now();

@@ -9,7 +9,7 @@ export { combineReplications, replicationSeed } from './metrics/replications';
 export { IncidentLog, type IncidentLogColumns, type IncidentRecord } from './model/incident-log';
 export { Simulation, DRAIN_LIMIT_S, type SimulationOptions } from './model/simulation';
 export { StraightLineTravel, type StraightLineOptions } from './travel/straight-line';
-export { greatCircleM } from './travel/geo';
+export { greatCircleM } from './geo';
 export { startOffsetS, hourOfDay } from './time';
 export { sampler, meanOf } from './random/distributions';
 export { streamRng, Rng } from './random/rng';

@@ -5,7 +5,7 @@
  */
 import Flatbush from 'flatbush';
 import type { Scenario } from '../shared/scenario';
-import { haversineM, localProjection } from '../sim/routing/geo';
+import { greatCircleM, localProjection } from '../sim/geo';
 import type { RoadGraph } from '../sim/routing/graph';
 import { pointOnEdge } from '../sim/routing/trip';
 import { RoadTravelModel, type HourOfDay, type RoadTravelOptions, type RoadTravelSettings, type Snap } from '../sim/routing/travel';
@@ -126,7 +126,7 @@ export function createRoadSnapper(graph: RoadGraph): RoadSnapper {
   for (let r = 0; r < graph.roadCount; r++) {
     const first = roadFirstVertex[r]!;
     for (let v = first + 1; v < roadFirstVertex[r + 1]!; v++) {
-      alongM[v] = alongM[v - 1]! + haversineM(vertexLon[v - 1]!, vertexLat[v - 1]!, vertexLon[v]!, vertexLat[v]!);
+      alongM[v] = alongM[v - 1]! + greatCircleM(vertexLon[v - 1]!, vertexLat[v - 1]!, vertexLon[v]!, vertexLat[v]!);
       segments.push(v - 1);
     }
   }
@@ -189,13 +189,13 @@ export function createRoadSnapper(graph: RoadGraph): RoadSnapper {
     const pLon = vertexLon[v]! + t * (vertexLon[v + 1]! - vertexLon[v]!);
     const pLat = vertexLat[v]! + t * (vertexLat[v + 1]! - vertexLat[v]!);
     const lengthM = alongM[roadFirstVertex[road + 1]! - 1]!;
-    const posM = Math.min(lengthM, alongM[v]! + haversineM(vertexLon[v]!, vertexLat[v]!, pLon, pLat));
+    const posM = Math.min(lengthM, alongM[v]! + greatCircleM(vertexLon[v]!, vertexLat[v]!, pLon, pLat));
     const forward = graph.roadForwardEdge[road]!;
     const edge = forward >= 0 ? forward : graph.roadBackwardEdge[road]!;
     return {
       edge,
       offsetM: forward >= 0 ? posM : graph.edgeLengthM[edge]! - posM,
-      distanceM: haversineM(lon, lat, pLon, pLat),
+      distanceM: greatCircleM(lon, lat, pLon, pLat),
     };
   };
 

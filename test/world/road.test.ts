@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/sim';
-import { haversineM } from '../../src/sim/routing/geo';
+import { greatCircleM } from '../../src/sim/geo';
 import { pointOnEdge } from '../../src/sim/routing/trip';
 import { buildWorld, WorldError, type DataProvider } from '../../src/world';
 import { createRoadSnapper, roadWorld, snapDistanceGrid } from '../../src/world/road';
@@ -35,9 +35,9 @@ describe('snapping', () => {
     const snap = snapper.snap(lon, lat);
     expect(snap.distanceM).toBeCloseTo(120, 0);
     const onRoad = pointOnEdge(net.graph, snap.edge, snap.offsetM);
-    expect(haversineM(onRoad.lon, onRoad.lat, lon, a.lat), 'snapped point is on A-B below the place').toBeLessThan(0.5);
+    expect(greatCircleM(onRoad.lon, onRoad.lat, lon, a.lat), 'snapped point is on A-B below the place').toBeLessThan(0.5);
     const tail = net.graph.edgeTail[snap.edge]!;
-    const fromTail = haversineM(net.graph.nodeLon[tail]!, net.graph.nodeLat[tail]!, onRoad.lon, onRoad.lat);
+    const fromTail = greatCircleM(net.graph.nodeLon[tail]!, net.graph.nodeLat[tail]!, onRoad.lon, onRoad.lat);
     expect(snap.offsetM, 'offset is metres from the edge tail').toBeCloseTo(fromTail, 3);
   });
 
@@ -51,7 +51,7 @@ describe('snapping', () => {
         const e = g.roadForwardEdge[r]! >= 0 ? g.roadForwardEdge[r]! : g.roadBackwardEdge[r]!;
         for (let k = 0; k <= 200; k++) {
           const p = pointOnEdge(g, e, (k / 200) * g.edgeLengthM[e]!);
-          best = Math.min(best, haversineM(lon, lat, p.lon, p.lat));
+          best = Math.min(best, greatCircleM(lon, lat, p.lon, p.lat));
         }
       }
       // Brute force samples every 5 m along 1 km roads: within 2.5 m of the true nearest point.

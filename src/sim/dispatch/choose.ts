@@ -6,7 +6,7 @@
 import type { Grade, Scenario } from '../../shared/scenario';
 import { US, type Fleet } from '../fleet/units';
 import type { Call } from '../model/call';
-import { greatCircleM } from '../travel/geo';
+import { greatCircleM } from '../geo';
 import type { Place, TravelModel } from '../world';
 
 /** What the chooser reads of the simulation. */

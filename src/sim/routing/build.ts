@@ -6,7 +6,7 @@
  */
 import { mergeChains, type RoadList } from './chains';
 import { ROAD_CLASSES } from './classes';
-import { haversineM } from './geo';
+import { greatCircleM } from '../geo';
 import type { GraphStats, RoadGraph } from './graph';
 import { largestComponent, stronglyConnectedComponents } from './scc';
 
@@ -142,7 +142,7 @@ function polylineM(raw: RawNetwork, verts: readonly number[]): number {
   for (let i = 1; i < verts.length; i++) {
     const a = verts[i - 1]!;
     const b = verts[i]!;
-    sum += haversineM(raw.nodeLon[a]!, raw.nodeLat[a]!, raw.nodeLon[b]!, raw.nodeLat[b]!);
+    sum += greatCircleM(raw.nodeLon[a]!, raw.nodeLat[a]!, raw.nodeLon[b]!, raw.nodeLat[b]!);
   }
   return sum;
 }

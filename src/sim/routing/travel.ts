@@ -31,7 +31,7 @@ import { MeetTable } from './ch/meet-table';
 import { HierarchyQuery, UNREACHABLE } from './ch/query';
 import { meet, spaceArcs, SpaceCache, SpaceSearch, type SearchSpace } from './ch/space';
 import { entries, exits, positionKey, roadPosition, sameRoad, type RoadEnd, type RoadPos } from './ends';
-import { haversineM } from './geo';
+import { greatCircleM } from '../geo';
 import type { RoadGraph } from './graph';
 import { LandmarkBounds } from './landmarks';
 import { checkCongestion, pickHierarchy, positive } from './metric';
@@ -237,7 +237,7 @@ export class RoadTravelModel implements TravelModel {
         bound = this.total(this.landmarkBounds.bound(this.trees, froms[i]!, enough), o, d, scale);
       }
       if (!(best.full && bound > best.worstTime)) {
-        const straight = Math.max(0, haversineM(o.lon, o.lat, d.lon, d.lat) - o.accessM - d.accessM);
+        const straight = Math.max(0, greatCircleM(o.lon, o.lat, d.lon, d.lat) - o.accessM - d.accessM);
         bound = Math.max(bound, this.total(straight * this.msPerMLowerBound, o, d, scale));
       }
       bounds[i] = bound;

@@ -9,7 +9,7 @@
  * leg it is the leg's snapped road position and the straight metres still between them.
  */
 import type { Place, Trip } from '../world';
-import { haversineM } from './geo';
+import { greatCircleM } from '../geo';
 import { edgeVertex, edgeVertexCount, type RoadGraph } from './graph';
 import { routeTimeS, type CompactRoute, type RouteTiming } from './route';
 
@@ -199,7 +199,7 @@ export function pointOnEdge(graph: RoadGraph, e: number, offsetM: number): { lon
   let v0 = edgeVertex(graph, e, 0);
   for (let i = 1; i < count; i++) {
     const v1 = edgeVertex(graph, e, i);
-    const len = haversineM(graph.vertexLon[v0]!, graph.vertexLat[v0]!, graph.vertexLon[v1]!, graph.vertexLat[v1]!);
+    const len = greatCircleM(graph.vertexLon[v0]!, graph.vertexLat[v0]!, graph.vertexLon[v1]!, graph.vertexLat[v1]!);
     if (done + len >= offsetM || i === count - 1) {
       const f = len > 0 ? Math.min(Math.max((offsetM - done) / len, 0), 1) : 0;
       return {
@@ -229,7 +229,7 @@ function forEachVertexBetween(
   let v0 = edgeVertex(graph, e, 0);
   for (let i = 1; i < count; i++) {
     const v1 = edgeVertex(graph, e, i);
-    done += haversineM(graph.vertexLon[v0]!, graph.vertexLat[v0]!, graph.vertexLon[v1]!, graph.vertexLat[v1]!);
+    done += greatCircleM(graph.vertexLon[v0]!, graph.vertexLat[v0]!, graph.vertexLon[v1]!, graph.vertexLat[v1]!);
     if (done >= toM) break;
     if (done > fromM) visit(graph.vertexLon[v1]!, graph.vertexLat[v1]!, done);
     v0 = v1;

@@ -9,7 +9,7 @@
  */
 import type { Place, Ranked, TravelModel, Trip } from '../world';
 import { hourOfDay } from '../time';
-import { greatCircleM } from './geo';
+import { greatCircleM } from '../geo';
 
 export interface StraightLineOptions {
   /** km/h on the straight line (after the detour factor). */

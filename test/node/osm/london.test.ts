@@ -10,7 +10,7 @@ import { londonDataDir } from '../../../src/node/data/paths';
 import { loadGraphFile } from '../../../src/node/osm/graph-file';
 import { ensureLondonGraph, LONDON_ROAD_FILES, readSeamLinks } from '../../../src/node/osm/london';
 import type { RoadGraph } from '../../../src/sim/routing/graph';
-import { haversineM } from '../../../src/sim/routing/geo';
+import { greatCircleM } from '../../../src/sim/geo';
 import { stronglyConnectedComponents } from '../../../src/sim/routing/scc';
 import { edgeSpeedKph, speedTable } from '../../../src/sim/routing/speeds';
 import type { RoadTravelModel } from '../../../src/sim/routing/travel';
@@ -108,7 +108,7 @@ describe('the London road graph', () => {
       const d = travel.place(b[0], b[1]);
       const trip = travel.trip(o, d, 0, false);
       const roadM = trip.distanceM - (o.accessM + d.accessM) * 1.3;
-      const straight = haversineM(a[0], a[1], b[0], b[1]);
+      const straight = greatCircleM(a[0], a[1], b[0], b[1]);
       expect(roadM / straight, name).toBeGreaterThan(1.1);
       expect(roadM / straight, name).toBeLessThan(1.8);
       expect(trip.durationS / 60, `${name}: minutes`).toBeGreaterThan(15);

@@ -12,7 +12,7 @@
 import { buildRoadGraph, type RawNetwork } from '../../../src/sim/routing/build';
 import type { WeightedGraph } from '../../../src/sim/routing/ch/contract';
 import { roadClassIndex, type RoadClass } from '../../../src/sim/routing/classes';
-import { localProjection } from '../../../src/sim/routing/geo';
+import { localProjection } from '../../../src/sim/geo';
 import type { RoadGraph } from '../../../src/sim/routing/graph';
 import { MinHeap } from '../../../src/sim/routing/heap';
 
