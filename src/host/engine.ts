@@ -3,7 +3,7 @@
  * src/sim, src/shared/scenario and src/world (./sim-engine.ts); tests inject fakes to make a worker
  * slow, fail or crash on purpose.
  */
-import type { LiveIncident, LiveKpiWindow, LiveStepReport, LiveTrip, LiveUnitState, RunOneReply, ScenarioIssue, SimResults } from '../shared/protocol';
+import type { LiveState, LiveStepReport, LiveTrip, LiveUnitState, RunOneReply, ScenarioIssue, SimResults } from '../shared/protocol';
 
 export interface EngineRunOptions {
   /** base seed; absent = the scenario's own */
@@ -32,15 +32,8 @@ export interface LiveUnitView {
 }
 
 /** What a live session shows at one instant (the simulator's `LiveSnapshot`). */
-export interface LiveView {
-  readonly tS: number;
-  readonly finished: boolean;
+export interface LiveView extends LiveState {
   readonly units: readonly LiveUnitView[];
-  readonly incidents: readonly LiveIncident[];
-  readonly callsWaiting: number;
-  readonly pending: number;
-  readonly busyUnits: number;
-  readonly kpis: { readonly lastHour: LiveKpiWindow; readonly today: LiveKpiWindow };
 }
 
 /** The part of the simulator's `LiveSession` a worker drives. */

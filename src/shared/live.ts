@@ -81,14 +81,11 @@ export interface LiveStepReport {
   readonly unit: string | null;
 }
 
-/** A frame as a sim worker answers it (the host adds the playback state). */
-export interface LiveWorkerFrame {
+/** What a live session shows at one instant, whatever carries it (the simulator's snapshot, a frame). */
+export interface LiveState {
+  /** simulation seconds */
   readonly tS: number;
-  /** first simulated instant (-warm-up) and end of the counted period */
-  readonly startS: number;
-  readonly endS: number;
   readonly finished: boolean;
-  readonly units: readonly LiveUnit[];
   readonly incidents: readonly LiveIncident[];
   /** calls waiting for a call taker */
   readonly callsWaiting: number;
@@ -97,6 +94,14 @@ export interface LiveWorkerFrame {
   /** units committed to work (travelling to, on scene, custody) */
   readonly busyUnits: number;
   readonly kpis: { readonly lastHour: LiveKpiWindow; readonly today: LiveKpiWindow };
+}
+
+/** A frame as a sim worker answers it (the host adds the playback state). */
+export interface LiveWorkerFrame extends LiveState {
+  /** first simulated instant (-warm-up) and end of the counted period */
+  readonly startS: number;
+  readonly endS: number;
+  readonly units: readonly LiveUnit[];
   /** the event a Step ran; null for frames made by playing */
   readonly step: LiveStepReport | null;
   /** wall milliseconds the worker spent on the events of this frame */
