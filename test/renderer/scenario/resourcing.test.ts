@@ -93,7 +93,8 @@ describe('editing resourcing', () => {
     const more = setBcuUnits(london, 'CW', 'late', 40);
     const cw = readResourcing(more).bcus.find((b) => b.id === 'CW')!;
     expect(cw.perShift.late).toBe(40);
-    expect(cw.bases.map((b) => b.perShift.late), 'shared in proportion').toEqual([9, 16, 15]);
+    // The baseline's late CW cars are 7, 12, 13: 40 in proportion is 8.75, 15, 16.25.
+    expect(cw.bases.map((b) => b.perShift.late), 'shared in proportion').toEqual([9, 15, 16]);
   });
 
   it('sets a base over its fleet rows, turning a round-the-clock row into per-shift rows; adds a row for a base with none', () => {
