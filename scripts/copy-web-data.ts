@@ -4,7 +4,9 @@
  *
  * - the London data step's files (src/node/data/builtin.ts), under their own names;
  * - the built London road graph (src/node/osm/london.ts, `<cache>/roads/london-<key>.graph`, with
- *   the hierarchy of the default road speeds) as `london-roads.graph` (WEB_DATA_FILES.network).
+ *   the hierarchy of the default road speeds) as `london-roads.graph` (WEB_DATA_FILES.network);
+ * - the road data coverage layer (src/node/data/coverage.ts, `<cache>/coverage/london-<key>.json`)
+ *   as `road-coverage.json` (WEB_MAP_FILES), which the map's `mapLayers` fetches.
  *
  * Both are built from the London source data on first use. Without the source data the site is
  * still built, without what is missing, and one line says so (the app then names the missing file
@@ -15,9 +17,11 @@
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBuiltinData } from '../src/node/data/builtin';
+import { ensureRoadCoverage } from '../src/node/data/coverage';
 import { DataNotFoundError } from '../src/node/data/paths';
 import { ensureLondonGraph } from '../src/node/osm/london';
 import { WEB_DATA_FILES } from '../src/web/data-provider';
+import { WEB_MAP_FILES } from '../src/web/map-layers';
 
 /** Source file -> name in the site's data folder. */
 type Copies = Map<string, string>;
@@ -48,6 +52,19 @@ async function roadCopies(): Promise<Copies | null> {
   }
 }
 
+async function coverageCopies(): Promise<Copies | null> {
+  try {
+    const { path: file } = await ensureRoadCoverage({ progress: progressLine('building the London road graph') });
+    return new Map([[file, WEB_MAP_FILES['london-boroughs'].coverage]]);
+  } catch (error) {
+    if (error instanceof DataNotFoundError) {
+      console.log(`build:web: no road data coverage layer in the site (${error.message})`);
+      return null;
+    }
+    throw error;
+  }
+}
+
 /** Progress on a terminal only (a first build of the graph takes tens of seconds). */
 function progressLine(what: string): ((fraction: number, phase: string) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -63,7 +80,7 @@ function progressLine(what: string): ((fraction: number, phase: string) => void)
 async function main(argv: readonly string[]): Promise<number> {
   const at = argv.indexOf('--out');
   const out = path.resolve(at >= 0 && argv[at + 1] ? argv[at + 1]! : path.join(__dirname, '..', 'dist-web', 'data'));
-  const copies: Copies = new Map([...((await builtinCopies()) ?? []), ...((await roadCopies()) ?? [])]);
+  const copies: Copies = new Map([...((await builtinCopies()) ?? []), ...((await roadCopies()) ?? []), ...((await coverageCopies()) ?? [])]);
   if (copies.size === 0) return 0;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });

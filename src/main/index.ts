@@ -125,7 +125,14 @@ function start(): void {
       },
       writeCrashReport: report,
       live,
-      mapLayers: (source) => readMapLayers(source, () => ensureBuiltinData({ settings: settings.get().dataDir })),
+      mapLayers: (source) =>
+        readMapLayers(
+          source,
+          () => ensureBuiltinData({ settings: settings.get().dataDir }),
+          // Built once per data set (about a second with the road graph built; with it absent, the graph is
+          // built first). Loaded on demand: it pulls in the road graph and snapping code.
+          async () => (await (await import('../node/data/coverage')).ensureRoadCoverage({ settings: settings.get().dataDir })).path,
+        ),
     });
     registerApi(ipcMain, handlers, { isTrustedUrl: (url) => isAppUrl(url, devServerUrl) });
 

@@ -1,11 +1,13 @@
 /**
  * The desktop's `mapLayers` call: the display outlines of a built-in area set, read from the
- * London data step's cache (src/node/data/builtin.ts) with the attribution of its manifest. The
- * cache is found through an injected function, so this runs in plain Node tests.
+ * London data step's cache (src/node/data/builtin.ts) with the attribution of its manifest, and the
+ * road data coverage layer (src/node/data/coverage.ts), checked against its schema. The cache is
+ * found through injected functions, so this runs in plain Node tests.
  */
 import { readFile } from 'node:fs/promises';
 import type { BuiltinData } from '../node/data/builtin';
-import type { MapFeatureCollection, MapLayersOutcome } from '../shared/protocol';
+import { describeIssues, RoadCoverageSchema } from '../shared/ipc-schemas';
+import type { MapFeatureCollection, MapLayersOutcome, RoadCoverage } from '../shared/protocol';
 
 /** The built-in area sets with outlines. */
 export const MAP_SOURCES = ['london-boroughs'] as const;
@@ -32,11 +34,22 @@ function featureCollection(value: unknown, file: string): MapFeatureCollection {
   return v as MapFeatureCollection;
 }
 
+/** A coverage layer read back from `file`; throws naming the file and the JSON path of what is wrong. */
+export async function readCoverageFile(file: string): Promise<RoadCoverage> {
+  const checked = RoadCoverageSchema.safeParse(await readJson(file));
+  if (!checked.success) throw new Error(`${file}: not a road coverage layer of this version: ${describeIssues(checked.error)}`);
+  return checked.data;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /**
- * Reads the outlines of `source`. Every failure is a value with a message naming the set or the
- * file (the data not found, a damaged cache file).
+ * Reads the outlines of `source`, and its road coverage layer when `coverage` (which gives the
+ * layer's file, building it first when needed) is passed. Every failure is a value with a message
+ * naming the set or the file (the data not found, a damaged cache file); a coverage layer that
+ * cannot be had leaves the outlines served, with `coverageError` saying why.
  */
-export async function readMapLayers(source: string, builtin: () => Promise<BuiltinData>): Promise<MapLayersOutcome> {
+export async function readMapLayers(source: string, builtin: () => Promise<BuiltinData>, coverage?: () => Promise<string>): Promise<MapLayersOutcome> {
   if (!(MAP_SOURCES as readonly string[]).includes(source)) {
     return { ok: false, message: `no built-in outlines for "${source}" (known: ${MAP_SOURCES.join(', ')})` };
   }
@@ -44,6 +57,14 @@ export async function readMapLayers(source: string, builtin: () => Promise<Built
     const files = await builtin();
     const [areas, bcus, manifest] = await Promise.all([readJson(files.areasDisplay), readJson(files.bcuBorders), readJson(files.manifest)]);
     const attribution = (manifest as { attribution?: unknown } | null)?.attribution;
+    let layer: { coverage: RoadCoverage | null; coverageError: string | null } = { coverage: null, coverageError: null };
+    if (coverage) {
+      try {
+        layer = { coverage: await readCoverageFile(await coverage()), coverageError: null };
+      } catch (error) {
+        layer = { coverage: null, coverageError: messageOf(error) };
+      }
+    }
     return {
       ok: true,
       layers: {
@@ -51,9 +72,10 @@ export async function readMapLayers(source: string, builtin: () => Promise<Built
         areas: featureCollection(areas, files.areasDisplay),
         bcus: featureCollection(bcus, files.bcuBorders),
         attribution: Array.isArray(attribution) ? attribution.filter((a): a is string => typeof a === 'string') : [],
+        ...layer,
       },
     };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: messageOf(error) };
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Schemas for every value that crosses a trust boundary into the Electron main process (IPC
- * arguments from the page) or is read back from disk (settings). The TypeScript types of these
+ * arguments from the page) or is read back from disk (settings, the road coverage layer). The TypeScript types of these
  * values are derived from the schemas, so a type and its check cannot drift (STYLE.md 3).
  *
  * The protocol (./protocol.ts) imports these types with `import type` only, so the preload and the
@@ -87,6 +87,73 @@ export const DEFAULT_SETTINGS: Settings = {
   tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   recentFiles: [],
 };
+
+/**
+ * Demand of one place (London or a BCU) by its distance to the nearest modelled road: the demand
+ * points (the built-in London LSOA points) snapped to the road graph, weighted by their demand.
+ */
+export const CoverageDemandSchema = z
+  .object({
+    /** demand points with a weight above 0 */
+    points: z.number().int().min(0),
+    /** of those, points farther than the file's `farM` from a modelled road */
+    farPoints: z.number().int().min(0),
+    /** share of the demand weight farther than `farM` from a road, percent 0..100; null without demand */
+    farSharePct: z.number().min(0).max(100).nullable(),
+    /** demand-weighted mean metres from a demand point to its nearest road; null without demand */
+    meanDistanceM: z.number().min(0).nullable(),
+  })
+  .strict();
+export type CoverageDemand = z.infer<typeof CoverageDemandSchema>;
+
+/**
+ * The "road data coverage" map layer (built in Node by src/node/data/coverage.ts, read back from the
+ * cache by the Electron host and fetched by the browser build): a regular lon/lat grid over an area
+ * set with, per cell, the metres from the cell's centre to the nearest modelled road, and the share
+ * of each BCU's demand far from a road. An incident in a cell reaches the road by an access leg of
+ * that distance x `travel.detourFactor` at `travel.offRoadSpeedKph` (MODEL.md "Travel").
+ */
+export const RoadCoverageSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    /** the built-in road network measured (`network.source`, e.g. "london") */
+    network: z.string().min(1),
+    /** cache key of the road graph the distances were measured on */
+    graphKey: z.string(),
+    /** nominal cell size, metres */
+    cellM: z.number().positive(),
+    /** south-west corner of cell (0, 0), degrees; cell (c, r) spans west + c * dLon .. west + (c + 1) * dLon */
+    west: z.number().min(-180).max(180),
+    south: z.number().min(-90).max(90),
+    /** cell size, degrees */
+    dLon: z.number().positive(),
+    dLat: z.number().positive(),
+    cols: z.number().int().min(1),
+    rows: z.number().int().min(1),
+    /**
+     * Whole metres from each cell's centre to the nearest modelled road, row by row from the
+     * south-west (index r * cols + c); -1 for a cell whose centre lies in none of the areas.
+     */
+    distanceM: z.array(z.number().int().min(-1)),
+    /** the distance beyond which demand counts as far from a road (`farPoints`, `farSharePct`), metres */
+    farM: z.number().positive(),
+    demand: z
+      .object({
+        london: CoverageDemandSchema,
+        /** one row per BCU, by id */
+        byBcu: z.array(CoverageDemandSchema.extend({ bcu: z.string().min(1), name: z.string() }).strict()),
+      })
+      .strict(),
+    /** what the map and the footer credit for this layer */
+    attribution: z.array(z.string()),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.distanceM.length !== value.cols * value.rows) {
+      ctx.addIssue({ code: 'custom', path: ['distanceM'], message: `expected cols x rows = ${value.cols * value.rows} values, got ${value.distanceM.length}` });
+    }
+  });
+export type RoadCoverage = z.infer<typeof RoadCoverageSchema>;
 
 /**
  * The argument list of every renderer-to-main call, one tuple schema per call of `ApiCalls`

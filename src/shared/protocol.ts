@@ -14,11 +14,11 @@
  * This module holds types and constants only (no zod at run time), so every process can import it.
  */
 import type { z } from 'zod';
-import type { LiveStartRequest, RunRequest, Settings, SettingsPatch, ipcArgSchemas } from './ipc-schemas';
+import type { LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, ipcArgSchemas } from './ipc-schemas';
 import type { LiveCommand, LiveFrame, LivePlayback, LiveWorkerFrame } from './live';
 import type { Results } from './results';
 
-export type { LiveStartRequest, RunRequest, Settings, SettingsPatch } from './ipc-schemas';
+export type { CoverageDemand, LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch } from './ipc-schemas';
 export * from './live';
 
 // ---------------------------------------------------------------------------------------------
@@ -107,13 +107,18 @@ export interface MapFeatureCollection {
 /**
  * Outlines for the map of a built-in area set (`areas.source`, e.g. "london-boroughs"): the areas
  * simplified for drawing (properties `id`, `name`, `bcu`) and the BCU borders (properties `id`,
- * `name`, `areas`), with the attribution their sources require.
+ * `name`, `areas`), with the attribution their sources require; and, where the host has it, the
+ * road data coverage of the set's built-in road network (where road data is thin, `RoadCoverage`).
  */
 export interface MapLayers {
   readonly source: string;
   readonly areas: MapFeatureCollection;
   readonly bcus: MapFeatureCollection | null;
   readonly attribution: readonly string[];
+  /** the road data coverage layer; absent or null when the host has none (then `coverageError` may say why) */
+  readonly coverage?: RoadCoverage | null;
+  /** why the coverage layer could not be had (the outlines are served without it) */
+  readonly coverageError?: string | null;
 }
 
 export type MapLayersOutcome = { readonly ok: true; readonly layers: MapLayers } | { readonly ok: false; readonly message: string };

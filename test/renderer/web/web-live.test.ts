@@ -6,6 +6,7 @@ import { createWebApi } from '../../../src/web/web-api';
 import type { WorkerLike } from '../../../src/web/web-spawn';
 import type { LiveFrame } from '../../../src/shared/protocol';
 import { fakeEngine } from '../../host/fakes';
+import { tinyCoverage } from '../map/coverage-fixture';
 
 class LoopWorker implements WorkerLike {
   onmessage: ((event: MessageEvent) => void) | null = null;
@@ -109,8 +110,42 @@ describe('browser API: outlines from the site', () => {
       asked.push(url);
       return site(files)(url);
     });
-    expect(await get('london-boroughs')).toEqual({ ok: true, layers: { source: 'london-boroughs', areas: fc, bcus: fc, attribution: ['Contains OS data'] } });
-    expect(asked.sort()).toEqual(['https://host/app/data/areas-display.geojson', 'https://host/app/data/bcu-borders.geojson', 'https://host/app/data/manifest.json']);
+    expect(await get('london-boroughs')).toEqual({
+      ok: true,
+      layers: {
+        source: 'london-boroughs',
+        areas: fc,
+        bcus: fc,
+        attribution: ['Contains OS data'],
+        coverage: null,
+        coverageError:
+          'https://host/app/data/road-coverage.json answered HTTP 404: this site was built without the road data coverage layer (it needs the London road files) (npm run build:web where it is available)',
+      },
+    });
+    expect(asked.sort()).toEqual([
+      'https://host/app/data/areas-display.geojson',
+      'https://host/app/data/bcu-borders.geojson',
+      'https://host/app/data/manifest.json',
+      'https://host/app/data/road-coverage.json',
+    ]);
+  });
+
+  it('serves the road coverage layer beside the outlines; a damaged one is named with its JSON path and the outlines still come', async () => {
+    const files = { 'areas-display.geojson': fc, 'bcu-borders.geojson': fc, 'manifest.json': {}, 'road-coverage.json': tinyCoverage() };
+    const good = await fetchMapLayers('https://host/app/data/', site(files))('london-boroughs');
+    expect(good.ok && good.layers.coverage, 'the layer as built').toEqual(tinyCoverage());
+    expect(good.ok && good.layers.coverageError).toBeNull();
+
+    const short = { ...tinyCoverage(), distanceM: [1, 2, 3] };
+    const bad = await fetchMapLayers('https://host/app/data/', site({ ...files, 'road-coverage.json': short }))('london-boroughs');
+    expect(bad.ok, 'the outlines are served without the layer').toBe(true);
+    expect(bad.ok && bad.layers.coverage).toBeNull();
+    expect(bad.ok && bad.layers.coverageError).toBe(
+      'https://host/app/data/road-coverage.json: not a road coverage layer of this version: distanceM: expected cols x rows = 12 values, got 3',
+    );
+    const negative = { ...tinyCoverage(), distanceM: tinyCoverage().distanceM.map((d, i) => (i === 5 ? -7 : d)) };
+    const worse = await fetchMapLayers('https://host/app/data/', site({ ...files, 'road-coverage.json': negative }))('london-boroughs');
+    expect(worse.ok && worse.layers.coverageError).toMatch(/^https:\/\/host\/app\/data\/road-coverage\.json: not a road coverage layer of this version: distanceM\[5\]: /);
   });
 
   it('says which file is missing or wrong, and which sets it does not know', async () => {
