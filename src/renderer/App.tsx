@@ -61,6 +61,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
 function Footer() {
   const host = useAppStore((s) => s.host);
   const attribution = useAppStore((s) => s.map.layers?.attribution);
+  const coverageAttribution = useAppStore((s) => s.map.layers?.coverage?.attribution);
   return (
     <footer className="app-footer">
       <p data-testid="version">
@@ -74,7 +75,7 @@ function Footer() {
       <details>
         <summary>Data sources and licences</summary>
         <ul>
-          {[...new Set([...FULL_ATTRIBUTION, ...(attribution ?? [])])].map((a) => (
+          {[...new Set([...FULL_ATTRIBUTION, ...(attribution ?? []), ...(coverageAttribution ?? [])])].map((a) => (
             <li key={a}>{a}</li>
           ))}
         </ul>

@@ -1,4 +1,8 @@
-/** The map's legend and options: the figure the boroughs are coloured by (with its classes), unit states, incident grades, bases. */
+/**
+ * The map's legend and options: the figure the boroughs are coloured by (with its classes), unit
+ * states, incident grades, bases; the layer controls (off-duty units, road data coverage) and, while
+ * it shows, the coverage layer's legend.
+ */
 import { useMemo } from 'react';
 import { LIVE_UNIT_STATES } from '../../shared/protocol';
 import { CHOROPLETH_FIGURES, NO_DATA_COLOUR, choroplethDef, choroplethScale } from '../figures/areas';
@@ -6,6 +10,7 @@ import { formatDuration, formatPct } from '../format';
 import { update, useAppStore, useAppStoreApi } from '../store';
 import { figureChosen, offDutyShown, type ChoroplethFigure } from '../store/map-slice';
 import { GRADE_COLOURS, GRADE_LABELS, UNIT_COLOURS, UNIT_STATE_LABELS } from './colours';
+import { CoverageLegend, CoverageSwitch } from './CoverageLegend';
 
 export function MapLegend() {
   const store = useAppStoreApi();
@@ -70,10 +75,15 @@ export function MapLegend() {
           BCU border
         </li>
       </ul>
-      <label className="check">
-        <input type="checkbox" checked={showOffDuty} onChange={(e) => update(store, 'map', offDutyShown, e.target.checked)} />
-        Show off-duty units
-      </label>
+      <fieldset className="layer-controls">
+        <legend>Layers</legend>
+        <label className="check">
+          <input type="checkbox" checked={showOffDuty} onChange={(e) => update(store, 'map', offDutyShown, e.target.checked)} />
+          Show off-duty units
+        </label>
+        <CoverageSwitch />
+      </fieldset>
+      <CoverageLegend />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 /**
  * The map (react-leaflet): borough outlines coloured by the chosen figure, BCU borders, police
- * bases, and the live layer's units and incidents; a scale bar and the data attribution. Offline by
- * default: a tile layer is added only when the user turned online tiles on in the settings.
+ * bases, and the live layer's units and incidents; a scale bar and the data attribution; the road
+ * data coverage layer when the user turns it on (./CoverageLayer.tsx, below the boroughs, whose
+ * fill is then turned down so its colours read true). Offline by default: a tile layer is added only
+ * when the user turned online tiles on in the settings.
  *
  * Outlines are SVG paths (33 boroughs, 12 BCUs: few, clickable); moving units are drawn on a
  * canvas (live-layer.ts). Leaflet objects live in the components, never in the store.
@@ -15,6 +17,7 @@ import { choroplethDef, choroplethScale } from '../figures/areas';
 import { update, useAppStore, useAppStoreApi } from '../store';
 import { areaSelected } from '../store/map-slice';
 import { MAP_CREDITS } from './attribution';
+import { CoverageLayer } from './CoverageLayer';
 import { LiveLayer } from './LiveLayer';
 
 const LONDON: [number, number] = [51.49, -0.11];
@@ -60,6 +63,7 @@ function Areas({ areas }: { areas: MapFeatureCollection }) {
   const figure = useAppStore((s) => s.map.figure);
   const selected = useAppStore((s) => s.map.selectedArea);
   const results = useAppStore((s) => s.run.latest?.outcome.results ?? null);
+  const coverageOn = useAppStore((s) => s.map.showCoverage && (s.map.layers?.coverage ?? null) !== null);
   const style = useMemo(() => {
     const def = choroplethDef(figure);
     const byId = new Map((results?.areas ?? []).map((a) => [a.id, def.read(a)]));
@@ -71,11 +75,12 @@ function Areas({ areas }: { areas: MapFeatureCollection }) {
         color: isSelected ? '#13294b' : '#5b6573',
         weight: isSelected ? 3 : 1,
         fillColor: scale.colourOf(byId.get(id) ?? null),
-        fillOpacity: 0.55,
+        // Under the coverage layer's colours the choropleth would mix with them: a trace of it stays.
+        fillOpacity: coverageOn ? 0.06 : 0.55,
         className: `borough borough-${id}`,
       };
     };
-  }, [figure, results, selected]);
+  }, [figure, results, selected, coverageOn]);
   return (
     <GeoJSON
       data={asGeoJson(areas)}
@@ -116,6 +121,7 @@ function Bases() {
 export function MapView() {
   const layers = useAppStore((s) => s.map.layers);
   const layersError = useAppStore((s) => s.map.layersError);
+  const showCoverage = useAppStore((s) => s.map.showCoverage);
   const settings = useAppStore((s) => s.host.settings);
   const browser = useAppStore((s) => s.host.version?.host === 'browser');
   // The browser build's content policy is fixed when it is built and allows no tile host.
@@ -124,8 +130,9 @@ export function MapView() {
   return (
     <div className="map-box" data-testid="map">
       <MapContainer center={LONDON} zoom={10} minZoom={8} maxZoom={17} attributionControl={false} className="map" keyboard>
-        <Label text="Map of the scenario: boroughs coloured by the chosen figure, BCU borders, bases, units and incidents. The same figures are in the tables below the map." />
+        <Label text="Map of the scenario: boroughs coloured by the chosen figure, BCU borders, bases, units and incidents, and when turned on the road data coverage. The same figures are in the tables below the map." />
         {tiles && <TileLayer url={tiles} />}
+        {showCoverage && layers?.coverage && <CoverageLayer coverage={layers.coverage} />}
         {layers && <Areas key={layers.source} areas={layers.areas} />}
         {layers?.bcus && <GeoJSON key={`${layers.source}-bcus`} data={asGeoJson(layers.bcus)} interactive={false} style={() => ({ color: '#13294b', weight: 2.5, fill: false, className: 'bcu-border' })} />}
         <Bases />

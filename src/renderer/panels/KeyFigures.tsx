@@ -1,10 +1,42 @@
 /**
  * The key figures of the latest run (MODEL.md "Results"), each with its change from the previous
- * run (up or down, by how much, better or worse) and its definition as a description.
+ * run (up or down, by how much, better or worse) and its definition as a description; with road
+ * travel, the share of travel time on access legs beside them (where road data is thin).
  */
+import type { SimResults } from '../../shared/protocol';
 import { formatCount, formatDuration, formatPct } from '../format';
 import { FIGURE_GROUPS, KEY_FIGURES, figureChange, formatChange, type FigureDef } from '../figures/key-figures';
-import { useAppStore } from '../store';
+import { update, useAppStore, useAppStoreApi } from '../store';
+import { coverageShown } from '../store/map-slice';
+
+const ACCESS_LEG_DEFINITION =
+  'Share of all travel time spent on access legs, between a place and its nearest modelled road: straight line × detour factor at the off-road speed (MODEL.md "Travel"; results meta.accessLegTimePct, docs/MODEL-ADDITIONS.md "Results").';
+
+/** `meta.accessLegTimePct` of a road run, with a way to show the coverage layer that explains it. */
+function AccessLegs({ results }: { results: SimResults }) {
+  const store = useAppStoreApi();
+  const canShow = useAppStore((s) => !s.map.showCoverage && (s.map.layers?.coverage ?? null) !== null);
+  if (results.meta.travelMode !== 'road') return null;
+  const pct = results.meta.accessLegTimePct;
+  return (
+    <p className="access-legs" data-testid="access-legs" data-value={pct ?? ''}>
+      <span title={ACCESS_LEG_DEFINITION} aria-describedby="access-legs-def">
+        <strong>{formatPct(pct)}</strong> of travel time on access legs (off the modelled roads): where road data is thin.
+      </span>
+      <span id="access-legs-def" className="visually-hidden">
+        {ACCESS_LEG_DEFINITION}
+      </span>
+      {canShow && (
+        <>
+          {' '}
+          <button type="button" className="link" onClick={() => update(store, 'map', coverageShown, true)}>
+            Show it on the map
+          </button>
+        </>
+      )}
+    </p>
+  );
+}
 
 function formatValue(def: FigureDef, value: number | null): string {
   return def.kind === 'duration' ? formatDuration(value) : formatPct(value);
@@ -84,6 +116,7 @@ export function KeyFigures() {
               </tbody>
             ))}
           </table>
+          <AccessLegs results={latest.outcome.results} />
         </>
       )}
     </section>

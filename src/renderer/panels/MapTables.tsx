@@ -1,7 +1,7 @@
 /**
  * The map's information as tables, for keyboard and screen-reader users (and anyone who wants the
- * numbers): figures by BCU and by borough (selecting a row selects the borough on the map), and the
- * live units and incidents by state.
+ * numbers): figures by BCU and by borough (selecting a row selects the borough on the map), the
+ * live units and incidents by state, and the road data coverage by BCU (./CoverageTable.tsx).
  */
 import { useMemo } from 'react';
 import { LIVE_UNIT_STATES } from '../../shared/protocol';
@@ -10,6 +10,7 @@ import { formatCount, formatDuration, formatPct } from '../format';
 import { GRADE_LABELS, UNIT_STATE_LABELS } from '../map/colours';
 import { update, useAppStore, useAppStoreApi } from '../store';
 import { areaSelected } from '../store/map-slice';
+import { CoverageTable } from './CoverageTable';
 
 export function MapTables() {
   const store = useAppStoreApi();
@@ -131,6 +132,7 @@ export function MapTables() {
           </table>
         </>
       )}
+      <CoverageTable />
     </section>
   );
 }

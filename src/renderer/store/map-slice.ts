@@ -12,13 +12,15 @@ export interface MapState {
   /** area id (GSS code) of the selected borough */
   readonly selectedArea: string | null;
   readonly showOffDuty: boolean;
+  /** whether the road data coverage layer (MapLayers.coverage) is drawn; off by default */
+  readonly showCoverage: boolean;
   /** outlines of a built-in area set, when the scenario names one and the host has it */
   readonly layers: MapLayers | null;
   /** why the outlines could not be had */
   readonly layersError: string | null;
 }
 
-export const initialMapState: MapState = { figure: 'I-mean', selectedArea: null, showOffDuty: true, layers: null, layersError: null };
+export const initialMapState: MapState = { figure: 'I-mean', selectedArea: null, showOffDuty: true, showCoverage: false, layers: null, layersError: null };
 
 export function figureChosen(state: MapState, figure: ChoroplethFigure): MapState {
   return figure === state.figure ? state : { ...state, figure };
@@ -31,6 +33,10 @@ export function areaSelected(state: MapState, area: string | null): MapState {
 
 export function offDutyShown(state: MapState, show: boolean): MapState {
   return show === state.showOffDuty ? state : { ...state, showOffDuty: show };
+}
+
+export function coverageShown(state: MapState, show: boolean): MapState {
+  return show === state.showCoverage ? state : { ...state, showCoverage: show };
 }
 
 export function layersLoaded(state: MapState, layers: MapLayers | null): MapState {
