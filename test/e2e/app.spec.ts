@@ -69,6 +69,8 @@ test('London loads with its 33 borough shapes, bases, BCU borders and key figure
   await expect(page.getByTestId('distribution-I'), 'the I response-time chart').toBeVisible();
   expect(Number(await page.getByTestId('distribution-I').getAttribute('data-attended')), 'the chart counts attended I incidents').toBeGreaterThan(500);
   await expect(page.getByTestId('hourly')).toHaveAttribute('data-hours', '24');
+  await expect(page.getByTestId('access-legs'), 'the share of travel time on access legs, beside the key figures').toContainText('of travel time on access legs');
+  expect(Number(await page.getByTestId('access-legs').getAttribute('data-value')), 'London has access legs in the east').toBeGreaterThan(0);
   await expect(page.getByTestId('borough-table').locator('tbody tr'), 'the same information as a table').toHaveCount(33);
   await expect(page.locator('canvas.live-layer'), 'the units are on the map at their bases').toHaveAttribute('data-units', /^[1-9]\d*$/);
 

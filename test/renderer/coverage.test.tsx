@@ -67,8 +67,11 @@ describe('road data coverage in the app', () => {
     expect(legend.textContent).toContain('Incidents here reach the road by an access leg of the distance × 1.3 at 24 km/h');
     expect(legend.textContent).toContain('East of the Greenwich meridian only main roads (motorways, trunk roads, a few A roads) are modelled.');
 
+    expect(screen.getByTestId('choropleth-legend').textContent, 'the boroughs\' colours are turned down').toContain('faint while the road data coverage shows');
+
     act(() => fireEvent.click(toggle));
     expect(screen.queryByTestId('coverage-legend'), 'off again').toBeNull();
+    expect(screen.getByTestId('choropleth-legend').textContent).not.toContain('faint');
   });
 
   it('gives the share of demand far from a road by BCU as a table, whether or not the layer shows', () => {

@@ -16,6 +16,7 @@ export function MapLegend() {
   const store = useAppStoreApi();
   const figure = useAppStore((s) => s.map.figure);
   const showOffDuty = useAppStore((s) => s.map.showOffDuty);
+  const coverageOn = useAppStore((s) => s.map.showCoverage && (s.map.layers?.coverage ?? null) !== null);
   const results = useAppStore((s) => s.run.latest?.outcome.results ?? null);
   const def = choroplethDef(figure);
   const scale = useMemo(() => choroplethScale(def, (results?.areas ?? []).map((a) => def.read(a))), [def, results]);
@@ -45,7 +46,10 @@ export function MapLegend() {
             </li>
           ))
         )}
-        <li className="legend-note">{def.worse === 'high' ? 'darker = higher (worse)' : 'darker = lower (worse)'}</li>
+        <li className="legend-note">
+          {def.worse === 'high' ? 'darker = higher (worse)' : 'darker = lower (worse)'}
+          {coverageOn ? '; faint while the road data coverage shows' : ''}
+        </li>
       </ul>
       <ul className="legend-list" aria-label="Units">
         {LIVE_UNIT_STATES.map((s) => (
