@@ -4,7 +4,7 @@
  * process will start it. The Electron binary is not needed (nor launched).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeSimPool, runBatch } from '../../src/node/pool';
@@ -40,6 +40,16 @@ describe('electron-vite build', () => {
     const html = readFileSync(path.join(outDir, 'renderer', 'index.html'), 'utf8');
     expect(html).toMatch(/<script type="module" crossorigin src="\.\/assets\/index-[\w-]+\.js"><\/script>/);
     expect(html.match(/<script\b[^>]*>[^<]+<\/script>/), 'no inline script body (the CSP forbids it)').toBeNull();
+  });
+
+  it("main's road coverage chunk (loaded on demand by mapLayers) runs under plain Node and gives a valid layer", { timeout: 120_000 }, async () => {
+    const chunk = readdirSync(path.join(outDir, 'main', 'chunks')).find((f) => f.startsWith('coverage-'));
+    expect(chunk, 'a chunk of its own, not in the start-up bundle').toBeDefined();
+    const { ensureRoadCoverage } = (await import(path.join(outDir, 'main', 'chunks', chunk!))) as typeof import('../../src/node/data/coverage');
+    const { readCoverageFile } = await import('../../src/main/map-layers');
+    const coverage = await readCoverageFile((await ensureRoadCoverage()).path);
+    expect(coverage.network).toBe('london');
+    expect(coverage.demand.byBcu.length, 'the 12 BCUs').toBe(12);
   });
 
   it('the built sim worker runs the small scenario in a worker thread', async () => {
