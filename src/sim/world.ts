@@ -13,8 +13,8 @@ export interface Place {
   readonly lon: number;
   readonly lat: number;
   /**
-   * Directed edge of the road graph the place is snapped to, or -1 when travel is straight-line
-   * (or the place could not be snapped).
+   * Directed edge of the road graph the place is snapped to (its nearest road position), or -1 when
+   * travel is straight-line (or the place could not be snapped).
    */
   readonly edge: number;
   /** Metres from the start of `edge` to the snapped road position (0 when `edge` is -1). */
@@ -27,7 +27,7 @@ export interface Place {
 export interface Trip {
   /** Seconds from departure to arrival, access legs included. */
   readonly durationS: number;
-  /** Seconds of `durationS` spent on access legs, off the modelled roads. */
+  /** Seconds of `durationS` spent on access legs, off the modelled roads (all of a direct journey's). */
   readonly accessS: number;
   /** Metres travelled, access legs included. */
   readonly distanceM: number;
@@ -52,7 +52,8 @@ export interface Ranked {
  * Travel times and trips. Two implementations: straight-line (src/sim/travel) and road
  * (src/sim/routing). Times depend on the departure time (hour-of-day congestion) and on whether
  * the unit drives on blue lights; turnout is NOT included (the simulator adds it).
- * Unreachable pairs get `Infinity`, never an exception.
+ * Unreachable pairs get `Infinity`, never an exception (road travel has none: the direct journey
+ * off the roads always exists, docs/MODEL-ADDITIONS.md).
  */
 export interface TravelModel {
   readonly mode: 'straight-line' | 'road';

@@ -6,7 +6,9 @@
  *   (blue lights only when asked). Congestion and blue lights scale the whole journey, access
  *   legs included, as in the straight-line model; turnout is the simulator's.
  * - A place off the roads reaches its snapped road position by an access leg: straight metres x
- *   `detourFactor` at `offRoadSpeedKph`, at each end of every journey.
+ *   `detourFactor` at `offRoadSpeedKph`, at each end of every road journey. A journey is the
+ *   quicker of the road journey and the direct one (the access-leg rule for the whole way,
+ *   direct.ts): near places far from the modelled roads are joined directly.
  * - Queries run on a contraction hierarchy: the graph's own when its speeds are the scenario's,
  *   else one made earlier (in this process, or kept by the host's `graph.hierarchyStore`), else
  *   one contracted here, which takes seconds on a city and is then handed to the store.
@@ -17,10 +19,12 @@
  *   place costs one pass over its own spaces.
  * - Origins needed again and again (units waiting at a base) get a one-to-all tree (trees.ts),
  *   a table lookup. `rankTo` takes those first; the trees' origins then serve as landmarks for
- *   lower bounds on the others (landmarks.ts, with straight metres at the fastest speed), which
- *   rule most of them out unqueried; the rest are taken in order of their bounds until none can
- *   enter the top k. Every method gives the same integer milliseconds, so `rankTo`, `timesTo`,
- *   `timesFrom` and `trip` agree exactly and the caches never change a result.
+ *   lower bounds on the others (landmarks.ts, with straight metres at the fastest speed), each
+ *   bound the lesser of the road bound and the direct time (exact and cheap, or for a unit on
+ *   the move a bound from its edge's ends), which rule most of them out unqueried; the rest are
+ *   taken in order of their bounds until none can enter the top k. Every method gives the same
+ *   integer road milliseconds and the same direct seconds, so `rankTo`, `timesTo`, `timesFrom` and
+ *   `trip` agree exactly and the caches never change a result.
  * - A trip keeps its route compact (route.ts): where the traveller is at an instant is found by
  *   walking down one shortcut; the whole way is unpacked only to be drawn. Routes between places
  *   met before (bases, demand points: the same Place objects) are kept (RouteCache).
@@ -30,6 +34,7 @@ import type { Hierarchy } from './ch/hierarchy';
 import { MeetTable } from './ch/meet-table';
 import { HierarchyQuery, UNREACHABLE } from './ch/query';
 import { meet, spaceArcs, SpaceCache, SpaceSearch, type SearchSpace } from './ch/space';
+import { DirectTrip, GlidePlace, straightAtLeastM } from './direct';
 import { entries, exits, positionKey, roadPosition, sameRoad, type RoadEnd, type RoadPos } from './ends';
 import { greatCircleM } from '../geo';
 import type { RoadGraph } from './graph';
@@ -50,9 +55,9 @@ export interface RoadTravelSettings {
   readonly congestionByHour?: readonly number[];
   /** Blue-light journeys take time / this (default 1). */
   readonly blueLightFactor?: number;
-  /** Access legs: straight metres x this. */
+  /** Access legs and direct journeys: straight metres x this. */
   readonly detourFactor: number;
-  /** Access legs: at this speed, km/h. */
+  /** Access legs and direct journeys: at this speed, km/h. */
   readonly offRoadSpeedKph: number;
 }
 
@@ -100,9 +105,12 @@ export class RoadTravelModel implements TravelModel {
   private readonly trees: TreeCache;
   private readonly congestion: Float64Array;
   private readonly blueLightFactor: number;
+  /** Seconds per straight metre off the roads (access legs, direct journeys), before the scale. */
   private readonly accessSPerM: number;
   /** Lower bound of road ms per straight metre (1 / the fastest edge speed). */
   private readonly msPerMLowerBound: number;
+  /** Whether off-road travel is no faster than the fastest road (then longer access legs never save time). */
+  private readonly offRoadSlowest: boolean;
   private readonly sweep: Uint32Array;
   /** One end of the query in hand (a destination, or an origin for timesFrom), by rank. */
   private readonly table: MeetTable;
@@ -111,6 +119,8 @@ export class RoadTravelModel implements TravelModel {
   private readonly routes = new RouteCache<{ ms: number; route: CompactRoute | null }>(ROUTE_CACHE_ENTRIES);
   /** The hierarchy's arcs packed for walking down shortcuts (route.ts). */
   private readonly arcs4: Float64Array;
+  /** `place`, for direct trips to snap the places along their glide. */
+  private readonly snapPlace = (lon: number, lat: number): Place => this.place(lon, lat);
 
   constructor(
     readonly graph: RoadGraph,
@@ -127,6 +137,7 @@ export class RoadTravelModel implements TravelModel {
     this.accessSPerM = detour / (offRoad / 3.6);
     this.weights = edgeWeightsMs(graph, speeds);
     this.msPerMLowerBound = (3600 / maxEdgeSpeedKph(graph, speeds)) * (1 - 1e-9);
+    this.offRoadSlowest = this.accessSPerM * 1000 >= this.msPerMLowerBound;
     this.hierarchy = pickHierarchy(graph, this.weights, options);
     this.query = new HierarchyQuery(this.hierarchy);
     this.spaces = new SpaceSearch(this.hierarchy);
@@ -162,7 +173,7 @@ export class RoadTravelModel implements TravelModel {
       const from = roadPosition(this.graph, o);
       froms[i] = from;
       const tree = this.trees.get(positionKey(from));
-      if (tree) out[i] = this.total(this.viaTree(tree, from, to, into), o, d, scale);
+      if (tree) out[i] = this.quicker(this.total(this.viaTree(tree, from, to, into), o, d, scale), o, d, scale);
       else pending.push(i);
     }
     const sweepAll = pending.length > SWEEP_THRESHOLD;
@@ -172,7 +183,8 @@ export class RoadTravelModel implements TravelModel {
       const from = froms[i]!;
       const out1 = exits(this.graph, this.weights, from);
       const ms = sweepAll ? viaSweep(this.hierarchy, this.sweep, out1) : this.toTable(out1);
-      out[i] = this.total(this.withSameRoad(ms, from, to), this.onRoad(origins[i]!), d, scale);
+      const o = this.onRoad(origins[i]!);
+      out[i] = this.quicker(this.total(this.withSameRoad(ms, from, to), o, d, scale), o, d, scale);
     }
     return out;
   }
@@ -194,7 +206,7 @@ export class RoadTravelModel implements TravelModel {
       const to = roadPosition(this.graph, d);
       const into = entries(this.graph, this.weights, to);
       const ms = tree ? this.viaTree(tree, from, to, into) : this.withSameRoad(this.fromTable(into), from, to);
-      out[i] = this.total(ms, o, d, scale);
+      out[i] = this.quicker(this.total(ms, o, d, scale), o, d, scale);
     }
     return out;
   }
@@ -209,38 +221,59 @@ export class RoadTravelModel implements TravelModel {
     let tableSet = false;
     const best = new TopK(count);
     const later: number[] = [];
+    /** Per origin left for later: a lower bound on its time, and one on its road journey's. */
     const bounds: number[] = [];
-    const froms: RoadPos[] = new Array(origins.length);
+    const roadBounds: number[] = [];
+    /** Road position of each origin; undefined for a place on a direct glide not yet snapped. */
+    const froms: (RoadPos | undefined)[] = new Array(origins.length);
     for (let i = 0; i < origins.length; i++) {
-      const o = this.onRoad(origins[i]!);
+      const place = origins[i]!;
+      // A unit gliding directly is snapped only if its road journey could count (see below).
+      if (place instanceof GlidePlace && !place.snapped) {
+        later.push(i);
+        continue;
+      }
+      const o = this.onRoad(place);
       const from = roadPosition(this.graph, o);
       froms[i] = from;
       const tree = this.trees.get(positionKey(from));
       if (tree) {
-        best.offer(this.total(this.viaTree(tree, from, to, into), o, d, scale), i);
+        best.offer(this.quicker(this.total(this.viaTree(tree, from, to, into), o, d, scale), o, d, scale), i);
         continue;
       }
       later.push(i);
     }
-    // Lower bounds for the rest: landmarks (close to the truth, see landmarks.ts), then straight
-    // metres at the fastest speed (no road route can be quicker), the larger. One already worse
-    // than the k-th best of the trees' units is dropped at once.
+    // Lower bounds for the rest. The road journey's: landmarks (close to the truth, see
+    // landmarks.ts), then straight metres at the fastest speed (no road route can be quicker), the
+    // larger. The journey's: the lesser of that and the direct time (or a bound on it for a unit
+    // on the move). One already worse than the k-th best of the trees' units is dropped at once.
     const landmarks = later.length > 0 && this.trees.size > 0;
     if (landmarks) this.landmarkBounds.prepare(this.trees, to, into);
     let kept = 0;
     for (const i of later) {
-      const o = this.onRoad(origins[i]!);
-      let bound = 0;
-      if (landmarks) {
-        // Road ms beyond which this origin is out anyway (its access legs and the scale taken off).
-        const enough = best.full ? (best.worstTime / scale - this.accessS(o) - this.accessS(d)) * 1000 : Infinity;
-        bound = this.total(this.landmarkBounds.bound(this.trees, froms[i]!, enough), o, d, scale);
+      const place = origins[i]!;
+      const from = froms[i];
+      const o = from ? this.onRoad(place) : place;
+      const straightM = straightAtLeastM(this.graph, o, d.lon, d.lat);
+      let road: number;
+      if (!from) {
+        road = this.roadAtLeastS(straightM, (place as GlidePlace).accessAtLeastM, d, scale);
+      } else {
+        road = 0;
+        if (landmarks) {
+          // Road ms beyond which this origin is out anyway (its access legs and the scale taken off).
+          const enough = best.full ? (best.worstTime / scale - this.accessS(o) - this.accessS(d)) * 1000 : Infinity;
+          road = this.total(this.landmarkBounds.bound(this.trees, from, enough), o, d, scale);
+        }
+        if (!(best.full && road > best.worstTime)) {
+          const straight = Math.max(0, straightM - o.accessM - d.accessM);
+          road = Math.max(road, this.total(straight * this.msPerMLowerBound, o, d, scale));
+        }
       }
-      if (!(best.full && bound > best.worstTime)) {
-        const straight = Math.max(0, greatCircleM(o.lon, o.lat, d.lon, d.lat) - o.accessM - d.accessM);
-        bound = Math.max(bound, this.total(straight * this.msPerMLowerBound, o, d, scale));
-      }
+      const direct = straightM * this.accessSPerM * scale;
+      const bound = direct < road ? direct : road;
       bounds[i] = bound;
+      roadBounds[i] = road;
       if (!(best.full && bound > best.worstTime)) later[kept++] = i;
     }
     later.length = kept;
@@ -248,8 +281,17 @@ export class RoadTravelModel implements TravelModel {
     for (const i of later) {
       // Strictly worse than the k-th best even at its lower bound: so are all that follow.
       if (best.full && bounds[i]! > best.worstTime) break;
-      const from = froms[i]!;
-      const tree = this.trees.noteUse(positionKey(from), () => exits(this.graph, this.weights, from), from);
+      const place = origins[i]!;
+      const direct = this.directS(place, d, scale);
+      // No road journey can beat the direct one, or none could enter the top k: no road query.
+      if (direct <= roadBounds[i]! || (best.full && roadBounds[i]! > best.worstTime)) {
+        best.offer(direct, i);
+        continue;
+      }
+      const o = this.onRoad(place);
+      const from = froms[i] ?? roadPosition(this.graph, o);
+      const key = positionKey(from);
+      const tree = this.trees.get(key) ?? this.trees.noteUse(key, () => exits(this.graph, this.weights, from), from);
       let ms: number;
       if (tree) {
         ms = this.viaTree(tree, from, to, into);
@@ -260,21 +302,30 @@ export class RoadTravelModel implements TravelModel {
         }
         ms = this.withSameRoad(this.toTable(exits(this.graph, this.weights, from)), from, to);
       }
-      best.offer(this.total(ms, this.onRoad(origins[i]!), d, scale), i);
+      best.offer(this.quicker(this.total(ms, o, d, scale), o, d, scale), i);
     }
     return best.result();
   }
 
   trip(origin: Place, dest: Place, departS: number, blueLight: boolean): Trip {
     const scale = this.scaleAt(departS, blueLight);
-    const o = this.onRoad(origin);
     const d = this.onRoad(dest);
+    // A unit gliding directly goes on directly, unsnapped, when no road journey could be quicker.
+    if (origin instanceof GlidePlace && !origin.snapped) {
+      const direct = this.directS(origin, d, scale);
+      if (direct <= this.roadAtLeastS(greatCircleM(origin.lon, origin.lat, d.lon, d.lat), origin.accessAtLeastM, d, scale)) return this.directTrip(origin, d, direct);
+    }
+    const o = this.onRoad(origin);
+    const direct = this.directS(o, d, scale);
+    // The road journey takes at least its two access legs: when the direct one is quicker than
+    // those alone, no route is needed.
+    if (direct < this.total(0, o, d, scale)) return this.directTrip(o, d, direct);
     const known = this.routes.get(o, d);
     const road = known ?? this.route(o, d);
     // A unit on the move is somewhere new every time: its routes are not worth keeping.
-    if (!known && !(o instanceof OnRoadPlace)) this.routes.set(o, d, road);
-    if (road.ms === Infinity) return unreachableTrip(o);
-    const durationS = this.total(road.ms, o, d, scale);
+    if (!known && !(o instanceof OnRoadPlace || o instanceof GlidePlace)) this.routes.set(o, d, road);
+    const roadS = this.total(road.ms, o, d, scale);
+    if (direct < roadS) return this.directTrip(o, d, direct);
     const plan: TripPlan = {
       origin: o,
       dest: d,
@@ -282,10 +333,15 @@ export class RoadTravelModel implements TravelModel {
       accessOriginS: this.accessS(o),
       accessDestS: this.accessS(d),
       scale,
-      durationS,
+      durationS: roadS,
       detourFactor: this.settings.detourFactor,
     };
-    return new RoadTrip(this.graph, durationS, (this.accessS(o) + this.accessS(d)) * scale, plan);
+    return new RoadTrip(this.graph, roadS, (this.accessS(o) + this.accessS(d)) * scale, plan);
+  }
+
+  private directTrip(o: Place, d: Place, durationS: number): DirectTrip {
+    const straightM = greatCircleM(o.lon, o.lat, d.lon, d.lat);
+    return new DirectTrip(o, d, durationS, straightM, this.settings.detourFactor, this.snapPlace);
   }
 
   /** The shortest way between two places on the roads (whatever the hour: only its time scales). */
@@ -348,10 +404,36 @@ export class RoadTravelModel implements TravelModel {
     return blueLight ? factor / this.blueLightFactor : factor;
   }
 
-  /** The one formula for a journey's seconds: every query uses it, so they agree exactly. */
+  /** The one formula for a road journey's seconds: every query uses it, so they agree exactly. */
   private total(roadMs: number, o: Place, d: Place, scale: number): number {
     if (roadMs === Infinity) return Infinity;
     return (roadMs / 1000 + (this.accessS(o) + this.accessS(d))) * scale;
+  }
+
+  /**
+   * Seconds of the direct journey from `o` to `d` (direct.ts): straight metres x detour factor at
+   * the off-road speed, times the departure's scale. The one formula, as `total` is for roads.
+   */
+  directS(o: Place, d: Place, scale: number): number {
+    return greatCircleM(o.lon, o.lat, d.lon, d.lat) * this.accessSPerM * scale;
+  }
+
+  /**
+   * A lower bound on the seconds of the road journey from a place `straightM` straight metres (at
+   * least) from `d` whose access leg is at least `accessM` metres long, without its road position:
+   * its access legs, and the rest at the fastest road speed (when off-road is the slower, more
+   * access metres can only cost more, so the least is the bound).
+   */
+  private roadAtLeastS(straightM: number, accessM: number, d: Place, scale: number): number {
+    const legsS = accessM * this.accessSPerM + this.accessS(d);
+    const roadM = this.offRoadSlowest ? Math.max(0, straightM - accessM - d.accessM) : 0;
+    return (roadM * this.msPerMLowerBound / 1000 + legsS) * scale * (1 - 1e-12);
+  }
+
+  /** A journey's seconds: the road journey's (`roadS`) or the direct one's, the lesser. */
+  private quicker(roadS: number, o: Place, d: Place, scale: number): number {
+    const direct = this.directS(o, d, scale);
+    return direct < roadS ? direct : roadS;
   }
 
   /**
@@ -445,14 +527,4 @@ function viaSweep(h: Hierarchy, sweep: Uint32Array, from: RoadEnd): number {
 /** Metres along directed edge `e` of the road position `posM` (metres from the road's first vertex). */
 function along(graph: RoadGraph, e: number, posM: number): number {
   return graph.edgeReversed[e] ? graph.edgeLengthM[e]! - posM : posM;
-}
-
-function unreachableTrip(o: Place): Trip {
-  return {
-    durationS: Infinity,
-    accessS: 0,
-    distanceM: Infinity,
-    placeAt: () => o,
-    geometry: () => ({ coords: Float64Array.of(o.lon, o.lat), timesS: Float64Array.of(0) }),
-  };
 }

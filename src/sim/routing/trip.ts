@@ -129,6 +129,11 @@ export class OnRoadPlace implements Place {
     return (this.point ??= pointOnEdge(this.graph, this.edge, this.offsetM)).lat;
   }
 
+  /** Whether the coordinates have been worked out (reading them is then free). */
+  get located(): boolean {
+    return this.point !== null;
+  }
+
   /** A plain Place (coordinates included) for JSON. */
   toJSON(): Place {
     return { lon: this.lon, lat: this.lat, edge: this.edge, offsetM: this.offsetM, accessM: this.accessM };
