@@ -118,8 +118,20 @@ export interface AccessSettings {
   readonly blueLightFactor: number;
 }
 
-/** The scenario's access-leg settings (its defaults applied), or null when it is not a valid scenario. */
+const settingsOf = new WeakMap<object, AccessSettings | null>();
+
+/**
+ * The scenario's access-leg settings (its defaults applied), or null when it is not a valid
+ * scenario. Parsed once per scenario object (the store's scenarios are never changed in place; the
+ * legend and the table both ask after every edit).
+ */
 export function accessSettings(raw: unknown): AccessSettings | null {
+  if (typeof raw !== 'object' || raw === null) return readAccessSettings(raw);
+  if (!settingsOf.has(raw)) settingsOf.set(raw, readAccessSettings(raw));
+  return settingsOf.get(raw)!;
+}
+
+function readAccessSettings(raw: unknown): AccessSettings | null {
   const parsed = parseScenario(raw);
   if (!parsed.ok) return null;
   const { travel, network } = parsed.scenario;

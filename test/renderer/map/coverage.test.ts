@@ -76,6 +76,8 @@ describe('access legs', () => {
     const { travel: _travel, network: _network, ...rest } = LONDON_BASELINE.scenario as Record<string, unknown>;
     expect(accessSettings(rest), 'no travel: straight-line with the defaults').toEqual({ mode: 'straight-line', network: null, detourFactor: 1.3, offRoadSpeedKph: 20, blueLightFactor: 1.3 });
     expect(accessSettings({ schemaVersion: 1, name: 'broken', fleet: 3 }), 'not a scenario').toBeNull();
+    expect(accessSettings(null)).toBeNull();
+    expect(accessSettings(LONDON_BASELINE.scenario), 'parsed once per scenario object').toBe(accessSettings(LONDON_BASELINE.scenario));
   });
 });
 
