@@ -71,7 +71,7 @@ export function CoverageLegend() {
       </ul>
       <p className="legend-note">
         {settings
-          ? `Incidents here reach the road by an access leg of the distance × ${settings.detourFactor} at ${settings.offRoadSpeedKph} km/h (this scenario's travel settings; one at each end of a journey, shorter on blue lights: ÷ ${settings.blueLightFactor}). `
+          ? `Incidents here reach the road by an access leg of the distance × ${settings.detourFactor} at ${settings.offRoadSpeedKph} km/h (this scenario's travel settings; shorter on blue lights: ÷ ${settings.blueLightFactor}). `
           : 'Incidents here reach the road by an access leg of the distance × the detour factor at the off-road speed (MODEL.md "Travel"). '}
         East of the Greenwich meridian only main roads (motorways, trunk roads, a few A roads) are modelled.
       </p>
