@@ -21,11 +21,10 @@ export interface EdgePiece {
   readonly ms: number;
 }
 
-export interface TripPlan extends RouteTiming {
+/** What a road trip knows at departure, before its route is found. */
+export interface TripTiming extends RouteTiming {
   readonly origin: Place;
   readonly dest: Place;
-  /** The road part, in driving order, kept compact (shortcuts unpacked only when drawn). */
-  readonly route: CompactRoute;
   /** Seconds of the access legs at base speed (before `scale`). */
   readonly accessOriginS: number;
   readonly accessDestS: number;
@@ -37,14 +36,20 @@ export interface TripPlan extends RouteTiming {
   readonly detourFactor: number;
 }
 
+export interface TripPlan extends TripTiming {
+  /** The road part, in driving order, kept compact (shortcuts unpacked only when drawn). */
+  readonly route: CompactRoute;
+}
+
 /**
- * The trip as the simulator sees it. Its time is known at once; where the traveller is at an
- * instant is found on the compact route (route.ts), and the drawn way (every vertex, the metres
- * driven) is only worked out when first asked for (`geometry`, `distanceM`), since most trips are
- * only ever timed or asked where the unit is.
+ * The trip as the simulator sees it. Its time is known at once; its route is found when first
+ * needed (most trips to a scene are only ever timed); where the traveller is at an instant is
+ * found on the compact route (route.ts), and the drawn way (every vertex, the metres driven) is
+ * only worked out when first asked for (`geometry`, `distanceM`).
  */
 export class RoadTrip implements Trip {
   private way: TripWay | null = null;
+  private planned: TripPlan | null = null;
   private roadStart: { lon: number; lat: number } | null = null;
   private roadEnd: { lon: number; lat: number } | null = null;
 
@@ -54,8 +59,15 @@ export class RoadTrip implements Trip {
     readonly durationS: number,
     /** Seconds of the access legs, after the departure's scale. */
     readonly accessS: number,
-    readonly plan: TripPlan,
+    private readonly timing: TripTiming,
+    /** Finds the road part (weighing exactly the road time the trip was timed by). */
+    private readonly findRoute: () => CompactRoute,
   ) {}
+
+  /** The timing and the route (found on first use). */
+  get plan(): TripPlan {
+    return (this.planned ??= { ...this.timing, route: this.findRoute() });
+  }
 
   get distanceM(): number {
     return this.built().distanceM;
