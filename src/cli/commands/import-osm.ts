@@ -14,6 +14,7 @@ import { importOsm } from '../../node/osm/import';
 import { OsmReadError } from '../../node/osm/read';
 import { InputError } from '../errors';
 import type { Command } from '../main';
+import { progressBar } from '../progress';
 
 const USAGE = 'import-osm <extract.osm.pbf> --out graph.bin [--bbox WEST,SOUTH,EAST,NORTH] [--json]';
 
@@ -56,26 +57,6 @@ function parseArgs(args: readonly string[]): ImportArgs {
   return { input, out, bbox, json };
 }
 
-/** A one-line bar redrawn in place on a terminal; nothing when output is piped. */
-function progressBar(enabled: boolean): { update: (fraction: number, phase: string) => void; done: () => void } {
-  if (!enabled) return { update: () => {}, done: () => {} };
-  let last = '';
-  return {
-    update(fraction, phase) {
-      const width = 30;
-      const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
-      const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${phase}`;
-      if (line === last) return;
-      last = line;
-      // Cut to the terminal width so that the line never wraps, then clear what the last one left.
-      process.stderr.write(`\r${line.slice(0, (process.stderr.columns || 100) - 1)}\x1b[K`);
-    },
-    done() {
-      process.stderr.write('\r\x1b[K');
-    },
-  };
-}
-
 /** The summary lines of a built graph. */
 export function summaryLines(graph: RoadGraph): string[] {
   const s = graph.meta.stats;
@@ -99,7 +80,7 @@ export const command: Command = {
     'a scenario names it in network.source. --bbox keeps only roads inside a lon/lat box.',
   async run(args) {
     const options = parseArgs(args);
-    const bar = progressBar(!options.json && process.stderr.isTTY === true);
+    const bar = progressBar(!options.json);
     const started = performance.now();
     let graph: RoadGraph;
     try {

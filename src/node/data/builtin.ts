@@ -40,8 +40,6 @@ export interface BuiltinData {
   readonly points: string;
   readonly bases: string;
   readonly manifest: string;
-  /** The built London road graph, when the routing step provides one (not wired yet). */
-  readonly graph?: string;
 }
 
 export interface EnsureOptions {

@@ -27,13 +27,20 @@ export interface LondonGraphOptions {
   readonly progress?: (fraction: number, phase: string) => void;
 }
 
-const loaded = new Map<string, Promise<{ path: string; graph: RoadGraph }>>();
+/** The London graph's cache file and the graph; `built` is true when this process built it (not read from the cache). */
+export interface LondonGraph {
+  readonly path: string;
+  readonly graph: RoadGraph;
+  readonly built: boolean;
+}
+
+const loaded = new Map<string, Promise<LondonGraph>>();
 
 /**
  * The London graph, from the cache (well under a second) or built into it first (tens of
  * seconds). Calls in one process share one load.
  */
-export function ensureLondonGraph(options: LondonGraphOptions = {}): Promise<{ path: string; graph: RoadGraph }> {
+export function ensureLondonGraph(options: LondonGraphOptions = {}): Promise<LondonGraph> {
   const dataDir = options.dataDir ?? londonDataDir({ required: Object.values(LONDON_ROAD_FILES) });
   const dir = path.join(options.cacheDir ?? cacheDir(), 'roads');
   const inputs: Record<string, string> = {};
@@ -42,7 +49,7 @@ export function ensureLondonGraph(options: LondonGraphOptions = {}): Promise<{ p
   const memo = `${dir}|${key}`;
   let pending = loaded.get(memo);
   if (!pending) {
-    pending = cachedGraph(dir, 'london', key, () => buildLondonGraph(dataDir, inputs, options.progress)).then(({ path: file, graph }) => ({ path: file, graph }));
+    pending = cachedGraph(dir, 'london', key, () => buildLondonGraph(dataDir, inputs, options.progress));
     pending.catch(() => loaded.delete(memo));
     loaded.set(memo, pending);
   }
