@@ -72,7 +72,7 @@ describe('access legs', () => {
   });
 
   it("read the scenario's travel settings, with the defaults of the schema where it is silent", () => {
-    expect(accessSettings(LONDON_BASELINE.scenario)).toEqual({ mode: 'road', network: 'london', detourFactor: 1.3, offRoadSpeedKph: 24, blueLightFactor: 1.8 });
+    expect(accessSettings(LONDON_BASELINE.scenario)).toEqual({ mode: 'road', network: 'london', detourFactor: 1.3, offRoadSpeedKph: 24, blueLightFactor: 1.4 });
     const { travel: _travel, network: _network, ...rest } = LONDON_BASELINE.scenario as Record<string, unknown>;
     expect(accessSettings(rest), 'no travel: straight-line with the defaults').toEqual({ mode: 'straight-line', network: null, detourFactor: 1.3, offRoadSpeedKph: 20, blueLightFactor: 1.3 });
     expect(accessSettings({ schemaVersion: 1, name: 'broken', fleet: 3 }), 'not a scenario').toBeNull();
