@@ -1,19 +1,24 @@
 /**
  * Replications spread over sim worker threads (ARCHITECTURE.md: 2 cores give at least 1.7x): the
- * same batch of the small built-in scenario, stretched to a simulated week, on one worker and on
- * two, from worker start to combined results. Also the round trip of a version call to a warm worker.
+ * same batch on one worker and on two, from the first replication handed out to combined results,
+ * workers started and warmed before. Two batches: the small built-in scenario stretched to a week
+ * (replications of about 30 ms, so messaging and scheduling weigh), and the London baseline with
+ * straight-line travel for two days (replications of about 0.2 s, the size planners run). Also the
+ * round trip of a version call to a warm worker.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Report } from './run';
 import { createNodeSimPool, runBatch } from '../src/node/pool';
+import { readScenario } from '../src/node/scenario';
 
 const root = path.resolve(__dirname, '..');
 const entry = path.join(root, 'src', 'node', 'sim-worker.ts');
-const scenario = { ...(JSON.parse(readFileSync(path.join(root, 'assets', 'scenarios', 'small.json'), 'utf8')) as object), days: 7 };
+const scenario: Record<string, unknown> = { ...(JSON.parse(readFileSync(path.join(root, 'assets', 'scenarios', 'small.json'), 'utf8')) as object), days: 7 };
 const REPLICATIONS = 16;
+const LONDON_REPLICATIONS = 8;
 
-async function batchSeconds(workers: number): Promise<number> {
+async function batchSeconds(workers: number, scenario: Record<string, unknown>, replications: number): Promise<number> {
   const pool = createNodeSimPool({ entry, size: workers });
   try {
     // Start every worker and warm the simulator's code in it outside the timed part: one full
@@ -21,7 +26,7 @@ async function batchSeconds(workers: number): Promise<number> {
     const warm = await runBatch(pool, { jobId: 'warm', scenario, replications: workers });
     if (!warm.ok) throw new Error(`pool bench warm-up failed: ${JSON.stringify(warm.error)}`);
     const t = performance.now();
-    const outcome = await runBatch(pool, { jobId: 'bench', scenario, replications: REPLICATIONS });
+    const outcome = await runBatch(pool, { jobId: 'bench', scenario, replications });
     if (!outcome.ok) throw new Error(`pool bench run failed: ${JSON.stringify(outcome.error)}`);
     return (performance.now() - t) / 1000;
   } finally {
@@ -30,11 +35,19 @@ async function batchSeconds(workers: number): Promise<number> {
 }
 
 export default async function (report: Report): Promise<void> {
-  const one = await batchSeconds(1);
-  const two = await batchSeconds(2);
+  const one = await batchSeconds(1, scenario, REPLICATIONS);
+  const two = await batchSeconds(2, scenario, REPLICATIONS);
   report(`pool ${REPLICATIONS} replications, 1 worker`, one, 's');
   report(`pool ${REPLICATIONS} replications, 2 workers`, two, 's');
   report('pool speed-up with 2 workers', one / two, 'x');
+
+  const { scenario: baseline } = await readScenario('london');
+  const london = { ...baseline, days: 2, travel: { ...baseline.travel, mode: 'straight-line' as const } };
+  const londonOne = await batchSeconds(1, london, LONDON_REPLICATIONS);
+  const londonTwo = await batchSeconds(2, london, LONDON_REPLICATIONS);
+  report(`pool London 2 days straight-line, ${LONDON_REPLICATIONS} replications, 1 worker`, londonOne, 's');
+  report(`pool London 2 days straight-line, ${LONDON_REPLICATIONS} replications, 2 workers`, londonTwo, 's');
+  report('pool London speed-up with 2 workers', londonOne / londonTwo, 'x');
 
   const pool = createNodeSimPool({ entry, size: 1 });
   try {
