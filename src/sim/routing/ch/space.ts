@@ -24,21 +24,22 @@ export interface SearchSpace {
   readonly seed: Int8Array;
 }
 
-/** Fields of a rank's scratch record in SpaceSearch (one record per rank, so a visit reads one cache line). */
-const STAMP = 0;
-const DIST = 1;
-const PARENT_ARC = 2;
-const PARENT_RANK = 3;
-const RECORD = 4;
-
 /**
- * Builds search spaces; scratch is reused (one search at a time). Searches are memory-bound, so
- * the scratch state of a rank is one record (stamp, distance, parent arc, parent rank) and each
- * arc list is one interleaved array (other end, weight, arc id), built once here.
+ * Builds search spaces; scratch is reused (one search at a time). Searches are memory-bound: most
+ * of their time is spent reading the tentative distance of ranks met along arcs (stall checks and
+ * relaxations), so those distances are one compact array (8 bytes a rank, Infinity when not yet
+ * reached, reset after each search from the list of ranks touched) and the parent arc, parent rank
+ * and seed are kept apart, written only when a distance improves. Each arc list is one interleaved
+ * array (other end, weight, arc id), built once here.
  */
 export class SpaceSearch {
-  private readonly rec: Float64Array;
+  /** Tentative milliseconds by rank in the search under way; Infinity when not reached. */
+  private readonly dist: Float64Array;
+  private readonly parentArc: Int32Array;
+  private readonly parentRank: Int32Array;
   private readonly root: Int8Array;
+  /** Ranks given a distance in the search under way (to reset `dist` after it). */
+  private readonly touched: Int32Array;
   /** Per upward arc out of a rank (upOut order): head, weight, arc id. */
   private readonly outArcs: Uint32Array;
   /** Per upward arc into a rank (upIn order): tail, weight, arc id. */
@@ -46,13 +47,15 @@ export class SpaceSearch {
   private readonly settled: Int32Array;
   /** Position of a settled rank in the space being made (valid only for this search's ranks). */
   private readonly position: Int32Array;
-  private current = 0;
   private readonly heap = new MinHeap(512);
 
   constructor(private readonly h: Hierarchy) {
     const n = h.rank.length;
-    this.rec = new Float64Array(n * RECORD);
+    this.dist = new Float64Array(n).fill(Infinity);
+    this.parentArc = new Int32Array(n);
+    this.parentRank = new Int32Array(n);
     this.root = new Int8Array(n);
+    this.touched = new Int32Array(n);
     this.settled = new Int32Array(n);
     this.position = new Int32Array(n);
     this.outArcs = interleave(h.upOutHead, h.upOutWeight, h.upOutArc);
@@ -71,18 +74,18 @@ export class SpaceSearch {
 
   private search(seeds: Seeds, first: Uint32Array, arcs: Uint32Array, stallFirst: Uint32Array, stallArcs: Uint32Array): SearchSpace {
     const { rank } = this.h;
-    const stamp = ++this.current;
-    const { rec, root, heap, settled } = this;
+    const { dist, parentArc, parentRank, root, heap, settled, touched } = this;
     heap.clear();
+    let touchedCount = 0;
     for (let i = 0; i < seeds.nodes.length; i++) {
       const r = rank[seeds.nodes[i]!]!;
       const c = seeds.costs[i]!;
-      const at = r * RECORD;
-      if (rec[at + STAMP] === stamp && rec[at + DIST]! <= c) continue;
-      rec[at + STAMP] = stamp;
-      rec[at + DIST] = c;
-      rec[at + PARENT_ARC] = -1;
-      rec[at + PARENT_RANK] = -1;
+      const known = dist[r]!;
+      if (known <= c) continue;
+      if (known === Infinity) touched[touchedCount++] = r;
+      dist[r] = c;
+      parentArc[r] = -1;
+      parentRank[r] = -1;
       root[r] = i;
       heap.push(c, r);
     }
@@ -90,12 +93,11 @@ export class SpaceSearch {
     while (heap.size > 0) {
       const d = heap.peekKey();
       const v = heap.pop();
-      if (d > rec[v * RECORD + DIST]!) continue;
+      if (d > dist[v]!) continue;
       // Stall on demand: a higher node already offers a shorter way to v, so v is on no shortest path up.
       let stalled = false;
       for (let a = stallFirst[v]! * 3, end = stallFirst[v + 1]! * 3; a < end; a += 3) {
-        const at = stallArcs[a]! * RECORD;
-        if (rec[at + STAMP] === stamp && rec[at + DIST]! + stallArcs[a + 1]! < d) {
+        if (dist[stallArcs[a]!]! + stallArcs[a + 1]! < d) {
           stalled = true;
           break;
         }
@@ -104,23 +106,25 @@ export class SpaceSearch {
       settled[count++] = v;
       for (let a = first[v]! * 3, end = first[v + 1]! * 3; a < end; a += 3) {
         const x = arcs[a]!;
-        const at = x * RECORD;
         const nd = d + arcs[a + 1]!;
-        if (rec[at + STAMP] === stamp && nd >= rec[at + DIST]!) continue;
-        rec[at + STAMP] = stamp;
-        rec[at + DIST] = nd;
-        rec[at + PARENT_ARC] = arcs[a + 2]!;
-        rec[at + PARENT_RANK] = v;
+        const known = dist[x]!;
+        if (nd >= known) continue;
+        if (known === Infinity) touched[touchedCount++] = x;
+        dist[x] = nd;
+        parentArc[x] = arcs[a + 2]!;
+        parentRank[x] = v;
         root[x] = root[v]!;
         heap.push(nd, x);
       }
     }
-    return this.collect(count);
+    const space = this.collect(count);
+    for (let i = 0; i < touchedCount; i++) dist[touched[i]!] = Infinity;
+    return space;
   }
 
   /** The space of the `count` ranks settled, sorted by rank, in one buffer. */
   private collect(count: number): SearchSpace {
-    const { rec, root, position } = this;
+    const { dist: tentative, root, position } = this;
     // One buffer for all five arrays: distances first (8-byte aligned), then the 4-byte ones.
     const buffer = new ArrayBuffer(count * 21);
     const dist = new Float64Array(buffer, 0, count);
@@ -132,15 +136,14 @@ export class SpaceSearch {
     ranks.sort();
     for (let i = 0; i < count; i++) {
       const r = ranks[i]!;
-      const at = r * RECORD;
       position[r] = i;
-      dist[i] = rec[at + DIST]!;
-      parentArc[i] = rec[at + PARENT_ARC]!;
+      dist[i] = tentative[r]!;
+      parentArc[i] = this.parentArc[r]!;
       seed[i] = root[r]!;
     }
     // A settled node's parent was settled before it (and never stalled), so it is in the space.
     for (let i = 0; i < count; i++) {
-      const p = rec[ranks[i]! * RECORD + PARENT_RANK]!;
+      const p = this.parentRank[ranks[i]!]!;
       parentIndex[i] = p < 0 ? -1 : position[p]!;
     }
     return { ranks, dist, parentArc, parentIndex, seed };
