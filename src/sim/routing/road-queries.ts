@@ -23,7 +23,7 @@ import { meet, meetDistance, spaceArcs, SpaceCache, SpaceSearch, type SearchSpac
 import { entries, exits, positionKey, sameRoad, type RoadEnd, type RoadPos } from './ends';
 import type { RoadGraph } from './graph';
 import { LandmarkBounds } from './landmarks';
-import { CompactRoute, packArcs } from './route';
+import { CompactRoute, packArcs, type PackedArcs } from './route';
 import { TreeCache, type TreeRef } from './trees';
 import type { EdgePiece } from './trip';
 
@@ -54,7 +54,7 @@ export class RoadQueries {
   /** One end of the query in hand (a destination, or an origin for timesFrom), by rank. */
   private readonly table: MeetTable;
   /** The hierarchy's arcs packed for walking down shortcuts (route.ts). */
-  private readonly arcs4: Float64Array;
+  private readonly arcs: PackedArcs;
 
   constructor(
     readonly graph: RoadGraph,
@@ -71,7 +71,7 @@ export class RoadQueries {
     this.sweep = new Uint32Array(graph.nodeCount);
     this.table = new MeetTable(hierarchy.rank.length);
     this.landmarks = new LandmarkBounds(graph, weights, hierarchy);
-    this.arcs4 = packArcs(hierarchy, weights);
+    this.arcs = packArcs(hierarchy, weights);
   }
 
   /** The ways out of a road position. */
@@ -260,7 +260,7 @@ export class RoadQueries {
   }
 
   private compactRoute(first: EdgePiece, arcs: Int32Array, last: EdgePiece | null): CompactRoute {
-    return new CompactRoute(this.arcs4, this.weights, this.graph.edgeLengthM, first, arcs, last);
+    return new CompactRoute(this.arcs, this.weights, this.graph.edgeLengthM, first, arcs, last);
   }
 }
 

@@ -14,39 +14,48 @@ import type { Hierarchy } from './ch/hierarchy';
 import type { EdgePiece } from './trip';
 
 /**
- * Each hierarchy arc packed as four numbers, [edge, left, right, ms], so that walking down a
- * shortcut reads one record per level: `edge` is its road edge (-1 for a shortcut), `left` and
- * `right` the two arcs a shortcut stands for, `ms` its milliseconds (the edge's weight, or the sum
- * of the two arcs').
+ * The hierarchy's arcs packed for walking down shortcuts: each arc a record of four int32s in
+ * `records`, [edge, left, right, leftMs], so that a step down a shortcut reads one 16-byte record
+ * (the left half's milliseconds are in the parent's record, so going right reads no other arc):
+ * `edge` is its road edge (-1 for a shortcut), `left` and `right` the two arcs a shortcut stands
+ * for, `leftMs` the milliseconds of `left` (0 for an edge). `ms` holds each arc's milliseconds (the
+ * edge's weight, or the sum of the two arcs').
  */
-export function packArcs(h: Hierarchy, edgeWeightMs: Uint32Array): Float64Array {
+export interface PackedArcs {
+  readonly records: Int32Array;
+  readonly ms: Float64Array;
+}
+
+/** int32s per arc in PackedArcs `records`. */
+export const ARC = 4;
+
+export function packArcs(h: Hierarchy, edgeWeightMs: Uint32Array): PackedArcs {
   const n = h.arcEdge.length;
-  const out = new Float64Array(n * ARC);
+  const records = new Int32Array(n * ARC);
+  const ms = new Float64Array(n);
   for (let a = 0; a < n; a++) {
     const e = h.arcEdge[a]!;
     const left = h.arcLeft[a]!;
     const right = h.arcRight[a]!;
-    out[a * ARC] = e;
-    out[a * ARC + 1] = left;
-    out[a * ARC + 2] = right;
+    records[a * ARC] = e;
+    records[a * ARC + 1] = left;
+    records[a * ARC + 2] = right;
     if (e >= 0) {
-      out[a * ARC + 3] = edgeWeightMs[e]!;
+      ms[a] = edgeWeightMs[e]!;
       continue;
     }
     // A shortcut is made from arcs that existed before it.
     if (!(left >= 0 && left < a && right >= 0 && right < a)) throw new Error(`hierarchy: shortcut ${a} stands for arcs ${left} and ${right}, not earlier arcs`);
-    out[a * ARC + 3] = out[left * ARC + 3]! + out[right * ARC + 3]!;
+    ms[a] = ms[left]! + ms[right]!;
+    if (!(ms[left]! <= 0x7fffffff)) throw new Error(`hierarchy: shortcut ${a} has a first half of ${ms[left]} ms, beyond what a packed arc holds (2^31 - 1)`);
+    records[a * ARC + 3] = ms[left]!;
   }
-  return out;
+  return { records, ms };
 }
 
-/** Numbers per arc in packArcs. */
-export const ARC = 4;
-
-/** Milliseconds of each hierarchy arc (packArcs' `ms` column). */
+/** Milliseconds of each hierarchy arc (packArcs' `ms`). */
 export function arcWeightsMs(h: Hierarchy, edgeWeightMs: Uint32Array): Float64Array {
-  const packed = packArcs(h, edgeWeightMs);
-  return Float64Array.from({ length: h.arcEdge.length }, (_, a) => packed[a * ARC + 3]!);
+  return packArcs(h, edgeWeightMs).ms;
 }
 
 /** The timing of a trip's road part: seconds after departure at a point `ms` road milliseconds in. */
@@ -102,7 +111,7 @@ export class CompactRoute {
    */
   constructor(
     /** The hierarchy's arcs, packed (packArcs). */
-    private readonly arcs4: Float64Array,
+    private readonly packed: PackedArcs,
     private readonly edgeWeightMs: Uint32Array,
     private readonly edgeLengthM: Float64Array,
     readonly first: EdgePiece,
@@ -113,7 +122,7 @@ export class CompactRoute {
     let ms = first.ms;
     for (let i = 0; i < arcs.length; i++) {
       this.arcStartMs[i] = ms;
-      ms += arcs4[arcs[i]! * ARC + 3]!;
+      ms += packed.ms[arcs[i]!]!;
     }
     this.totalMs = ms + (last?.ms ?? 0);
   }
@@ -140,33 +149,32 @@ export class CompactRoute {
     }
     if (lo === 0) return found(this.first, 0, 0, 0, routeTimeS(timing, 0), routeTimeS(timing, this.first.ms));
     // Down the shortcut: the right half holds the answer when its first edge starts in time.
-    const arcs4 = this.arcs4;
+    const records = this.packed.records;
     let at = this.arcs[lo - 1]! * ARC;
     let startMs = starts[lo - 1]!;
-    while (arcs4[at]! < 0) {
-      const left = arcs4[at + 1]! * ARC;
-      const rightStart = startMs + arcs4[left + 3]!;
+    while (records[at]! < 0) {
+      const rightStart = startMs + records[at + 3]!;
       if (routeTimeS(timing, rightStart) <= t) {
-        at = arcs4[at + 2]! * ARC;
+        at = records[at + 2]! * ARC;
         startMs = rightStart;
-      } else at = left;
+      } else at = records[at + 1]! * ARC;
     }
-    const edge = arcs4[at]!;
+    const edge = records[at]!;
     return found(null, edge, 0, this.edgeLengthM[edge]!, routeTimeS(timing, startMs), routeTimeS(timing, startMs + this.edgeWeightMs[edge]!));
   }
 
   /** Every piece of the road part in driving order: the arcs unpacked to road edges. */
   pieces(): EdgePiece[] {
     const out: EdgePiece[] = [this.first];
-    const arcs4 = this.arcs4;
+    const records = this.packed.records;
     const stack: number[] = [];
     for (let i = 0; i < this.arcs.length; i++) {
       stack.push(this.arcs[i]!);
       while (stack.length > 0) {
         const at = stack.pop()! * ARC;
-        const edge = arcs4[at]!;
+        const edge = records[at]!;
         if (edge >= 0) out.push({ edge, fromM: 0, toM: this.edgeLengthM[edge]!, ms: this.edgeWeightMs[edge]! });
-        else stack.push(arcs4[at + 2]!, arcs4[at + 1]!);
+        else stack.push(records[at + 2]!, records[at + 1]!);
       }
     }
     if (this.last) out.push(this.last);

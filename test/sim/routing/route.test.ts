@@ -53,4 +53,13 @@ describe('compact routes', () => {
     const broken: Hierarchy = { ...h, arcLeft: Int32Array.from(h.arcLeft, (x, a) => (a === s ? h.arcEdge.length - 1 : x)) };
     expect(() => arcWeightsMs(broken, travel.weights)).toThrow(new RegExp(`shortcut ${s} stands for arcs`));
   });
+
+  it('refuse a shortcut whose first half is too long for a packed arc (2^31 ms and over)', () => {
+    const net = asciiNetwork(GRID);
+    const travel = buildRoadTravel(net.graph, { detourFactor: 1.3, offRoadSpeedKph: 20 }, hourOfDayClock());
+    const h = travel.hierarchy;
+    expect(() => arcWeightsMs(h, travel.weights), 'the real weights pack').not.toThrow();
+    const huge = Uint32Array.from(travel.weights, () => 0x80000000);
+    expect(() => arcWeightsMs(h, huge)).toThrow(/first half of \d+ ms, beyond what a packed arc holds/);
+  });
 });
