@@ -15,10 +15,16 @@ import type { Place } from '../sim/world';
 import { WorldError } from './errors';
 import { SegmentGrid } from './segment-grid';
 
-/** Cell side of the snapping grid, metres (London: 50 m snaps fastest of 50, 100 and 200). */
-const SNAP_CELL_M = 50;
-/** Rings of grid cells searched before a snap falls back to the tree (points over ~1.2 km from a road). */
-const SNAP_MAX_RINGS = 24;
+/**
+ * Snapping grids, fine then coarse, each searched so many rings of cells before the next: the fine
+ * one for places near roads (London: 50 m cells snap fastest of 50, 100 and 200), the coarse one for
+ * places far from any (a unit gliding directly where roads are thin: half are over 100 m away, a
+ * fifth over 1.2 km). Beyond both (over ~3 km from a road) the flatbush tree.
+ */
+const SNAP_GRIDS: readonly { readonly cellM: number; readonly rings: number }[] = [
+  { cellM: 50, rings: 6 },
+  { cellM: 400, rings: 8 },
+];
 
 export interface RoadSnapper {
   /** The nearest road position of a point: directed edge, metres along it, straight metres away. */
@@ -162,7 +168,7 @@ export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 
     index.add(boxes[4 * s]!, boxes[4 * s + 1]!, boxes[4 * s + 2]!, boxes[4 * s + 3]!);
   }
   index.finish();
-  const grid = options.index === 'tree' ? null : new SegmentGrid(boxes, SNAP_CELL_M);
+  const grids = options.index === 'tree' ? [] : SNAP_GRIDS.map((g) => ({ grid: new SegmentGrid(boxes, g.cellM), rings: g.rings }));
 
   /** Squared projected distance from (x, y) to segment s, and the position along it (0..1). */
   const toSegment = (s: number, x: number, y: number): { d2: number; t: number } => {
@@ -196,7 +202,7 @@ export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 
     // A box's distance is at most its segment's: every segment whose box is closer than the best
     // segment found is considered (slack for rounding), so the nearest is found either way.
     const radius = (): number => Math.sqrt(bestD2) * (1 + 1e-12) + 1e-9;
-    if (grid && grid.visitNear(x, y, consider, radius, SNAP_MAX_RINGS)) return { s: best, t: bestT };
+    for (const { grid, rings } of grids) if (grid.visitNear(x, y, consider, radius, rings)) return { s: best, t: bestT };
     // Boxes come in order of box distance: take a few, then every box closer than the best.
     for (const s of index.neighbors(x, y, 8)) consider(s);
     for (const s of index.neighbors(x, y, Infinity, radius())) consider(s);

@@ -60,22 +60,25 @@ describe('snapping', () => {
     }
   });
 
-  it('gives the same snaps by its grid as by the tree alone: near roads, at vertices (ties), and far away (the fallback)', () => {
+  it('gives the same snaps by its grids as by the tree alone: near roads, at vertices (ties), far away (the coarse grid) and farther (the fallback)', () => {
     const tree = createRoadSnapper(net.graph, { index: 'tree' });
     const g = net.graph;
     let state = 11;
     const rnd = (): number => (state = (state * 48271) % 2147483647) / 2147483647;
     const points: [number, number][] = [];
-    // The grid spans about -0.16..-0.087 E, 51.495..51.54 N; up to 10 km beyond it takes the fallback.
+    // The network spans about -0.16..-0.087 E, 51.495..51.54 N; points up to 10 km beyond it.
     for (let i = 0; i < 2000; i++) points.push([-0.3 + rnd() * 0.35, 51.4 + rnd() * 0.25]);
     for (let v = 0; v < g.vertexLon.length; v++) points.push([g.vertexLon[v]!, g.vertexLat[v]!]);
     let far = 0;
+    let farther = 0;
     for (const [lon, lat] of points) {
       const byGrid = snapper.snap(lon, lat);
       expect(byGrid, `snap of (${lon}, ${lat})`).toEqual(tree.snap(lon, lat));
-      if (byGrid.distanceM > 1300) far++;
+      if (byGrid.distanceM > 400 && byGrid.distanceM < 3000) far++;
+      if (byGrid.distanceM > 3500) farther++;
     }
-    expect(far, 'some points are beyond the grid search (the tree fallback ran)').toBeGreaterThan(100);
+    expect(far, 'some points are found by the coarse grid').toBeGreaterThan(100);
+    expect(farther, 'some points are beyond both grids (the tree fallback ran)').toBeGreaterThan(100);
   });
 
   it('maps snap distance on a grid, large where there are no roads', () => {
