@@ -1,7 +1,7 @@
 /**
  * Replications spread over sim worker threads (ARCHITECTURE.md: 2 cores give at least 1.7x): the
  * same batch on one worker and on two, from the first replication handed out to combined results,
- * workers started and warmed before. Two batches: the small built-in scenario stretched to a week
+ * workers started and warmed before, best of three batches. Two batches: the small built-in scenario stretched to a week
  * (replications of about 30 ms, so messaging and scheduling weigh), and the London baseline with
  * straight-line travel for two days (replications of about 0.2 s, the size planners run). Also the
  * round trip of a version call to a warm worker.
@@ -21,14 +21,19 @@ const LONDON_REPLICATIONS = 8;
 async function batchSeconds(workers: number, scenario: Record<string, unknown>, replications: number): Promise<number> {
   const pool = createNodeSimPool({ entry, size: workers });
   try {
-    // Start every worker and warm the simulator's code in it outside the timed part: one full
-    // replication each (the pool hands the replications of one batch to idle workers).
-    const warm = await runBatch(pool, { jobId: 'warm', scenario, replications: workers });
+    // Start every worker and warm the simulator's code in it outside the timed part: two full
+    // replications each (the pool hands the replications of one batch to idle workers).
+    const warm = await runBatch(pool, { jobId: 'warm', scenario, replications: 2 * workers });
     if (!warm.ok) throw new Error(`pool bench warm-up failed: ${JSON.stringify(warm.error)}`);
-    const t = performance.now();
-    const outcome = await runBatch(pool, { jobId: 'bench', scenario, replications });
-    if (!outcome.ok) throw new Error(`pool bench run failed: ${JSON.stringify(outcome.error)}`);
-    return (performance.now() - t) / 1000;
+    // The best of three batches: on a 2-core virtual machine one batch varies by a quarter.
+    let best = Infinity;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const t = performance.now();
+      const outcome = await runBatch(pool, { jobId: `bench-${attempt}`, scenario, replications });
+      if (!outcome.ok) throw new Error(`pool bench run failed: ${JSON.stringify(outcome.error)}`);
+      best = Math.min(best, (performance.now() - t) / 1000);
+    }
+    return best;
   } finally {
     pool.close();
   }

@@ -43,11 +43,15 @@ function combine(values: readonly Json[]): Json {
     const ci: { [key: string]: Json } = {};
     for (const k of keys) {
       const column = present.map((v) => (v as { [key: string]: Json })[k]!).filter((x) => x !== undefined);
-      out[k] = combine(column);
-      if (column.every(isNumberLike) && column.length === present.length) {
-        const nums = column.filter((v): v is number => typeof v === 'number');
-        ci[k] = nums.length >= 2 ? meanCi95(nums).half : null;
+      if (!column.every(isNumberLike)) {
+        out[k] = combine(column);
+        continue;
       }
+      // A numeric field: its mean and half-width from one pass (null when never measured).
+      const nums = column.filter((v): v is number => typeof v === 'number');
+      const stats = nums.length > 0 ? meanCi95(nums) : null;
+      out[k] = stats ? stats.mean : null;
+      if (column.length === present.length) ci[k] = stats && nums.length >= 2 ? stats.half : null;
     }
     if (present.length >= 2 && Object.keys(ci).length > 0) out['ci95'] = ci;
     return out;

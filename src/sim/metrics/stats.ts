@@ -88,11 +88,26 @@ export function studentTQuantile(p: number, df: number): number {
   return (lo + hi) / 2;
 }
 
+/**
+ * t(0.975, df) by degrees of freedom, computed once each: combining replications asks for it for
+ * every number in the results (tens of thousands), and each bisection costs ~200 incomplete betas.
+ */
+const t975ByDf = new Map<number, number>();
+
+function t975(df: number): number {
+  let t = t975ByDf.get(df);
+  if (t === undefined) {
+    t = studentTQuantile(0.975, df);
+    t975ByDf.set(df, t);
+  }
+  return t;
+}
+
 /** Mean and 95% half-width (Student t, n - 1 df) of values; half-width null for n < 2. */
 export function meanCi95(values: readonly number[]): { mean: number; half: number | null } {
   const n = values.length;
   const mean = values.reduce((a, b) => a + b, 0) / n;
   if (n < 2) return { mean, half: null };
   const variance = values.reduce((a, b) => a + (b - mean) * (b - mean), 0) / (n - 1);
-  return { mean, half: studentTQuantile(0.975, n - 1) * Math.sqrt(variance / n) };
+  return { mean, half: t975(n - 1) * Math.sqrt(variance / n) };
 }
