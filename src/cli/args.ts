@@ -36,21 +36,23 @@ export function parseArgs(args: readonly string[], spec: ArgSpec, usage: string)
   return out;
 }
 
-/** A whole number option >= min, or undefined when absent. */
-export function wholeOption(p: ParsedArgs, name: string, min: number): number | undefined {
+/** A whole number option from min to max, or undefined when absent. */
+export function wholeOption(p: ParsedArgs, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   const text = p.values.get(name);
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new InputError(`--${name}: expected a whole number >= ${min}, got ${JSON.stringify(text)}`);
+  const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+  if (!Number.isInteger(n) || n < min || n > max) throw new InputError(`--${name}: expected a whole number ${range}, got ${JSON.stringify(text)}`);
   return n;
 }
 
-/** A number option > 0, or undefined when absent. */
-export function positiveOption(p: ParsedArgs, name: string): number | undefined {
+/** A number option > 0 and at most max, or undefined when absent. */
+export function positiveOption(p: ParsedArgs, name: string, max = Infinity): number | undefined {
   const text = p.values.get(name);
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!(n > 0) || !Number.isFinite(n)) throw new InputError(`--${name}: expected a number > 0, got ${JSON.stringify(text)}`);
+  const range = max === Infinity ? '> 0' : `> 0 and at most ${max}`;
+  if (!(n > 0) || !Number.isFinite(n) || n > max) throw new InputError(`--${name}: expected a number ${range}, got ${JSON.stringify(text)}`);
   return n;
 }
 

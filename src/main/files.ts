@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenFileOutcome } from '../shared/protocol';
 import { ScenarioFileError, loadScenarioFile } from '../node/scenario';
+import { LIMITS } from '../shared/scenario/limits';
 
 /** The part of Electron's `dialog` used here. */
 export interface OpenDialog {
@@ -17,7 +18,7 @@ export interface OpenDialog {
 }
 
 /** Bigger files are refused before reading: a scenario with inline areas is a few MB at most. */
-export const MAX_SCENARIO_BYTES = 64 * 1024 * 1024;
+export const MAX_SCENARIO_BYTES = LIMITS.scenarioFileBytes;
 
 /**
  * Reads a scenario file as the command line does (src/node/scenario): its `extends` chain merged,

@@ -7,6 +7,7 @@
  * renderer never bundle zod through it.
  */
 import { z } from 'zod';
+import { LIMITS } from './scenario/limits';
 
 /** A job id chosen by the caller: used to route progress messages and to cancel. */
 export const JobIdSchema = z.string().min(1).max(100);
@@ -22,8 +23,8 @@ export const RunRequestSchema = z
     scenario: z.record(z.string(), z.unknown()),
     seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
     /** simulated days, overriding the scenario's `days` */
-    days: z.number().positive().max(3660).optional(),
-    replications: z.number().int().min(1).max(1000).optional(),
+    days: z.number().positive().max(LIMITS.days).optional(),
+    replications: z.number().int().min(1).max(LIMITS.replications).optional(),
   })
   .strict();
 export type RunRequest = z.infer<typeof RunRequestSchema>;
@@ -40,7 +41,7 @@ export const LiveStartRequestSchema = z
     jobId: JobIdSchema,
     scenario: z.record(z.string(), z.unknown()),
     seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
-    days: z.number().positive().max(3660).optional(),
+    days: z.number().positive().max(LIMITS.days).optional(),
     speed: LiveSpeedSchema.optional(),
     playing: z.boolean().optional(),
   })

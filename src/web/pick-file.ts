@@ -1,5 +1,6 @@
 /** Reading a scenario file the user picks in the browser (no paths: only the name and the content). */
 import type { OpenFileOutcome } from '../shared/protocol';
+import { LIMITS } from '../shared/scenario/limits';
 
 /** Shows the browser's file picker; resolves with the file, or null when the user cancels. */
 export function pickFileWithInput(doc: Document): Promise<File | null> {
@@ -14,11 +15,15 @@ export function pickFileWithInput(doc: Document): Promise<File | null> {
 }
 
 /** What is read of a picked file. */
-export type PickedFile = Pick<File, 'name' | 'text'>;
+export type PickedFile = Pick<File, 'name' | 'size' | 'text'>;
 
 /** Reads and parses a picked file; every failure is a value naming the file. */
 export async function readPickedFile(file: PickedFile | null): Promise<OpenFileOutcome> {
   if (file === null) return { ok: false, reason: 'cancelled' };
+  if (file.size > LIMITS.scenarioFileBytes) {
+    const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+    return { ok: false, reason: 'unreadable', message: `${file.name} is ${mb(file.size)}; scenario files over ${mb(LIMITS.scenarioFileBytes)} are refused` };
+  }
   let text: string;
   try {
     text = await file.text();

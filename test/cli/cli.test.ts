@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,32 @@ describe('response-sim run', () => {
     const r = cli(['run', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}: not valid JSON: line 4, column 1`);
+  });
+
+  it('huge inputs: exit 2 at once with the field named, instead of running out of memory', () => {
+    const dir = tmp();
+    const scenario = JSON.parse(readFileSync(mmc, 'utf8'));
+    scenario.fleet[0].count = 100_000_000;
+    const file = writeJson(dir, 'huge-fleet.json', scenario);
+    const r = cli(['run', file, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: fleet[0].count: expected at most 50,000 units, got 100,000,000`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+
+    const days = cli(['run', mmc, '--days', '100000']);
+    expect(days.code).toBe(2);
+    expect(days.stderr).toContain('--days: expected a number > 0 and at most 3660, got "100000"');
+    const replications = cli(['run', mmc, '--replications', '1000000000']);
+    expect(replications.code).toBe(2);
+    expect(replications.stderr).toContain('--replications: expected a whole number from 1 to 1000, got "1000000000"');
+
+    // A file over the size limit is refused before it is read (a sparse file: no disk used).
+    const big = path.join(dir, 'big.json');
+    writeFileSync(big, '');
+    truncateSync(big, 70 * 1048576);
+    const bigRun = cli(['validate', big]);
+    expect(bigRun.code).toBe(2);
+    expect(bigRun.stderr).toContain(`${big} is 70 MB; scenario files over 64 MB are refused`);
   });
 
   it('refuses unknown options and missing files with exit 2', () => {

@@ -171,6 +171,39 @@ describe('parseScenario: impossible scenarios', () => {
     expect(errors.find((e) => e.path === 'demand.hourOfDay')!.message).toContain('their mean is 2');
   });
 
+  it('sizes beyond what the tool runs are refused, each naming its field', () => {
+    const raw = smallInput();
+    raw.days = 1e7;
+    raw.warmupHours = 9000;
+    raw.demand.streams[0]!.callsPerDay = 1e9;
+    raw.demand.surges = [{ fromS: 0, toS: 60, multiplier: 5000 }];
+    raw.callHandling!.pools[0]!.staff = { early: 3e9, late: 3, night: 2 };
+    raw.fleet[0]!.perShift = { early: 1e8 };
+    const errors = errorsOf(raw);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { path: 'days', message: 'expected at most 3,660 days, got 10,000,000' },
+        { path: 'warmupHours', message: 'expected at most 8,784 hours, got 9,000' },
+        { path: 'demand.streams[0].callsPerDay', message: 'expected at most 1,000,000 calls a day, got 1,000,000,000' },
+        { path: 'demand.surges[0].multiplier', message: 'expected at most 1,000 as a multiplier, got 5,000' },
+        { path: 'callHandling.pools[0].staff.early', message: 'expected at most 100,000 call takers, got 3,000,000,000' },
+        { path: 'fleet[0].perShift.early', message: 'expected at most 50,000 units, got 100,000,000' },
+      ]),
+    );
+    expect(errors.map((e) => e.path), 'one row over the limit is not reported again as the total').not.toContain('fleet');
+  });
+
+  it('a fleet whose rows are each allowed but add up to too many units is refused at fleet', () => {
+    const raw = smallInput();
+    raw.fleet = [
+      { station: 'CX', count: 30000 },
+      { station: 'BG', perShift: { early: 15000, late: 10000 } },
+    ];
+    expect(errorsOf(raw)).toContainEqual({ path: 'fleet', message: 'expected at most 50,000 units in all (every count and perShift number added), got 55,000' });
+    raw.fleet[0]!.count = 25000;
+    expect(parseScenario(raw).ok, 'exactly at the limit runs').toBe(true);
+  });
+
   it('more units per incident than ever on duty is refused', () => {
     const raw = smallInput();
     raw.grades = { I: { unitsRequired: 99 } };

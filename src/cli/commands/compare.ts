@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeRunOutputs } from '../../node/report';
+import { LIMITS } from '../../shared/scenario/limits';
 import { parseArgs, positiveOption, wholeOption } from '../args';
 import { compareRuns, type Comparison, type Delta } from '../compare';
 import { InputError } from '../errors';
@@ -46,8 +47,8 @@ export const command: Command = {
   async run(args) {
     const p = parseArgs(args, { flags: ['json'], values: ['replications', 'seed', 'days', 'out'] }, USAGE);
     if (p.positional.length !== 2) throw new InputError(`compare: expected two scenario files (usage: ${USAGE})`);
-    const replications = wholeOption(p, 'replications', 1) ?? 1;
-    const days = positiveOption(p, 'days');
+    const replications = wholeOption(p, 'replications', 1, LIMITS.replications) ?? 1;
+    const days = positiveOption(p, 'days', LIMITS.days);
     const json = p.flags.has('json');
     const out = p.values.get('out');
     const base = await prepare(p.positional[0]!);

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { writeRunOutputs } from '../../node/report';
+import { LIMITS } from '../../shared/scenario/limits';
 import { displayPath, parseArgs, positiveOption, wholeOption } from '../args';
 import { InputError } from '../errors';
 import type { Command } from '../main';
@@ -21,9 +22,9 @@ export const command: Command = {
   async run(args) {
     const p = parseArgs(args, { flags: ['json'], values: ['days', 'seed', 'replications', 'out'] }, USAGE);
     if (p.positional.length !== 1) throw new InputError(`run: expected one scenario file or "london" (usage: ${USAGE})`);
-    const replications = wholeOption(p, 'replications', 1) ?? 1;
+    const replications = wholeOption(p, 'replications', 1, LIMITS.replications) ?? 1;
     const seed = wholeOption(p, 'seed', 0);
-    const days = positiveOption(p, 'days');
+    const days = positiveOption(p, 'days', LIMITS.days);
     const json = p.flags.has('json');
     const out = p.values.get('out');
     const { scenario, file, world } = await prepare(p.positional[0]!);

@@ -6,9 +6,10 @@
  *
  * `london` names the built-in baseline, assets/scenarios/london-baseline.json.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ScenarioInput, ScenarioIssue } from '../../shared/scenario';
+import { LIMITS } from '../../shared/scenario/limits';
 import { repoRoot } from '../data/paths';
 
 /** Scenario names that resolve to built-in files, relative to the checkout. */
@@ -55,8 +56,14 @@ export function parseJsonFile(file: string, text: string): unknown {
 
 function readText(file: string, fromFile: string | null, jsonPath: string): string {
   try {
+    const bytes = statSync(file).size;
+    if (bytes > LIMITS.scenarioFileBytes) {
+      const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+      throw new ScenarioFileError([{ file: fromFile ?? file, issue: { path: jsonPath, message: `${file} is ${mb(bytes)}; scenario files over ${mb(LIMITS.scenarioFileBytes)} are refused` } }]);
+    }
     return readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof ScenarioFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : ((error as Error).message ?? String(error));
     throw new ScenarioFileError([{ file: fromFile ?? file, issue: { path: jsonPath, message: `cannot read ${file}: ${why}` } }]);

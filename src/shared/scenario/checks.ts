@@ -5,6 +5,7 @@
  */
 import type { ScenarioIssue } from './issues';
 import { joinPath } from './issues';
+import { LIMITS } from './limits';
 import type { Grade, Line } from './primitives';
 import type { Scenario } from './schema';
 
@@ -16,6 +17,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
 
+  checkSizes(s, add);
   checkDemand(s, add);
   const shiftIds = checkShifts(s, add);
   const stationIds = checkStations(s, add);
@@ -63,6 +65,37 @@ function checkDemand(s: Scenario, add: Add): void {
     if (!(sg.toS > sg.fromS)) add(`demand.surges[${i}].toS`, `expected toS > fromS (${sg.fromS}), got ${sg.toS}`);
     if (sg.area !== undefined && !s.areas) add(`demand.surges[${i}].area`, 'a surge in an area needs areas: give areas.source');
   });
+}
+
+/** The sizes of LIMITS: each field over its limit, and the fleet's units added up. */
+function checkSizes(s: Scenario, add: Add): void {
+  const most = (path: string, value: number, limit: number, what: string) => {
+    if (value > limit) add(path, `expected at most ${grouped(limit)} ${what}, got ${grouped(value)}`);
+  };
+  most('days', s.days, LIMITS.days, 'days');
+  most('warmupHours', s.warmupHours, LIMITS.warmupHours, 'hours');
+  s.demand.streams.forEach((st, i) => most(`demand.streams[${i}].callsPerDay`, st.callsPerDay, LIMITS.callsPerDay, 'calls a day'));
+  s.demand.surges.forEach((sg, i) => most(`demand.surges[${i}].multiplier`, sg.multiplier, LIMITS.surgeMultiplier, 'as a multiplier'));
+  s.callHandling?.pools.forEach((p, i) => {
+    const path = `callHandling.pools[${i}].staff`;
+    if (typeof p.staff === 'number') most(path, p.staff, LIMITS.staff, 'call takers');
+    else for (const [shift, n] of Object.entries(p.staff)) most(joinPath(path, shift), n, LIMITS.staff, 'call takers');
+  });
+  let units = 0;
+  s.fleet.forEach((row, i) => {
+    const path = `fleet[${i}]`;
+    if (row.count !== undefined) {
+      most(joinPath(path, 'count'), row.count, LIMITS.units, 'units');
+      units += row.count;
+    }
+    for (const [shift, n] of Object.entries(row.perShift ?? {})) {
+      most(joinPath(joinPath(path, 'perShift'), shift), n, LIMITS.units, 'units');
+      units += n;
+    }
+  });
+  if (units > LIMITS.units && s.fleet.every((row) => (row.count ?? 0) <= LIMITS.units && Object.values(row.perShift ?? {}).every((n) => n <= LIMITS.units))) {
+    add('fleet', `expected at most ${grouped(LIMITS.units)} units in all (every count and perShift number added), got ${grouped(units)}`);
+  }
 }
 
 function checkShifts(s: Scenario, add: Add): Set<string> {
@@ -173,6 +206,11 @@ function checkDispatch(s: Scenario, add: Add): void {
     const both = d.divert.to.filter((g) => d.divert!.from.includes(g));
     if (both.length > 0) add('dispatch.divert', `a grade cannot be both diverted to and from: ${both.join(', ')}`);
   }
+}
+
+/** 1000000 as "1,000,000" (whole numbers; others as they are). */
+function grouped(x: number): string {
+  return Number.isInteger(x) && Math.abs(x) < 1e21 ? String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(x);
 }
 
 function round(x: number): string {

@@ -22,6 +22,7 @@ export { DEFAULT_GRADES } from './grades';
 export { MIGRATIONS, migrate, type Migration } from './migrations';
 export { canonicalJson, scenarioHash } from './canonical';
 export { peakUnitsOnDuty } from './checks';
+export { LIMITS } from './limits';
 
 export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioIssue[] };
 

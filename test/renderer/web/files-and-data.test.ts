@@ -6,14 +6,21 @@ import { DEFAULT_SETTINGS } from '../../../src/shared/ipc-schemas';
 
 describe('picked scenario files', () => {
   it('parses JSON, names the file in every failure', async () => {
-    const picked = (name: string, text: string) => ({ name, text: async () => text });
+    const picked = (name: string, text: string) => ({ name, size: text.length, text: async () => text });
     expect(await readPickedFile(picked('a.json', '{"a":1}'))).toEqual({ ok: true, file: { path: 'a.json', name: 'a.json', raw: { a: 1 } } });
     const bad = await readPickedFile(picked('b.json', '{"a":'));
     expect(!bad.ok && bad.reason).toBe('not-json');
     expect(!bad.ok && bad.reason !== 'cancelled' && bad.message).toMatch(/^b\.json: not JSON: /);
     expect(await readPickedFile(null)).toEqual({ ok: false, reason: 'cancelled' });
-    const unreadable = await readPickedFile({ name: 'c.json', text: () => Promise.reject(new Error('NotReadableError')) });
+    const unreadable = await readPickedFile({ name: 'c.json', size: 10, text: () => Promise.reject(new Error('NotReadableError')) });
     expect(unreadable).toEqual({ ok: false, reason: 'unreadable', message: 'c.json: NotReadableError' });
+  });
+
+  it('refuses a file over the scenario size limit without reading it', async () => {
+    const text = vi.fn(async () => '{}');
+    const outcome = await readPickedFile({ name: 'huge.json', size: 200 * 1048576, text });
+    expect(outcome).toEqual({ ok: false, reason: 'unreadable', message: 'huge.json is 200 MB; scenario files over 64 MB are refused' });
+    expect(text).not.toHaveBeenCalled();
   });
 });
 

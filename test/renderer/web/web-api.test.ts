@@ -137,7 +137,7 @@ describe('browser API (Web Workers)', () => {
   });
 
   it('Ctrl+O opens a scenario and tells subscribers, as the desktop menu does', async () => {
-    const file = { name: 'picked.json', text: async () => JSON.stringify({ name: 'picked' }) };
+    const file = { name: 'picked.json', size: 17, text: async () => JSON.stringify({ name: 'picked' }) };
     const { api, keyboard } = webApi({ pickFile: async () => file });
     const events: AppEvent[] = [];
     const off = api.onAppEvent((e) => events.push(e));
