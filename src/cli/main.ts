@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   run: () => import('./commands/run'),
   validate: () => import('./commands/validate'),
   compare: () => import('./commands/compare'),
+  report: () => import('./commands/report'),
 };
 
 async function usage(): Promise<string> {

@@ -11,11 +11,11 @@ export interface CliResult {
   stderr: string;
 }
 
-export function cli(args: readonly string[], cwd: string = ROOT): CliResult {
+export function cli(args: readonly string[], cwd: string = ROOT, env: NodeJS.ProcessEnv = {}): CliResult {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
     timeout: 120_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

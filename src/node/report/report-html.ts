@@ -26,10 +26,12 @@ function withCi(value: number | null | undefined, half: number | null | undefine
 
 const minutes = (s: number | null | undefined) => (s === null || s === undefined ? null : s / 60);
 
+/** A table; a head of empty strings gives none (a two-column list of name and value). */
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const tr = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<table><thead><tr>${th}</tr></thead><tbody>\n${tr}\n</tbody></table>`;
+  const thead = head.some((h) => h !== '') ? `<thead><tr>${th}</tr></thead>` : '';
+  return `<table>${thead}<tbody>\n${tr}\n</tbody></table>`;
 }
 
 function gradeTable(r: Results): string {
@@ -94,29 +96,32 @@ function areasTable(r: Results): string {
   return table(['area', 'name', 'BCU', 'I incidents', 'I mean (min)', 'I within target (%)', 'S mean (min)', 'S within target (%)'], rows);
 }
 
-/** An inline SVG line chart of hourly series (no scripts). */
+/** Inline SVG line charts of hourly series (no scripts), one per series, each on its own scale. */
 function hourlyChart(r: Results): string {
   const h = r.hourly;
   if (h.length === 0) return '';
-  const W = 900;
-  const H = 220;
-  const pad = 40;
   const series = [
-    { name: 'I mean response (min)', color: '#b3261e', values: h.map((x) => minutes(x.I.meanResponseS)) },
-    { name: 'units committed', color: '#1f5fa8', values: h.map((x) => x.busyUnits) },
+    { name: 'I mean response (min)', color: '#b3261e', digits: 1, values: h.map((x) => minutes(x.I.meanResponseS)) },
+    { name: 'units committed (mean over the hour)', color: '#1f5fa8', digits: 0, values: h.map((x) => x.busyUnits) },
   ];
-  const max = Math.max(1, ...series.flatMap((s) => s.values.filter((v): v is number => v !== null)));
-  const x = (i: number) => pad + (i / Math.max(1, h.length - 1)) * (W - 2 * pad);
-  const y = (v: number) => H - pad + 0 - (v / max) * (H - 2 * pad);
-  const lines = series
-    .map((s) => {
-      const pts = s.values.flatMap((v, i) => (v === null ? [] : [`${x(i).toFixed(1)},${y(v).toFixed(1)}`])).join(' ');
-      return `<polyline fill="none" stroke="${s.color}" stroke-width="1.5" points="${pts}"/>`;
-    })
-    .join('');
-  const legend = series.map((s, i) => `<text x="${pad + i * 220}" y="16" fill="${s.color}" font-size="12">${escapeHtml(s.name)}</text>`).join('');
-  const axis = `<line x1="${pad}" y1="${H - pad}" x2="${W - pad}" y2="${H - pad}" stroke="#888"/><text x="${pad}" y="${H - pad + 16}" font-size="11">hour 0</text><text x="${W - pad - 50}" y="${H - pad + 16}" font-size="11">hour ${h.length - 1}</text><text x="4" y="${y(max) + 4}" font-size="11">${fmt(max, 0)}</text>`;
-  return `<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="hourly I response and committed units">${legend}${axis}${lines}</svg>`;
+  return series.map((s) => lineChart(s.name, s.color, s.digits, s.values)).join('\n');
+}
+
+function lineChart(name: string, color: string, digits: number, values: readonly (number | null)[]): string {
+  const W = 900;
+  const H = 170;
+  const pad = 44;
+  const max = Math.max(Number.MIN_VALUE, ...values.filter((v): v is number => v !== null));
+  const x = (i: number) => pad + (i / Math.max(1, values.length - 1)) * (W - 2 * pad);
+  const y = (v: number) => H - pad - (v / max) * (H - 2 * pad);
+  const pts = values.flatMap((v, i) => (v === null ? [] : [`${x(i).toFixed(1)},${y(v).toFixed(1)}`])).join(' ');
+  const axis =
+    `<line x1="${pad}" y1="${H - pad}" x2="${W - pad}" y2="${H - pad}" stroke="#888"/>` +
+    `<line x1="${pad}" y1="${pad}" x2="${pad}" y2="${H - pad}" stroke="#888"/>` +
+    `<text x="${pad}" y="${H - pad + 16}" font-size="11">hour 0</text>` +
+    `<text x="${W - pad - 50}" y="${H - pad + 16}" font-size="11">hour ${values.length - 1}</text>` +
+    `<text x="4" y="${y(max) + 4}" font-size="11">${fmt(max, digits)}</text><text x="4" y="${H - pad + 4}" font-size="11">0</text>`;
+  return `<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${escapeHtml(name)} by hour"><text x="${pad}" y="16" fill="${color}" font-size="12">${escapeHtml(name)}</text>${axis}<polyline fill="none" stroke="${color}" stroke-width="1.5" points="${pts}"/></svg>`;
 }
 
 function assumptions(s: Scenario): string[][] {
@@ -174,6 +179,8 @@ h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #
 table{border-collapse:collapse;margin:.5em 0;font-variant-numeric:tabular-nums}
 th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left}th{background:#f3f3f3}
 .note{color:#555;font-size:.9em}
+@page{size:A4;margin:14mm}
+@media print{body{margin:0;max-width:none;font-size:11px}h2,h3{break-after:avoid}tr,svg{break-inside:avoid}}
 </style></head><body>
 <h1>${escapeHtml(m.scenario)}</h1>
 ${scenario.description ? `<p>${escapeHtml(scenario.description)}</p>` : ''}

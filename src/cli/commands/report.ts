@@ -1,0 +1,77 @@
+/**
+ * `report <scenario.json | london> --out FILE.html|FILE.pdf [--days N] [--seed S] [--replications R]`
+ * (MODEL.md): the reviewer's report. Runs the scenario (5 replications unless told, so that every
+ * figure has its 95% interval) and writes report.html, or prints it to PDF through headless
+ * Chromium (src/node/report/pdf.ts). For a PDF, Chromium is looked for before the run, so a missing
+ * browser costs nothing.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { reportHtml } from '../../node/report';
+import { findChromium, PdfError, printPdf } from '../../node/report/pdf';
+import { LIMITS } from '../../shared/scenario/limits';
+import { displayPath, parseArgs, positiveOption, wholeOption } from '../args';
+import { EXIT_INTERNAL, InputError } from '../errors';
+import type { Command } from '../main';
+import { prepare } from '../prepare';
+import { progressBar } from '../progress';
+import { replicate } from '../replicate';
+
+const USAGE = 'report <scenario.json | london> --out FILE.html|FILE.pdf [--days N] [--seed S] [--replications R]';
+
+/** Replications when --replications is left out: enough for a confidence interval on every figure. */
+export const REPORT_REPLICATIONS = 5;
+
+export const command: Command = {
+  usage: USAGE,
+  summary: `The reviewer's report: assumptions, results against targets with 95% intervals (${REPORT_REPLICATIONS} replications unless told), how it was produced; HTML, or PDF through Chromium.`,
+  async run(args) {
+    const p = parseArgs(args, { flags: [], values: ['out', 'days', 'seed', 'replications'] }, USAGE);
+    if (p.positional.length !== 1) throw new InputError(`report: expected one scenario file or "london" (usage: ${USAGE})`);
+    const out = p.values.get('out');
+    if (out === undefined) throw new InputError(`report: --out FILE.html or --out FILE.pdf is required (usage: ${USAGE})`);
+    const kind = /\.html?$/i.test(out) ? 'html' : /\.pdf$/i.test(out) ? 'pdf' : null;
+    if (kind === null) throw new InputError(`--out: expected a file ending .html or .pdf, got ${JSON.stringify(out)}`);
+    const replications = wholeOption(p, 'replications', 1, LIMITS.replications) ?? REPORT_REPLICATIONS;
+    const seed = wholeOption(p, 'seed', 0);
+    const days = positiveOption(p, 'days', LIMITS.days);
+
+    let chromium: string | null = null;
+    if (kind === 'pdf') {
+      try {
+        chromium = findChromium();
+      } catch (error) {
+        if (!(error instanceof PdfError)) throw error;
+        process.stderr.write(`response-sim: report: ${error.message}\n`);
+        return EXIT_INTERNAL;
+      }
+    }
+
+    const { scenario, file, world } = await prepare(p.positional[0]!);
+    const progress = progressBar(true);
+    const { combined } = await replicate(scenario, world, { replications, seed, days, keepLog: false, progress, file });
+    progress.done();
+
+    const html = reportHtml(combined, scenario, { generatedAt: generatedAt(new Date()) });
+    const target = path.resolve(out);
+    mkdirSync(path.dirname(target), { recursive: true });
+    if (kind === 'html') {
+      writeFileSync(target, html);
+    } else {
+      try {
+        await printPdf(html, target, chromium!);
+      } catch (error) {
+        if (!(error instanceof PdfError)) throw error;
+        process.stderr.write(`response-sim: report: ${error.message}\n`);
+        return EXIT_INTERNAL;
+      }
+    }
+    process.stderr.write(`wrote ${displayPath(target)} (${replications} replication${replications === 1 ? '' : 's'} of ${displayPath(file)})\n`);
+    return 0;
+  },
+};
+
+/** "2026-11-22 08:05 UTC": when the report was made, to the minute. */
+function generatedAt(now: Date): string {
+  return `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
