@@ -7,6 +7,7 @@ import { Fragment, useMemo, useState } from 'react';
 import { BORDER_RULES, readResourcing, setBaseUnits, setBcuUnits, setBorder, setCallTakers, type BorderRule } from '../scenario/resourcing';
 import { update, useAppStore, useAppStoreApi } from '../store';
 import { demandMultiplierSet, horizonSet, scenarioEdited } from '../store/scenario-slice';
+import { LIMITS } from '../../shared/scenario/limits';
 import { NumberField } from './NumberField';
 
 const BORDER_LABELS: Readonly<Record<BorderRule, string>> = {
@@ -99,7 +100,7 @@ export function ResourcingPanel() {
                 </th>
                 {model.shifts.map((s) => (
                   <td key={s}>
-                    <NumberField label={`Call takers, ${p.id}, ${s}`} value={p.perShift[s] ?? 0} onCommit={(n) => edit((raw) => setCallTakers(raw, p.id, s, n))} testId={`call-takers-${p.id}-${s}`} />
+                    <NumberField label={`Call takers, ${p.id}, ${s}`} value={p.perShift[s] ?? 0} max={LIMITS.staff} onCommit={(n) => edit((raw) => setCallTakers(raw, p.id, s, n))} testId={`call-takers-${p.id}-${s}`} />
                   </td>
                 ))}
               </tr>
@@ -135,7 +136,7 @@ export function ResourcingPanel() {
                   </th>
                   {model.shifts.map((s) => (
                     <td key={s}>
-                      <NumberField label={`Units, ${bcuLabel(b.id)}, ${s}`} value={b.perShift[s] ?? 0} onCommit={(n) => edit((raw) => setBcuUnits(raw, b.id, s, n))} testId={`units-${key}-${s}`} />
+                      <NumberField label={`Units, ${bcuLabel(b.id)}, ${s}`} value={b.perShift[s] ?? 0} max={LIMITS.units} onCommit={(n) => edit((raw) => setBcuUnits(raw, b.id, s, n))} testId={`units-${key}-${s}`} />
                     </td>
                   ))}
                   <td>
@@ -156,7 +157,7 @@ export function ResourcingPanel() {
                       <th scope="row">{base.name}</th>
                       {model.shifts.map((s) => (
                         <td key={s}>
-                          <NumberField label={`Units, ${base.name}, ${s}`} value={base.perShift[s] ?? 0} onCommit={(n) => edit((raw) => setBaseUnits(raw, base.id, s, n))} />
+                          <NumberField label={`Units, ${base.name}, ${s}`} value={base.perShift[s] ?? 0} max={LIMITS.units} onCommit={(n) => edit((raw) => setBaseUnits(raw, base.id, s, n))} />
                         </td>
                       ))}
                       <td />
