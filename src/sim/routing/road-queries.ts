@@ -86,7 +86,7 @@ export class RoadQueries {
 
   /** The kept tree of the origin at `from`, if any. */
   tree(from: RoadPos): TreeRef | undefined {
-    return this.trees.get(positionKey(from));
+    return this.trees.get(positionKey(from), from);
   }
 
   /** The tree of the origin at `from`: kept, or built now (trees.ts `build`). */
@@ -100,7 +100,7 @@ export class RoadQueries {
    */
   noteUse(from: RoadPos): TreeRef | undefined {
     const key = positionKey(from);
-    return this.trees.get(key) ?? this.trees.noteUse(key, () => this.exits(from), from);
+    return this.trees.noteUse(key, () => this.exits(from), from);
   }
 
   /** Milliseconds from `from` to `to` (ways in `into`): exact, by a kept tree if there is one, else by meeting the spaces. */

@@ -29,6 +29,17 @@ export interface TreeRef {
   readonly data: Uint32Array;
   readonly stride: number;
   readonly lane: number;
+  /** Road position of its origin (null when the caller gave none). */
+  readonly origin: RoadPos | null;
+}
+
+/**
+ * Whether a tree made from `kept` serves the origin at `asked`: keys name a position to the
+ * centimetre, but the seed costs (ends.ts `exits`) come from the exact metres, so two positions
+ * under one key can be a millisecond apart. Unknown positions (null) are taken on trust.
+ */
+function sameOrigin(kept: RoadPos | null, asked: RoadPos | null): boolean {
+  return kept === null || asked === null || (kept.road === asked.road && kept.posM === asked.posM);
 }
 
 /** Origins remembered for counting, at most; the counts start afresh beyond it. */
@@ -52,16 +63,20 @@ export class TreeCache {
     this.scratch = new Uint32Array(query.nodeCount);
   }
 
-  /** The tree of origin `key`, or undefined. */
-  get(key: number): TreeRef | undefined {
-    return this.trees.get(key);
+  /** The tree of origin `key` (at road position `origin`, when given: the kept tree's must be the same), or undefined. */
+  get(key: number, origin: RoadPos | null = null): TreeRef | undefined {
+    const tree = this.trees.get(key);
+    return tree && sameOrigin(tree.origin, origin) ? tree : undefined;
   }
 
   /**
-   * Counts an exact evaluation of origin `key`; when it reaches the threshold, builds and keeps
-   * its tree from the origin's seeds and returns it.
+   * The kept tree of origin `key`, or counts an exact evaluation of it; when that reaches the
+   * threshold, builds and keeps its tree from the origin's seeds and returns it. Never one for a
+   * position other than the one whose tree is kept under its key.
    */
   noteUse(key: number, seeds: () => Seeds, origin: RoadPos | null = null): TreeRef | undefined {
+    const kept = this.trees.get(key);
+    if (kept) return sameOrigin(kept.origin, origin) ? kept : undefined;
     if (this.trees.size >= this.options.capacity) return undefined;
     const count = (this.uses.get(key) ?? 0) + 1;
     if (count < this.options.buildAfter) {
@@ -79,11 +94,12 @@ export class TreeCache {
    */
   build(key: number, seeds: Seeds, origin: RoadPos | null = null): TreeRef {
     const existing = this.trees.get(key);
-    if (existing) return existing;
-    if (this.trees.size >= this.options.capacity) {
+    if (existing && sameOrigin(existing.origin, origin)) return existing;
+    // No room, or the key is another position's: a tree for this caller only.
+    if (existing || this.trees.size >= this.options.capacity) {
       const tree = new Uint32Array(this.query.nodeCount);
       this.query.oneToAll(seeds, tree);
-      return { data: tree, stride: 1, lane: 0 };
+      return { data: tree, stride: 1, lane: 0, origin };
     }
     const tree = this.scratch;
     this.query.oneToAll(seeds, tree);
@@ -92,7 +108,7 @@ export class TreeCache {
     if (lane === 0) this.blocks.push(new Uint32Array(this.query.nodeCount * LANES));
     const data = this.blocks[this.blocks.length - 1]!;
     for (let r = 0; r < tree.length; r++) data[r * LANES + lane] = tree[r]!;
-    const ref: TreeRef = { data, stride: LANES, lane };
+    const ref: TreeRef = { data, stride: LANES, lane, origin };
     this.trees.set(key, ref);
     this.origins.push(origin);
     this.built++;

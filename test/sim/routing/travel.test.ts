@@ -4,6 +4,7 @@ import { contract } from '../../../src/sim/routing/ch/contract';
 import type { Hierarchy } from '../../../src/sim/routing/ch/hierarchy';
 import type { HierarchyStore, RoadGraph } from '../../../src/sim/routing/graph';
 import { speedTable } from '../../../src/sim/routing/speeds';
+import { OnRoadPlace } from '../../../src/sim/routing/trip';
 import { edgeWeightsMs } from '../../../src/sim/routing/weights';
 import { LONDON_ROAD_SPEEDS_KPH } from '../../../src/sim/routing/speeds';
 import type { RoadTravelSettings } from '../../../src/sim/routing/travel';
@@ -269,6 +270,33 @@ describe('ranking and trips on a one-way grid', () => {
     const trip = line.travel.trip(between(line, 'A', 'B', 0.1), between(line, 'A', 'B', 0.6), 0, false);
     expect(trip.distanceM).toBeCloseTo(500, 0);
     expect(trip.durationS).toBeCloseTo(500 / (24 / 3.6), 1);
+  });
+});
+
+describe('trees of repeated origins', () => {
+  it('serve only their own position, not another within the centimetre of their key', () => {
+    const m = model(LINE, ROADS_ONLY);
+    const plain = buildRoadTravel(m.net.graph, { ...SETTINGS, ...ROADS_ONLY }, midnight, { maxTrees: 0 });
+    const graph = m.travel.graph;
+    const e = [...graph.edgeReversed.keys()].find((x) => !graph.edgeReversed[x])!;
+    const lengthM = graph.edgeLengthM[e]!;
+    const w = m.travel.weights[e]!;
+    // Two offsets under one key (same centimetre) whose ways to the end of the road round to different milliseconds.
+    let x = 0;
+    while (Math.ceil((w * (lengthM - x)) / lengthM) === Math.ceil((w * (lengthM - x - 0.004)) / lengthM) || Math.round(x * 100) !== Math.round((x + 0.004) * 100)) x += 0.001;
+    const here = new OnRoadPlace(graph, e, x);
+    const near = new OnRoadPlace(graph, e, x + 0.004);
+    const dest = m.at('A');
+    const travel = buildRoadTravel(m.net.graph, { ...SETTINGS, ...ROADS_ONLY }, midnight, { treeAfter: 1 });
+    travel.rankTo([here], dest, 0, false, 1);
+    expect(travel.treeStats.kept, 'the first position got its tree').toBe(1);
+    const truth = plain.timesTo([near], dest, 0, false)[0]!;
+    expect(plain.timesTo([here], dest, 0, false)[0], 'a millisecond apart').not.toBe(truth);
+    expect(travel.timesTo([near], dest, 0, false)[0]).toBe(truth);
+    expect(travel.rankTo([near], dest, 0, false, 1)[0]!.timeS).toBe(truth);
+    const trip = travel.trip(near, dest, 0, false);
+    expect(trip.durationS).toBe(truth);
+    expect(() => trip.placeAt(trip.durationS / 2), 'its route weighs what it was timed by').not.toThrow();
   });
 });
 

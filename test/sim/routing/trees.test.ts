@@ -39,6 +39,23 @@ describe('one-to-all trees for repeated origins', () => {
     expect(cache.size).toBe(1);
   });
 
+  it('never hands the tree of one position to another under the same key (the key is to the centimetre)', () => {
+    const cache = new TreeCache(new HierarchyQuery(h), { capacity: 4, buildAfter: 1 });
+    const kept = { road: 3, posM: 10.001, lengthM: 100 };
+    const near = { road: 3, posM: 10.004, lengthM: 100 };
+    const tree = cache.noteUse(7, seeds(0), kept)!;
+    expect(tree.origin).toBe(kept);
+    expect(cache.get(7, { ...kept }), 'the same position').toBe(tree);
+    expect(cache.get(7), 'a caller without a position').toBe(tree);
+    expect(cache.get(7, near), 'another position under the key').toBeUndefined();
+    expect(cache.noteUse(7, seeds(1), near), 'nor counted towards one').toBeUndefined();
+    const oneOff = cache.build(7, { nodes: [1], costs: [0] }, near);
+    expect(oneOff, 'built for the caller').not.toBe(tree);
+    expect(at(oneOff, 1)).toBe(0);
+    expect(cache.get(7, kept), 'the kept one stays').toBe(tree);
+    expect(cache.size).toBe(1);
+  });
+
   it('stores kept trees in blocks of LANES, each tree the same as one computed alone', () => {
     const query = new HierarchyQuery(h);
     const cache = new TreeCache(query, { capacity: LANES + 3, buildAfter: 1 });
