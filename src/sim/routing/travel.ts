@@ -17,7 +17,9 @@
  *   serve as landmarks for lower bounds on the others (landmarks.ts, with straight metres at the
  *   fastest speed), each bound the lesser of the road bound and the direct time (exact and cheap,
  *   or for a unit on the move a bound from its edge's ends), which rule most of them out
- *   unqueried; the rest are taken in order of their bounds until none can enter the top k. Every
+ *   unqueried; the rest are taken in order of their bounds until none can enter the top k (a unit
+ *   gliding directly, bounded at first by straight metres alone, is snapped when its turn comes,
+ *   bounded again like the others and, when that puts it behind the next, waits its turn). Every
  *   method gives the same integer road milliseconds and the same direct seconds, so `rankTo`,
  *   `timesTo`, `timesFrom` and `trip` agree exactly and the caches never change a result.
  * - A trip knows its time at once; its route is found only when first needed (where the unit is,
@@ -130,6 +132,12 @@ export class RoadTravelModel implements TravelModel {
     return { built: this.roads.trees.built, kept: this.roads.trees.size };
   }
 
+  /**
+   * Ranking so far (for benchmarks and tests): exact road queries made, units gliding directly
+   * snapped for a road bound, and of those the ones the new bound sent back behind others.
+   */
+  readonly rankStats = { roadQueries: 0, glidesBounded: 0, glidesDeferred: 0 };
+
   place(lon: number, lat: number): Place {
     const snap = this.snapper(lon, lat);
     return { lon, lat, edge: snap.edge, offsetM: snap.offsetM, accessM: snap.distanceM };
@@ -229,21 +237,7 @@ export class RoadTravelModel implements TravelModel {
       const from = froms[i];
       const o = from ? this.onRoad(place) : place;
       const straightM = straightAtLeastM(this.graph, o, d.lon, d.lat);
-      let road: number;
-      if (!from) {
-        road = this.roadAtLeastS(straightM, (place as GlidePlace).accessAtLeastM, d, scale);
-      } else {
-        road = 0;
-        if (landmarks) {
-          // Road ms beyond which this origin is out anyway (its access legs and the scale taken off).
-          const enough = best.full ? (best.worstTime / scale - this.accessS(o) - this.accessS(d)) * 1000 : Infinity;
-          road = this.total(roads.landmarks.bound(roads.trees, from, enough), o, d, scale);
-        }
-        if (!(best.full && road > best.worstTime)) {
-          const straight = Math.max(0, straightM - o.accessM - d.accessM);
-          road = Math.max(road, this.total(straight * this.msPerMLowerBound, o, d, scale));
-        }
-      }
+      const road = from ? this.roadBoundS(o, from, d, straightM, scale, best, landmarks) : this.roadAtLeastS(straightM, (place as GlidePlace).accessAtLeastM, d, scale);
       const direct = straightM * this.accessSPerM * scale;
       const bound = direct < road ? direct : road;
       bounds[i] = bound;
@@ -252,11 +246,39 @@ export class RoadTravelModel implements TravelModel {
     }
     later.length = kept;
     later.sort((a, b) => bounds[a]! - bounds[b]! || a - b);
-    for (const i of later) {
+    for (let at = 0; at < later.length; at++) {
+      const i = later[at]!;
       // Strictly worse than the k-th best even at its lower bound: so are all that follow.
       if (best.full && bounds[i]! > best.worstTime) break;
       const place = origins[i]!;
       const direct = this.directS(place, d, scale);
+      if (!froms[i] && !(direct <= roadBounds[i]! || (best.full && roadBounds[i]! > best.worstTime))) {
+        // A unit gliding directly whose road journey could count: snapped now (its road query
+        // needs that anyway), it gets a road bound as tight as a unit on the roads' (its first
+        // was from straight metres alone, far below the truth); when that puts it behind the
+        // next, it waits its turn again.
+        this.rankStats.glidesBounded++;
+        const o = this.onRoad(place);
+        const from = roadPosition(this.graph, o);
+        froms[i] = from;
+        const straightM = greatCircleM(o.lon, o.lat, d.lon, d.lat);
+        const road = Math.max(roadBounds[i]!, this.roadBoundS(o, from, d, straightM, scale, best, landmarks));
+        roadBounds[i] = road;
+        bounds[i] = direct < road ? direct : road;
+        let slot = at;
+        while (slot + 1 < later.length && (bounds[later[slot + 1]!]! < bounds[i]! || (bounds[later[slot + 1]!]! === bounds[i]! && later[slot + 1]! < i))) {
+          later[slot] = later[slot + 1]!;
+          slot++;
+        }
+        if (slot > at) {
+          // Moved back: the one now at `at` comes next.
+          this.rankStats.glidesDeferred++;
+          later[slot] = i;
+          at--;
+          continue;
+        }
+        if (best.full && bounds[i]! > best.worstTime) break;
+      }
       // No road journey can beat the direct one, or none could enter the top k: no road query.
       if (direct <= roadBounds[i]! || (best.full && roadBounds[i]! > best.worstTime)) {
         best.offer(direct, i);
@@ -264,6 +286,7 @@ export class RoadTravelModel implements TravelModel {
       }
       const o = this.onRoad(place);
       const from = froms[i] ?? roadPosition(this.graph, o);
+      this.rankStats.roadQueries++;
       const tree = roads.noteUse(from);
       let ms: number;
       if (tree) {
@@ -278,6 +301,26 @@ export class RoadTravelModel implements TravelModel {
       best.offer(this.quicker(this.total(ms, o, d, scale), o, d, scale), i);
     }
     return best.result();
+  }
+
+  /**
+   * A lower bound on the seconds of the road journey from `o` (at road position `from`, at least
+   * `straightM` straight metres from `d`) to `d`: the landmarks' bound when there are trees
+   * (`landmarks`, prepared for `d`), and the straight metres between the road positions at the
+   * fastest road speed, the larger (the second skipped when the first already rules `o` out).
+   */
+  private roadBoundS(o: Place, from: RoadPos, d: Place, straightM: number, scale: number, best: TopK, landmarks: boolean): number {
+    let road = 0;
+    if (landmarks) {
+      // Road ms beyond which this origin is out anyway (its access legs and the scale taken off).
+      const enough = best.full ? (best.worstTime / scale - this.accessS(o) - this.accessS(d)) * 1000 : Infinity;
+      road = this.total(this.roads.landmarks.bound(this.roads.trees, from, enough), o, d, scale);
+    }
+    if (!(best.full && road > best.worstTime)) {
+      const straight = Math.max(0, straightM - o.accessM - d.accessM);
+      road = Math.max(road, this.total(straight * this.msPerMLowerBound, o, d, scale));
+    }
+    return road;
   }
 
   trip(origin: Place, dest: Place, departS: number, blueLight: boolean): Trip {

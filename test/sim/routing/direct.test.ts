@@ -10,7 +10,7 @@ import { DirectTrip, GlidePlace, straightAtLeastM } from '../../../src/sim/routi
 import { entries, exits, roadPosition, sameRoad } from '../../../src/sim/routing/ends';
 import { OnRoadPlace, RoadTrip } from '../../../src/sim/routing/trip';
 import type { RoadTravelModel, RoadTravelSettings } from '../../../src/sim/routing/travel';
-import type { Place } from '../../../src/sim/world';
+import type { Place, Trip } from '../../../src/sim/world';
 import { buildRoadTravel, hourOfDayClock } from '../../../src/world/road';
 import { asciiNetwork, plainDijkstra, seeded } from './helpers';
 
@@ -245,6 +245,47 @@ describe('ranking with direct journeys', () => {
     expect(kinds.glides, 'units part-way along glides were ranked').toBeGreaterThan(100);
     expect(kinds.onRoad, 'units part-way along roads were ranked').toBeGreaterThan(100);
     expect(travel.treeStats.kept, 'bases got trees, so landmark bounds were used').toBeGreaterThanOrEqual(8);
+  });
+
+  it('rankTo snaps a gliding unit whose road journey could count, bounds it again by the landmarks, and stays exact', () => {
+    const travel = buildRoadTravel(net.graph, settings, hourOfDayClock(), { treeAfter: 1 });
+    const plain = buildRoadTravel(net.graph, settings, hourOfDayClock(), { maxTrees: 0 });
+    const rnd = seeded(77);
+    const randomPlace = (): Place =>
+      travel.place(a.lon - 1500 * lonPerM + rnd() * (l.lon - a.lon + 3000 * lonPerM), l.lat - 1500 * latPerM + rnd() * (a.lat - l.lat + 3000 * latPerM));
+    const bases = Array.from({ length: 6 }, randomPlace);
+    // Every base asked for once: each gets its tree (a landmark) at once.
+    for (const b of bases) travel.rankTo([b], randomPlace(), 0, false, 1);
+    expect(travel.treeStats.kept).toBe(6);
+    let glides = 0;
+    for (let call = 0; call < 300; call++) {
+      const dest = randomPlace();
+      // Units on glides: a direct trip between two places a few hundred metres apart, some way
+      // along. Each ranking gets its own places, not yet snapped (placeAt makes a new one).
+      const along: { trip: Trip; atS: number }[] = [];
+      while (along.length < 12) {
+        const p = randomPlace();
+        const q = travel.place(p.lon + (rnd() - 0.5) * 800 * lonPerM, p.lat + (rnd() - 0.5) * 800 * latPerM);
+        const trip = travel.trip(p, q, 0, false);
+        const atS = rnd() * trip.durationS;
+        if (trip.placeAt(atS) instanceof GlidePlace) along.push({ trip, atS });
+      }
+      glides += along.length;
+      const origins = (): Place[] => [...bases, ...along.map((g) => g.trip.placeAt(g.atS))];
+      const departS = call * 613;
+      const times = plain.timesTo(origins(), dest, departS, false);
+      const order = [...times.keys()].sort((p, q) => times[p]! - times[q]! || p - q);
+      for (const k of [1, 4]) {
+        const ranked = travel.rankTo(origins(), dest, departS, false, k);
+        expect(ranked.map((r) => r.index), `call ${call}, k ${k}`).toEqual(order.slice(0, k));
+        for (const r of ranked) expect(r.timeS, `call ${call}, origin ${r.index}`).toBe(times[r.index]);
+      }
+    }
+    expect(glides).toBe(300 * 12);
+    const stats = travel.rankStats;
+    expect(stats.glidesBounded, 'gliding units snapped for a road bound').toBeGreaterThan(100);
+    expect(stats.glidesDeferred, 'some sent back behind others by their new bound').toBeGreaterThan(10);
+    expect(stats.glidesDeferred).toBeLessThanOrEqual(stats.glidesBounded);
   });
 
   it('bounds a unit on the road by its edge ends without placing it, never above the true straight metres', () => {
