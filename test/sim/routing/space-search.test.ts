@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../src/sim/routing/ch/contract';
+import { SpaceSearch } from '../../../src/sim/routing/ch/space';
 import { randomGrid, seeded } from './helpers';
 import { compareSearches } from './space-reference';
 
@@ -15,5 +16,14 @@ describe('SpaceSearch', () => {
       const h = contract(g);
       expect(compareSearches(h, g.nodeCount, seeded(seed + 10), 300), `grid ${seed}: entries compared`).toBeGreaterThan(1000);
     }
+  });
+
+  it('refuses a seed cost that is not a whole number of milliseconds (distances are kept as 32-bit integers)', () => {
+    const search = new SpaceSearch(contract(randomGrid(4, 4, 1)));
+    for (const cost of [0.5, -1, NaN, Infinity, 2 ** 32]) {
+      expect(() => search.forward({ nodes: [0], costs: [cost] }), `cost ${cost}`).toThrow(/seed cost/);
+      expect(() => search.backward({ nodes: [0], costs: [cost] }), `cost ${cost}`).toThrow(/seed cost/);
+    }
+    expect(search.forward({ nodes: [0], costs: [2 ** 32 - 2] }).dist[0], 'the largest cost kept as is').toBe(2 ** 32 - 2);
   });
 });

@@ -11,6 +11,9 @@ import { MinHeap } from '../heap';
 import type { Hierarchy } from './hierarchy';
 import type { Seeds } from './query';
 
+/** A rank the search under way has not reached (every distance is whole ms below it). */
+const UNSEEN = 0xffffffff;
+
 export interface SearchSpace {
   /** Ranks reached (and not stalled), ascending. */
   readonly ranks: Uint32Array;
@@ -27,14 +30,16 @@ export interface SearchSpace {
 /**
  * Builds search spaces; scratch is reused (one search at a time). Searches are memory-bound: most
  * of their time is spent reading the tentative distance of ranks met along arcs (stall checks and
- * relaxations), so those distances are one compact array (8 bytes a rank, Infinity when not yet
- * reached, reset after each search from the list of ranks touched) and the parent arc, parent rank
- * and seed are kept apart, written only when a distance improves. Each arc list is one interleaved
- * array (other end, weight, arc id), built once here.
+ * relaxations), so those distances are one compact array (4 bytes a rank: whole milliseconds,
+ * UNSEEN when not yet reached, reset after each search from the list of ranks touched; a way of
+ * 2^32 - 1 ms or more, some seven weeks, counts as none, as in the one-to-all trees) and the parent
+ * arc, parent rank and seed are kept apart, written only when a distance improves. Each arc list
+ * is one interleaved array of (other end, weight) pairs, 8 bytes an arc, built once here; arc ids,
+ * read only when a distance improves, stay in the hierarchy's own array.
  */
 export class SpaceSearch {
-  /** Tentative milliseconds by rank in the search under way; Infinity when not reached. */
-  private readonly dist: Float64Array;
+  /** Tentative whole milliseconds by rank in the search under way; UNSEEN when not reached. */
+  private readonly dist: Uint32Array;
   private readonly parentArc: Int32Array;
   private readonly parentRank: Int32Array;
   private readonly root: Int8Array;
@@ -51,28 +56,28 @@ export class SpaceSearch {
 
   constructor(private readonly h: Hierarchy) {
     const n = h.rank.length;
-    this.dist = new Float64Array(n).fill(Infinity);
+    this.dist = new Uint32Array(n).fill(UNSEEN);
     this.parentArc = new Int32Array(n);
     this.parentRank = new Int32Array(n);
     this.root = new Int8Array(n);
     this.touched = new Int32Array(n);
     this.settled = new Int32Array(n);
     this.position = new Int32Array(n);
-    this.outArcs = interleave(h.upOutHead, h.upOutWeight, h.upOutArc);
-    this.inArcs = interleave(h.upInTail, h.upInWeight, h.upInArc);
+    this.outArcs = interleave(h.upOutHead, h.upOutWeight);
+    this.inArcs = interleave(h.upInTail, h.upInWeight);
   }
 
   /** The forward space of `seeds`: what their upward search reaches along out-arcs. */
   forward(seeds: Seeds): SearchSpace {
-    return this.search(seeds, this.h.upOutFirst, this.outArcs, this.h.upInFirst, this.inArcs);
+    return this.search(seeds, this.h.upOutFirst, this.outArcs, this.h.upOutArc, this.h.upInFirst, this.inArcs);
   }
 
   /** The backward space of `seeds`: what reaches them, climbing in-arcs. */
   backward(seeds: Seeds): SearchSpace {
-    return this.search(seeds, this.h.upInFirst, this.inArcs, this.h.upOutFirst, this.outArcs);
+    return this.search(seeds, this.h.upInFirst, this.inArcs, this.h.upInArc, this.h.upOutFirst, this.outArcs);
   }
 
-  private search(seeds: Seeds, first: Uint32Array, arcs: Uint32Array, stallFirst: Uint32Array, stallArcs: Uint32Array): SearchSpace {
+  private search(seeds: Seeds, first: Uint32Array, arcs: Uint32Array, arcIds: Uint32Array, stallFirst: Uint32Array, stallArcs: Uint32Array): SearchSpace {
     const { rank } = this.h;
     const { dist, parentArc, parentRank, root, heap, settled, touched } = this;
     heap.clear();
@@ -80,9 +85,10 @@ export class SpaceSearch {
     for (let i = 0; i < seeds.nodes.length; i++) {
       const r = rank[seeds.nodes[i]!]!;
       const c = seeds.costs[i]!;
+      if (!(Number.isInteger(c) && c >= 0 && c < UNSEEN)) throw new Error(`search space: seed cost ${c} ms is not a whole number of milliseconds below 2^32 - 1`);
       const known = dist[r]!;
       if (known <= c) continue;
-      if (known === Infinity) touched[touchedCount++] = r;
+      if (known === UNSEEN) touched[touchedCount++] = r;
       dist[r] = c;
       parentArc[r] = -1;
       parentRank[r] = -1;
@@ -96,7 +102,7 @@ export class SpaceSearch {
       if (d > dist[v]!) continue;
       // Stall on demand: a higher node already offers a shorter way to v, so v is on no shortest path up.
       let stalled = false;
-      for (let a = stallFirst[v]! * 3, end = stallFirst[v + 1]! * 3; a < end; a += 3) {
+      for (let a = stallFirst[v]! * 2, end = stallFirst[v + 1]! * 2; a < end; a += 2) {
         if (dist[stallArcs[a]!]! + stallArcs[a + 1]! < d) {
           stalled = true;
           break;
@@ -104,21 +110,21 @@ export class SpaceSearch {
       }
       if (stalled) continue;
       settled[count++] = v;
-      for (let a = first[v]! * 3, end = first[v + 1]! * 3; a < end; a += 3) {
-        const x = arcs[a]!;
-        const nd = d + arcs[a + 1]!;
+      for (let k = first[v]!, end = first[v + 1]!; k < end; k++) {
+        const x = arcs[2 * k]!;
+        const nd = d + arcs[2 * k + 1]!;
         const known = dist[x]!;
         if (nd >= known) continue;
-        if (known === Infinity) touched[touchedCount++] = x;
+        if (known === UNSEEN) touched[touchedCount++] = x;
         dist[x] = nd;
-        parentArc[x] = arcs[a + 2]!;
+        parentArc[x] = arcIds[k]!;
         parentRank[x] = v;
         root[x] = root[v]!;
         heap.push(nd, x);
       }
     }
     const space = this.collect(count);
-    for (let i = 0; i < touchedCount; i++) dist[touched[i]!] = Infinity;
+    for (let i = 0; i < touchedCount; i++) dist[touched[i]!] = UNSEEN;
     return space;
   }
 
@@ -132,8 +138,17 @@ export class SpaceSearch {
     const parentArc = new Int32Array(buffer, count * 12, count);
     const parentIndex = new Int32Array(buffer, count * 16, count);
     const seed = new Int8Array(buffer, count * 20, count);
-    ranks.set(this.settled.subarray(0, count));
-    ranks.sort();
+    // Insertion sort: an upward search settles ranks nearly in order (it climbs).
+    const settled = this.settled;
+    for (let i = 0; i < count; i++) {
+      const r = settled[i]!;
+      let j = i;
+      while (j > 0 && ranks[j - 1]! > r) {
+        ranks[j] = ranks[j - 1]!;
+        j--;
+      }
+      ranks[j] = r;
+    }
     for (let i = 0; i < count; i++) {
       const r = ranks[i]!;
       position[r] = i;
@@ -150,13 +165,12 @@ export class SpaceSearch {
   }
 }
 
-/** Three parallel arrays as one, element by element. */
-function interleave(a: Uint32Array, b: Uint32Array, c: Uint32Array): Uint32Array {
-  const out = new Uint32Array(a.length * 3);
+/** Two parallel arrays as one, element by element. */
+function interleave(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length * 2);
   for (let i = 0; i < a.length; i++) {
-    out[3 * i] = a[i]!;
-    out[3 * i + 1] = b[i]!;
-    out[3 * i + 2] = c[i]!;
+    out[2 * i] = a[i]!;
+    out[2 * i + 1] = b[i]!;
   }
   return out;
 }
