@@ -23,6 +23,7 @@ import { HierarchyQuery } from '../src/sim/routing/ch/query';
 import { meetDistance, SpaceSearch } from '../src/sim/routing/ch/space';
 import { greatCircleM } from '../src/sim/geo';
 import { speedTable } from '../src/sim/routing/speeds';
+import { RoadTravelModel } from '../src/sim/routing/travel';
 import { edgeWeightsMs, maxEdgeSpeedKph } from '../src/sim/routing/weights';
 import type { Place } from '../src/sim/world';
 import { buildRoadTravel, hourOfDayClock } from '../src/world/road';
@@ -238,4 +239,13 @@ async function londonWeek(report: Report): Promise<void> {
   report('routing london week with road travel: run', (performance.now() - t) / 1000, 's');
   report('routing london week: events', run.results.meta.events, 'events');
   report('routing london week: access-leg share of travel time', run.results.meta.accessLegTimePct ?? NaN, '%');
+  // What ranking cost: exact road queries (each a search-space merge or a tree lookup), and units
+  // gliding directly that needed a road bound (snapped), of which the bound sent some back.
+  if (world.travel instanceof RoadTravelModel) {
+    const { roadQueries, glidesBounded, glidesDeferred } = world.travel.rankStats;
+    report('routing london week: exact road queries in ranking', roadQueries, 'queries');
+    report('routing london week: gliding units snapped for a road bound in ranking', glidesBounded, 'units');
+    report('routing london week: of those, sent back behind others by that bound', glidesDeferred, 'units');
+    report('routing london week: trees built for repeated origins', world.travel.treeStats.built, 'trees');
+  }
 }
