@@ -30,7 +30,7 @@ export function summaryText(r: Results, file: string): string {
   lines.push(`${m.scenario} (${file})`);
   lines.push(
     `${m.days} day${m.days === 1 ? '' : 's'} after ${m.warmupHours} h warm-up, seed ${m.seed}, ${m.replications} replication${m.replications === 1 ? '' : 's'}, ` +
-      `${n(m.events)} events in ${n(m.wallMs / 1000, 1)} s, ${m.travelMode} travel, simulator ${m.version}`,
+      `${n(m.events)} events in ${n(m.wallMs / 1000, 1)} s${m.replications > 1 ? ' of run time (summed over replications)' : ''}, ${m.travelMode} travel, simulator ${m.version}`,
   );
   if (m.replications > 1) lines.push('figures are means; ± is the 95% confidence half-width');
   lines.push('');

@@ -38,6 +38,14 @@ describe('response-sim run', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('M/M/c dispatch check');
     expect(r.stdout).toMatch(/grade\s+incidents\s+mean response min/);
+    expect(r.stdout, 'one run: its own run time').toMatch(/events in [\d.]+ s, straight-line travel/);
+  });
+
+  it('says that the run time of several replications is their sum, not the time waited', () => {
+    // Replications run side by side on the worker pool; meta.wallMs adds their run times (MODEL-ADDITIONS).
+    const r = cli(['run', mmc, '--days', '1', '--replications', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/events in [\d.]+ s of run time \(summed over replications\), straight-line travel/);
   });
 
   it('--out writes results.json, incidents.csv and report.html', () => {
