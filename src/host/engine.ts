@@ -3,7 +3,7 @@
  * src/sim, src/shared/scenario and src/world (./sim-engine.ts); tests inject fakes to make a worker
  * slow, fail or crash on purpose.
  */
-import type { LiveState, LiveStepReport, LiveTrip, LiveUnitState, RunOneReply, ScenarioIssue, SimResults } from '../shared/protocol';
+import type { LiveAssignOutcome, LiveInjectGrade, LiveState, LiveStepReport, LiveTrip, LiveUnitState, RunOneReply, ScenarioIssue, SimResults } from '../shared/protocol';
 
 export interface EngineRunOptions {
   /** base seed; absent = the scenario's own */
@@ -48,6 +48,24 @@ export interface LiveHandle {
   /** runs the next event; null when the run is over */
   step(): LiveStepReport | null;
   snapshot(): LiveView;
+  /** an incident at a place now, pending at once; returns its id (throws when the run is over) */
+  inject(spec: { readonly lon: number; readonly lat: number; readonly grade: LiveInjectGrade }): number;
+  /** sends `unit` to `incident` now; a refusal is a value */
+  assign(incident: number, unit: string): LiveAssignOutcome;
+  /** every on-duty unit for `incident`, the one the policy would send first, then eligible ones by ETA, then the rest by ETA */
+  candidates(incident: number): readonly LiveCandidateView[];
+}
+
+/** A candidate as the simulator ranks it (`Candidate` of src/sim/live/override.ts). */
+export interface LiveCandidateView {
+  readonly unit: string;
+  readonly station: string;
+  readonly state: LiveUnitState;
+  /** turnout + travel, seconds; Infinity when unreachable */
+  readonly etaS: number;
+  readonly chosen: boolean;
+  readonly eligible: boolean;
+  readonly reason: string;
 }
 
 export type ParseOutcome<Scenario> =

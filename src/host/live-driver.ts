@@ -1,5 +1,5 @@
 /**
- * Live mode on the host's side (the `liveStart`, `liveControl` and `cancel` calls of `DesktopApi`),
+ * Live mode on the host's side (the `liveStart`, `liveControl`, `liveTrainer` and `cancel` calls of `DesktopApi`),
  * shared by the Electron main process and the browser build. The session itself runs in a sim
  * worker of its own (src/host/live-worker.ts); this side paces it: simulated time follows the wall
  * clock at the chosen speed, one `liveAdvance` at a time, and each answer is streamed as a frame.
@@ -12,10 +12,26 @@
  * - "As fast as possible" advances by a chunk of simulated time sized so that a frame costs the
  *   worker about `maxSpeedWorkMs`.
  * - A worker that crashes, or a simulator error, ends the session with the error as a value.
+ * - A trainer's action (inject, assign, candidates) goes to the same worker, queued behind any
+ *   advance in flight; the frame it answers with is streamed at once, so a paused map shows it.
  *
  * Pure: the pool, timers and wall clock are injected.
  */
-import type { LiveCommand, LiveFrame, LiveOutcome, LivePlayback, LiveSpeed, LiveStartRequest, LiveWorkerFrame, RunError, WorkerCallName, WorkerCalls, WorkerResult } from '../shared/protocol';
+import type {
+  LiveCommand,
+  LiveFrame,
+  LiveOutcome,
+  LivePlayback,
+  LiveSpeed,
+  LiveStartRequest,
+  LiveTrainerAction,
+  LiveTrainerOutcome,
+  LiveWorkerFrame,
+  RunError,
+  WorkerCallName,
+  WorkerCalls,
+  WorkerResult,
+} from '../shared/protocol';
 import type { CallOptions, Timers } from './pool';
 
 /** The part of a (dedicated) sim worker pool a live session uses. */
@@ -66,6 +82,13 @@ export class LiveDriver {
     const session = this.current;
     if (!session || session.jobId !== jobId) return null;
     return session.control(command);
+  }
+
+  /** What a trainer's `action` came to (after the worker did it); null when no session `jobId` is running. */
+  trainer(jobId: string, action: LiveTrainerAction): Promise<LiveTrainerOutcome | null> {
+    const session = this.current;
+    if (!session || session.jobId !== jobId) return Promise.resolve(null);
+    return session.trainer(action);
   }
 
   /** Stops session `jobId`; false when it is not running. */
@@ -148,6 +171,22 @@ class Session {
       this.speed = command.speed;
     }
     return { playing: this.playing, speed: this.speed };
+  }
+
+  async trainer(action: LiveTrainerAction): Promise<LiveTrainerOutcome> {
+    const over: LiveTrainerOutcome = { ok: false, kind: action.kind, reason: 'SESSION_OVER', message: 'the live run is over' };
+    if (this.ended || this.finished || this.workerLost()) return over;
+    const result = await this.pool.call('liveTrainer', { session: this.jobId, action }, { group: this.jobId });
+    if (this.ended) return over;
+    if (!result.ok) {
+      // A crashed worker took the session with it; a failure inside the simulator leaves it running.
+      if (result.error.kind === 'worker-crashed') this.fail(result.error);
+      else if (this.workerLost()) return over;
+      const message = result.error.kind === 'failed' || result.error.kind === 'worker-crashed' ? result.error.message : result.error.kind;
+      return { ok: false, kind: action.kind, reason: 'FAILED', message };
+    }
+    if (result.value.frame) this.deliver(result.value.frame);
+    return result.value.outcome;
   }
 
   stop(): void {

@@ -4,7 +4,7 @@
  * the frame before (a road trip is hundreds of numbers; at ten frames a second, over hundreds of
  * units, resending them would be most of the traffic).
  */
-import type { LiveAdvanceRequest, LiveStepReport, LiveTrip, LiveUnit, LiveWorkerFrame } from '../shared/protocol';
+import type { LiveAdvanceRequest, LiveStepReport, LiveTrainerOutcome, LiveTrainerReply, LiveTrainerRequest, LiveTrip, LiveUnit, LiveWorkerFrame } from '../shared/protocol';
 import type { LiveHandle } from './engine';
 
 /** Sessions kept per worker; opening one more closes the oldest (a host that forgot to close). */
@@ -51,6 +51,37 @@ export class LiveRegistry {
       if (request.toS > open.handle.now) events = open.handle.advanceTo(request.toS);
     }
     return this.frame(open, step, events, this.clock() - started);
+  }
+
+  /**
+   * A trainer's action on session `request.session`, and the frame after it (an inject or assign
+   * changes what the map shows; listing candidates does not). Throws for an unknown session.
+   */
+  trainer(request: LiveTrainerRequest): LiveTrainerReply {
+    const open = this.sessions.get(request.session);
+    if (!open) throw new Error(`liveTrainer: no live session "${request.session}" in this worker`);
+    const { handle } = open;
+    const { action } = request;
+    if (handle.finished) {
+      return { outcome: { ok: false, kind: action.kind, reason: 'SESSION_OVER', message: 'the live run is over' }, frame: null };
+    }
+    const started = this.clock();
+    let outcome: LiveTrainerOutcome;
+    if (action.kind === 'candidates') {
+      const candidates = handle.candidates(action.incident).map((c) => ({ ...c, etaS: Number.isFinite(c.etaS) ? c.etaS : null }));
+      return { outcome: { ok: true, kind: 'candidates', incident: action.incident, candidates, tS: handle.now }, frame: null };
+    }
+    if (action.kind === 'inject') {
+      const incident = handle.inject({ lon: action.lon, lat: action.lat, grade: action.grade });
+      outcome = { ok: true, kind: 'inject', incident, tS: handle.now };
+    } else {
+      const assigned = handle.assign(action.incident, action.unit);
+      outcome = assigned.ok
+        ? { ok: true, kind: 'assign', incident: assigned.incident, unit: assigned.unit, etaS: assigned.etaS, tS: handle.now }
+        : { ok: false, kind: 'assign', reason: assigned.reason, message: assigned.message };
+    }
+    // A refused assignment may still have moved the incident on (a trainer deciding it early), so a frame either way.
+    return { outcome, frame: this.frame(open, null, 0, this.clock() - started) };
   }
 
   close(name: string): boolean {

@@ -32,7 +32,7 @@ export interface SimHost {
   receive(message: unknown): Promise<void>;
 }
 
-const CALLS: readonly WorkerCallName[] = ['version', 'run', 'combine', 'liveOpen', 'liveAdvance', 'liveClose'];
+const CALLS: readonly WorkerCallName[] = ['version', 'run', 'combine', 'liveOpen', 'liveAdvance', 'liveTrainer', 'liveClose'];
 
 /**
  * The parts of a raw scenario the world is built from (src/world buildWorld: areas, the areas of
@@ -116,6 +116,7 @@ export function createSimHost<Scenario, World>(deps: HostDeps<Scenario, World>):
       else if (call === 'combine') value = engine.combineReplications((request as WorkerCalls['combine']['request']).results);
       else if (call === 'liveOpen') value = await liveOpen(request as LiveOpenRequest);
       else if (call === 'liveAdvance') value = live.advance(request as WorkerCalls['liveAdvance']['request']);
+      else if (call === 'liveTrainer') value = live.trainer(request as WorkerCalls['liveTrainer']['request']);
       else value = { closed: live.close((request as WorkerCalls['liveClose']['request']).session) };
       post({ type: 'reply', id, call, ok: true, value } as FromWorker);
     } catch (error) {
@@ -186,7 +187,7 @@ function checkMessage(message: unknown): string | null {
   if (m.call === 'combine' && !Array.isArray((m.request as Record<string, unknown>).results)) {
     return `message.request.results: expected an array (call 'combine', id ${m.id})`;
   }
-  if (m.call === 'liveOpen' || m.call === 'liveAdvance' || m.call === 'liveClose') {
+  if (m.call === 'liveOpen' || m.call === 'liveAdvance' || m.call === 'liveTrainer' || m.call === 'liveClose') {
     const r = m.request as Record<string, unknown>;
     const where = `(call '${m.call}', id ${m.id})`;
     if (typeof r.session !== 'string' || r.session === '') return `message.request.session: expected a session name ${where}`;
@@ -199,6 +200,29 @@ function checkMessage(message: unknown): string | null {
       if (r.step !== undefined && typeof r.step !== 'boolean') return `message.request.step: expected a boolean ${where}`;
       if (r.toS === undefined && r.step !== true) return `message.request: expected toS or step: true ${where}`;
     }
+    if (m.call === 'liveTrainer') {
+      const problem = checkTrainerAction(r.action);
+      if (problem !== null) return `message.request.action${problem} ${where}`;
+    }
   }
   return null;
+}
+
+/** null when `action` is a well-formed `LiveTrainerAction`, else what is wrong (after its path). */
+function checkTrainerAction(action: unknown): string | null {
+  if (typeof action !== 'object' || action === null) return ': expected an object';
+  const a = action as Record<string, unknown>;
+  const isId = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+  if (a.kind === 'inject') {
+    if (typeof a.lon !== 'number' || !(Math.abs(a.lon) <= 180)) return '.lon: expected a longitude';
+    if (typeof a.lat !== 'number' || !(Math.abs(a.lat) <= 90)) return '.lat: expected a latitude';
+    if (a.grade !== 'I' && a.grade !== 'S' && a.grade !== 'E') return ".grade: expected 'I', 'S' or 'E'";
+    return null;
+  }
+  if (a.kind === 'assign' || a.kind === 'candidates') {
+    if (!isId(a.incident)) return '.incident: expected an incident id';
+    if (a.kind === 'assign' && (typeof a.unit !== 'string' || a.unit === '')) return '.unit: expected a unit id';
+    return null;
+  }
+  return `.kind: expected 'inject', 'assign' or 'candidates', got ${JSON.stringify(a.kind)}`;
 }

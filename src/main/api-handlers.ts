@@ -100,6 +100,10 @@ export function createMainHandlers(deps: HandlerDeps): MainHandlers {
       return deps.live.control(jobId, command);
     },
 
+    async liveTrainer([jobId, action]) {
+      return deps.live.trainer(jobId, action);
+    },
+
     async openScenarioFile() {
       return remember(await deps.openDialog());
     },

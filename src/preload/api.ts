@@ -54,6 +54,7 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
       }
     },
     liveControl: (jobId, command) => invoke(API_CHANNELS.liveControl, jobId, command),
+    liveTrainer: (jobId, action) => invoke(API_CHANNELS.liveTrainer, jobId, action),
     openScenarioFile: () => invoke(API_CHANNELS.openScenarioFile),
     openRecentFile: (file) => invoke(API_CHANNELS.openRecentFile, file),
     getSettings: () => invoke(API_CHANNELS.getSettings),

@@ -55,6 +55,23 @@ export const LiveCommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('speed'), speed: LiveSpeedSchema }).strict(),
 ]);
 
+/** An incident id of a live session (the simulator numbers calls 0, 1, 2, ...). */
+const LiveIncidentIdSchema = z.number().int().min(0).max(2 ** 31 - 1);
+
+/** A trainer's action (see `LiveTrainerAction` in ./live.ts): a place on Earth, a grade a unit can attend, ids. */
+export const LiveTrainerActionSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('inject'),
+      lon: z.number().finite().min(-180).max(180),
+      lat: z.number().finite().min(-90).max(90),
+      grade: z.enum(['I', 'S', 'E']),
+    })
+    .strict(),
+  z.object({ kind: z.literal('assign'), incident: LiveIncidentIdSchema, unit: z.string().min(1).max(100) }).strict(),
+  z.object({ kind: z.literal('candidates'), incident: LiveIncidentIdSchema }).strict(),
+]);
+
 /** Most recently opened scenario files, newest first. */
 export const RECENT_FILES_MAX = 10;
 
@@ -168,6 +185,7 @@ export const ipcArgSchemas = {
   mapLayers: z.tuple([z.string().min(1).max(100)]),
   liveStart: z.tuple([LiveStartRequestSchema]),
   liveControl: z.tuple([JobIdSchema, LiveCommandSchema]),
+  liveTrainer: z.tuple([JobIdSchema, LiveTrainerActionSchema]),
   openScenarioFile: z.tuple([]),
   openRecentFile: z.tuple([z.string().min(1)]),
   getSettings: z.tuple([]),

@@ -132,3 +132,63 @@ export interface LivePlayback {
   readonly playing: boolean;
   readonly speed: LiveSpeed;
 }
+
+/** Grades a trainer can inject (R, a referral, never needs a unit). */
+export type LiveInjectGrade = 'I' | 'S' | 'E';
+export const LIVE_INJECT_GRADES: readonly LiveInjectGrade[] = ['I', 'S', 'E'];
+
+/**
+ * A trainer's action on a running live session (`liveTrainer`): place an incident now (pending at
+ * once, no call handling), send a unit to an incident by hand (diverting it if busy), or list the
+ * units that could go, nearest by ETA first. Unlike `LiveCommand` each needs the session's worker.
+ */
+export type LiveTrainerAction =
+  | { readonly kind: 'inject'; readonly lon: number; readonly lat: number; readonly grade: LiveInjectGrade }
+  | { readonly kind: 'assign'; readonly incident: number; readonly unit: string }
+  | { readonly kind: 'candidates'; readonly incident: number };
+
+/** Why the simulator would not send that unit (src/sim/live/override.ts). */
+export type LiveAssignRefusal =
+  | 'NO_SUCH_INCIDENT'
+  | 'INCIDENT_NOT_READY'
+  | 'INCIDENT_FULLY_ASSIGNED'
+  | 'NO_SUCH_UNIT'
+  | 'UNIT_OFF_DUTY'
+  | 'UNIT_IN_CUSTODY'
+  | 'UNIT_ALREADY_ON_INCIDENT'
+  | 'NO_ROUTE';
+
+/** The simulator's answer to an assignment. */
+export type LiveAssignOutcome =
+  | { readonly ok: true; readonly unit: string; readonly incident: number; /** turnout + travel, seconds from now */ readonly etaS: number }
+  | { readonly ok: false; readonly reason: LiveAssignRefusal; readonly message: string };
+
+/** An on-duty unit that could be sent to an incident, as the dispatcher sees it now. */
+export interface LiveCandidate {
+  readonly unit: string;
+  readonly station: string;
+  readonly state: LiveUnitState;
+  /** turnout + travel from where the unit is now, seconds; null when it cannot reach the incident */
+  readonly etaS: number | null;
+  /** the dispatch policy would send it now */
+  readonly chosen: boolean;
+  /** free and allowed by the border and reserve rules */
+  readonly eligible: boolean;
+  /** why (not): 'chosen by nearest-eta', 'free', 'held in reserve', 'busy: on-scene at incident 12', ... */
+  readonly reason: string;
+}
+
+/**
+ * What a trainer's action came to. Refusals are values: the simulator's reasons for an assignment,
+ * `SESSION_OVER` (the run ended, nothing more can happen), `FAILED` (the worker could not do it).
+ */
+export type LiveTrainerOutcome =
+  | { readonly ok: true; readonly kind: 'inject'; readonly incident: number; /** simulation time it was placed */ readonly tS: number }
+  | { readonly ok: true; readonly kind: 'assign'; readonly incident: number; readonly unit: string; readonly etaS: number; readonly tS: number }
+  | { readonly ok: true; readonly kind: 'candidates'; readonly incident: number; readonly candidates: readonly LiveCandidate[]; readonly tS: number }
+  | {
+      readonly ok: false;
+      readonly kind: LiveTrainerAction['kind'];
+      readonly reason: LiveAssignRefusal | 'SESSION_OVER' | 'FAILED';
+      readonly message: string;
+    };

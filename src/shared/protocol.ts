@@ -15,7 +15,7 @@
  */
 import type { z } from 'zod';
 import type { LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, ipcArgSchemas } from './ipc-schemas';
-import type { LiveCommand, LiveFrame, LivePlayback, LiveWorkerFrame } from './live';
+import type { LiveCommand, LiveFrame, LivePlayback, LiveTrainerAction, LiveTrainerOutcome, LiveWorkerFrame } from './live';
 import type { Results } from './results';
 
 export type { CoverageDemand, LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch } from './ipc-schemas';
@@ -165,6 +165,12 @@ export interface ApiCalls {
   liveStart: { args: [request: LiveStartRequest]; result: LiveOutcome; stream: LiveFrame };
   /** Play, pause, step or change the speed of a live session; null when no session has that id. */
   liveControl: { args: [jobId: string, command: LiveCommand]; result: LivePlayback | null };
+  /**
+   * A trainer's action on a live session: inject an incident, assign a unit by hand, or list the
+   * candidates for an incident. Answered once the session's worker has done it; an inject or assign
+   * also streams a frame showing the result (paused or not). null when no session has that id.
+   */
+  liveTrainer: { args: [jobId: string, action: LiveTrainerAction]; result: LiveTrainerOutcome | null };
   /** shows the host's open dialog; the file joins the recent files */
   openScenarioFile: { args: []; result: OpenFileOutcome };
   /** reopens a file of `Settings.recentFiles` (any other path is refused) */
@@ -195,6 +201,7 @@ export const API_CHANNELS = {
   mapLayers: 'api:mapLayers',
   liveStart: 'api:liveStart',
   liveControl: 'api:liveControl',
+  liveTrainer: 'api:liveTrainer',
   openScenarioFile: 'api:openScenarioFile',
   openRecentFile: 'api:openRecentFile',
   getSettings: 'api:getSettings',
@@ -220,6 +227,7 @@ const schemasMatchCalls: { [K in ApiCallName]: Same<z.output<IpcArgSchemas[K]>, 
   mapLayers: true,
   liveStart: true,
   liveControl: true,
+  liveTrainer: true,
   openScenarioFile: true,
   openRecentFile: true,
   getSettings: true,
@@ -271,6 +279,18 @@ export interface LiveOpenRequest {
   readonly days?: number;
 }
 
+/** A trainer's action on a live session (see `LiveTrainerAction`). */
+export interface LiveTrainerRequest {
+  readonly session: string;
+  readonly action: LiveTrainerAction;
+}
+
+/** The worker's answer: the outcome, and the frame after it (null for `candidates`, which changes nothing). */
+export interface LiveTrainerReply {
+  readonly outcome: LiveTrainerOutcome;
+  readonly frame: LiveWorkerFrame | null;
+}
+
 /** Moves a live session on: to simulation time `toS`, or by one event (`step`). */
 export interface LiveAdvanceRequest {
   readonly session: string;
@@ -287,6 +307,8 @@ export interface WorkerCalls {
   /** opens a live session; the reply is its first frame (every trip included) */
   liveOpen: { request: LiveOpenRequest; reply: LiveWorkerFrame };
   liveAdvance: { request: LiveAdvanceRequest; reply: LiveWorkerFrame };
+  /** a trainer's action on an open session (throws for an unknown session) */
+  liveTrainer: { request: LiveTrainerRequest; reply: LiveTrainerReply };
   /** closed: false when no session had that name */
   liveClose: { request: { readonly session: string }; reply: { readonly closed: boolean } };
 }

@@ -7,7 +7,7 @@ import { runBatch } from '../host/batch';
 import { describeRunError } from '../host/describe';
 import { LiveDriver } from '../host/live-driver';
 import { SimWorkerPool, type Timers } from '../host/pool';
-import { LiveCommandSchema, LiveStartRequestSchema, describeIssues } from '../shared/ipc-schemas';
+import { JobIdSchema, LiveCommandSchema, LiveStartRequestSchema, LiveTrainerActionSchema, describeIssues } from '../shared/ipc-schemas';
 import type { AppEvent, DesktopApi, MapLayersOutcome, OpenFileOutcome, VersionInfo } from '../shared/protocol';
 import { readPickedFile, type PickedFile } from './pick-file';
 import { loadSettings, saveSettingsPatch, type StorageLike } from './settings-storage';
@@ -112,6 +112,13 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
       const checked = LiveCommandSchema.safeParse(command);
       if (!checked.success) throw new Error(`liveControl: bad arguments: ${describeIssues(checked.error, 'args[1]')}`);
       return live.control(jobId, checked.data);
+    },
+    async liveTrainer(jobId, action) {
+      const id = JobIdSchema.safeParse(jobId);
+      if (!id.success) throw new Error(`liveTrainer: bad arguments: ${describeIssues(id.error, 'args[0]')}`);
+      const checked = LiveTrainerActionSchema.safeParse(action);
+      if (!checked.success) throw new Error(`liveTrainer: bad arguments: ${describeIssues(checked.error, 'args[1]')}`);
+      return live.trainer(id.data, checked.data);
     },
     openScenarioFile,
     async openRecentFile(file) {

@@ -2,9 +2,9 @@
  * Test doubles for the sim-worker loop and pool: a fake engine with switches for the unhappy
  * paths, and scriptable fake workers whose replies and crashes the test decides.
  */
-import type { LiveHandle, LiveView, SimEngine } from '../../src/host/engine';
+import type { LiveCandidateView, LiveHandle, LiveView, SimEngine } from '../../src/host/engine';
 import type { SpawnWorker, Timers, WorkerEvents, WorkerPort } from '../../src/host/pool';
-import type { FromWorker, SimResults, ToWorker } from '../../src/shared/protocol';
+import type { FromWorker, LiveAssignOutcome, SimResults, ToWorker } from '../../src/shared/protocol';
 
 export class FakeCancelled extends Error {}
 /** Thrown by buildWorld for `fail: 'area'`: a scenario problem found against the data. */
@@ -29,7 +29,8 @@ const FAKE_TRIP = { departS: 0, coords: [-0.1, 51.5, -0.2, 51.6], timesS: [0, 10
 
 /**
  * A fake live session: an event every 10 simulated seconds from -100 (warm-up) to `liveEndS`;
- * unit U1 drives FAKE_TRIP between 0 and 100 s, and is free at its base otherwise.
+ * unit U1 drives FAKE_TRIP between 0 and 100 s, and is free at its base otherwise. Injected
+ * incidents are numbered from 100 and stay pending until U1 or U2 is assigned (U2 is off duty: refused).
  */
 export class FakeLive implements LiveHandle {
   now = -100;
@@ -48,6 +49,28 @@ export class FakeLive implements LiveHandle {
     this.now = Math.max(this.now, to);
     return events;
   }
+  readonly injected: LiveView['incidents'][number][] = [];
+  inject(spec: { lon: number; lat: number; grade: 'I' | 'S' | 'E' }): number {
+    if (this.finished) throw new Error('inject: the session is over');
+    const id = 100 + this.injected.length;
+    this.injected.push({ id, grade: spec.grade, lon: spec.lon, lat: spec.lat, state: 'pending', callS: this.now, units: [], injected: true });
+    return id;
+  }
+  assign(incident: number, unit: string): LiveAssignOutcome {
+    const i = this.injected.findIndex((x) => x.id === incident);
+    if (i < 0) return { ok: false, reason: 'NO_SUCH_INCIDENT', message: `incident ${incident} is not live (never was, or is over)` };
+    if (unit === 'U2') return { ok: false, reason: 'UNIT_OFF_DUTY', message: `unit ${unit} is off duty` };
+    if (unit !== 'U1') return { ok: false, reason: 'NO_SUCH_UNIT', message: `no unit "${unit}"` };
+    this.injected[i] = { ...this.injected[i]!, state: 'assigned', units: [unit] };
+    return { ok: true, unit, incident, etaS: 240 };
+  }
+  candidates(incident: number): LiveCandidateView[] {
+    if (!this.injected.some((x) => x.id === incident)) return [];
+    return [
+      { unit: 'U1', station: 'B', state: 'free', etaS: 240, chosen: true, eligible: true, reason: 'chosen by nearest-eta' },
+      { unit: 'U3', station: 'B', state: 'free', etaS: Infinity, chosen: false, eligible: true, reason: 'free' },
+    ];
+  }
   step() {
     if (this.finished) return null;
     this.now = Math.min(this.endS, Math.floor(this.now / 10) * 10 + 10);
@@ -65,7 +88,7 @@ export class FakeLive implements LiveHandle {
           ? { id: 'U1', station: 'B', state: 'travelling', lon: -0.1 - 0.1 * k, lat: 51.5 + 0.1 * k, incident: 1, trip: FAKE_TRIP }
           : { id: 'U1', station: 'B', state: 'free', lon: -0.1, lat: 51.5, incident: null },
       ],
-      incidents: moving ? [{ id: 1, grade: 'I', lon: -0.2, lat: 51.6, state: 'assigned', callS: -30, units: ['U1'], injected: false }] : [],
+      incidents: [...(moving ? [{ id: 1, grade: 'I', lon: -0.2, lat: 51.6, state: 'assigned', callS: -30, units: ['U1'], injected: false } as const] : []), ...this.injected],
       callsWaiting: 0,
       pending: 0,
       busyUnits: moving ? 1 : 0,

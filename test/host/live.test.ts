@@ -243,3 +243,83 @@ describe('live driver (pacing by the wall clock)', () => {
     expect(again.outcome(), 'the pool started a fresh worker: the new session plays').toBeNull();
   });
 });
+
+describe("trainer's actions (inject, assign, candidates)", () => {
+  it('the worker injects, assigns, lists candidates and answers a frame showing the result; refusals are values', () => {
+    const registry = new LiveRegistry(() => 0);
+    registry.open('s', new FakeLive(1000, false));
+    const injected = registry.trainer({ session: 's', action: { kind: 'inject', lon: -0.12, lat: 51.5, grade: 'I' } });
+    expect(injected.outcome).toEqual({ ok: true, kind: 'inject', incident: 100, tS: -100 });
+    expect(injected.frame?.incidents, 'the frame after it shows the injected incident').toEqual([expect.objectContaining({ id: 100, grade: 'I', state: 'pending', injected: true })]);
+    const listed = registry.trainer({ session: 's', action: { kind: 'candidates', incident: 100 } });
+    expect(listed.frame, 'listing changes nothing, so no frame').toBeNull();
+    expect(listed.outcome.ok && listed.outcome.kind === 'candidates' && listed.outcome.candidates.map((c) => [c.unit, c.etaS])).toEqual([
+      ['U1', 240],
+      ['U3', null],
+    ]);
+    const refused = registry.trainer({ session: 's', action: { kind: 'assign', incident: 100, unit: 'U2' } });
+    expect(refused.outcome).toEqual({ ok: false, kind: 'assign', reason: 'UNIT_OFF_DUTY', message: 'unit U2 is off duty' });
+    const assigned = registry.trainer({ session: 's', action: { kind: 'assign', incident: 100, unit: 'U1' } });
+    expect(assigned.outcome).toEqual({ ok: true, kind: 'assign', incident: 100, unit: 'U1', etaS: 240, tS: -100 });
+    expect(assigned.frame?.incidents[0], 'shown as assigned').toMatchObject({ id: 100, state: 'assigned', units: ['U1'] });
+    expect(() => registry.trainer({ session: 'nope', action: { kind: 'candidates', incident: 1 } })).toThrow(/no live session "nope"/);
+  });
+
+  it('the loop refuses a malformed action naming its path', async () => {
+    const sent: FromWorker[] = [];
+    const host = createSimHost({ engine: fakeEngine().engine, post: (m) => sent.push(m), clock: () => 0 });
+    await host.receive({ type: 'call', id: 1, call: 'liveOpen', request: { session: 'a', scenario: { name: 'x' } } });
+    await host.receive({ type: 'call', id: 2, call: 'liveTrainer', request: { session: 'a', action: { kind: 'inject', lon: 500, lat: 51, grade: 'I' } } });
+    expect(sent[1]).toMatchObject({ ok: false, error: { kind: 'failed', message: "bad worker message: message.request.action.lon: expected a longitude (call 'liveTrainer', id 2)" } });
+    await host.receive({ type: 'call', id: 3, call: 'liveTrainer', request: { session: 'a', action: { kind: 'assign', incident: 1.5, unit: 'U1' } } });
+    expect(sent[2]).toMatchObject({ ok: false, error: { message: expect.stringContaining('message.request.action.incident: expected an incident id') } });
+    await host.receive({ type: 'call', id: 4, call: 'liveTrainer', request: { session: 'a', action: { kind: 'inject', lon: 0, lat: 51, grade: 'S' } } });
+    expect(sent[3]).toMatchObject({ ok: true, call: 'liveTrainer', value: { outcome: { ok: true, kind: 'inject', incident: 100 } } });
+  });
+
+  it('the driver streams the frame after an inject or assign while paused, and answers null for another session', async () => {
+    const { time, live, frames, start } = driver();
+    start({ name: 'x' }, { speed: 60 });
+    await time.advance(0);
+    expect(frames).toHaveLength(1);
+    const injecting = live.trainer('live-1', { kind: 'inject', lon: -0.1, lat: 51.5, grade: 'E' });
+    await time.advance(0);
+    expect(await injecting).toEqual({ ok: true, kind: 'inject', incident: 100, tS: -100 });
+    expect(frames, 'a frame at once, though paused').toHaveLength(2);
+    expect(frames[1]).toMatchObject({ seq: 1, playing: false, incidents: [{ id: 100, grade: 'E', injected: true, state: 'pending' }] });
+    const assigning = live.trainer('live-1', { kind: 'assign', incident: 100, unit: 'U1' });
+    await time.advance(0);
+    expect(await assigning).toMatchObject({ ok: true, kind: 'assign', unit: 'U1' });
+    expect(frames.at(-1)!.incidents[0]).toMatchObject({ id: 100, state: 'assigned', units: ['U1'] });
+    const missing = live.trainer('live-1', { kind: 'assign', incident: 7, unit: 'U1' });
+    await time.advance(0);
+    expect(await missing).toMatchObject({ ok: false, reason: 'NO_SUCH_INCIDENT' });
+    expect(await live.trainer('other', { kind: 'candidates', incident: 100 }), 'no such session').toBeNull();
+  });
+
+  it('answers SESSION_OVER once the run has finished, and FAILED when the worker cannot do it', async () => {
+    const { time, live, start } = driver();
+    start({ name: 'x', liveEndS: 0 }, { speed: 'max', playing: true, jobId: 'f' });
+    const early = live.trainer('f', { kind: 'inject', lon: 0, lat: 51, grade: 'I' });
+    await time.advance(0);
+    expect(await early, 'queued behind the open, done before the run ends').toMatchObject({ ok: true, kind: 'inject' });
+    await time.advance(500);
+    expect(live.running).toBeNull();
+    expect(await live.trainer('f', { kind: 'inject', lon: 0, lat: 51, grade: 'I' }), 'the session is gone').toBeNull();
+    const registry = new LiveRegistry(() => 0);
+    registry.open('over', new FakeLive(0, false));
+    registry.advance({ session: 'over', toS: 10 });
+    expect(registry.trainer({ session: 'over', action: { kind: 'inject', lon: 0, lat: 51, grade: 'I' } })).toEqual({
+      outcome: { ok: false, kind: 'inject', reason: 'SESSION_OVER', message: 'the live run is over' },
+      frame: null,
+    });
+
+    start({ name: 'x' }, { jobId: 'g' });
+    await time.advance(0);
+    // Only the IPC schemas guard the host call's arguments; an unknown kind reaches the worker, which refuses it.
+    const bad = live.trainer('g', { kind: 'jump' } as never);
+    await time.advance(0);
+    expect(await bad).toMatchObject({ ok: false, reason: 'FAILED', message: expect.stringContaining("message.request.action.kind: expected 'inject', 'assign' or 'candidates'") });
+    expect(live.running, 'a refused action leaves the session running').toBe('g');
+  });
+});

@@ -19,6 +19,7 @@ function handlers(overrides: Partial<MainHandlers> = {}): MainHandlers {
     mapLayers: unused,
     liveStart: unused,
     liveControl: unused,
+    liveTrainer: unused,
     openScenarioFile: unused,
     openRecentFile: unused,
     getSettings: unused,

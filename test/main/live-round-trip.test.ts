@@ -115,6 +115,29 @@ describe('live mode through the Electron host (worker thread of its own)', () =>
     await done;
   });
 
+  it("carries a trainer's inject and assign to the session's worker thread; the next frame shows them, a refusal is a value", async () => {
+    const { api } = app();
+    const frames: LiveFrame[] = [];
+    const done = api.liveStart({ jobId: 'live-t', scenario: { name: 'x' } }, (f) => frames.push(f));
+    await until(() => frames.length === 1, 'the first frame');
+    const injected = await api.liveTrainer('live-t', { kind: 'inject', lon: -0.12, lat: 51.5, grade: 'I' });
+    expect(injected).toEqual({ ok: true, kind: 'inject', incident: 100, tS: -100 });
+    await until(() => frames.length === 2, 'the frame after the inject');
+    expect(frames[1]!.incidents, 'paused, yet the frame shows it').toEqual([{ id: 100, grade: 'I', lon: -0.12, lat: 51.5, state: 'pending', callS: -100, units: [], injected: true }]);
+    const candidates = await api.liveTrainer('live-t', { kind: 'candidates', incident: 100 });
+    expect(candidates?.ok && candidates.kind === 'candidates' && candidates.candidates.map((c) => [c.unit, c.etaS]), 'unreachable is null, not Infinity').toEqual([
+      ['U1', 240],
+      ['U3', null],
+    ]);
+    expect(await api.liveTrainer('live-t', { kind: 'assign', incident: 100, unit: 'U2' })).toEqual({ ok: false, kind: 'assign', reason: 'UNIT_OFF_DUTY', message: 'unit U2 is off duty' });
+    expect(await api.liveTrainer('live-t', { kind: 'assign', incident: 100, unit: 'U1' })).toMatchObject({ ok: true, kind: 'assign', unit: 'U1', etaS: 240 });
+    await until(() => frames.at(-1)!.incidents[0]?.state === 'assigned', 'the frame showing the assignment');
+    expect(frames.every((f, i) => f.seq === i), 'frames in order').toBe(true);
+    expect(await api.liveTrainer('nope', { kind: 'candidates', incident: 100 }), 'no such session').toBeNull();
+    await api.cancel('live-t');
+    await done;
+  });
+
   it('recovers from a crashed live worker: the session ends with the reason and a crash report, and a new one runs', async () => {
     const { api, dir } = app();
     const outcome = await api.liveStart({ jobId: 'live-c', scenario: { name: 'x', liveCrash: true }, speed: 600, playing: true });
@@ -145,6 +168,8 @@ describe('live mode through the Electron host (worker thread of its own)', () =>
     await expect(api.liveStart({ jobId: 'x', scenario: {}, speed: 7 as never })).rejects.toThrow(/api:liveStart: bad arguments: args\[0\]\.speed/);
     await expect(api.liveControl('x', { kind: 'speed', speed: 'warp' } as never)).rejects.toThrow(/api:liveControl: bad arguments: args\[1\]\.speed/);
     await expect(api.liveControl('x', { kind: 'jump' } as never)).rejects.toThrow(/api:liveControl: bad arguments: args\[1\]/);
+    await expect(api.liveTrainer('x', { kind: 'inject', lon: 0, lat: 91, grade: 'I' })).rejects.toThrow(/api:liveTrainer: bad arguments: args\[1\]\.lat/);
+    await expect(api.liveTrainer('x', { kind: 'inject', lon: 0, lat: 51, grade: 'R' } as never)).rejects.toThrow(/api:liveTrainer: bad arguments: args\[1\]\.grade/);
     await expect(api.mapLayers('' as never)).rejects.toThrow(/api:mapLayers: bad arguments: args\[0\]/);
   });
 

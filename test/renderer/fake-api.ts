@@ -7,6 +7,8 @@ import type {
   LiveOutcome,
   LivePlayback,
   LiveStartRequest,
+  LiveTrainerAction,
+  LiveTrainerOutcome,
   MapLayersOutcome,
   RunOutcome,
   RunProgress,
@@ -24,6 +26,9 @@ export interface PendingRun {
 export interface PendingLive {
   request: LiveStartRequest;
   commands: LiveCommand[];
+  /** trainer's actions received, and how the fake answers them (the test may replace it) */
+  actions: LiveTrainerAction[];
+  answer: (action: LiveTrainerAction) => LiveTrainerOutcome;
   playback: LivePlayback;
   frame(frame: Omit<LiveFrame, 'jobId'>): void;
   finish(outcome: LiveOutcome): void;
@@ -58,6 +63,8 @@ export function fakeApi(overrides: Partial<DesktopApi> = {}) {
         lives.push({
           request,
           commands: [],
+          actions: [],
+          answer: (action) => ({ ok: false, kind: action.kind, reason: 'FAILED', message: 'the fake was not told how to answer' }),
           playback: { playing: request.playing ?? false, speed: request.speed ?? 60 },
           frame: (frame) => onFrame?.({ ...frame, jobId: request.jobId }),
           finish: resolve,
@@ -71,6 +78,12 @@ export function fakeApi(overrides: Partial<DesktopApi> = {}) {
       if (command.kind === 'pause' || command.kind === 'step') live.playback = { ...live.playback, playing: false };
       if (command.kind === 'speed') live.playback = { ...live.playback, speed: command.speed };
       return live.playback;
+    },
+    liveTrainer: async (jobId, action) => {
+      const live = lives.find((l) => l.request.jobId === jobId);
+      if (!live) return null;
+      live.actions.push(action);
+      return live.answer(action);
     },
     openScenarioFile: async () => ({ ok: false, reason: 'cancelled' }),
     openRecentFile: async () => ({ ok: false, reason: 'unavailable', message: 'no' }),

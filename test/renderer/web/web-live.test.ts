@@ -54,6 +54,25 @@ const until = async (check: () => boolean, what: string) => {
 };
 
 describe('browser API: live mode', () => {
+  it("injects and assigns on the session's worker, streams the frame after each, and refuses bad arguments naming the path", async () => {
+    const { api } = webApi();
+    const frames: LiveFrame[] = [];
+    const done = api.liveStart({ jobId: 'T', scenario: { name: 'x' } }, (f) => frames.push(f));
+    await until(() => frames.length === 1, 'the first frame');
+    expect(await api.liveTrainer('T', { kind: 'inject', lon: -0.1, lat: 51.45, grade: 'S' })).toEqual({ ok: true, kind: 'inject', incident: 100, tS: -100 });
+    await until(() => frames.length === 2, 'the frame after the inject');
+    expect(frames[1]!.incidents).toEqual([expect.objectContaining({ id: 100, grade: 'S', injected: true, state: 'pending' })]);
+    expect(await api.liveTrainer('T', { kind: 'assign', incident: 100, unit: 'U9' })).toEqual({ ok: false, kind: 'assign', reason: 'NO_SUCH_UNIT', message: 'no unit "U9"' });
+    expect(await api.liveTrainer('T', { kind: 'assign', incident: 100, unit: 'U1' })).toMatchObject({ ok: true, unit: 'U1' });
+    await until(() => frames.at(-1)!.incidents[0]?.state === 'assigned', 'the frame showing the assignment');
+    await expect(api.liveTrainer('T', { kind: 'inject', lon: 200, lat: 51, grade: 'I' })).rejects.toThrow(/liveTrainer: bad arguments: args\[1\]\.lon/);
+    await expect(api.liveTrainer('', { kind: 'candidates', incident: 1 })).rejects.toThrow(/liveTrainer: bad arguments: args\[0\]/);
+    expect(await api.liveTrainer('nope', { kind: 'candidates', incident: 100 })).toBeNull();
+    await api.cancel('T');
+    await done;
+    api.close();
+  });
+
   it('plays a session on a worker of its own, apart from the batch workers, and stops it on cancel', async () => {
     const { api, workers } = webApi();
     await api.version();

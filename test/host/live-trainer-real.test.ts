@@ -1,0 +1,35 @@
+/**
+ * The worker's side of a trainer's actions on the real simulator (not the fake engine): a session
+ * of the quiet two-station fixture kept by LiveRegistry, as a sim worker keeps it.
+ */
+import { describe, expect, it } from 'vitest';
+import { LiveRegistry } from '../../src/host/live-worker';
+import { createLiveSession } from '../../src/sim';
+import { quietInput } from '../sim/fixtures/small';
+import { prepare } from '../sim/helpers';
+
+describe("trainer's actions on a real live session", () => {
+  it('injects an incident the next frame shows, lists candidates nearest first with finite ETAs, assigns one by hand, and refuses a second', async () => {
+    const { scenario, world } = await prepare(quietInput());
+    const registry = new LiveRegistry(() => 0);
+    registry.open('s', createLiveSession(scenario, world));
+    const injected = registry.trainer({ session: 's', action: { kind: 'inject', lon: -0.14, lat: 51.5, grade: 'I' } });
+    expect(injected.outcome).toMatchObject({ ok: true, kind: 'inject' });
+    const id = injected.outcome.ok && injected.outcome.kind === 'inject' ? injected.outcome.incident : -1;
+    expect(injected.frame!.incidents.find((i) => i.id === id), 'in the frame, marked injected').toMatchObject({ grade: 'I', injected: true, lon: -0.14, lat: 51.5 });
+
+    const listed = registry.trainer({ session: 's', action: { kind: 'candidates', incident: id } }).outcome;
+    const candidates = listed.ok && listed.kind === 'candidates' ? listed.candidates : [];
+    expect(candidates.map((c) => c.unit), 'W is 0.7 km away, E 2.8 km').toEqual(['W-IRV-1', 'E-IRV-1']);
+    expect(candidates.every((c) => c.etaS !== null && c.etaS > 60), 'turnout + travel').toBe(true);
+
+    const assigned = registry.trainer({ session: 's', action: { kind: 'assign', incident: id, unit: 'E-IRV-1' } });
+    expect(assigned.outcome).toMatchObject({ ok: true, kind: 'assign', unit: 'E-IRV-1', incident: id });
+    expect(assigned.frame!.incidents.find((i) => i.id === id), 'the frame shows the unit sent').toMatchObject({ state: 'assigned', units: ['E-IRV-1'] });
+    expect(registry.trainer({ session: 's', action: { kind: 'assign', incident: id, unit: 'W-IRV-1' } }).outcome).toMatchObject({
+      ok: false,
+      reason: 'INCIDENT_FULLY_ASSIGNED',
+    });
+    expect(registry.trainer({ session: 's', action: { kind: 'assign', incident: 9999, unit: 'W-IRV-1' } }).outcome).toMatchObject({ ok: false, reason: 'NO_SUCH_INCIDENT' });
+  });
+});
