@@ -1,6 +1,6 @@
 /**
  * The app's one screen: the scenario bar, the live controls, the map with its legend and tables,
- * and beside it the run, the key figures, the charts and the resourcing panel.
+ * and beside it the trainer's controls, the run, the key figures, the charts and the resourcing panel.
  */
 import { Charts } from './charts/Charts';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -15,6 +15,7 @@ import { ResourcingPanel } from './panels/ResourcingPanel';
 import { RunStatus } from './panels/RunStatus';
 import { ScenarioBar, ScenarioMessages } from './panels/ScenarioBar';
 import { SettingsPanel } from './panels/SettingsPanel';
+import { TrainerPanel } from './panels/TrainerPanel';
 import { useAppStore } from './store';
 import { useHost } from './use-host';
 import { useShortcuts } from './use-shortcuts';
@@ -45,6 +46,9 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
           </ErrorBoundary>
         </div>
         <aside className="side-column" aria-label="Figures and resourcing">
+          <ErrorBoundary>
+            <TrainerPanel />
+          </ErrorBoundary>
           <ErrorBoundary>
             <RunStatus />
             <KeyFigures />

@@ -9,8 +9,9 @@ export function LiveLayer() {
   const store = useAppStoreApi();
   useEffect(() => {
     const layer = new LiveCanvasLayer(() => {
-      const { live, map: m } = store.getState();
-      return { frame: live.frame, receivedAt: live.receivedAt, trips: live.trips, showOffDuty: m.showOffDuty };
+      const { live, map: m, trainer } = store.getState();
+      const selectedIncident = trainer.jobId === live.jobId ? trainer.selected : null;
+      return { frame: live.frame, receivedAt: live.receivedAt, trips: live.trips, showOffDuty: m.showOffDuty, selectedIncident };
     });
     layer.addTo(map);
     return () => void layer.remove();

@@ -9,7 +9,7 @@ import { CHOROPLETH_FIGURES, NO_DATA_COLOUR, choroplethDef, choroplethScale } fr
 import { formatDuration, formatPct } from '../format';
 import { update, useAppStore, useAppStoreApi } from '../store';
 import { figureChosen, offDutyShown, type ChoroplethFigure } from '../store/map-slice';
-import { GRADE_COLOURS, GRADE_LABELS, UNIT_COLOURS, UNIT_STATE_LABELS } from './colours';
+import { GRADE_COLOURS, GRADE_LABELS, INJECTED_RING_COLOUR, UNIT_COLOURS, UNIT_STATE_LABELS } from './colours';
 import { CoverageLegend, CoverageSwitch } from './CoverageLegend';
 
 export function MapLegend() {
@@ -69,6 +69,10 @@ export function MapLegend() {
         <li>
           <span className="square pending" aria-hidden="true" />
           outlined: waiting for a unit
+        </li>
+        <li>
+          <span className="ring" style={{ borderColor: INJECTED_RING_COLOUR }} aria-hidden="true" />
+          ringed: injected by the trainer
         </li>
         <li>
           <span className="dot base-dot" aria-hidden="true" />

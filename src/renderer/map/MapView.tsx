@@ -18,7 +18,9 @@ import { update, useAppStore, useAppStoreApi } from '../store';
 import { areaSelected } from '../store/map-slice';
 import { MAP_CREDITS } from './attribution';
 import { CoverageLayer } from './CoverageLayer';
+import { incidentAt } from './incident-hit';
 import { LiveLayer } from './LiveLayer';
+import { TrainerMap } from './TrainerMap';
 
 const LONDON: [number, number] = [51.49, -0.11];
 
@@ -60,6 +62,7 @@ function Label({ text }: { text: string }) {
 
 function Areas({ areas }: { areas: MapFeatureCollection }) {
   const store = useAppStoreApi();
+  const map = useMap();
   const figure = useAppStore((s) => s.map.figure);
   const selected = useAppStore((s) => s.map.selectedArea);
   const results = useAppStore((s) => s.run.latest?.outcome.results ?? null);
@@ -91,6 +94,10 @@ function Areas({ areas }: { areas: MapFeatureCollection }) {
       }}
       eventHandlers={{
         click: (e) => {
+          // A click that places or selects an incident (TrainerMap) does not select the borough under it.
+          const { trainer, live } = store.getState();
+          const p = e.containerPoint;
+          if (trainer.placing || incidentAt(live.frame?.incidents ?? [], (lon, lat) => map.latLngToContainerPoint([lat, lon]), p.x, p.y) !== null) return;
           const id = (e.propagatedFrom as L.Layer & { feature?: GeoJSON.Feature }).feature?.properties?.id;
           if (typeof id === 'string') update(store, 'map', areaSelected, id);
         },
@@ -126,6 +133,7 @@ export function MapView() {
   const browser = useAppStore((s) => s.host.version?.host === 'browser');
   // The browser build's content policy is fixed when it is built and allows no tile host.
   const tiles = settings?.onlineTiles === true && !browser ? settings.tileUrl : null;
+  const placing = useAppStore((s) => s.trainer.placing);
   const credits = useMemo(() => (tiles ? [...MAP_CREDITS, 'Tiles: © OpenStreetMap contributors'] : MAP_CREDITS), [tiles]);
   return (
     <div className="map-box" data-testid="map">
@@ -137,10 +145,16 @@ export function MapView() {
         {layers?.bcus && <GeoJSON key={`${layers.source}-bcus`} data={asGeoJson(layers.bcus)} interactive={false} style={() => ({ color: '#13294b', weight: 2.5, fill: false, className: 'bcu-border' })} />}
         <Bases />
         <LiveLayer />
+        <TrainerMap />
         <FitTo areas={layers?.areas ?? null} />
         <ScaleControl position="bottomleft" imperial={false} />
         <Attribution credits={credits} />
       </MapContainer>
+      {placing && (
+        <p className="map-hint" role="status" data-testid="placing-hint">
+          Click the map to place the incident (or press Enter on the map to place it at the centre); Esc cancels.
+        </p>
+      )}
       {layersError && (
         <p className="map-message" role="status">
           No outlines: {layersError}

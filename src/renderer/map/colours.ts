@@ -32,3 +32,7 @@ export const GRADE_LABELS: Readonly<Record<LiveIncident['grade'], string>> = {
   E: 'E Extended',
   R: 'R Referred',
 };
+
+/** The ring drawn around an incident a trainer injected (radius in CSS pixels). */
+export const INJECTED_RING_COLOUR = '#1f78b4';
+export const INJECTED_RING_PX = 8;

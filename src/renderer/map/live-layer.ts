@@ -8,13 +8,14 @@
  * the canvas sits in a pane of its own above the outlines and lets clicks through.
  *
  * The canvas reports what it drew in data attributes (read by the end-to-end tests and the UI
- * benchmark): `data-units` (drawn), `data-moving` (drawn mid-trip), `data-incidents`, and `data-fps`
- * (frames drawn in the last second).
+ * benchmark): `data-units` (drawn), `data-moving` (drawn mid-trip), `data-incidents`, `data-injected`
+ * (incidents a trainer injected, drawn ringed), `data-selected` (the selected incident's id, or empty)
+ * and `data-fps` (frames drawn in the last second).
  */
 import * as L from 'leaflet';
 import type { LiveFrame, LiveTrip, LiveUnitState } from '../../shared/protocol';
 import { drawTime } from '../live/clock';
-import { GRADE_COLOURS, UNIT_COLOURS } from './colours';
+import { GRADE_COLOURS, INJECTED_RING_COLOUR, INJECTED_RING_PX, UNIT_COLOURS } from './colours';
 import { positionOnTrip } from './trips';
 
 /** What the layer reads each animation frame. */
@@ -23,6 +24,8 @@ export interface LiveDrawState {
   readonly receivedAt: number;
   readonly trips: Readonly<Record<string, LiveTrip>>;
   readonly showOffDuty: boolean;
+  /** the incident the trainer selected, drawn with a dark ring */
+  readonly selectedIncident: number | null;
 }
 
 export const LIVE_PANE = 'live-units';
@@ -106,7 +109,7 @@ export class LiveCanvasLayer extends L.Layer {
     const state = this.read();
     const frame = state.frame;
     if (!frame) {
-      this.report(0, 0, 0);
+      this.report(0, 0, 0, 0, null);
       return;
     }
     const tS = drawTime(frame, state.receivedAt, now);
@@ -142,6 +145,31 @@ export class LiveCanvasLayer extends L.Layer {
       ctx.stroke();
     }
 
+    // Injected incidents: a ring around the square; the selected one: a thicker dark ring.
+    let injected = 0;
+    let selectedShown: number | null = null;
+    ctx.beginPath();
+    for (const inc of frame.incidents) {
+      if (!inc.injected) continue;
+      injected++;
+      const [x, y] = project(inc.lon, inc.lat, this.point);
+      ctx.moveTo(x + INJECTED_RING_PX, y);
+      ctx.arc(x, y, INJECTED_RING_PX, 0, 2 * Math.PI);
+    }
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = INJECTED_RING_COLOUR;
+    ctx.stroke();
+    const selected = state.selectedIncident === null ? undefined : frame.incidents.find((i) => i.id === state.selectedIncident);
+    if (selected) {
+      selectedShown = selected.id;
+      const [x, y] = project(selected.lon, selected.lat, this.point);
+      ctx.beginPath();
+      ctx.arc(x, y, INJECTED_RING_PX + 4, 0, 2 * Math.PI);
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = '#13294b';
+      ctx.stroke();
+    }
+
     // Units: positions first (gliding along trips), then one filled path per state colour.
     for (const list of this.byState.values()) list.length = 0;
     let moving = 0;
@@ -171,7 +199,7 @@ export class LiveCanvasLayer extends L.Layer {
       ctx.fill();
       if (s !== 'off-duty') ctx.stroke();
     }
-    this.report(drawn, moving, frame.incidents.length);
+    this.report(drawn, moving, frame.incidents.length, injected, selectedShown);
   }
 
   private countFrame(now: number): void {
@@ -184,8 +212,10 @@ export class LiveCanvasLayer extends L.Layer {
     }
   }
 
-  private report(units: number, moving: number, incidents: number): void {
+  private report(units: number, moving: number, incidents: number, injected: number, selected: number | null): void {
     const c = this.canvas!;
+    if (c.dataset.injected !== String(injected)) c.dataset.injected = String(injected);
+    if (c.dataset.selected !== String(selected ?? '')) c.dataset.selected = String(selected ?? '');
     if (c.dataset.units !== String(units)) c.dataset.units = String(units);
     if (c.dataset.moving !== String(moving)) c.dataset.moving = String(moving);
     if (c.dataset.incidents !== String(incidents)) c.dataset.incidents = String(incidents);

@@ -6,6 +6,7 @@
 import type { DesktopApi, LiveCommand, LiveSpeed } from '../../shared/protocol';
 import { update, type AppStore } from '../store';
 import { frameReceived, liveEnded, liveStarting, playbackChanged, speedChosen } from '../store/live-slice';
+import { trainerSessionStarted } from '../store/trainer-slice';
 import { newJobId } from './run';
 
 export interface StartLive {
@@ -23,6 +24,7 @@ export async function startLive(api: DesktopApi, store: AppStore, live: StartLiv
   if (previous.jobId !== null && (previous.status === 'starting' || previous.status === 'running')) void api.cancel(previous.jobId);
   const jobId = newJobId('live');
   update(store, 'live', liveStarting, { jobId });
+  update(store, 'trainer', trainerSessionStarted, { jobId });
   const { speed } = store.getState().live;
   try {
     const outcome = await api.liveStart(

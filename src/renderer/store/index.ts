@@ -12,6 +12,7 @@ import { initialLiveState, type LiveState } from './live-slice';
 import { initialMapState, type MapState } from './map-slice';
 import { initialRunState, type RunState } from './run-slice';
 import { initialScenarioState, type ScenarioState } from './scenario-slice';
+import { initialTrainerState, type TrainerState } from './trainer-slice';
 
 export interface AppState {
   readonly host: HostState;
@@ -19,6 +20,7 @@ export interface AppState {
   readonly scenario: ScenarioState;
   readonly live: LiveState;
   readonly map: MapState;
+  readonly trainer: TrainerState;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -31,6 +33,7 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     scenario: initialScenarioState(LONDON_BASELINE.scenario, LONDON_BASELINE.label),
     live: initialLiveState,
     map: initialMapState,
+    trainer: initialTrainerState,
     ...initial,
   }));
 }

@@ -5,6 +5,7 @@
  */
 import * as L from 'leaflet';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { INJECTED_RING_COLOUR } from '../../../src/renderer/map/colours';
 import { LiveCanvasLayer, type LiveDrawState } from '../../../src/renderer/map/live-layer';
 import type { LiveFrame, LiveUnit } from '../../../src/shared/protocol';
 
@@ -12,6 +13,7 @@ import type { LiveFrame, LiveUnit } from '../../../src/shared/protocol';
 function recordingContext() {
   const arcs: { x: number; y: number; r: number; fill: string }[] = [];
   const rects: { x: number; y: number }[] = [];
+  const rings: { x: number; y: number; r: number; stroke: string }[] = [];
   let pending: { x: number; y: number; r: number }[] = [];
   const ctx = {
     fillStyle: '',
@@ -26,9 +28,11 @@ function recordingContext() {
     fill() {
       for (const p of pending) arcs.push({ ...p, fill: this.fillStyle });
     },
-    stroke: () => {},
+    stroke() {
+      for (const p of pending) rings.push({ ...p, stroke: this.strokeStyle });
+    },
   };
-  return { ctx, arcs, rects };
+  return { ctx, arcs, rects, rings };
 }
 
 const kpi = { fromS: 0, calls: 0, answered: 0, abandoned: 0, answeredWithinTargetPct: null, iAttended: 0, iMeanResponseS: null, iWithinTargetPct: null, attended: 0, withinTargetPct: null };
@@ -75,6 +79,7 @@ describe('live canvas layer', () => {
       receivedAt: 1000,
       trips: { M: trip },
       showOffDuty: true,
+      selectedIncident: null,
     };
     const layer = new LiveCanvasLayer(() => state, () => now).addTo(map);
     layer.draw();
@@ -105,7 +110,7 @@ describe('live canvas layer', () => {
 
   it('hides off-duty units when asked, and draws nothing without a frame', () => {
     const units: LiveUnit[] = [{ id: 'O', station: 'B', state: 'off-duty', lon: -0.1, lat: 51.5, incident: null, moving: false }];
-    let state: LiveDrawState = { frame: frame(units), receivedAt: 0, trips: {}, showOffDuty: false };
+    let state: LiveDrawState = { frame: frame(units), receivedAt: 0, trips: {}, showOffDuty: false, selectedIncident: null };
     const layer = new LiveCanvasLayer(() => state, () => 0).addTo(map);
     layer.draw();
     expect(rec.arcs).toHaveLength(0);
@@ -114,5 +119,20 @@ describe('live canvas layer', () => {
     state = { ...state, frame: null };
     layer.draw();
     expect(canvas.dataset).toMatchObject({ units: '0', moving: '0', incidents: '0' });
+  });
+
+  it('rings the incidents a trainer injected and the selected one, and reports them', () => {
+    const injected = { id: 7, grade: 'S' as const, lon: -0.12, lat: 51.51, state: 'pending' as const, callS: 40, units: [], injected: true };
+    const plain = frame([]).incidents[0]!;
+    const state: LiveDrawState = { frame: frame([], { incidents: [plain, injected] }), receivedAt: 0, trips: {}, showOffDuty: true, selectedIncident: 7 };
+    new LiveCanvasLayer(() => state, () => 0).addTo(map).draw();
+    const p = map.latLngToContainerPoint([51.51, -0.12]);
+    const ring = rec.rings.find((r) => r.stroke === INJECTED_RING_COLOUR);
+    expect(ring, 'a ring in the injected colour').toBeDefined();
+    expect(Math.abs(ring!.x - p.x) + Math.abs(ring!.y - p.y), 'around the injected incident').toBeLessThanOrEqual(1);
+    expect(rec.rings.filter((r) => r.stroke === INJECTED_RING_COLOUR), 'only the injected incident is ringed').toHaveLength(1);
+    expect(rec.rings.some((r) => r.stroke === '#13294b' && r.r > ring!.r && Math.abs(r.x - p.x) <= 1), 'the selected one has a wider dark ring').toBe(true);
+    const canvas = div.querySelector('canvas.live-layer') as HTMLCanvasElement;
+    expect(canvas.dataset).toMatchObject({ incidents: '2', injected: '1', selected: '7' });
   });
 });
