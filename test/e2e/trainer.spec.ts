@@ -31,8 +31,11 @@ test('inject an incident on the map while paused, then assign a unit to it by ha
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('placing-hint')).toHaveCount(0);
   await trainer.getByRole('button', { name: 'Inject incident' }).click();
-  const box = (await page.locator('.leaflet-container').boundingBox())!;
-  await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.45);
+  // A place relative to the map (the page may scroll between clicks).
+  const map = page.locator('.leaflet-container');
+  const box = (await map.boundingBox())!;
+  const at = { position: { x: box.width * 0.55, y: box.height * 0.45 } };
+  await map.click(at);
 
   await expect(page.getByTestId('trainer-message')).toHaveText(/^Incident \d+ injected\.$/);
   const id = Number((await page.getByTestId('trainer-message').textContent())!.match(/\d+/)![0]);
@@ -63,6 +66,15 @@ test('inject an incident on the map while paused, then assign a unit to it by ha
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(page.locator('.step-report')).toContainText('Step:');
   await expect(page.getByTestId('incident-units')).toContainText(unit);
+
+  // Closed, then selected again by clicking its square on the map (where it was placed).
+  await details.getByRole('button', { name: 'Close' }).click();
+  await expect(details).toHaveCount(0);
+  await expect(canvas).toHaveAttribute('data-selected', '');
+  await map.click(at);
+  await expect(details.getByRole('heading', { name: `Incident ${id}` }), 'a click on its square selects it').toBeVisible();
+  await expect(canvas).toHaveAttribute('data-selected', String(id));
+  await expect(page.getByTestId('area-details'), 'the click did not select the borough under it').toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/e2e-trainer.png` });
   expect(problems, 'no errors in the page').toEqual([]);
 });
