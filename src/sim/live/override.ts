@@ -4,6 +4,7 @@
  * clicked something that cannot be done, which is an expected outcome.
  */
 import { GRADES } from '../../shared/scenario';
+import type { LiveAssignRefusal } from '../../shared/live';
 import { applyBorder, availableUnits, chooseUnit, unitPlace } from '../dispatch/choose';
 import { US, UNIT_STATE_NAMES, type UnitStateName } from '../fleet/units';
 import { CS } from '../model/call';
@@ -15,15 +16,7 @@ export type AssignOutcome =
   | { ok: true; unit: string; incident: number; etaS: number }
   | {
       ok: false;
-      reason:
-        | 'NO_SUCH_INCIDENT'
-        | 'INCIDENT_NOT_READY'
-        | 'INCIDENT_FULLY_ASSIGNED'
-        | 'NO_SUCH_UNIT'
-        | 'UNIT_OFF_DUTY'
-        | 'UNIT_IN_CUSTODY'
-        | 'UNIT_ALREADY_ON_INCIDENT'
-        | 'NO_ROUTE';
+      reason: LiveAssignRefusal;
       message: string;
     };
 
