@@ -3,29 +3,15 @@
  * each answer (figures and their changes, errors with paths, the live controls, host events).
  */
 import './dom-setup';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiProvider } from '../../src/renderer/api-context';
-import { App } from '../../src/renderer/App';
 import { LONDON_BASELINE } from '../../src/renderer/scenarios';
-import { createAppStore, StoreProvider } from '../../src/renderer/store';
-import type { DesktopApi, LiveFrame, SimResults } from '../../src/shared/protocol';
+import type { LiveFrame, SimResults } from '../../src/shared/protocol';
 import { fakeResults } from '../host/fakes';
 import { fakeApi } from './fake-api';
+import { renderApp } from './render-app';
 
 afterEach(cleanup);
-
-function renderApp(api: DesktopApi) {
-  const store = createAppStore();
-  render(
-    <ApiProvider api={api}>
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>
-    </ApiProvider>,
-  );
-  return store;
-}
 
 function results(iMeanS: number, offered = 1000): SimResults {
   const r = fakeResults(offered, 1);

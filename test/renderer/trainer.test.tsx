@@ -4,28 +4,14 @@
  * the keyboard-operable table, the candidates nearest first with ETAs, and an assignment's outcome.
  */
 import './dom-setup';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiProvider } from '../../src/renderer/api-context';
-import { App } from '../../src/renderer/App';
 import { injectAt } from '../../src/renderer/sim-client/trainer';
-import { createAppStore, StoreProvider } from '../../src/renderer/store';
-import type { DesktopApi, LiveFrame, LiveIncident, LiveTrainerAction, LiveTrainerOutcome } from '../../src/shared/protocol';
+import type { LiveFrame, LiveIncident, LiveTrainerAction, LiveTrainerOutcome } from '../../src/shared/protocol';
 import { fakeApi } from './fake-api';
+import { renderApp } from './render-app';
 
 afterEach(cleanup);
-
-function renderApp(api: DesktopApi) {
-  const store = createAppStore();
-  render(
-    <ApiProvider api={api}>
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>
-    </ApiProvider>,
-  );
-  return store;
-}
 
 const window0 = { fromS: 0, calls: 0, answered: 0, abandoned: 0, answeredWithinTargetPct: null, iAttended: 0, iMeanResponseS: null, iWithinTargetPct: null, attended: 0, withinTargetPct: null };
 function frame(incidents: LiveIncident[]): Omit<LiveFrame, 'jobId'> {

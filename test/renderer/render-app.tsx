@@ -1,0 +1,18 @@
+/** The whole app rendered in jsdom against a given API, with a fresh store it returns. */
+import { render } from '@testing-library/react';
+import { ApiProvider } from '../../src/renderer/api-context';
+import { App } from '../../src/renderer/App';
+import { createAppStore, StoreProvider } from '../../src/renderer/store';
+import type { DesktopApi } from '../../src/shared/protocol';
+
+export function renderApp(api: DesktopApi) {
+  const store = createAppStore();
+  render(
+    <ApiProvider api={api}>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </ApiProvider>,
+  );
+  return store;
+}
