@@ -6,7 +6,7 @@
  * MessagePort on which the pool posts the ids of cancelled calls; the worker reads it synchronously
  * (`receiveMessageOnPort`) whenever the simulator asks whether it is cancelled.
  */
-import { MessageChannel, MessagePort, Worker, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { MessageChannel, MessagePort, Worker, parentPort, receiveMessageOnPort, workerData, type ResourceLimits } from 'node:worker_threads';
 import type { SimEngine } from '../../host/engine';
 import { createSimHost } from '../../host/loop';
 import type { SpawnWorker } from '../../host/pool';
@@ -28,15 +28,27 @@ export interface NodeSpawnOptions {
   readonly entry: string;
   /** passed to the entry as `workerData.options` (structured-cloneable) */
   readonly options?: Readonly<Record<string, unknown>>;
-  readonly resourceLimits?: import('node:worker_threads').ResourceLimits;
+  /**
+   * Memory limits of each worker thread (default `SIM_WORKER_LIMITS`). A worker that exceeds them
+   * is stopped by Node and reported as a crash of its call only (the pool starts a fresh one).
+   */
+  readonly resourceLimits?: ResourceLimits;
 }
+
+/**
+ * Default memory limits of a sim worker, MB. A year of London (about 1.2 million calls, its road
+ * graph and routing tables) stays well below 1.5 GB of old space; a runaway scenario is stopped
+ * there instead of taking the machine's memory.
+ */
+export const SIM_WORKER_LIMITS: Readonly<ResourceLimits> = { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: 64 };
 
 /** A `SpawnWorker` that starts `entry` in a worker thread. */
 export function nodeSpawn(spawnOptions: NodeSpawnOptions): SpawnWorker {
   return (events) => {
     const { port1, port2 } = new MessageChannel();
     const data: SimWorkerData = { cancelPort: port2, options: spawnOptions.options ?? {} };
-    const common = { workerData: data, transferList: [port2], ...(spawnOptions.resourceLimits ? { resourceLimits: spawnOptions.resourceLimits } : {}) };
+    const limits = spawnOptions.resourceLimits ?? SIM_WORKER_LIMITS;
+    const common = { workerData: data, transferList: [port2], resourceLimits: limits };
     const worker = spawnOptions.entry.endsWith('.ts')
       ? new Worker(tsBootstrap(spawnOptions.entry), { ...common, eval: true })
       : new Worker(spawnOptions.entry, common);
@@ -51,7 +63,14 @@ export function nodeSpawn(spawnOptions: NodeSpawnOptions): SpawnWorker {
       if (!ended) events.message(message);
     });
     // 'error' (an uncaught exception) is followed by 'exit'; the first says more.
-    worker.on('error', (error) => end(`sim worker threw: ${error instanceof Error ? error.message : String(error)}`));
+    worker.on('error', (error) => {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        const mb = limits.maxOldGenerationSizeMb;
+        end(`sim worker ran out of memory${mb === undefined ? '' : ` (its limit is ${mb} MB)`} and was stopped; only this call failed, a fresh worker takes the next`);
+      } else {
+        end(`sim worker threw: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
     worker.on('messageerror', (error) => end(`sim worker sent a message that could not be read: ${error.message}`));
     worker.on('exit', (code) => end(`sim worker exited with code ${code}`));
     return {
