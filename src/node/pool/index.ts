@@ -9,7 +9,7 @@ import { nodeSpawn, type NodeSpawnOptions } from './node-worker';
 
 export { SimWorkerPool } from '../../host/pool';
 export { runBatch } from '../../host/batch';
-export { SIM_WORKER_LIMITS, nodeSpawn, serveSimWorker, simWorkerOptions, type NodeSpawnOptions, type SimWorkerData } from './node-worker';
+export { SIM_WORKER_LIMITS, grantedFiles, nodeSpawn, serveSimWorker, simWorkerOptions, type GrantFeed, type NodeSpawnOptions, type SimWorkerData } from './node-worker';
 
 export interface NodePoolOptions extends NodeSpawnOptions {
   /** workers for batch work; default: one per core (`os.availableParallelism()`) */

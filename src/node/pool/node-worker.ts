@@ -5,6 +5,11 @@
  * Cancelling: a run holds the worker's thread, so besides its parentPort each worker gets a second
  * MessagePort on which the pool posts the ids of cancelled calls; the worker reads it synchronously
  * (`receiveMessageOnPort`) whenever the simulator asks whether it is cancelled.
+ *
+ * Granted files (the desktop app only, `NodeSpawnOptions.grants`): a third port carries the list of
+ * files the user granted, posted whole on every change; the worker reads the latest list
+ * synchronously when a scenario names a file (`grantedFiles`). A grant made before a call is sent
+ * is in the port's queue before the call arrives, so it is always seen.
  */
 import { MessageChannel, MessagePort, Worker, parentPort, receiveMessageOnPort, workerData, type ResourceLimits } from 'node:worker_threads';
 import type { SimEngine } from '../../host/engine';
@@ -18,6 +23,15 @@ export interface SimWorkerData {
   readonly cancelPort: MessagePort;
   /** host-specific settings for the worker entry (e.g. the London data folder) */
   readonly options: Readonly<Record<string, unknown>>;
+  /** present when the host limits file sources to granted files: each message is the whole list */
+  readonly grantPort?: MessagePort;
+}
+
+/** The files a host has granted, and news of changes (src/main/grants.ts). */
+export interface GrantFeed {
+  current(): readonly string[];
+  /** `listener` gets the whole list after each change; returns a function that stops listening. */
+  subscribe(listener: (files: readonly string[]) => void): () => void;
 }
 
 export interface NodeSpawnOptions {
@@ -33,6 +47,11 @@ export interface NodeSpawnOptions {
    * is stopped by Node and reported as a crash of its call only (the pool starts a fresh one).
    */
   readonly resourceLimits?: ResourceLimits;
+  /**
+   * When set, workers may read only these files for a scenario's data sources (the desktop app:
+   * scenarios come from the page). Without it, any path is read (the command line).
+   */
+  readonly grants?: GrantFeed;
 }
 
 /**
@@ -46,9 +65,15 @@ export const SIM_WORKER_LIMITS: Readonly<ResourceLimits> = { maxOldGenerationSiz
 export function nodeSpawn(spawnOptions: NodeSpawnOptions): SpawnWorker {
   return (events) => {
     const { port1, port2 } = new MessageChannel();
-    const data: SimWorkerData = { cancelPort: port2, options: spawnOptions.options ?? {} };
+    const grants = spawnOptions.grants ? new MessageChannel() : null;
+    const data: SimWorkerData = { cancelPort: port2, options: spawnOptions.options ?? {}, ...(grants ? { grantPort: grants.port2 } : {}) };
+    let stopGrants = (): void => {};
+    if (grants && spawnOptions.grants) {
+      grants.port1.postMessage(spawnOptions.grants.current());
+      stopGrants = spawnOptions.grants.subscribe((files) => grants.port1.postMessage(files));
+    }
     const limits = spawnOptions.resourceLimits ?? SIM_WORKER_LIMITS;
-    const common = { workerData: data, transferList: [port2], resourceLimits: limits };
+    const common = { workerData: data, transferList: grants ? [port2, grants.port2] : [port2], resourceLimits: limits };
     const worker = spawnOptions.entry.endsWith('.ts')
       ? new Worker(tsBootstrap(spawnOptions.entry), { ...common, eval: true })
       : new Worker(spawnOptions.entry, common);
@@ -57,6 +82,8 @@ export function nodeSpawn(spawnOptions: NodeSpawnOptions): SpawnWorker {
       if (ended) return;
       ended = true;
       port1.close();
+      stopGrants();
+      grants?.port1.close();
       if (reason !== null) events.crash(reason);
     };
     worker.on('message', (message: FromWorker) => {
@@ -110,6 +137,20 @@ export function serveSimWorker<Scenario, World>(engine: SimEngine<Scenario, Worl
     },
   });
   port.on('message', (message: unknown) => void host.receive(message));
+}
+
+/**
+ * Worker side: whether the host limits file sources to granted files and, if so, a check of one
+ * absolute path against the latest list the host posted (null: no limit, any path may be read).
+ */
+export function grantedFiles(): ((file: string) => boolean) | null {
+  const port = (workerData as SimWorkerData | null)?.grantPort;
+  if (!port) return null;
+  let granted = new Set<string>();
+  return (file) => {
+    for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) granted = new Set(m.message as string[]);
+    return granted.has(file);
+  };
 }
 
 /** The `options` the pool gave this worker (see `NodeSpawnOptions.options`). */
