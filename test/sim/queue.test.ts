@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventQueue } from '../../src/sim/engine/queue';
+import { EventQueue } from '../../src/sim/core/queue';
 import { streamRng } from '../../src/sim/random/rng';
 
 function drain(q: EventQueue): [number, number, number][] {

@@ -9,7 +9,7 @@ import { CS, type Call } from './call';
 import { EV as EV_IMPORTED } from './events';
 import { LOG_COUNTED, LOG_INJECTED } from './incident-log';
 import type { LineRuntime } from './setup';
-import type { Simulation } from './simulation';
+import type { SimState } from './state';
 import { segmentAt } from '../demand/arrivals';
 
 // Module-local copies: hot paths read them without going through module bindings.
@@ -26,7 +26,7 @@ export interface CallSpec {
 }
 
 /** Draws where the next call of `line` comes from at time `tS` (its own stream). */
-export function drawLocation(sim: Simulation, line: LineRuntime, tS: number): { lon: number; lat: number; area: number; pointIndex: number } {
+export function drawLocation(sim: SimState, line: LineRuntime, tS: number): { lon: number; lat: number; area: number; pointIndex: number } {
   const rng = line.rng.location;
   const cells = sim.cells;
   const seg = cells.segments[segmentAt(cells.segments, tS)]!;
@@ -54,7 +54,7 @@ function drawGrade(line: LineRuntime): number {
  * Creates call `spec` arriving now, with every per-call draw made from `draw`'s streams (null:
  * the line's own streams, as for demand; live injections pass streams of their own).
  */
-export function createCall(sim: Simulation, spec: CallSpec, injected: boolean, draw: LineRuntime['rng'] | null): Call {
+export function createCall(sim: SimState, spec: CallSpec, injected: boolean, draw: LineRuntime['rng'] | null): Call {
   const line = sim.lines[spec.lineIndex]!;
   const r = draw ?? line.rng;
   const grade = sim.scenario.grades[sim.gradeKey(spec.grade)];
@@ -128,7 +128,7 @@ export function createCall(sim: Simulation, spec: CallSpec, injected: boolean, d
 }
 
 /** ARRIVAL of the next call on `line`. */
-export function arrival(sim: Simulation, line: LineRuntime): void {
+export function arrival(sim: SimState, line: LineRuntime): void {
   const where = drawLocation(sim, line, sim.now);
   const call = createCall(sim, { lineIndex: line.index, ...where, grade: drawGrade(line) }, false, null);
   sim.scheduleArrival(line, sim.now);
@@ -136,7 +136,7 @@ export function arrival(sim: Simulation, line: LineRuntime): void {
 }
 
 /** A new call reaches call handling (or, with callHandling null, becomes an incident at once). */
-export function offer(sim: Simulation, call: Call): void {
+export function offer(sim: SimState, call: Call): void {
   if (!sim.scenario.callHandling) {
     answer(sim, call, -1);
     return;
@@ -153,7 +153,7 @@ export function offer(sim: Simulation, call: Call): void {
 }
 
 /** Pool `p` (-1: no call handling) answers `call` now. */
-function answer(sim: Simulation, call: Call, p: number): void {
+function answer(sim: SimState, call: Call, p: number): void {
   call.state = CS.IN_HANDLING;
   call.answeredS = sim.now;
   const waitS = sim.now - call.tS;
@@ -171,7 +171,7 @@ function answer(sim: Simulation, call: Call, p: number): void {
 }
 
 /** ABANDON: the caller's patience ran out; false (stale) when the call was answered first. */
-export function abandon(sim: Simulation, id: number): boolean {
+export function abandon(sim: SimState, id: number): boolean {
   const call = sim.calls.get(id);
   if (!call || call.state !== CS.WAITING) return false;
   call.state = CS.ABANDONED;
@@ -186,7 +186,7 @@ export function abandon(sim: Simulation, id: number): boolean {
 }
 
 /** HANDLING_END of call `id` by pool `p`: the call taker takes the next call or goes off duty. */
-export function handlingEnd(sim: Simulation, id: number, p: number): void {
+export function handlingEnd(sim: SimState, id: number, p: number): void {
   const pool = sim.pools[p]!;
   pool.busy--;
   if (pool.busy < pool.capacity) takeNext(sim, p);
@@ -196,7 +196,7 @@ export function handlingEnd(sim: Simulation, id: number, p: number): void {
 }
 
 /** A free call taker of pool `p` answers the longest-waiting call of its first line with one. */
-export function takeNext(sim: Simulation, p: number): boolean {
+export function takeNext(sim: SimState, p: number): boolean {
   for (const line of sim.pools[p]!.lines) {
     const queue = sim.waiting[line]!;
     let head = sim.waitingHead[line]!;
@@ -215,7 +215,7 @@ export function takeNext(sim: Simulation, p: number): boolean {
   return false;
 }
 
-function compact(sim: Simulation, line: number): void {
+function compact(sim: SimState, line: number): void {
   const head = sim.waitingHead[line]!;
   if (head > 1024 && head * 2 > sim.waiting[line]!.length) {
     sim.waiting[line] = sim.waiting[line]!.slice(head);
@@ -227,7 +227,7 @@ function compact(sim: Simulation, line: number): void {
  * An incident injected by a trainer: no call handling, no decision time; it joins the pending
  * queue at once (MODEL.md step 4).
  */
-export function injectIncident(sim: Simulation, call: Call): void {
+export function injectIncident(sim: SimState, call: Call): void {
   call.state = CS.IN_HANDLING;
   call.answeredS = sim.now;
   sim.log?.set('answeredS', call.id, sim.now);
@@ -242,7 +242,7 @@ export function injectIncident(sim: Simulation, call: Call): void {
 }
 
 /** Call handling ended: the call is graded; an incident waits out the decision time. */
-function handled(sim: Simulation, call: Call): void {
+function handled(sim: SimState, call: Call): void {
   call.handledS = sim.now;
   sim.log?.set('handledS', call.id, sim.now);
   if (call.counted) sim.collector.incident(call.grade, call.area, call.tS);
@@ -258,7 +258,7 @@ function handled(sim: Simulation, call: Call): void {
 }
 
 /** DISPATCHABLE: the incident joins the pending queue (false: stale, a trainer dispatched it first). */
-export function dispatchable(sim: Simulation, id: number): boolean {
+export function dispatchable(sim: SimState, id: number): boolean {
   const call = sim.calls.get(id);
   if (!call) throw new Error(`call ${id} became dispatchable but is not live`);
   if (call.state !== CS.DECIDING && call.state !== CS.IN_HANDLING) return false;
@@ -272,7 +272,7 @@ export function dispatchable(sim: Simulation, id: number): boolean {
 }
 
 /** The call's place on the travel model (snapped once per demand point). */
-function placeOf(sim: Simulation, call: Call): Place {
+function placeOf(sim: SimState, call: Call): Place {
   if (call.pointIndex < 0) return sim.travel.place(call.lon, call.lat);
   let p = sim.pointPlaces[call.pointIndex];
   if (!p) {

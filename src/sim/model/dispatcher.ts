@@ -6,7 +6,7 @@
  */
 import { anyAvailable, chooseDiversion, chooseUnit, diversionCandidates } from '../dispatch/choose';
 import type { Call } from './call';
-import type { Simulation } from './simulation';
+import type { SimState } from './state';
 import { dispatchUnit, withdraw } from './units';
 
 /** First slot of `call` with no unit and not done, -1 when none. */
@@ -15,7 +15,7 @@ export function openSlot(call: Call): number {
   return -1;
 }
 
-export function runDispatch(sim: Simulation): void {
+export function runDispatch(sim: SimState): void {
   if (sim.pending.size === 0) return;
   const divert = sim.scenario.dispatch.divert;
   if (sim.fleet.freeTotal === 0 && !divert) return;
@@ -51,7 +51,7 @@ export function runDispatch(sim: Simulation): void {
  * unit at all: none free for its grade and none to divert anywhere, whatever the border. Then no
  * other call of the grade can be served either until a unit comes free (nothing changed).
  */
-function serve(sim: Simulation, call: Call, mayDivert: boolean): boolean {
+function serve(sim: SimState, call: Call, mayDivert: boolean): boolean {
   for (let slot = openSlot(call); slot >= 0; slot = openSlot(call)) {
     const departS = sim.now + call.slotTurnoutS[slot]!;
     const free = sim.fleet.freeTotal > 0 ? chooseUnit(sim, call, departS) : null;

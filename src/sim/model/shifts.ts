@@ -7,13 +7,13 @@ import { US } from '../fleet/units';
 import { nextTimeOfDay, shiftActive, DAY_S } from '../time';
 import { takeNext } from './calls';
 import { EV as EV_IMPORTED } from './events';
-import type { Simulation } from './simulation';
+import type { SimState } from './state';
 
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
 
 /** State at the first instant, and the first shift events. */
-export function initialise(sim: Simulation): void {
+export function initialise(sim: SimState): void {
   const active = sim.shifts.map((sh) => shiftActive(sim.t0, sim.offsetS, sh.startOfDayS, sh.durationS));
   for (const pool of sim.pools) {
     pool.capacity = pool.roundTheClock;
@@ -34,7 +34,7 @@ export function initialise(sim: Simulation): void {
 }
 
 /** SHIFT_END of shift `j`. */
-export function shiftEnd(sim: Simulation, j: number): void {
+export function shiftEnd(sim: SimState, j: number): void {
   sim.schedule(sim.now + DAY_S, EV.SHIFT_END, j, 0);
   for (const pool of sim.pools) pool.capacity -= pool.perShift[j]!;
   const f = sim.fleet;
@@ -49,7 +49,7 @@ export function shiftEnd(sim: Simulation, j: number): void {
 }
 
 /** SHIFT_START of shift `j`. */
-export function shiftStart(sim: Simulation, j: number): void {
+export function shiftStart(sim: SimState, j: number): void {
   sim.schedule(sim.now + DAY_S, EV.SHIFT_START, j, 0);
   sim.pools.forEach((pool, p) => {
     pool.capacity += pool.perShift[j]!;

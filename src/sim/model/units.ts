@@ -8,13 +8,13 @@ import { unitPlace } from '../dispatch/choose';
 import { US } from '../fleet/units';
 import { CS, type Call } from './call';
 import { EV as EV_IMPORTED } from './events';
-import type { Simulation } from './simulation';
+import type { SimState } from './state';
 
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
 
 /** Sends unit `u` (available, or diverted) to slot `slot` of `call`, now. */
-export function dispatchUnit(sim: Simulation, u: number, call: Call, slot: number): void {
+export function dispatchUnit(sim: SimState, u: number, call: Call, slot: number): void {
   const f = sim.fleet;
   const now = sim.now;
   const origin = unitPlace(sim, u);
@@ -42,7 +42,7 @@ export function dispatchUnit(sim: Simulation, u: number, call: Call, slot: numbe
 }
 
 /** Takes unit `u` off its incident (a diversion): the incident goes back to the pending queue. */
-export function withdraw(sim: Simulation, u: number): void {
+export function withdraw(sim: SimState, u: number): void {
   const f = sim.fleet;
   const call = sim.calls.get(f.incident[u]!);
   const slot = f.slot[u]!;
@@ -55,7 +55,7 @@ export function withdraw(sim: Simulation, u: number): void {
 }
 
 /** UNIT_AT_SCENE. */
-export function atScene(sim: Simulation, u: number): void {
+export function atScene(sim: SimState, u: number): void {
   const f = sim.fleet;
   const call = sim.calls.get(f.incident[u]!)!;
   const slot = f.slot[u]!;
@@ -66,7 +66,7 @@ export function atScene(sim: Simulation, u: number): void {
   sim.schedule(f.sceneEndS[u]!, EV.UNIT_SCENE_END, u, f.version[u]!);
 }
 
-function firstArrival(sim: Simulation, call: Call, u: number, slot: number): void {
+function firstArrival(sim: SimState, call: Call, u: number, slot: number): void {
   const now = sim.now;
   call.firstArriveS = now;
   const dispatchS = call.slotDispatchS[slot]!;
@@ -95,7 +95,7 @@ function firstArrival(sim: Simulation, call: Call, u: number, slot: number): voi
 }
 
 /** UNIT_SCENE_END: the slot is done; the unit takes the arrest (the first to finish does) or clears. */
-export function sceneEnd(sim: Simulation, u: number): void {
+export function sceneEnd(sim: SimState, u: number): void {
   const f = sim.fleet;
   const call = sim.calls.get(f.incident[u]!)!;
   const slot = f.slot[u]!;
@@ -112,7 +112,7 @@ export function sceneEnd(sim: Simulation, u: number): void {
   }
 }
 
-function toCustody(sim: Simulation, u: number, call: Call): void {
+function toCustody(sim: SimState, u: number, call: Call): void {
   const f = sim.fleet;
   const suites = f.stations.flatMap((st, i) => (st.custody ? [i] : []));
   const times = sim.travel.timesFrom(call.place!, suites.map((i) => f.stations[i]!.place), sim.now, false);
@@ -136,7 +136,7 @@ function toCustody(sim: Simulation, u: number, call: Call): void {
 }
 
 /** UNIT_AT_CUSTODY. */
-export function atCustody(sim: Simulation, u: number): void {
+export function atCustody(sim: SimState, u: number): void {
   const f = sim.fleet;
   sim.setUnitState(u, US.IN_CUSTODY);
   f.trip[u] = null;
@@ -144,7 +144,7 @@ export function atCustody(sim: Simulation, u: number): void {
 }
 
 /** The job is over: free where it is, driving home (or off duty when its shift has ended). */
-export function clear(sim: Simulation, u: number): void {
+export function clear(sim: SimState, u: number): void {
   const f = sim.fleet;
   const here = unitPlace(sim, u);
   f.incident[u] = -1;
@@ -171,7 +171,7 @@ export function clear(sim: Simulation, u: number): void {
 }
 
 /** UNIT_AT_BASE. */
-export function atBase(sim: Simulation, u: number): void {
+export function atBase(sim: SimState, u: number): void {
   sim.fleet.trip[u] = null;
   sim.setUnitState(u, US.FREE);
 }
