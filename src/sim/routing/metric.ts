@@ -1,12 +1,47 @@
 /**
- * The metric of a road travel model: the scenario's settings checked, and the contraction
- * hierarchy for its road speeds (the graph's own, one kept by the host, or one contracted now).
+ * The metric of a road travel model (travel.ts): its settings and options, the scenario's
+ * settings checked, and the contraction hierarchy for its road speeds (the graph's own, one kept
+ * by the host, or one contracted now).
  */
 import { contract } from './ch/contract';
 import type { Hierarchy } from './ch/hierarchy';
 import type { RoadGraph } from './graph';
-import type { RoadTravelOptions } from './travel';
 import { metricKey, sameWeights } from './weights';
+
+/** The scenario's `travel` fields this model reads (MODEL.md names and units). */
+export interface RoadTravelSettings {
+  /** km/h per road class, overriding the London defaults of speeds.ts. */
+  readonly roadSpeedsKph?: Readonly<Record<string, number>>;
+  /** 24 travel-time multipliers by local hour of departure (default: all 1). */
+  readonly congestionByHour?: readonly number[];
+  /** Blue-light journeys take time / this (default 1). */
+  readonly blueLightFactor?: number;
+  /** Access legs and direct journeys: straight metres x this. */
+  readonly detourFactor: number;
+  /** Access legs and direct journeys: at this speed, km/h. */
+  readonly offRoadSpeedKph: number;
+}
+
+/** Local hour of day (0..23) at a simulated time (seconds since the scenario start). */
+export type HourOfDay = (simS: number) => number;
+
+/** The nearest road position of a point: directed edge, metres along it, straight metres away. */
+export interface Snap {
+  readonly edge: number;
+  readonly offsetM: number;
+  readonly distanceM: number;
+}
+
+export interface RoadTravelOptions {
+  /** A hierarchy for this metric (else the graph's own if it matches, else one is contracted). */
+  readonly hierarchy?: Hierarchy;
+  /** One-to-all trees kept for repeated origins (4 bytes per node each; default 64). */
+  readonly maxTrees?: number;
+  /** Exact evaluations of an origin before it gets a tree (default 16). */
+  readonly treeAfter?: number;
+  /** Called while a hierarchy is being contracted here. */
+  readonly onContract?: (done: number, total: number) => void;
+}
 
 /** Hierarchies contracted in this process, by graph and metric (replications reuse them). */
 const contracted = new WeakMap<RoadGraph, Map<string, Hierarchy>>();

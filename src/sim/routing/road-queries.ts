@@ -23,9 +23,8 @@ import { meet, spaceArcs, SpaceCache, SpaceSearch, type SearchSpace } from './ch
 import { entries, exits, positionKey, sameRoad, type RoadEnd, type RoadPos } from './ends';
 import type { RoadGraph } from './graph';
 import { LandmarkBounds } from './landmarks';
-import { CompactRoute, packArcs, type PackedArcs } from './route';
+import { CompactRoute, packArcs, type EdgePiece, type PackedArcs } from './route';
 import { TreeCache, type TreeRef } from './trees';
-import type { EdgePiece } from './trip';
 
 /**
  * Search-space entries per cache generation and direction (21 bytes each; two generations, so at

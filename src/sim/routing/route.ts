@@ -11,7 +11,14 @@
  * place a unit at exactly the same point.
  */
 import type { Hierarchy } from './ch/hierarchy';
-import type { EdgePiece } from './trip';
+
+/** One driven piece of an edge: from `fromM` to `toM` metres along it, taking `ms` milliseconds. */
+export interface EdgePiece {
+  readonly edge: number;
+  readonly fromM: number;
+  readonly toM: number;
+  readonly ms: number;
+}
 
 /**
  * The hierarchy's arcs packed for walking down shortcuts: each arc a record of four int32s in

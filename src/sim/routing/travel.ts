@@ -33,48 +33,15 @@ import type { Hierarchy } from './ch/hierarchy';
 import { DirectTrip, GlidePlace, straightAtLeastM } from './direct';
 import { roadPosition, type RoadPos } from './ends';
 import type { RoadGraph } from './graph';
-import { checkCongestion, pickHierarchy, positive } from './metric';
+import { checkCongestion, pickHierarchy, positive, type HourOfDay, type RoadTravelOptions, type RoadTravelSettings, type Snap } from './metric';
+
+export type { HourOfDay, RoadTravelOptions, RoadTravelSettings, Snap } from './metric';
 import { RoadQueries } from './road-queries';
 import { RouteCache, type CompactRoute } from './route';
 import { speedTable } from './speeds';
 import { TopK } from './top-k';
 import { OnRoadPlace, RoadTrip, type TripTiming } from './trip';
 import { edgeWeightsMs, maxEdgeSpeedKph } from './weights';
-
-/** The scenario's `travel` fields this model reads (MODEL.md names and units). */
-export interface RoadTravelSettings {
-  /** km/h per road class, overriding the London defaults of speeds.ts. */
-  readonly roadSpeedsKph?: Readonly<Record<string, number>>;
-  /** 24 travel-time multipliers by local hour of departure (default: all 1). */
-  readonly congestionByHour?: readonly number[];
-  /** Blue-light journeys take time / this (default 1). */
-  readonly blueLightFactor?: number;
-  /** Access legs and direct journeys: straight metres x this. */
-  readonly detourFactor: number;
-  /** Access legs and direct journeys: at this speed, km/h. */
-  readonly offRoadSpeedKph: number;
-}
-
-/** Local hour of day (0..23) at a simulated time (seconds since the scenario start). */
-export type HourOfDay = (simS: number) => number;
-
-/** The nearest road position of a point: directed edge, metres along it, straight metres away. */
-export interface Snap {
-  readonly edge: number;
-  readonly offsetM: number;
-  readonly distanceM: number;
-}
-
-export interface RoadTravelOptions {
-  /** A hierarchy for this metric (else the graph's own if it matches, else one is contracted). */
-  readonly hierarchy?: Hierarchy;
-  /** One-to-all trees kept for repeated origins (4 bytes per node each; default 64). */
-  readonly maxTrees?: number;
-  /** Exact evaluations of an origin before it gets a tree (default 16). */
-  readonly treeAfter?: number;
-  /** Called while a hierarchy is being contracted here. */
-  readonly onContract?: (done: number, total: number) => void;
-}
 
 /** Beyond this many origins or destinations without a tree, one sweep over all nodes is cheaper. */
 const SWEEP_THRESHOLD = 64;

@@ -11,15 +11,7 @@
 import type { Place, Trip } from '../world';
 import { greatCircleM } from '../geo';
 import { edgeVertex, edgeVertexCount, type RoadGraph } from './graph';
-import { routeTimeS, type CompactRoute, type RouteTiming } from './route';
-
-/** One driven piece of an edge: from `fromM` to `toM` metres along it, taking `ms` milliseconds. */
-export interface EdgePiece {
-  readonly edge: number;
-  readonly fromM: number;
-  readonly toM: number;
-  readonly ms: number;
-}
+import { routeTimeS, type CompactRoute, type EdgePiece, type RouteTiming } from './route';
 
 /** What a road trip knows at departure, before its route is found. */
 export interface TripTiming extends RouteTiming {
