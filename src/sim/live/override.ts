@@ -6,11 +6,11 @@
 import { GRADES } from '../../shared/scenario';
 import type { LiveAssignRefusal } from '../../shared/live';
 import { applyBorder, availableUnits, chooseUnit, unitPlace } from '../dispatch/choose';
-import { US, UNIT_STATE_NAMES, type UnitStateName } from '../fleet/units';
+import { US, UNIT_STATE_NAMES, type UnitStateName } from '../fleet/fleet';
 import { CS } from '../model/call';
-import { openSlot } from '../model/dispatcher';
+import { openSlot } from '../model/dispatch-pass';
 import type { SimState } from '../model/state';
-import { dispatchUnit, withdraw } from '../model/units';
+import { dispatchUnit, withdraw } from '../model/unit-jobs';
 
 export type AssignOutcome =
   | { ok: true; unit: string; incident: number; etaS: number }

@@ -9,8 +9,8 @@
 import { GRADES, LINES, type Grade, type Line, type Scenario } from '../../shared/scenario';
 import type { Results } from '../../shared/results';
 import { buildResults } from '../metrics/results';
-import { createCall, injectIncident, offer } from '../model/calls';
-import { EVENT_KINDS } from '../model/events';
+import { createCall, injectIncident, offer } from '../model/call-flow';
+import { EVENT_KINDS } from '../model/event-kinds';
 import type { IncidentLog } from '../model/incident-log';
 import { Simulation } from '../model/simulation';
 import { streamRng } from '../random/rng';

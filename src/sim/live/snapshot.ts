@@ -4,7 +4,7 @@
  * so the map can glide it along the road without asking again.
  */
 import { GRADES, type Grade } from '../../shared/scenario';
-import { US, UNIT_STATE_NAMES, type UnitStateName } from '../fleet/units';
+import { US, UNIT_STATE_NAMES, type UnitStateName } from '../fleet/fleet';
 import { unitPlace } from '../dispatch/choose';
 import { CS } from '../model/call';
 import type { SimState } from '../model/state';

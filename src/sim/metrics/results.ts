@@ -5,7 +5,7 @@
  */
 import { GRADES, LINES, scenarioHash, type Scenario } from '../../shared/scenario';
 import type { AreaResults, GradeResults, HourlyResults, LineResults, Results, UnitResults } from '../../shared/results';
-import type { Fleet } from '../fleet/units';
+import type { Fleet } from '../fleet/fleet';
 import type { LineRuntime, ShiftRuntime } from '../model/setup';
 import type { SimWorld, TravelModel } from '../world';
 import { SIM_VERSION } from '../version';

@@ -1,17 +1,17 @@
 /**
- * The model's handler table: one handler per event kind of events.ts, keyed alike so the compiler
+ * The model's handler table: one handler per event kind of event-kinds.ts, keyed alike so the compiler
  * checks that none is missing, and laid out as a plain array indexed by kind code for the core.
  *
  * Unit events carry the unit's version when they were scheduled (b): one whose unit has changed
  * plans since is stale and does nothing.
  */
 import type { Handler } from '../core/core';
-import * as calls from './calls';
-import { runDispatch } from './dispatcher';
-import { EVENT_KINDS, type EventKey } from './events';
-import * as shifts from './shifts';
+import * as calls from './call-flow';
+import { runDispatch } from './dispatch-pass';
+import { EVENT_KINDS, type EventKey } from './event-kinds';
+import * as shifts from './shift-changes';
 import type { SimState } from './state';
-import * as units from './units';
+import * as units from './unit-jobs';
 
 const BY_KEY: { readonly [K in EventKey]: Handler<SimState> } = {
   SHIFT_END: (s, j) => {

@@ -6,23 +6,24 @@
  * arrivals stop and the run goes on until every counted incident has been reached ("drain"), or
  * DRAIN_LIMIT_S has passed. Batch runs and live sessions both drive this class, so they agree.
  *
- * The flows live beside it: calls.ts (arrival to incident), units.ts (a unit's job), dispatch
- * (choosing units), shifts.ts (staffing).
+ * The flows live beside it, one handler per event kind (handlers.ts): call-flow.ts (arrival to
+ * incident), unit-jobs.ts (a unit's job), dispatch-pass.ts (choosing units), shift-changes.ts
+ * (staffing); they see the state through SimState (state.ts).
  */
 import { GRADES, type Scenario } from '../../shared/scenario';
 import { SimCore } from '../core/core';
 import { buildDemandCells, type DemandCells } from '../demand/weights';
 import { Collector } from '../metrics/collector';
 import { PendingQueue } from '../dispatch/pending';
-import { Fleet } from '../fleet/units';
+import { Fleet } from '../fleet/fleet';
 import { startOffsetS } from '../time';
 import type { Place, SimWorld } from '../world';
 import type { Call } from './call';
-import { EV as EV_IMPORTED, EVENT_KINDS, SUBJECT_CALL, SUBJECT_CODE, SUBJECT_UNIT } from './events';
+import { EV as EV_IMPORTED, EVENT_KINDS, SUBJECT_CALL, SUBJECT_CODE, SUBJECT_UNIT } from './event-kinds';
 import { HANDLERS } from './handlers';
 import { IncidentLog } from './incident-log';
 import { buildLines, buildPools, buildSamplers, buildShifts, type LineRuntime, type PoolRuntime, type Samplers, type ShiftRuntime } from './setup';
-import { initialise } from './shifts';
+import { initialise } from './shift-changes';
 import type { SimObserver, SimState } from './state';
 import { streamRng, type Rng } from '../random/rng';
 import { ScenarioError } from '../errors';

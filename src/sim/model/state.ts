@@ -1,5 +1,5 @@
 /**
- * The model state as the event handlers see it (calls.ts, units.ts, shifts.ts, dispatcher.ts, and
+ * The model state as the event handlers see it (call-flow.ts, unit-jobs.ts, shift-changes.ts, dispatch-pass.ts, and
  * a live session's overrides). Simulation (simulation.ts) implements it; the handlers import only
  * this interface, so the model's files form no cycle with the class that assembles them.
  *
@@ -64,14 +64,14 @@ export interface SimState extends DispatchView, CallCounters {
   readonly calls: Map<number, Call>;
   /**
    * Per grade: the fleet epoch at which the grade's pending incidents last found no unit at all
-   * (none free for it, none to divert); -1 when not stuck. See dispatcher.ts.
+   * (none free for it, none to divert); -1 when not stuck. See dispatch-pass.ts.
    */
   readonly stuckEpoch: number[];
   /** Demand points' snapped places, filled on first use. */
   readonly pointPlaces: (Place | undefined)[];
   readonly observer: SimObserver | null;
 
-  /** Schedules an event of `kind` (events.ts) at `timeS`. */
+  /** Schedules an event of `kind` (event-kinds.ts) at `timeS`. */
   schedule(timeS: number, kind: number, a?: number, b?: number): void;
   /** Schedules `line`'s next arrival after `afterS`, if it falls before the end. */
   scheduleArrival(line: LineRuntime, afterS: number): void;

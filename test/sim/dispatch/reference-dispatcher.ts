@@ -2,13 +2,13 @@
  * The dispatch pass written the plain way, as MODEL.md states it, with no index and no early stop:
  * every pending incident, in grade order then queue order, looks at the whole fleet for the best
  * allowed free unit (best(applyBorder(availableUnits(all)))), else for a unit to divert. The tests
- * run whole scenarios with this in place of src/sim/model/dispatcher.ts and expect the same bytes.
+ * run whole scenarios with this in place of src/sim/model/dispatch-pass.ts and expect the same bytes.
  */
 import { applyBorder, availableUnits, best } from '../../../src/sim/dispatch/choose';
-import { US } from '../../../src/sim/fleet/units';
+import { US } from '../../../src/sim/fleet/fleet';
 import type { Call } from '../../../src/sim/model/call';
 import type { SimState } from '../../../src/sim/model/state';
-import { dispatchUnit, withdraw } from '../../../src/sim/model/units';
+import { dispatchUnit, withdraw } from '../../../src/sim/model/unit-jobs';
 
 const GRADE_KEYS = ['I', 'S', 'E', 'R'] as const;
 
