@@ -1,7 +1,7 @@
 /**
  * The dispatch pass: once per instant at which something changed, the pending incidents are
  * served in grade order, then in the order they joined; each gets the best allowed free unit
- * (choose.ts), or, for a grade that may take diverted units, the best unit working on a lower
+ * (dispatch/choose.ts), or, for a grade that may take diverted units, the best unit working on a lower
  * grade. An incident needing several units takes them one by one.
  */
 import { anyAvailable, chooseDiversion, chooseUnit, diversionCandidates } from '../dispatch/choose';

@@ -73,8 +73,8 @@ export interface RoadGraph {
   readonly roadBackwardEdge: Int32Array;
   readonly meta: GraphMeta;
   /**
-   * A contraction hierarchy prepared when the graph was built, valid for the speed table it
-   * records (`hierarchy.speedsKph`); absent when the graph was built without one.
+   * A contraction hierarchy prepared when the graph was built, valid for the edge weights it
+   * records (`hierarchy.edgeWeightMs`); absent when the graph was built without one.
    */
   readonly hierarchy?: Hierarchy;
   /**
@@ -92,7 +92,7 @@ export interface HierarchyStore {
 
 /**
  * Vertex number `i` (0 = the edge's tail) of edge `e`'s shape, as an index into vertexLon/Lat.
- * `vertexCount(e)` vertices in all.
+ * `edgeVertexCount(graph, e)` vertices in all.
  */
 export function edgeVertex(graph: RoadGraph, e: number, i: number): number {
   const r = graph.edgeRoad[e]!;

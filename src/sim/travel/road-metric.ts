@@ -10,7 +10,7 @@ import { metricKey, sameWeights } from '../roads/weights';
 
 /** The scenario's `travel` fields this model reads (MODEL.md names and units). */
 export interface RoadTravelSettings {
-  /** km/h per road class, overriding the London defaults of speeds.ts. */
+  /** km/h per road class, overriding the London defaults of roads/speeds.ts. */
   readonly roadSpeedsKph?: Readonly<Record<string, number>>;
   /** 24 travel-time multipliers by local hour of departure (default: all 1). */
   readonly congestionByHour?: readonly number[];

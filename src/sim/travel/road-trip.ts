@@ -36,7 +36,7 @@ export interface TripPlan extends TripTiming {
 /**
  * The trip as the simulator sees it. Its time is known at once; its route is found when first
  * needed (most trips to a scene are only ever timed); where the traveller is at an instant is
- * found on the compact route (route.ts), and the drawn way (every vertex, the metres driven) is
+ * found on the compact route (roads/query/route.ts), and the drawn way (every vertex, the metres driven) is
  * only worked out when first asked for (`geometry`, `distanceM`).
  */
 export class RoadTrip implements Trip {

@@ -1,7 +1,7 @@
 /**
  * The road TravelModel (world.ts): travel times and trips over the road graph.
  *
- * - Route weights are whole milliseconds at base speed (weights.ts); a journey departing at
+ * - Route weights are whole milliseconds at base speed (roads/weights.ts); a journey departing at
  *   `departS` takes (road ms / 1000 + access seconds) x congestionByHour[hour] / blueLightFactor
  *   (blue lights only when asked). Congestion and blue lights scale the whole journey, access
  *   legs included, as in the straight-line model; turnout is the simulator's.
@@ -9,12 +9,12 @@
  *   `detourFactor` at `offRoadSpeedKph`, at each end of every road journey. A journey is the
  *   quicker of the road journey and the direct one (the access-leg rule for the whole way,
  *   direct.ts): near places far from the modelled roads are joined directly.
- * - Road milliseconds come from road-queries.ts: a contraction hierarchy (the graph's own when
+ * - Road milliseconds come from roads/query/road-queries.ts: a contraction hierarchy (the graph's own when
  *   its speeds are the scenario's, else one made earlier, in this process or kept by the host's
  *   `graph.hierarchyStore`, else one contracted here, which takes seconds on a city and is then
  *   handed to the store), cached search spaces, and one-to-all trees for repeated origins.
  * - `rankTo` takes the origins with trees (units waiting at a base) first; the trees' origins then
- *   serve as landmarks for lower bounds on the others (landmarks.ts, with straight metres at the
+ *   serve as landmarks for lower bounds on the others (roads/query/landmarks.ts, with straight metres at the
  *   fastest speed), each bound the lesser of the road bound and the direct time (exact and cheap,
  *   or for a unit on the move a bound from its edge's ends), which rule most of them out
  *   unqueried; the rest are taken in order of their bounds until none can enter the top k (a unit
@@ -23,7 +23,7 @@
  *   method gives the same integer road milliseconds and the same direct seconds, so `rankTo`,
  *   `timesTo`, `timesFrom` and `trip` agree exactly and the caches never change a result.
  * - A trip knows its time at once; its route is found only when first needed (where the unit is,
- *   or the way drawn: most trips to a scene never need it) and kept compact (route.ts). Road
+ *   or the way drawn: most trips to a scene never need it) and kept compact (roads/query/route.ts). Road
  *   milliseconds and routes between places met before (bases, demand points: the same Place
  *   objects) are kept (RouteCache).
  */
@@ -193,7 +193,7 @@ export class RoadTravelModel implements TravelModel {
       later.push(i);
     }
     // Lower bounds for the rest. The road journey's: landmarks (close to the truth, see
-    // landmarks.ts), then straight metres at the fastest speed (no road route can be quicker), the
+    // roads/query/landmarks.ts), then straight metres at the fastest speed (no road route can be quicker), the
     // larger. The journey's: the lesser of that and the direct time (or a bound on it for a unit
     // on the move). One already worse than the k-th best of the trees' units is dropped at once.
     const landmarks = later.length > 0 && roads.trees.size > 0;

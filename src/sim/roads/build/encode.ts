@@ -1,5 +1,5 @@
 /**
- * Writing the road graph file (format.ts): a graph, with its hierarchy when it has one, or a
+ * Writing the road graph file (roads/format.ts): a graph, with its hierarchy when it has one, or a
  * hierarchy alone, laid out as one ArrayBuffer.
  */
 import type { Hierarchy } from '../hierarchy';

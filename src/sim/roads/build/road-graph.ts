@@ -20,7 +20,7 @@ export interface RawNetwork {
   /** Refs of way w are wayRefs[wayFirstRef[w] .. wayFirstRef[w + 1] - 1]. */
   readonly wayFirstRef: Uint32Array;
   readonly wayRefs: Uint32Array;
-  /** Road class number (classes.ts). */
+  /** Road class number (roads/classes.ts). */
   readonly wayClass: Uint8Array;
   /** 1: one-way along the refs, -1: one-way against them, 0: both ways. */
   readonly wayOneway: Int8Array;

@@ -1,5 +1,5 @@
 /**
- * Reading the road graph file (format.ts) without copying: typed-array views on the bytes, in
+ * Reading the road graph file (roads/format.ts) without copying: typed-array views on the bytes, in
  * Node and in a Web Worker alike. Every inconsistency is a GraphFormatError saying what is wrong.
  */
 import type { Hierarchy } from '../hierarchy';
