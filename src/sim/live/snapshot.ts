@@ -4,10 +4,10 @@
  * so the map can glide it along the road without asking again.
  */
 import { GRADES, type Grade } from '../../shared/scenario';
-import { US, UNIT_STATE_NAMES, type UnitStateName } from '../fleet/units';
+import { US, UNIT_STATE_NAMES, type UnitStateName } from '../fleet/fleet';
 import { unitPlace } from '../dispatch/choose';
 import { CS } from '../model/call';
-import type { Simulation } from '../model/simulation';
+import type { SimState } from '../model/state';
 import type { Trip } from '../world';
 import type { KpiWindow } from './kpis';
 
@@ -73,7 +73,7 @@ function tripView(trip: Trip, departS: number): TripView {
   return { departS, coords: g.coords, timesS: g.timesS };
 }
 
-export function takeSnapshot(sim: Simulation, kpis: { lastHour: KpiWindow; today: KpiWindow }): LiveSnapshot {
+export function takeSnapshot(sim: SimState & { readonly finished: boolean }, kpis: { lastHour: KpiWindow; today: KpiWindow }): LiveSnapshot {
   const f = sim.fleet;
   const units: UnitView[] = [];
   let busy = 0;
