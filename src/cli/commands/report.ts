@@ -47,9 +47,9 @@ export const command: Command = {
       }
     }
 
-    const { scenario, file, world } = await prepare(p.positional[0]!);
+    const { scenario, file } = await prepare(p.positional[0]!);
     const progress = progressBar(true);
-    const { combined } = await replicate(scenario, world, { replications, seed, days, keepLog: false, progress, file });
+    const { combined } = await replicate(scenario, { replications, seed, days, keepLog: false, progress, file });
     progress.done();
 
     const html = reportHtml(combined, scenario, { generatedAt: generatedAt(new Date()) });

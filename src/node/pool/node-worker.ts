@@ -7,7 +7,7 @@
  * (`receiveMessageOnPort`) whenever the simulator asks whether it is cancelled.
  */
 import { MessageChannel, MessagePort, Worker, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import type { SimEngine } from '../../host/engine';
+import type { Simulator } from '../../host/simulator';
 import { createSimHost } from '../../host/loop';
 import type { SpawnWorker } from '../../host/pool';
 import type { FromWorker } from '../../shared/protocol';
@@ -72,15 +72,15 @@ function tsBootstrap(entry: string): string {
 }
 
 /**
- * Worker side: runs the shared loop on this thread's parentPort with `engine`. Call once from a
+ * Worker side: runs the shared loop on this thread's parentPort with `simulator`. Call once from a
  * worker entry (src/node/sim-worker.ts).
  */
-export function serveSimWorker<Scenario, World>(engine: SimEngine<Scenario, World>): void {
+export function serveSimWorker<Scenario, World, Spec>(simulator: Simulator<Scenario, World, Spec>): void {
   if (!parentPort) throw new Error('serveSimWorker() must run inside a worker thread');
   const port = parentPort;
   const { cancelPort } = workerData as SimWorkerData;
   const host = createSimHost({
-    engine,
+    simulator,
     post: (message) => port.postMessage(message),
     pollCancelled: () => {
       const ids: number[] = [];
