@@ -12,7 +12,7 @@ import { findChromium, PdfError, printPdf } from '../../node/report/pdf';
 import { LIMITS } from '../../shared/scenario/limits';
 import { displayPath, parseArgs, positiveOption, wholeOption } from '../args';
 import { EXIT_INTERNAL, InputError } from '../errors';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { prepare } from '../prepare';
 import { progressBar } from '../progress';
 import { replicate } from '../replicate';
