@@ -10,7 +10,7 @@
  *   points at every implementation that lacks it.
  * - `WorkerCalls`: what a host asks of a sim worker (src/host/loop.ts), the same in a Node
  *   `worker_threads` worker and in a Web Worker. Every request has its schema in
- *   `workerRequestSchemas` (./worker-schemas.ts), checked against these types below; the worker
+ *   `workerRequestSchemas` (./worker-schemas.ts), checked there against these types; the worker
  *   answers through a handler map typed from `WorkerCalls`. Adding a call = one entry here, one
  *   schema, one handler; the compiler points at a missing one.
  *
@@ -18,7 +18,6 @@
  */
 import type { z } from 'zod';
 import type { LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, ipcArgSchemas } from './ipc-schemas';
-import type { workerRequestSchemas } from './worker-schemas';
 import type { LiveCommand, LiveFrame, LivePlayback, LiveTrainerAction, LiveTrainerOutcome, LiveWorkerFrame } from './live';
 import type { Results } from './results';
 
@@ -323,16 +322,6 @@ export interface WorkerCalls {
 }
 export type WorkerCallName = keyof WorkerCalls;
 
-/** Compile-time check that `workerRequestSchemas` has one schema per worker call, producing its request. */
-const workerSchemasMatchCalls: { [K in WorkerCallName]: Same<z.output<(typeof workerRequestSchemas)[K]>, WorkerCalls[K]['request']> } = {
-  version: true,
-  run: true,
-  liveOpen: true,
-  liveAdvance: true,
-  liveTrainer: true,
-  liveClose: true,
-};
-void workerSchemasMatchCalls;
 
 /** Ways a worker call ends without a value; `worker-crashed` is added by the pool, never sent by a worker. */
 export type WorkerError = Exclude<RunError, { kind: 'worker-crashed' }>;

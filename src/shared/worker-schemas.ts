@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { LiveTrainerActionSchema } from './ipc-schemas';
+import type { FromWorker, WorkerCallName, WorkerCalls } from './protocol';
 
 const show = (x: unknown): string => JSON.stringify(x) ?? String(x);
 
@@ -45,6 +46,18 @@ export const workerRequestSchemas = {
   liveClose: request({ session }),
 } as const;
 
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time check that `workerRequestSchemas` has one schema per worker call, producing its request. */
+const workerSchemasMatchCalls: { [K in WorkerCallName]: Same<z.output<(typeof workerRequestSchemas)[K]>, WorkerCalls[K]['request']> } = {
+  version: true,
+  run: true,
+  liveOpen: true,
+  liveAdvance: true,
+  liveTrainer: true,
+  liveClose: true,
+};
+void workerSchemasMatchCalls;
+
 export type WorkerCallKey = keyof typeof workerRequestSchemas;
 export const WORKER_CALLS = Object.keys(workerRequestSchemas) as WorkerCallKey[];
 
@@ -80,6 +93,11 @@ export const fromWorkerSchema = z.union([
   z.object({ type: z.literal('progress'), id: z.number().int(), progress: z.number().min(0).max(1) }),
   z.object({ type: z.literal('rejected'), reason: z.string() }),
 ]);
+
+/** Whether `message` is a well-formed `FromWorker` (checked by `fromWorkerSchema`). */
+export function isFromWorker(message: unknown): message is FromWorker {
+  return fromWorkerSchema.safeParse(message).success;
+}
 
 /**
  * The first problem of a refused message, `message.request.days: expected a number > 0`; a

@@ -10,7 +10,7 @@ import { MessageChannel, MessagePort, Worker, parentPort, receiveMessageOnPort, 
 import type { Simulator } from '../../host/simulator';
 import { createSimHost } from '../../host/loop';
 import type { SpawnWorker } from '../../host/pool';
-import type { FromWorker } from '../../shared/protocol';
+import { isFromWorker } from '../../shared/worker-schemas';
 
 /** What every sim worker receives as `workerData`. */
 export interface SimWorkerData {
@@ -47,8 +47,10 @@ export function nodeSpawn(spawnOptions: NodeSpawnOptions): SpawnWorker {
       port1.close();
       if (reason !== null) events.crash(reason);
     };
-    worker.on('message', (message: FromWorker) => {
-      if (!ended) events.message(message);
+    worker.on('message', (message: unknown) => {
+      if (ended) return;
+      if (isFromWorker(message)) events.message(message);
+      else end(`sim worker sent a message that is not a FromWorker: ${JSON.stringify(message)?.slice(0, 200)}`);
     });
     // 'error' (an uncaught exception) is followed by 'exit'; the first says more.
     worker.on('error', (error) => end(`sim worker threw: ${error instanceof Error ? error.message : String(error)}`));
