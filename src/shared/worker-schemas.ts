@@ -1,9 +1,10 @@
 /**
  * Schemas of every message between a host and a sim worker (`ToWorker`, `FromWorker` of
- * ./protocol.ts): the worker checks what it receives against `toWorkerSchemas` before its typed
- * handlers (src/host/loop.ts) run, and the hosts' transports (src/node/pool, src/web) check what a
- * worker sends back against `fromWorkerSchema`. The request types of `WorkerCalls` are checked
- * against these schemas at compile time (./protocol.ts), so a message and its check cannot drift.
+ * ./protocol.ts): the worker checks what it receives against `toWorkerSchema` and
+ * `workerRequestSchemas` before its typed handlers (src/host/loop.ts) run, and the hosts'
+ * transports (src/node/pool, src/web) check what a worker sends back with `isFromWorker`. The
+ * request schemas are checked against the request types of `WorkerCalls` at compile time (below),
+ * so a message and its check cannot drift.
  *
  * Refusals say what was expected, as `message.<path>: expected ...` (see `describeWorkerIssue`).
  */
