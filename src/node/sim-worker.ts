@@ -9,7 +9,7 @@
  * host passes granted files (the desktop app), scenarios may name only built-in sets and those
  * files (src/node/data/granted.ts).
  */
-import { createSimEngine } from '../host/sim-engine';
+import { realSimulator } from '../host/real-simulator';
 import { grantedOnlyProvider } from './data/granted';
 import { nodeDataProvider } from './data/provider';
 import { grantedFiles, serveSimWorker, simWorkerOptions } from './pool/node-worker';
@@ -20,4 +20,4 @@ if (dataDir !== undefined && dataDir !== null && typeof dataDir !== 'string') {
 }
 const data = nodeDataProvider({ settings: dataDir ?? null });
 const isGranted = grantedFiles();
-serveSimWorker(createSimEngine(isGranted ? grantedOnlyProvider(data, isGranted) : data));
+serveSimWorker(realSimulator(isGranted ? grantedOnlyProvider(data, isGranted) : data));

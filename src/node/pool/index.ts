@@ -8,7 +8,7 @@ import { SimWorkerPool, type Timers } from '../../host/pool';
 import { nodeSpawn, type NodeSpawnOptions } from './node-worker';
 
 export { SimWorkerPool } from '../../host/pool';
-export { runBatch } from '../../host/batch';
+export { runBatch } from '../../host/replications';
 export { SIM_WORKER_LIMITS, grantedFiles, nodeSpawn, serveSimWorker, simWorkerOptions, type GrantFeed, type NodeSpawnOptions, type SimWorkerData } from './node-worker';
 
 export interface NodePoolOptions extends NodeSpawnOptions {
