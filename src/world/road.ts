@@ -66,7 +66,7 @@ export function buildRoadTravel(
  * places spread uniformly over the roads (by length). Bad settings and a network that is not a
  * road graph are WorldErrors naming the scenario path.
  */
-export function roadWorld(scenario: Scenario, network: unknown): { travel: RoadTravelModel; randomNetworkPlace: (uniform: () => number) => Place } {
+export function roadWorld(scenario: Pick<Scenario, 'network' | 'start' | 'travel'>, network: unknown): { travel: RoadTravelModel; randomNetworkPlace: (uniform: () => number) => Place } {
   const source = scenario.network?.source ?? '(none)';
   if (!isRoadGraph(network)) {
     throw new WorldError([{ path: 'network.source', message: `"${source}" did not give a road graph` }]);

@@ -13,7 +13,7 @@ import { fileSha256, writeGraphFile } from '../../node/osm/graph-file';
 import { importOsm } from '../../node/osm/import';
 import { OsmReadError } from '../../node/osm/read';
 import { InputError } from '../errors';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { progressBar } from '../progress';
 
 const USAGE = 'import-osm <extract.osm.pbf> --out graph.bin [--bbox WEST,SOUTH,EAST,NORTH] [--json]';

@@ -4,9 +4,9 @@
  * clicked something that cannot be done, which is an expected outcome.
  */
 import { GRADES } from '../../shared/scenario';
-import type { LiveAssignRefusal } from '../../shared/live';
+import type { LiveAssignRefusal, LiveCandidateView } from '../../shared/live';
 import { applyBorder, availableUnits, chooseUnit, unitPlace } from '../dispatch/choose';
-import { US, UNIT_STATE_NAMES, type UnitStateName } from '../fleet/fleet';
+import { US, UNIT_STATE_NAMES } from '../fleet/fleet';
 import { CS } from '../model/call';
 import { openSlot } from '../model/dispatch-pass';
 import type { SimState } from '../model/state';
@@ -20,20 +20,10 @@ export type AssignOutcome =
       message: string;
     };
 
-export interface Candidate {
-  unit: string;
-  station: string;
-  state: UnitStateName;
+/** A unit ranked for an incident (`LiveCandidateView`, declared once in src/shared/live.ts), with its travel time. */
+export interface Candidate extends LiveCandidateView {
   /** Travel seconds from where the unit is now (turnout excluded); Infinity when unreachable. */
-  travelS: number;
-  /** Turnout + travel: when it would arrive, from now. */
-  etaS: number;
-  /** The policy would send it now. */
-  chosen: boolean;
-  /** Free and allowed by the border and reserve rules. */
-  eligible: boolean;
-  /** Why (not): 'chosen by nearest-eta', 'free', 'outside the border (bcu)', 'held in reserve', 'busy: on-scene at incident 12', ... */
-  reason: string;
+  readonly travelS: number;
 }
 
 /** Candidates for incident `id`, best first: the chosen unit, other eligible units by ETA, then the rest by ETA. */

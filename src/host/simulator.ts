@@ -1,11 +1,12 @@
 /**
- * What the sim-worker loop needs from the simulator, as one injected object: the real one wires
- * src/sim, src/shared/scenario and src/world (./sim-engine.ts); tests inject fakes to make a worker
- * slow, fail or crash on purpose.
+ * The simulator as the sim-worker loop (./loop.ts) and the in-process runner (./replications.ts)
+ * see it, as one injected object: the real one wires src/sim, src/shared/scenario and src/world
+ * (./real-simulator.ts); tests inject fakes to make a worker slow, fail or crash on purpose.
  */
-import type { LiveAssignOutcome, LiveInjectGrade, LiveState, LiveStepReport, LiveTrip, LiveUnitState, RunOneReply, ScenarioIssue, SimResults } from '../shared/protocol';
+import type { LiveAssignOutcome, LiveCandidateView, LiveInjectGrade, LiveSnapshot, LiveStepReport, RunOneReply, ScenarioIssue } from '../shared/protocol';
 
-export interface EngineRunOptions {
+/** One replication's settings and the hooks the run calls back (synchronously, from inside it). */
+export interface ReplicationOptions {
   /** base seed; absent = the scenario's own */
   readonly seed?: number;
   /** 0-based replication number (replications of one base seed differ) */
@@ -14,29 +15,13 @@ export interface EngineRunOptions {
   readonly days?: number;
   /** keep the incident log and return it in the reply */
   readonly incidentLog?: boolean;
-  /** share of the run done, 0..1; called from inside the run (synchronously) */
+  /** share of the run done, 0..1 */
   readonly onProgress: (fraction: number) => void;
   /** polled by the run; once true the run throws its cancellation error */
   readonly isCancelled: () => boolean;
 }
 
-/** A unit in a live snapshot: where it is now and, while it moves, its whole trip. */
-export interface LiveUnitView {
-  readonly id: string;
-  readonly station: string;
-  readonly state: LiveUnitState;
-  readonly lon: number;
-  readonly lat: number;
-  readonly incident: number | null;
-  readonly trip?: LiveTrip;
-}
-
-/** What a live session shows at one instant (the simulator's `LiveSnapshot`). */
-export interface LiveView extends LiveState {
-  readonly units: readonly LiveUnitView[];
-}
-
-/** The part of the simulator's `LiveSession` a worker drives. */
+/** The part of the simulator's `LiveSession` (src/sim/live/session.ts) a worker drives. */
 export interface LiveHandle {
   /** simulation seconds now */
   readonly now: number;
@@ -47,7 +32,7 @@ export interface LiveHandle {
   advanceTo(tS: number): number;
   /** runs the next event; null when the run is over */
   step(): LiveStepReport | null;
-  snapshot(): LiveView;
+  snapshot(): LiveSnapshot;
   /** an incident at a place now, pending at once; returns its id (throws when the run is over) */
   inject(spec: { readonly lon: number; readonly lat: number; readonly grade: LiveInjectGrade }): number;
   /** sends `unit` to `incident` now; a refusal is a value */
@@ -56,38 +41,30 @@ export interface LiveHandle {
   candidates(incident: number): readonly LiveCandidateView[];
 }
 
-/** A candidate as the simulator ranks it (`Candidate` of src/sim/live/override.ts). */
-export interface LiveCandidateView {
-  readonly unit: string;
-  readonly station: string;
-  readonly state: LiveUnitState;
-  /** turnout + travel, seconds; Infinity when unreachable */
-  readonly etaS: number;
-  readonly chosen: boolean;
-  readonly eligible: boolean;
-  readonly reason: string;
-}
-
 export type ParseOutcome<Scenario> =
   | { readonly ok: true; readonly scenario: Scenario }
   | { readonly ok: false; readonly errors: readonly ScenarioIssue[] };
 
-export interface SimEngine<Scenario = unknown, World = unknown> {
+export interface Simulator<Scenario = unknown, World = unknown, Spec = unknown> {
   /** the simulator's version (`SIM_VERSION`) */
   readonly version: string;
   parseScenario(raw: unknown): ParseOutcome<Scenario>;
+  /**
+   * The part of a scenario its world is built from (src/world `worldSpec`): `buildWorld`'s input,
+   * and, as JSON, the key under which a worker keeps the world for the next scenario of equal spec.
+   */
+  worldSpec(scenario: Scenario): Spec;
   /** Prepares the places a scenario runs on (may fetch or read built data). */
-  buildWorld(scenario: Scenario): Promise<World>;
+  buildWorld(spec: Spec): Promise<World>;
   /** One replication, synchronous; throws the simulator's cancellation error when cancelled. */
-  runScenario(scenario: Scenario, world: World, options: EngineRunOptions): RunOneReply;
+  runReplication(scenario: Scenario, world: World, options: ReplicationOptions): RunOneReply;
   /** Whether `error` is the simulator's cancellation (an expected outcome, not a failure). */
   isCancellation(error: unknown): boolean;
   /**
-   * The scenario problems an error from `buildWorld` stands for (e.g. an area id the data does not
-   * have), or null when it is not about the scenario. They are reported as `invalid-scenario`.
+   * The scenario problems an error from `buildWorld` or a run stands for (e.g. an area id the data
+   * does not have), or null when it is not about the scenario. They are reported as `invalid-scenario`.
    */
   scenarioIssues(error: unknown): readonly ScenarioIssue[] | null;
-  combineReplications(results: readonly SimResults[]): SimResults;
   /** A live session of the scenario on its world, at the start of its warm-up. */
   openLive(scenario: Scenario, world: World, options: { readonly seed?: number; readonly days?: number }): LiveHandle;
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { runBatch } from '../../src/host/batch';
+import { runBatch } from '../../src/host/replications';
 import { createSimHost } from '../../src/host/loop';
 import { SimWorkerPool, type SpawnWorker } from '../../src/host/pool';
 import type { RunProgress } from '../../src/shared/protocol';
-import { fakeEngine, realTimers, scriptedSpawn } from './fakes';
+import { fakeSimulator, realTimers, scriptedSpawn } from './fakes';
 
-/** Workers that run the real loop with the fake engine, answering asynchronously like a thread would. */
+/** Workers that run the real loop with the fake simulator, answering asynchronously like a thread would. */
 const loopSpawn: SpawnWorker = (events) => {
-  const host = createSimHost({ engine: fakeEngine().engine, post: (m) => setTimeout(() => events.message(m), 0) });
+  const host = createSimHost({ simulator: fakeSimulator().simulator, post: (m) => setTimeout(() => events.message(m), 0) });
   return { post: (m) => void setTimeout(() => void host.receive(m), 0), terminate: () => {} };
 };
 
