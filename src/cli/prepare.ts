@@ -43,5 +43,5 @@ export async function prepare(nameOrPath: string): Promise<Prepared> {
 
 /** Errors of the data step that mean the user's input or data folder is at fault (exit 2, not 1). */
 export function isDataError(error: unknown): boolean {
-  return error instanceof Error && ['DataSourceError', 'DataNotFoundError', 'SourceDataError', 'MissingDataError'].includes(error.name);
+  return error instanceof Error && ['DataSourceError', 'DataNotFoundError', 'SourceDataError', 'MissingDataError', 'GraphFileError', 'FileReadError', 'OsmReadError'].includes(error.name);
 }

@@ -13,6 +13,8 @@ import { decodeGraph, decodeHierarchy, encodeGraph, encodeHierarchy, GRAPH_FORMA
 import type { HierarchyStore, RoadGraph } from '../../sim/routing/graph';
 import { LONDON_ROAD_SPEEDS_KPH } from '../../sim/routing/speeds';
 import { cacheDir } from '../data/paths';
+import { FileReadError, readCappedFile } from '../files/read-capped';
+import { LIMITS } from '../../shared/scenario/limits';
 
 /** A graph file that cannot be read; the message names the file. */
 export class GraphFileError extends Error {
@@ -68,9 +70,9 @@ function diskHierarchyStore(dir: string, prefix: string, graph: RoadGraph): Hier
 function readGraphFile(file: string): RoadGraph {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readCappedFile(file, LIMITS.graphFileBytes, 'road graph files');
   } catch (error) {
-    throw new GraphFileError(`${file}: cannot read (${(error as Error).message})`);
+    throw new GraphFileError(error instanceof FileReadError ? error.message : `${file}: cannot read (${(error as Error).message})`);
   }
   try {
     return decodeGraph(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
