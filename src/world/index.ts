@@ -134,17 +134,28 @@ function buildTravel(s: Scenario): TravelModel {
   });
 }
 
-/** West, south, east, north of the world's areas and weighted demand points; null when it has neither. */
+/**
+ * West, south, east, north of where the scenario is, for warnings about far-off places: its areas
+ * when it has some; else the 10th to 90th percentile of its weighted demand points on each axis
+ * (so that one misplaced point does not stretch the box over the ocean); null when it has neither.
+ */
 export function worldBounds(world: SimWorld): [number, number, number, number] | null {
-  let b: [number, number, number, number] = world.areas?.bounds ? [...world.areas.bounds] : [Infinity, Infinity, -Infinity, -Infinity];
+  if (world.areas?.bounds) return [...world.areas.bounds];
   const p = world.points;
-  if (p) {
-    for (let i = 0; i < p.lon.length; i++) {
-      if (!(p.weight[i]! > 0)) continue;
-      b = [Math.min(b[0], p.lon[i]!), Math.min(b[1], p.lat[i]!), Math.max(b[2], p.lon[i]!), Math.max(b[3], p.lat[i]!)];
+  if (!p) return null;
+  const lon: number[] = [];
+  const lat: number[] = [];
+  for (let i = 0; i < p.lon.length; i++) {
+    if (p.weight[i]! > 0) {
+      lon.push(p.lon[i]!);
+      lat.push(p.lat[i]!);
     }
   }
-  return b[0] <= b[2] ? b : null;
+  if (lon.length === 0) return null;
+  const q = (xs: number[], f: number) => xs[Math.round(f * (xs.length - 1))]!;
+  lon.sort((a, b) => a - b);
+  lat.sort((a, b) => a - b);
+  return [q(lon, 0.1), q(lat, 0.1), q(lon, 0.9), q(lat, 0.9)];
 }
 
 /** Everything the simulator needs besides the scenario. Throws WorldError for bad references. */

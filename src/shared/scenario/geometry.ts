@@ -12,7 +12,8 @@ export interface CoordinateProblem {
 
 function position(p: unknown, path: (string | number)[]): CoordinateProblem | null {
   if (!Array.isArray(p) || p.length < 2 || p.length > 3) return { path, message: 'expected a position [longitude, latitude]' };
-  if (!p.every((x) => typeof x === 'number' && Number.isFinite(x))) return { path, message: 'expected a position of numbers [longitude, latitude] (not strings)' };
+  if (p.some((x) => typeof x === 'string')) return { path, message: 'expected a position of numbers [longitude, latitude], not strings' };
+  if (!p.every((x) => typeof x === 'number' && Number.isFinite(x))) return { path, message: 'expected a position of finite numbers [longitude, latitude]' };
   const [lon, lat] = p as number[];
   if (lon! < -180 || lon! > 180) return { path: [...path, 0], message: `expected a longitude from -180 to 180, got ${lon}` };
   if (lat! < -90 || lat! > 90) return { path: [...path, 1], message: `expected a latitude from -90 to 90, got ${lat}` };
