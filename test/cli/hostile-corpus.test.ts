@@ -131,6 +131,17 @@ describe('hostile input through the command line', () => {
     expect(r.stderr).not.toMatch(/root:/);
   });
 
+  it('lists the warnings in results.json and report.html written by --out', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'sim-hostile-out-'));
+    const r = await cliAsync(['run', path.join(FIXTURES, 'station-new-york.json'), '--days', '1', '--out', out]);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as { warnings?: { code: string }[] };
+    expect(results.warnings?.map((w) => w.code)).toEqual(['place-far-outside']);
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<h2>Warnings about the scenario</h2>');
+    expect(html).toContain('<td>stations[0]</td><td>place-far-outside</td>');
+  });
+
   it('escapes control characters in the readable summary', async () => {
     const r = await cliAsync(['run', path.join(FIXTURES, 'terminal-escapes.json'), '--days', '1']);
     expect(r.code).toBe(0);
