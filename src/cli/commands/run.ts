@@ -8,13 +8,13 @@ import { writeRunOutputs } from '../../node/report';
 import { LIMITS } from '../../shared/scenario/limits';
 import { displayPath, parseArgs, positiveOption, wholeOption } from '../args';
 import { InputError } from '../errors';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { prepare } from '../prepare';
 import { progressBar } from '../progress';
 import { replicate } from '../replicate';
 import { summaryText } from '../summary';
 import { printable } from '../../shared/printable';
-import { warningsFor } from '../warnings';
+import { scenarioWarnings } from '../../shared/scenario';
 
 const USAGE = 'run <scenario.json | london> [--days N] [--seed S] [--replications R] [--json] [--out DIR]';
 
@@ -29,10 +29,11 @@ export const command: Command = {
     const days = positiveOption(p, 'days', LIMITS.days);
     const json = p.flags.has('json');
     const out = p.values.get('out');
-    const { scenario, file, world } = await prepare(p.positional[0]!);
+    const { scenario, file } = await prepare(p.positional[0]!);
     const progress = progressBar(!json);
-    const warnings = warningsFor(scenario, world);
-    const { combined: results, log } = await replicate(scenario, world, { replications, seed, days, keepLog: out !== undefined, progress, file });
+    // Judged from the scenario alone: the world is built where the replications run.
+    const warnings = scenarioWarnings(scenario);
+    const { combined: results, log } = await replicate(scenario, { replications, seed, days, keepLog: out !== undefined, progress, file });
     progress.done();
     // Present only when there are warnings (docs/MODEL-ADDITIONS.md "Warnings").
     const combined = warnings.length > 0 ? { ...results, warnings } : results;

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseJsonText } from '../../shared/json-text';
 import { LIMITS } from '../../shared/scenario/limits';
 import { FileReadError, readCappedText } from '../files/read-capped';
-import type { RoadGraph } from '../../sim/routing/graph';
+import type { RoadGraph } from '../../sim/roads/graph';
 import type { AreaFeatures, DataProvider, PointSetData } from '../../world';
 import { loadGraphFile } from '../osm/graph-file';
 import { ensureOsmGraph } from '../osm/import';
