@@ -223,6 +223,12 @@ export const STREAM_CHANNEL = 'api:stream';
 /** Channel on which main sends `AppEvent`s to the window. */
 export const EVENT_CHANNEL = 'api:event';
 
+/** What main sends the page unasked, by channel: stream messages of calls, and app events. */
+export type PushMessages = {
+  readonly [STREAM_CHANNEL]: StreamMessage;
+  readonly [EVENT_CHANNEL]: AppEvent;
+};
+
 export type StreamMessage = {
   readonly [K in StreamingCallName]: { readonly call: K; readonly jobId: string; readonly message: NonNullable<ApiCalls[K]['stream']> };
 }[StreamingCallName];
