@@ -131,7 +131,7 @@ function assumptions(s: Scenario): string[][] {
     rows.push([`line ${st.line}`, `${fmt(st.callsPerDay)} calls a day; grades ${mix}`]);
   }
   rows.push(['demand places', s.demand.points ? `${s.demand.points.length} points` : s.demand.pointsSource ? `built-in points "${s.demand.pointsSource}"` : s.demand.areaWeights ? 'area weights' : s.areas ? 'by area size' : 'over the road network']);
-  if (s.demand.surges.length > 0) rows.push(['surges', s.demand.surges.map((sg) => `${sg.area ?? 'all'} x${sg.multiplier} from ${sg.fromS} s to ${sg.toS} s`).join('; ')]);
+  if (s.demand.surges.length > 0) rows.push(['surges', s.demand.surges.map((sg) => `${sg.label ? `${sg.label}: ` : ''}${sg.area ?? 'all'}${sg.circle ? ` within ${sg.circle.radiusM} m of ${sg.circle.lon}, ${sg.circle.lat}` : sg.polygon ? ` inside a ${sg.polygon.length}-corner polygon` : ''} x${sg.multiplier} from ${sg.fromS ?? 'the start'}${sg.fromS === undefined ? '' : ' s'} to ${sg.toS ?? 'the end'}${sg.toS === undefined ? '' : ' s'}`).join('; ')]);
   if (s.callHandling) {
     rows.push(['call takers', s.callHandling.pools.map((p) => `${p.id} (${p.lines.join('+')}): ${typeof p.staff === 'number' ? `${p.staff} round the clock` : Object.entries(p.staff).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('; ')]);
   } else rows.push(['call takers', 'not modelled (calls become incidents at once)']);
