@@ -10,6 +10,8 @@ import { isAttendedGrade, type Results } from '../../shared/results';
 export interface ReportOptions {
   /** Shown as "generated at"; left out keeps the report byte-identical between runs. */
   generatedAt?: string;
+  /** "What changed" against the scenario this one came from (renderer/scenario/describe.ts), shown after the description. */
+  changes?: { readonly origin: string; readonly lines: readonly string[] };
 }
 
 export function escapeHtml(text: string): string {
@@ -184,7 +186,7 @@ th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left}th{background:#f3
 </style></head><body>
 <h1>${escapeHtml(m.scenario)}</h1>
 ${scenario.description ? `<p>${escapeHtml(scenario.description)}</p>` : ''}
-<h2>How these results were produced</h2>
+${options.changes ? `<h2>What changed</h2>\n<p class="note">Against ${escapeHtml(options.changes.origin)}:</p>\n${options.changes.lines.length > 0 ? `<ul>${options.changes.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '<p>Nothing.</p>'}\n` : ''}<h2>How these results were produced</h2>
 ${table(['', ''], produced)}
 <p class="note">Discrete-event simulation of call handling, grading, dispatch and travel (see MODEL.md). Every figure is the mean over replications; "±" gives the 95% confidence half-width (Student t) when there are several. Response time runs from the call's arrival to the first unit's arrival at scene.</p>
 <h2>Assumptions</h2>

@@ -57,6 +57,13 @@ function Label({ text }: { text: string }) {
     const el = map.getContainer();
     el.setAttribute('role', 'region');
     el.setAttribute('aria-label', text);
+    // The map is one Tab stop (its container: arrow keys pan, + and - zoom): the zoom buttons and
+    // attribution links inside it would add more; the footer lists the same sources.
+    const untab = () => el.querySelectorAll('.leaflet-control a').forEach((a) => a.setAttribute('tabindex', '-1'));
+    untab();
+    const watch = new MutationObserver(untab);
+    watch.observe(el.querySelector('.leaflet-control-container') ?? el, { childList: true, subtree: true });
+    return () => watch.disconnect();
   }, [map, text]);
   return null;
 }

@@ -24,6 +24,8 @@ export interface ChangeNames {
 const lcFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 const fmt = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 const plural = (n: number, one: string) => `${fmt(n)} ${one}${n === 1 ? '' : 's'}`;
+/** "Brixton base", but "New base 1" and "Barking (synthetic base)" as they are. */
+const baseLabel = (name: string) => (/\bbase\b/i.test(name) ? name : `${name} base`);
 const distance = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
 
 function bcuOfArea(raw: RawScenario): Map<string, string> {
@@ -88,16 +90,16 @@ export function describeChanges(original: RawScenario, current: RawScenario, nam
     const was = before.get(b.id);
     if (!was) {
       const where = b.area ? ` in ${areaName(b.area)}` : names.areaAt?.(b.lon, b.lat) ? ` in ${names.areaAt(b.lon, b.lat)}` : '';
-      out.push(`${b.name} base added${where}${b.closed ? ' (closed)' : ''}`);
+      out.push(`${baseLabel(b.name)} added${where}${b.closed ? ' (closed)' : ''}`);
       continue;
     }
-    if (was.name !== b.name) out.push(`${was.name} base renamed ${b.name}`);
+    if (was.name !== b.name) out.push(`${baseLabel(was.name)} renamed ${b.name}`);
     const moved = metresBetween(was.lon, was.lat, b.lon, b.lat);
-    if (moved >= 1) out.push(`${b.name} base moved ${distance(moved)} ${compassWord(was.lon, was.lat, b.lon, b.lat)}${b.area && b.area !== was.area ? ` (now in ${areaName(b.area)})` : ''}`);
-    if (was.closed !== b.closed) out.push(`${b.name} base ${b.closed ? 'closed' : 'reopened'}`);
+    if (moved >= 1) out.push(`${baseLabel(b.name)} moved ${distance(moved)} ${compassWord(was.lon, was.lat, b.lon, b.lat)}${b.area && b.area !== was.area ? ` (now in ${areaName(b.area)})` : ''}`);
+    if (was.closed !== b.closed) out.push(`${baseLabel(b.name)} ${b.closed ? 'closed' : 'reopened'}`);
   }
   const ids = new Set(after.map((b) => b.id));
-  for (const b of before.values()) if (!ids.has(b.id)) out.push(`${b.name} base removed`);
+  for (const b of before.values()) if (!ids.has(b.id)) out.push(`${baseLabel(b.name)} removed`);
 
   // Units on duty, by BCU (or base outside every BCU), shift and type
   const u0 = unitsOnDuty(original);

@@ -69,10 +69,10 @@ export function BasesEditor() {
                   />
                 </td>
                 <td>
-                  <NumberField label={`Latitude of ${b.name}`} value={b.lat} min={-90} max={90} step={0.001} integer={false} onCommit={(lat) => report(moveBaseTo(store, b.id, b.lon, lat))} />
+                  <NumberField label={`Latitude of ${b.name}`} value={b.lat} min={-90} max={90} step={0.001} integer={false} className="number-field coord" onCommit={(lat) => report(moveBaseTo(store, b.id, b.lon, lat))} />
                 </td>
                 <td>
-                  <NumberField label={`Longitude of ${b.name}`} value={b.lon} min={-180} max={180} step={0.001} integer={false} onCommit={(lon) => report(moveBaseTo(store, b.id, lon, b.lat))} />
+                  <NumberField label={`Longitude of ${b.name}`} value={b.lon} min={-180} max={180} step={0.001} integer={false} className="number-field coord" onCommit={(lon) => report(moveBaseTo(store, b.id, lon, b.lat))} />
                 </td>
                 <td>{b.area ? (areaNames.get(b.area) ?? b.area) : '–'}</td>
                 {model.shifts.map((s) => (

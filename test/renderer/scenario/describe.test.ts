@@ -38,6 +38,8 @@ describe('describeChanges', () => {
     expect(describeChanges(closed, raw)[0]).toBe('Streatham Police Station base reopened');
     const { raw: added, id } = addBase(raw, { name: 'Brixton', lon: -0.114, lat: 51.462, area: 'E09000022' });
     expect(describeChanges(raw, setBaseUnits(added, id, 'late', 4), names)).toEqual(['Brixton base added in Lambeth', '4 more IRVs on the late shift in South BCU']);
+    const other = addBase(raw, { name: 'New base 1', lon: -0.114, lat: 51.462 }).raw;
+    expect(describeChanges(raw, other, { areaAt: () => 'Lambeth' })).toEqual(['New base 1 added in Lambeth']);
   });
 
   it('units and call takers per shift', () => {
