@@ -147,7 +147,9 @@ export function MapView() {
       )}
       {workbenchPlacing && (
         <p className="map-hint" role="status" data-testid="workbench-placing-hint">
-          Click the map to place the {workbenchPlacing === 'base' ? 'new base' : 'demand event'} (or press Enter on the map to place it at the centre); Esc cancels.
+          {workbenchPlacing === 'polygon'
+            ? 'Click the map for each corner of the event’s area (or press Enter on the map for a corner at the centre); Finish polygon or Enter with 3 corners or more ends it; Esc cancels.'
+            : `Click the map to place the ${workbenchPlacing === 'base' ? 'new base' : 'demand event'} (or press Enter on the map to place it at the centre); Esc cancels.`}
         </p>
       )}
       {layersError && (

@@ -6,13 +6,13 @@
  */
 import * as L from 'leaflet';
 import { useEffect, useMemo } from 'react';
-import { Circle, Marker, Polygon, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import { Circle, CircleMarker, Marker, Polygon, Polyline, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { readBases } from '../scenario/bases';
 import { readEvents } from '../scenario/demand';
 import { compassWord, metresBetween } from '../scenario/raw';
 import { update, useAppStore, useAppStoreApi } from '../store';
-import { workbenchPlacingSet } from '../store/workbench-slice';
-import { addBaseAt, addEventAt, moveBaseTo } from '../workbench/actions';
+import { cornerAdded, workbenchPlacingSet } from '../store/workbench-slice';
+import { addBaseAt, addEventAt, finishPolygon, moveBaseTo } from '../workbench/actions';
 
 const icon = (cls: string) => L.divIcon({ className: `base-marker ${cls}`, iconSize: [16, 16], iconAnchor: [8, 8] });
 
@@ -75,6 +75,21 @@ function EventShapes() {
   );
 }
 
+/** The polygon being drawn: its corners and the lines between them. */
+function DrawnCorners() {
+  const corners = useAppStore((s) => s.workbench.corners);
+  if (corners.length === 0) return null;
+  const positions = corners.map(([x, y]) => [y, x] as [number, number]);
+  return (
+    <>
+      <Polyline positions={positions} pathOptions={{ color: '#a23b00', weight: 2, interactive: false }} />
+      {positions.map((p, i) => (
+        <CircleMarker key={i} center={p} radius={4} pathOptions={{ color: '#a23b00', fillOpacity: 1, interactive: false }} />
+      ))}
+    </>
+  );
+}
+
 export function WorkbenchMap() {
   const map = useMap();
   const store = useAppStoreApi();
@@ -86,10 +101,12 @@ export function WorkbenchMap() {
     if (placing === null) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') update(store, 'workbench', workbenchPlacingSet, null);
+      else if (placing === 'polygon' && e.key === 'Enter' && store.getState().workbench.corners.length >= 3) finishPolygon(store);
       else if (e.key === 'Enter' && e.target === el) {
         const c = map.getCenter();
         if (placing === 'base') addBaseAt(store, c.lng, c.lat);
-        else addEventAt(store, c.lng, c.lat);
+        else if (placing === 'event') addEventAt(store, c.lng, c.lat);
+        else update(store, 'workbench', cornerAdded, [c.lng, c.lat] as const);
       }
     };
     document.addEventListener('keydown', onKey);
@@ -104,10 +121,12 @@ export function WorkbenchMap() {
       const armed = store.getState().workbench.placing;
       if (armed === 'base') addBaseAt(store, e.latlng.lng, e.latlng.lat);
       else if (armed === 'event') addEventAt(store, e.latlng.lng, e.latlng.lat);
+      else if (armed === 'polygon') update(store, 'workbench', cornerAdded, [e.latlng.lng, e.latlng.lat] as const);
     },
   });
   return (
     <>
+      <DrawnCorners />
       <EventShapes />
       <BaseMarkers />
     </>

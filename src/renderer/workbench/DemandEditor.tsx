@@ -10,7 +10,7 @@ import { num } from '../scenario/raw';
 import { update, useAppStore, useAppStoreApi } from '../store';
 import { demandMultiplierSet } from '../store/scenario-slice';
 import { workbenchPlacingSet } from '../store/workbench-slice';
-import { applyEdit } from './actions';
+import { applyEdit, finishPolygon } from './actions';
 
 function When({ label, tS, days, onChange }: { label: string; tS: number; days: number; onChange: (tS: number) => void }) {
   const { day, clock } = dayAndClock(tS);
@@ -33,6 +33,7 @@ export function DemandEditor() {
   const current = useAppStore((s) => s.scenario.current);
   const level = useAppStore((s) => s.scenario.demandMultiplier);
   const placing = useAppStore((s) => s.workbench.placing);
+  const corners = useAppStore((s) => s.workbench.corners.length);
   const layers = useAppStore((s) => s.map.layers);
   const [error, setError] = useState<string | null>(null);
   const [borough, setBorough] = useState('');
@@ -103,7 +104,15 @@ export function DemandEditor() {
         <button type="button" aria-pressed={placing === 'event'} onClick={() => update(store, 'workbench', workbenchPlacingSet, placing === 'event' ? null : 'event')}>
           Add demand event
         </button>
-        <span className="hint">Places a 1 km circle where the map is clicked; set its times and size here.</span>
+        <button type="button" aria-pressed={placing === 'polygon'} onClick={() => update(store, 'workbench', workbenchPlacingSet, placing === 'polygon' ? null : 'polygon')}>
+          Draw event area
+        </button>
+        {placing === 'polygon' && (
+          <button type="button" disabled={corners < 3} onClick={() => finishPolygon(store)}>
+            Finish polygon ({corners} corner{corners === 1 ? '' : 's'})
+          </button>
+        )}
+        <span className="hint">Add demand event places a 1 km circle where the map is clicked; Draw event area takes a polygon corner by corner. Set times and size here.</span>
       </div>
       {error && (
         <p className="field-error" role="alert">

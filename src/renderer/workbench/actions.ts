@@ -6,7 +6,7 @@
 import { update, type AppStore } from '../store';
 import { areaAt } from '../map/locate';
 import { addBase, moveBase, newBaseName } from '../scenario/bases';
-import { addEvent, readEvents, secondsAt } from '../scenario/demand';
+import { addEvent, readEvents, secondsAt, type EventShape } from '../scenario/demand';
 import { scenarioEdited, type RawScenario } from '../store/scenario-slice';
 import { baseSelected, workbenchPlacingSet } from '../store/workbench-slice';
 
@@ -43,13 +43,26 @@ export function moveBaseTo(store: AppStore, id: string, lon: number, lat: number
   return applyEdit(store, (raw) => moveBase(raw, id, lon, lat, areaOf(store, lon, lat)));
 }
 
-/** A demand event at (lon, lat): a 1 km circle, the first day 18:00-23:00, twice the demand. */
-export function addEventAt(store: AppStore, lon: number, lat: number): void {
+function addDefaultEvent(store: AppStore, shape: EventShape): void {
   applyEdit(store, (raw) => {
     const taken = new Set(readEvents(raw).map((e) => e.label));
     let k = 1;
     while (taken.has(`Event ${k}`)) k++;
-    return addEvent(raw, { label: `Event ${k}`, shape: { kind: 'circle', lon, lat, radiusM: 1000 }, fromS: secondsAt(1, '18:00'), toS: secondsAt(1, '23:00'), multiplier: 2 });
+    return addEvent(raw, { label: `Event ${k}`, shape, fromS: secondsAt(1, '18:00'), toS: secondsAt(1, '23:00'), multiplier: 2 });
   });
   update(store, 'workbench', workbenchPlacingSet, null);
+}
+
+/** A demand event at (lon, lat): a 1 km circle, the first day 18:00-23:00, twice the demand. */
+export function addEventAt(store: AppStore, lon: number, lat: number): void {
+  addDefaultEvent(store, { kind: 'circle', lon, lat, radiusM: 1000 });
+}
+
+/** Ends the polygon being drawn: an event over it when it has 3 corners or more; false when too few. */
+export function finishPolygon(store: AppStore): boolean {
+  const corners = store.getState().workbench.corners;
+  if (corners.length < 3) return false;
+  const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+  addDefaultEvent(store, { kind: 'polygon', corners: corners.map(([x, y]) => [r6(x), r6(y)] as const) });
+  return true;
 }
