@@ -62,6 +62,7 @@ test('add a base and a demand event on the map, change the S reserve: the figure
   const box = (await map.boundingBox())!;
   await map.click({ position: { x: box.width * 0.62, y: box.height * 0.62 } });
   await expect(page.locator('.base-marker'), 'one more base on the map').toHaveCount(50);
+  await expect(bases.getByText('Table of bases (50)'), 'the new base opened the table').toBeVisible();
   const row = bases.getByRole('row').filter({ has: page.getByRole('textbox', { name: 'Name of base New base 1' }) });
   await expect(row).toHaveCount(1);
   const before = { iMean: await figure(page, 'I-mean'), util: await figure(page, 'utilisation'), sWithin: await figure(page, 'S-within') };

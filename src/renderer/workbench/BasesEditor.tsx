@@ -2,7 +2,7 @@
  * The table of bases: every change the map allows, from the keyboard. Name, position (lat, lon),
  * area, units per shift, open or closed; "Add base" arms a map click (Esc cancels).
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { LIMITS } from '../../shared/scenario/limits';
 import { NumberField } from '../panels/NumberField';
 import { readBases, renameBase, setBaseClosed } from '../scenario/bases';
@@ -18,6 +18,11 @@ export function BasesEditor() {
   const selected = useAppStore((s) => s.workbench.selectedBase);
   const areas = useAppStore((s) => s.map.layers?.areas);
   const [error, setError] = useState<string | null>(null);
+  const [tableOpen, setTableOpen] = useState(false);
+  // A base added or moved on the map opens the table, where its units and name are set.
+  useEffect(() => {
+    if (selected !== null) setTableOpen(true);
+  }, [selected]);
   const bases = useMemo(() => readBases(current), [current]);
   const model = useMemo(() => readResourcing(current), [current]);
   const units = useMemo(() => new Map(model.bcus.flatMap((b) => b.bases).map((b) => [b.id, b.perShift])), [model]);
@@ -38,61 +43,67 @@ export function BasesEditor() {
           {error}
         </p>
       )}
-      <div className="table-scroll">
-        <table className="data-table bases-table">
-          <caption className="visually-hidden">Bases: name, position, area, units per shift, open or closed</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Latitude</th>
-              <th scope="col">Longitude</th>
-              <th scope="col">Area</th>
-              {model.shifts.map((s) => (
-                <th scope="col" key={s}>
-                  Units, {s}
-                </th>
-              ))}
-              <th scope="col">Open</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bases.map((b) => (
-              <tr key={b.id} className={`${b.closed ? 'closed' : ''} ${b.id === selected ? 'selected' : ''}`} data-testid={`base-${b.id}`} onFocus={() => update(store, 'workbench', baseSelected, b.id)}>
-                <td>
-                  <input
-                    type="text"
-                    aria-label={`Name of base ${b.name}`}
-                    defaultValue={b.name}
-                    key={b.name}
-                    onBlur={(e) => e.target.value !== b.name && report(applyEdit(store, (raw) => renameBase(raw, b.id, e.target.value)))}
-                    onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-                  />
-                </td>
-                <td>
-                  <NumberField label={`Latitude of ${b.name}`} value={b.lat} min={-90} max={90} step={0.001} integer={false} className="number-field coord" onCommit={(lat) => report(moveBaseTo(store, b.id, b.lon, lat))} />
-                </td>
-                <td>
-                  <NumberField label={`Longitude of ${b.name}`} value={b.lon} min={-180} max={180} step={0.001} integer={false} className="number-field coord" onCommit={(lon) => report(moveBaseTo(store, b.id, lon, b.lat))} />
-                </td>
-                <td>{b.area ? (areaNames.get(b.area) ?? b.area) : '–'}</td>
-                {model.shifts.map((s) => (
-                  <td key={s}>
-                    <NumberField label={`Units, ${b.name}, ${s}`} value={units.get(b.id)?.[s] ?? 0} max={LIMITS.units} onCommit={(n) => report(applyEdit(store, (raw) => setBaseUnits(raw, b.id, s, n)))} />
-                  </td>
+      <details open={tableOpen} onToggle={(e) => setTableOpen((e.target as HTMLDetailsElement).open)}>
+        <summary>Table of bases ({bases.length})</summary>
+        {/* Rendered only when open: hundreds of fields cost every render of the app. */}
+        {tableOpen && (
+          <div className="table-scroll">
+            <table className="data-table bases-table">
+              <caption className="visually-hidden">Bases: name, position, area, units per shift, open or closed</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Latitude</th>
+                  <th scope="col">Longitude</th>
+                  <th scope="col">Area</th>
+                  {model.shifts.map((s) => (
+                    <th scope="col" key={s}>
+                      Units, {s}
+                    </th>
+                  ))}
+                  <th scope="col">Open</th>
+                </tr>
+              </thead>
+              <tbody>
+                {bases.map((b) => (
+                  <tr key={b.id} className={`${b.closed ? 'closed' : ''} ${b.id === selected ? 'selected' : ''}`} data-testid={`base-${b.id}`} onFocus={() => update(store, 'workbench', baseSelected, b.id)}>
+                    <td>
+                      <input
+                        type="text"
+                        aria-label={`Name of base ${b.name}`}
+                        defaultValue={b.name}
+                        key={b.name}
+                        onBlur={(e) => e.target.value !== b.name && report(applyEdit(store, (raw) => renameBase(raw, b.id, e.target.value)))}
+                        onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+                      />
+                    </td>
+                    <td>
+                      <NumberField label={`Latitude of ${b.name}`} value={b.lat} min={-90} max={90} step={0.001} integer={false} className="number-field coord" onCommit={(lat) => report(moveBaseTo(store, b.id, b.lon, lat))} />
+                    </td>
+                    <td>
+                      <NumberField label={`Longitude of ${b.name}`} value={b.lon} min={-180} max={180} step={0.001} integer={false} className="number-field coord" onCommit={(lon) => report(moveBaseTo(store, b.id, lon, b.lat))} />
+                    </td>
+                    <td>{b.area ? (areaNames.get(b.area) ?? b.area) : '–'}</td>
+                    {model.shifts.map((s) => (
+                      <td key={s}>
+                        <NumberField label={`Units, ${b.name}, ${s}`} value={units.get(b.id)?.[s] ?? 0} max={LIMITS.units} onCommit={(n) => report(applyEdit(store, (raw) => setBaseUnits(raw, b.id, s, n)))} />
+                      </td>
+                    ))}
+                    <td>
+                      <label className="check">
+                        <input type="checkbox" checked={!b.closed} onChange={(e) => report(applyEdit(store, (raw) => setBaseClosed(raw, b.id, !e.target.checked)))} />
+                        <span>
+                          Open<span className="visually-hidden">: {b.name}</span>
+                        </span>
+                      </label>
+                    </td>
+                  </tr>
                 ))}
-                <td>
-                  <label className="check">
-                    <input type="checkbox" checked={!b.closed} onChange={(e) => report(applyEdit(store, (raw) => setBaseClosed(raw, b.id, !e.target.checked)))} />
-                    <span>
-                      Open<span className="visually-hidden">: {b.name}</span>
-                    </span>
-                  </label>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </details>
     </section>
   );
 }
