@@ -37,6 +37,8 @@ export function DemandEditor() {
   const layers = useAppStore((s) => s.map.layers);
   const [error, setError] = useState<string | null>(null);
   const [borough, setBorough] = useState('');
+  // Rendered only when open (fields cost every render of the app).
+  const [bcuOpen, setBcuOpen] = useState(false);
   const multipliers = useMemo(() => readAreaMultipliers(current), [current]);
   const events = useMemo(() => readEvents(current), [current]);
   const days = Math.max(1, Math.ceil(num(current.days) || 7));
@@ -74,27 +76,29 @@ export function DemandEditor() {
         )}
       </div>
       {bcus.length > 0 && (
-        <details>
+        <details open={bcuOpen} onToggle={(e) => setBcuOpen((e.target as HTMLDetailsElement).open)}>
           <summary>Demand by BCU</summary>
-          <table className="data-table compact">
-            <caption className="visually-hidden">Demand multiplier by BCU</caption>
-            <thead>
-              <tr>
-                <th scope="col">BCU</th>
-                <th scope="col">Demand (x)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bcus.map((b) => (
-                <tr key={b.id}>
-                  <th scope="row">{b.name}</th>
-                  <td>
-                    <NumberField label={`Demand (x), ${b.name}`} value={multipliers[b.id] ?? 1} min={0} max={MAX_MULTIPLIER} step={0.1} integer={false} onCommit={(m) => setError(applyEdit(store, (raw) => setAreaMultiplier(raw, b.id, m)))} />
-                  </td>
+          {bcuOpen && (
+            <table className="data-table compact">
+              <caption className="visually-hidden">Demand multiplier by BCU</caption>
+              <thead>
+                <tr>
+                  <th scope="col">BCU</th>
+                  <th scope="col">Demand (x)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {bcus.map((b) => (
+                  <tr key={b.id}>
+                    <th scope="row">{b.name}</th>
+                    <td>
+                      <NumberField label={`Demand (x), ${b.name}`} value={multipliers[b.id] ?? 1} min={0} max={MAX_MULTIPLIER} step={0.1} integer={false} onCommit={(m) => setError(applyEdit(store, (raw) => setAreaMultiplier(raw, b.id, m)))} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </details>
       )}
       {Object.keys(multipliers).length > 0 && <p className="hint">Multiplied: {Object.entries(multipliers).map(([id, m]) => `${nameOf(id)} x${m}`).join(', ')}</p>}
