@@ -2,7 +2,7 @@
  * The app's one screen: the scenario bar, the live controls, the map with its legend and tables,
  * and beside it the trainer's controls, the run, the key figures, the charts and the resourcing panel.
  */
-import { Charts } from './charts/Charts';
+import { LazyCharts } from './charts/LazyCharts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { MapLegend } from './map/MapLegend';
 import { MapView } from './map/MapView';
@@ -14,6 +14,7 @@ import { MapTables } from './panels/MapTables';
 import { ResourcingPanel } from './panels/ResourcingPanel';
 import { RunStatus } from './panels/RunStatus';
 import { ScenarioBar, ScenarioMessages } from './panels/ScenarioBar';
+import { ScenarioWarnings } from './panels/ScenarioWarnings';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { TrainerPanel } from './panels/TrainerPanel';
 import { useAppStore } from './store';
@@ -36,6 +37,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
         <SettingsPanel />
       </header>
       <ScenarioMessages />
+      <ScenarioWarnings />
       <LiveControls />
       <main className="workspace">
         <div className="map-column">
@@ -66,7 +68,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
           <ErrorBoundary>
             <RunStatus />
             <KeyFigures />
-            <Charts />
+            <LazyCharts />
             <ResourcingPanel />
           </ErrorBoundary>
         </aside>
