@@ -20,6 +20,11 @@ import { TrainerPanel } from './panels/TrainerPanel';
 import { useAppStore } from './store';
 import { useHost } from './use-host';
 import { useShortcuts } from './use-shortcuts';
+import { BasesEditor } from './workbench/BasesEditor';
+import { DemandEditor } from './workbench/DemandEditor';
+import { DispatchEditor } from './workbench/DispatchEditor';
+import { ShiftsEditor } from './workbench/ShiftsEditor';
+import { WhatChanged } from './workbench/WhatChanged';
 
 export function App({ autoRun = true }: { autoRun?: boolean }) {
   useHost({ autoRun });
@@ -45,6 +50,15 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
           </ErrorBoundary>
           <ErrorBoundary>
             <MapTables />
+          </ErrorBoundary>
+          <ErrorBoundary>
+            <div className="workbench" role="group" aria-label="Workbench: edit the scenario">
+              <WhatChanged />
+              <BasesEditor />
+              <ShiftsEditor />
+              <DemandEditor />
+              <DispatchEditor />
+            </div>
           </ErrorBoundary>
         </div>
         <aside className="side-column" aria-label="Figures and resourcing">

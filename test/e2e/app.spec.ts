@@ -55,7 +55,7 @@ test('London loads with its 33 borough shapes, bases, BCU borders and key figure
   await expect(page.getByTestId('scenario-name')).toHaveText('London baseline');
   await expect(page.locator('path.borough'), '33 borough shapes on the map').toHaveCount(33);
   await expect(page.locator('path.bcu-border'), '12 BCU borders').toHaveCount(12);
-  await expect(page.locator('path.base'), 'the 49 bases of the baseline').toHaveCount(49);
+  await expect(page.locator('.base-marker'), 'the 49 bases of the baseline').toHaveCount(49);
   await expect(page.locator('.leaflet-control-scale'), 'a scale bar').toBeVisible();
   await expect(page.locator('.leaflet-control-attribution'), 'the data attribution').toContainText('OpenStreetMap');
   await expect(page.locator('.leaflet-control-attribution')).toContainText('OGL');

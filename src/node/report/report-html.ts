@@ -10,6 +10,8 @@ import { isAttendedGrade, type Results } from '../../shared/results';
 export interface ReportOptions {
   /** Shown as "generated at"; left out keeps the report byte-identical between runs. */
   generatedAt?: string;
+  /** "What changed" against the scenario this one came from (renderer/scenario/describe.ts), shown after the description. */
+  changes?: { readonly origin: string; readonly lines: readonly string[] };
 }
 
 export function escapeHtml(text: string): string {
@@ -131,7 +133,7 @@ function assumptions(s: Scenario): string[][] {
     rows.push([`line ${st.line}`, `${fmt(st.callsPerDay)} calls a day; grades ${mix}`]);
   }
   rows.push(['demand places', s.demand.points ? `${s.demand.points.length} points` : s.demand.pointsSource ? `built-in points "${s.demand.pointsSource}"` : s.demand.areaWeights ? 'area weights' : s.areas ? 'by area size' : 'over the road network']);
-  if (s.demand.surges.length > 0) rows.push(['surges', s.demand.surges.map((sg) => `${sg.area ?? 'all'} x${sg.multiplier} from ${sg.fromS} s to ${sg.toS} s`).join('; ')]);
+  if (s.demand.surges.length > 0) rows.push(['surges', s.demand.surges.map((sg) => `${sg.label ? `${sg.label}: ` : ''}${sg.area ?? 'all'}${sg.circle ? ` within ${sg.circle.radiusM} m of ${sg.circle.lon}, ${sg.circle.lat}` : sg.polygon ? ` inside a ${sg.polygon.length}-corner polygon` : ''} x${sg.multiplier} from ${sg.fromS ?? 'the start'}${sg.fromS === undefined ? '' : ' s'} to ${sg.toS ?? 'the end'}${sg.toS === undefined ? '' : ' s'}`).join('; ')]);
   if (s.callHandling) {
     rows.push(['call takers', s.callHandling.pools.map((p) => `${p.id} (${p.lines.join('+')}): ${typeof p.staff === 'number' ? `${p.staff} round the clock` : Object.entries(p.staff).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('; ')]);
   } else rows.push(['call takers', 'not modelled (calls become incidents at once)']);
@@ -186,7 +188,7 @@ th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left}th{background:#f3
 </style></head><body>
 <h1>${escapeHtml(m.scenario)}</h1>
 ${scenario.description ? `<p>${escapeHtml(scenario.description)}</p>` : ''}
-<h2>How these results were produced</h2>
+${options.changes ? `<h2>What changed</h2>\n<p class="note">Against ${escapeHtml(options.changes.origin)}:</p>\n${options.changes.lines.length > 0 ? `<ul>${options.changes.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '<p>Nothing.</p>'}\n` : ''}<h2>How these results were produced</h2>
 ${table(['', ''], produced)}
 <p class="note">Discrete-event simulation of call handling, grading, dispatch and travel (see MODEL.md). Every figure is the mean over replications; "±" gives the 95% confidence half-width (Student t) when there are several. Response time runs from the call's arrival to the first unit's arrival at scene.</p>
 ${warnings.length > 0 ? `<h2>Warnings about the scenario</h2>\n<p class="note">Legal values that are worth a second look (docs/MODEL-ADDITIONS.md "Warnings").</p>\n${table(['field', 'code', 'warning'], warnings.map((w) => [w.path || '(file)', w.code, w.message]))}` : ''}

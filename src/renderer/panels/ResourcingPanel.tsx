@@ -144,7 +144,8 @@ export function ResourcingPanel() {
                       type="button"
                       className="link"
                       aria-expanded={expanded}
-                      aria-label={`Bases of ${bcuLabel(b.id)}`}
+                      // The accessible name starts with the visible text (WCAG 2.5.3).
+                      aria-label={`${expanded ? 'hide' : `${b.bases.length} base${b.bases.length === 1 ? '' : 's'}`} of ${bcuLabel(b.id)}`}
                       onClick={() => setOpen((o) => (o.has(key) ? new Set([...o].filter((k) => k !== key)) : new Set([...o, key])))}
                     >
                       {expanded ? 'hide' : `${b.bases.length} base${b.bases.length === 1 ? '' : 's'}`}

@@ -13,6 +13,7 @@ import { initialMapState, type MapState } from './map-slice';
 import { initialRunState, type RunState } from './run-slice';
 import { initialScenarioState, type ScenarioState } from './scenario-slice';
 import { initialTrainerState, type TrainerState } from './trainer-slice';
+import { initialWorkbenchState, type WorkbenchState } from './workbench-slice';
 
 export interface AppState {
   readonly host: HostState;
@@ -21,6 +22,7 @@ export interface AppState {
   readonly live: LiveState;
   readonly map: MapState;
   readonly trainer: TrainerState;
+  readonly workbench: WorkbenchState;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -34,6 +36,7 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     live: initialLiveState,
     map: initialMapState,
     trainer: initialTrainerState,
+    workbench: initialWorkbenchState,
     ...initial,
   }));
 }

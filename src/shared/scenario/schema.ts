@@ -96,10 +96,20 @@ const surge = z.strictObject({
   area: text().optional(),
   /** Only this line's calls (addition); left out = every line. */
   line: line.optional(),
-  /** Seconds since scenario start (negative = inside the warm-up). */
-  fromS: z.number({ error: (iss) => `expected a number of seconds, got ${show(iss.input)}` }),
-  toS: z.number({ error: (iss) => `expected a number of seconds, got ${show(iss.input)}` }),
+  /** Seconds since scenario start (negative = inside the warm-up); left out = from the first call (addition). */
+  fromS: z.number({ error: (iss) => `expected a number of seconds, got ${show(iss.input)}` }).optional(),
+  /** Seconds since scenario start; left out = to the last call (addition). */
+  toS: z.number({ error: (iss) => `expected a number of seconds, got ${show(iss.input)}` }).optional(),
   multiplier: atLeast(0),
+  /** A name for the surge, e.g. "Carnival" (addition). */
+  label: text().optional(),
+  /** Only demand inside this circle (addition): centre and radius in metres. */
+  circle: z.strictObject({ lon, lat, radiusM: above(0) }).optional(),
+  /** Only demand inside this polygon (addition): at least 3 [lon, lat] corners, not closed. */
+  polygon: z
+    .array(z.tuple([lon, lat], { error: 'expected a [lon, lat] pair' }), { error: 'expected an array of [lon, lat] corners' })
+    .min(3, { error: 'expected at least 3 corners' })
+    .optional(),
 });
 
 const demand = z.strictObject({
@@ -162,6 +172,8 @@ const station = z.strictObject({
   lat,
   area: text().optional(),
   custody: z.boolean().default(false),
+  /** Closed (addition): the base keeps its fleet rows but puts no units on duty; left out = open. */
+  closed: z.boolean().optional(),
   /** Not a real police station, e.g. a placeholder base (addition). */
   synthetic: z.boolean().default(false),
   /** Why (addition). */
