@@ -13,12 +13,13 @@ import { EVENT_CHANNEL, type AppEvent, type Settings } from '../shared/protocol'
 import { createMainHandlers } from './api-handlers';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, serveAppRequest } from './app-protocol';
 import { errorDetails, writeCrashReport } from './crash-report';
-import { openScenarioWithDialog, readScenarioFile } from './files';
+import { AutosaveFile } from './autosave';
+import { openScenarioWithDialog, readScenarioFile, saveScenarioWithDialog, writeScenarioFile } from './files';
 import { registerApi } from './ipc';
 import { readMapLayers } from './map-layers';
 import { buildMenuTemplate } from './menu';
 import { SettingsStore } from './settings';
-import { guardContents, mainWindowOptions } from './window';
+import { confirmUnload, guardContents, mainWindowOptions } from './window';
 
 const APP_NAME = 'Response Simulator';
 /** Set by `electron-vite dev` only; a built app always loads its own scheme. */
@@ -111,6 +112,10 @@ function start(): void {
       settings,
       openDialog: () => openScenarioWithDialog(dialog),
       readFile: readScenarioFile,
+      writeFile: writeScenarioFile,
+      saveDialog: (text, suggestedName, folder) =>
+        saveScenarioWithDialog({ showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)) }, text, suggestedName, folder),
+      autosave: new AutosaveFile(path.join(app.getPath('userData'), 'autosave', 'scenario.json')),
       appVersion: app.getVersion(),
       workers: pool.size,
       onRecentFilesChanged: () => setMenu(),
@@ -187,6 +192,19 @@ function start(): void {
     const createWindow = (): void => {
       mainWindow = new BrowserWindow(mainWindowOptions(preloadFile));
       mainWindow.once('ready-to-show', () => mainWindow?.show());
+      // The page holds back closing and reloading while its scenario has unsaved changes (beforeunload): ask.
+      const win = mainWindow;
+      confirmUnload(win.webContents, () =>
+        dialog.showMessageBoxSync(win, {
+          type: 'question',
+          title: APP_NAME,
+          message: 'The scenario has unsaved changes.',
+          detail: 'Close anyway and lose them? (They are autosaved: the next start offers to recover them.)',
+          buttons: ['Close without saving', 'Cancel'],
+          defaultId: 1,
+          cancelId: 1,
+        }),
+      );
       mainWindow.on('closed', () => {
         mainWindow = null;
       });

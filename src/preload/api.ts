@@ -59,6 +59,9 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
     openRecentFile: (file) => invoke(API_CHANNELS.openRecentFile, file),
     getSettings: () => invoke(API_CHANNELS.getSettings),
     updateSettings: (patch) => invoke(API_CHANNELS.updateSettings, patch),
+    saveScenarioFile: (request) => invoke(API_CHANNELS.saveScenarioFile, request),
+    writeAutosave: (text) => invoke(API_CHANNELS.writeAutosave, text),
+    readAutosave: () => invoke(API_CHANNELS.readAutosave),
     onAppEvent: (listener) => {
       const wrapped = (_event: unknown, ...args: unknown[]): void => listener(args[0] as AppEvent);
       ipc.on(EVENT_CHANNEL, wrapped);

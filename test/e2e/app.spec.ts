@@ -165,7 +165,7 @@ test('a malformed scenario file shows an error naming the field and keeps the cu
   broken.name = 'Broken London';
   broken.fleet[3]!.perShift.late = -2;
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open scenario…' }).click();
+  await page.getByRole('button', { name: 'Open scenario' }).click();
   await (await chooser).setFiles({ name: 'broken-london.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
 
   const alert = page.getByTestId('open-error');

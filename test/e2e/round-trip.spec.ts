@@ -11,7 +11,7 @@ const small = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'assets',
 
 async function openFile(page: Page, name: string, content: unknown): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open scenario…' }).click();
+  await page.getByRole('button', { name: 'Open scenario' }).click();
   await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
 }
 

@@ -27,14 +27,14 @@ function frame(tS: number, extra: Partial<LiveFrame> = {}): Omit<LiveFrame, 'job
 }
 
 describe('the app', () => {
-  it('starts with the London baseline: runs one day of it and opens a paused live session', async () => {
+  it('starts with the London baseline: runs it for its own days (7) and opens a paused live session', async () => {
     const { api, runs, lives } = fakeApi();
     renderApp(api);
     await waitFor(() => expect(screen.getByTestId('version').textContent).toBe('Simulator 9.9.9 · app 0.1.0 · browser, 2 workers'));
     expect(screen.getByTestId('scenario-name').textContent).toBe('London baseline');
     expect(runs.length, 'StrictMode-free render: one run').toBe(1);
-    expect(runs[0]!.request).toMatchObject({ scenario: LONDON_BASELINE.scenario, days: 1 });
-    expect(lives[0]!.request).toMatchObject({ days: 1, playing: false });
+    expect(runs[0]!.request).toMatchObject({ scenario: LONDON_BASELINE.scenario, days: 7 });
+    expect(lives[0]!.request).toMatchObject({ days: 7, playing: false });
     expect(screen.getByRole('region', { name: 'Key figures' }).textContent).toContain('Running the scenario…');
   });
 
@@ -94,7 +94,7 @@ describe('the app', () => {
     broken.fleet[3]!.perShift.late = -2;
     const { api, runs } = fakeApi({ openScenarioFile: async () => ({ ok: true, file: { path: 'bad.json', name: 'bad.json', raw: broken } }) });
     renderApp(api);
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Open scenario…' })));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Open scenario' })));
     const alert = screen.getByTestId('open-error');
     expect(alert.textContent).toContain('bad.json was not opened');
     expect(within(alert).getAllByRole('listitem')[0]!.textContent).toMatch(/^fleet\[3\]\.perShift\.late: /);
@@ -157,7 +157,7 @@ describe('the app', () => {
       const labelled = name !== '' || el.closest('label') !== null || el.id !== '';
       expect(labelled, `${el.outerHTML.slice(0, 120)} has an accessible name`).toBe(true);
     }
-    for (const name of ['Play', 'Step', 'Restart', 'Open scenario…']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    for (const name of ['Play', 'Step', 'Restart', 'Open scenario']) expect(screen.getByRole('button', { name })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Speed' })).toBeTruthy();
   });
 
