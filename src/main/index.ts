@@ -183,6 +183,8 @@ function start(): void {
           },
           showAbout: () => void showAbout(),
           showDataSources: () => void showDataSources(),
+          saveScenario: () => send({ type: 'save-scenario', saveAs: false }),
+          saveScenarioAs: () => send({ type: 'save-scenario', saveAs: true }),
         },
       });
       Menu.setApplicationMenu(Menu.buildFromTemplate(template));

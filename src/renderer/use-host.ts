@@ -10,7 +10,7 @@ import type { MapFeatureCollection } from '../shared/protocol';
 import { useApi } from './api-context';
 import { startAutoRun } from './sim-client/auto-run';
 import { startAutosave } from './sim-client/autosave';
-import { browserConfirm, mayDiscard } from './sim-client/document';
+import { browserConfirm, mayDiscard, saveScenario } from './sim-client/document';
 import { acceptOpenedFile } from './sim-client/open';
 import { update, useAppStore, useAppStoreApi } from './store';
 import { noticeShown, settingsReceived, versionFailed, versionReceived } from './store/host-slice';
@@ -46,6 +46,7 @@ export function useHost(options: { autoRun?: boolean } = {}): void {
           if (mayDiscard(store, browserConfirm)) acceptOpenedFile(store, event.file);
         }
         else if (event.type === 'open-failed') update(store, 'host', noticeShown, event.message);
+        else if (event.type === 'save-scenario') void saveScenario(api, store, { saveAs: event.saveAs });
       }),
     [api, store],
   );

@@ -158,7 +158,9 @@ export type SaveFileOutcome =
 export type AppEvent =
   | { readonly type: 'scenario-opened'; readonly file: OpenedFile }
   | { readonly type: 'open-failed'; readonly message: string }
-  | { readonly type: 'show-about' };
+  | { readonly type: 'show-about' }
+  /** File > Save Scenario (As…) from the desktop's menu: the page saves its document */
+  | { readonly type: 'save-scenario'; readonly saveAs: boolean };
 
 // ---------------------------------------------------------------------------------------------
 // Renderer -> host calls

@@ -161,6 +161,32 @@ describe('the app', () => {
     expect(screen.getByRole('combobox', { name: 'Speed' })).toBeTruthy();
   });
 
+  it('the document commands: title with the file and a modified marker, Undo and Redo, Save by button, key and menu', async () => {
+    const fake = fakeApi();
+    const store = renderApp(fake.api);
+    expect(document.title).toBe('London baseline – Response Simulator');
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    expect((undo as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('demand-multiplier'), { target: { value: '1.2' } });
+    expect(document.title).toBe('* London baseline – Response Simulator');
+    expect(undo.getAttribute('title')).toBe('Undo: Demand multiplier (Ctrl+Z)');
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+    expect(store.getState().scenario.modified, 'Ctrl+Z undid it').toBe(false);
+    fireEvent.keyDown(document.body, { key: 'y', ctrlKey: true });
+    expect(store.getState().scenario.modified, 'Ctrl+Y redid it').toBe(true);
+    // In a text field, Ctrl+Z is the field's own.
+    fireEvent.keyDown(screen.getByTestId('demand-multiplier'), { key: 'z', ctrlKey: true });
+    expect(store.getState().scenario.modified).toBe(true);
+    await act(async () => void fireEvent.keyDown(document.body, { key: 's', ctrlKey: true }));
+    expect(fake.saves).toHaveLength(1);
+    expect(fake.saves[0]).toMatchObject({ suggestedName: 'london-baseline.json', path: null, saveAs: false });
+    await waitFor(() => expect(document.title).toBe('london-baseline.json – Response Simulator'));
+    await act(async () => fake.emit({ type: 'save-scenario', saveAs: true }));
+    expect(fake.saves[1]).toMatchObject({ path: '/saved/london-baseline.json', saveAs: true });
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Save scenario as' })));
+    expect(fake.saves).toHaveLength(3);
+  });
+
   it('unsubscribes from app events when unmounted', () => {
     const fake = fakeApi();
     renderApp(fake.api);
