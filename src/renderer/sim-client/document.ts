@@ -10,7 +10,7 @@ import { parseAutosave, recoveryPayload } from '../document/autosave';
 import { scenarioText, suggestedFileName } from '../document/canonical';
 import { templateById } from '../document/templates';
 import { update, type AppStore } from '../store';
-import { noticeShown, recoveryOffered } from '../store/host-slice';
+import { noticeShown, recoveryOffered, settingsReceived } from '../store/host-slice';
 import { scenarioOpened, scenarioRecovered, scenarioSaved } from '../store/scenario-slice';
 import { acceptOpenedFile } from './open';
 
@@ -33,8 +33,20 @@ export function newScenario(store: AppStore, templateId: string, confirm: Confir
   return true;
 }
 
-function accept(store: AppStore, outcome: OpenFileOutcome): boolean {
-  if (outcome.ok) return acceptOpenedFile(store, outcome.file);
+/** Reads the settings again after the host changed its recent files (an open or a save), so the list shown follows. */
+async function refreshRecent(api: DesktopApi, store: AppStore): Promise<void> {
+  try {
+    update(store, 'host', settingsReceived, await api.getSettings());
+  } catch (error) {
+    console.warn('getSettings failed', error); // the list stays as it was: nothing the user must act on
+  }
+}
+
+function accept(api: DesktopApi, store: AppStore, outcome: OpenFileOutcome): boolean {
+  if (outcome.ok) {
+    void refreshRecent(api, store);
+    return acceptOpenedFile(store, outcome.file);
+  }
   if (outcome.reason !== 'cancelled') update(store, 'host', noticeShown, outcome.message);
   return false;
 }
@@ -42,14 +54,14 @@ function accept(store: AppStore, outcome: OpenFileOutcome): boolean {
 /** Open scenario: asks first when there are unsaved changes, then shows the host's open dialog. */
 export async function openScenario(api: DesktopApi, store: AppStore, confirm: Confirm = browserConfirm): Promise<boolean> {
   if (!mayDiscard(store, confirm)) return false;
-  return accept(store, await api.openScenarioFile());
+  return accept(api, store, await api.openScenarioFile());
 }
 
 /** Opens one of the recent files (desktop). */
 export async function openRecent(api: DesktopApi, store: AppStore, file: string, confirm: Confirm = browserConfirm): Promise<boolean> {
   if (!mayDiscard(store, confirm)) return false;
   try {
-    return accept(store, await api.openRecentFile(file));
+    return accept(api, store, await api.openRecentFile(file));
   } catch (error) {
     update(store, 'host', noticeShown, `${file} could not be opened: ${error instanceof Error ? error.message : String(error)}`);
     return false;
@@ -74,6 +86,7 @@ export async function saveScenario(api: DesktopApi, store: AppStore, options: { 
     return false;
   }
   update(store, 'scenario', scenarioSaved, { scenario: current, path: outcome.path, fileName: outcome.name });
+  void refreshRecent(api, store);
   if (outcome.downloaded) update(store, 'host', noticeShown, `Saved as a download: ${outcome.name} (this browser cannot write a file in place; open it from your downloads to go on with it).`);
   return true;
 }

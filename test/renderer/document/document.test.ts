@@ -8,9 +8,10 @@ import { scenarioText, suggestedFileName } from '../../../src/renderer/document/
 import { TEMPLATES, controlRoomOnly, templateById } from '../../../src/renderer/document/templates';
 import { LONDON_BASELINE } from '../../../src/renderer/scenarios';
 import { startAutosave } from '../../../src/renderer/sim-client/autosave';
-import { discardAutosave, newScenario, openScenario, recoverAutosave, saveScenario } from '../../../src/renderer/sim-client/document';
+import { discardAutosave, newScenario, openRecent, openScenario, recoverAutosave, saveScenario } from '../../../src/renderer/sim-client/document';
 import { createAppStore, update } from '../../../src/renderer/store';
 import { demandMultiplierSet, initialScenarioState, scenarioEdited, undone } from '../../../src/renderer/store/scenario-slice';
+import { DEFAULT_SETTINGS } from '../../../src/shared/ipc-schemas';
 import { parseScenario } from '../../../src/shared/scenario';
 import { fakeApi } from '../fake-api';
 
@@ -94,6 +95,23 @@ describe('document operations against a host', () => {
     expect(fake.saves[1]).toMatchObject({ path: '/saved/s.json', suggestedName: 's.json', saveAs: false });
     await saveScenario(fake.api, store, { saveAs: true });
     expect(fake.saves[2]).toMatchObject({ saveAs: true });
+  });
+
+  it('the recent files shown follow an open and a save (the host keeps them)', async () => {
+    let recent: string[] = [];
+    const fake = fakeApi({
+      getSettings: async () => ({ ...DEFAULT_SETTINGS, recentFiles: recent }),
+      openRecentFile: async (file) => ({ ok: true, file: { path: file, name: 'r.json', raw: { schemaVersion: 1, name: 'R', demand: { streams: [{ line: '999', callsPerDay: 1, gradeMix: { R: 1 } }], points: [{ lon: 0, lat: 51 }] }, callHandling: null } } }),
+    });
+    const store = createAppStore({ scenario: initialScenarioState(small, 'built in') });
+    recent = ['/d/r.json'];
+    expect(await openRecent(fake.api, store, '/d/r.json', yes)).toBe(true);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().host.settings?.recentFiles).toEqual(['/d/r.json']);
+    recent = ['/saved/r.json', '/d/r.json'];
+    await saveScenario(fake.api, store, { saveAs: true });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().host.settings?.recentFiles).toEqual(['/saved/r.json', '/d/r.json']);
   });
 
   it('a save that fails is a notice and leaves the document modified; a cancelled one says nothing', async () => {
