@@ -6,8 +6,8 @@
  */
 import { Fragment, useMemo, useState } from 'react';
 import { BORDER_RULES, readResourcing, setBaseUnits, setBcuUnits, setBorder, setCallTakers, type BorderRule } from '../scenario/resourcing';
-import { update, useAppStore, useAppStoreApi } from '../store';
-import { demandMultiplierOf, demandMultiplierSet, horizonLabel, horizonSet, scenarioDays, scenarioEdited } from '../store/scenario-slice';
+import { editScenario, update, useAppStore, useAppStoreApi } from '../store';
+import { demandMultiplierOf, demandMultiplierSet, horizonLabel, horizonSet, scenarioDays } from '../store/scenario-slice';
 import { LIMITS } from '../../shared/scenario/limits';
 import { NumberField } from './NumberField';
 
@@ -41,11 +41,7 @@ export function ResourcingPanel() {
   }, [bcuNames]);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   // Each edit is one undo step named after its field; typing in one field merges into one step.
-  const edit = (fn: (raw: typeof current) => typeof current, label: string) =>
-    store.setState((state) => {
-      const scenario = scenarioEdited(state.scenario, fn, label);
-      return scenario === state.scenario ? state : { ...state, scenario };
-    });
+  const edit = (fn: (raw: typeof current) => typeof current, label: string) => editScenario(store, fn, label);
   const bcuLabel = (id: string | null) => (id === null ? 'Bases in no BCU' : names.has(id) ? `${names.get(id)} (${id})` : id);
   const bcuName = (id: string | null) => (id === null ? 'Bases in no BCU' : (names.get(id) ?? id));
   const shiftLabel = (s: string) => s;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createAppStore, editScenario } from '../../../src/renderer/store';
 import {
   HISTORY_LIMIT,
   demandMultiplierOf,
@@ -120,6 +121,18 @@ describe('scenario slice: the document', () => {
     expect(rejected.openError).toEqual({ file: 'bad.json', issues: [{ path: 'fleet[3].perShift.late', message: 'expected a whole number >= 0, got -2' }] });
     expect(rejected.revision, 'nothing to run').toBe(1);
     expect(openErrorDismissed(rejected).openError).toBeNull();
+  });
+});
+
+describe('editScenario: an edit through the store', () => {
+  it('is one undo step named by its label; an edit that changes nothing leaves the store alone', () => {
+    const store = createAppStore({ scenario: base });
+    editScenario(store, setDays(3), 'Days');
+    expect(store.getState().scenario).toMatchObject({ current: { days: 3 }, modified: true });
+    expect(undoLabel(store.getState().scenario)).toBe('Days');
+    const before = store.getState();
+    editScenario(store, (raw) => raw, 'Nothing');
+    expect(store.getState()).toBe(before);
   });
 });
 
