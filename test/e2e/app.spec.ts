@@ -41,6 +41,8 @@ async function figuresUpToDate(page: Page, timeout = 60_000): Promise<void> {
  * `days` unless chosen): the figures these tests compare need a day of calls, not a week of waiting.
  */
 async function oneDay(page: Page): Promise<void> {
+  // The week's run started at load is cancelled, and its worker replaced and its world built again: more time.
+  test.setTimeout(120_000);
   await page.getByRole('combobox', { name: 'Run for' }).selectOption('1');
   await expect(page.getByTestId('horizon')).toHaveText('1 day, chosen');
 }
