@@ -1,10 +1,10 @@
 /**
- * The browser implementation of `DesktopApi`: the same batch runs as the desktop (src/host/batch.ts)
+ * The browser implementation of `DesktopApi`: the same batch runs as the desktop (src/host/replications.ts)
  * on a pool of Web Workers running the shared sim-worker loop; settings and the autosave in
  * localStorage; files through the File System Access pickers or upload and download
  * (./browser-files.ts). Ctrl/Cmd+O opens a scenario, as the desktop's File menu does.
  */
-import { runBatch } from '../host/batch';
+import { runBatch } from '../host/replications';
 import { describeRunError } from '../host/describe';
 import { LiveDriver } from '../host/live-driver';
 import { SimWorkerPool, type Timers } from '../host/pool';
