@@ -8,6 +8,7 @@ import { describeRunError } from '../host/describe';
 import type { LiveDriver } from '../host/live-driver';
 import path from 'node:path';
 import type { MapLayersOutcome, OpenFileOutcome, SaveFileOutcome, Settings, VersionInfo } from '../shared/protocol';
+import type { GrantedPaths } from './grants';
 import type { MainHandlers } from './ipc';
 import type { SettingsStore } from './settings';
 
@@ -31,11 +32,16 @@ export interface HandlerDeps {
   /** the outlines of a built-in area set (./map-layers.ts) */
   readonly mapLayers: (source: string) => Promise<MapLayersOutcome>;
   /** writes a scenario's text to a file (./files.ts `writeScenarioFile`) */
-  readonly writeFile?: (file: string, text: string) => Promise<SaveFileOutcome>;
+  readonly writeScenario?: (file: string, text: string) => Promise<SaveFileOutcome>;
   /** shows the save dialog (starting in `folder`) and writes the chosen file (./files.ts `saveScenarioWithDialog`) */
   readonly saveDialog?: (text: string, suggestedName: string, folder: string | null) => Promise<SaveFileOutcome>;
   /** the open document's autosave (./autosave.ts) */
   readonly autosave?: { write(text: string | null): Promise<{ ok: true } | { ok: false; message: string }>; read(): Promise<string | null> };
+  /**
+   * The files the user granted (./grants.ts): a scenario opened through a dialog or the recent
+   * list is added with the data files it names; `updateSettings` sets `dataDir` only to one of them.
+   */
+  readonly grants?: GrantedPaths;
 }
 
 export function createMainHandlers(deps: HandlerDeps): MainHandlers {
@@ -50,7 +56,10 @@ export function createMainHandlers(deps: HandlerDeps): MainHandlers {
   };
 
   const remember = (outcome: OpenFileOutcome): OpenFileOutcome => {
-    if (outcome.ok) deps.onRecentFilesChanged?.(deps.settings.addRecent(outcome.file.path).recentFiles);
+    if (!outcome.ok) return outcome;
+    deps.grants?.grantScenario(outcome.file.path, outcome.file.raw);
+    deps.onRecentFilesChanged?.(deps.settings.addRecent(outcome.file.path).recentFiles);
+    deps.grants?.changed();
     return outcome;
   };
 
@@ -126,14 +135,17 @@ export function createMainHandlers(deps: HandlerDeps): MainHandlers {
     },
 
     async saveScenarioFile([request]) {
-      if (!deps.writeFile || !deps.saveDialog) return { ok: false, reason: 'failed', message: 'this host cannot save files' };
-      // The page may name a path only to overwrite a file the user picked in a dialog (one of the recent files).
-      const known = request.path !== null && deps.settings.get().recentFiles.includes(request.path);
+      if (!deps.writeScenario || !deps.saveDialog) return { ok: false, reason: 'failed', message: 'this host cannot save files' };
+      // The page may name a path only to overwrite a file the user picked in a dialog (granted, or one of the recent files).
+      const known = request.path !== null && (deps.grants ? deps.grants.has(request.path) : deps.settings.get().recentFiles.includes(request.path));
       const outcome =
         !request.saveAs && known
-          ? await deps.writeFile(request.path!, request.text)
+          ? await deps.writeScenario(request.path!, request.text)
           : await deps.saveDialog(request.text, request.suggestedName, known ? path.dirname(request.path!) : null);
-      if (outcome.ok) deps.onRecentFilesChanged?.(deps.settings.addRecent(outcome.path).recentFiles);
+      if (outcome.ok) {
+        deps.grants?.grant(outcome.path);
+        deps.onRecentFilesChanged?.(deps.settings.addRecent(outcome.path).recentFiles);
+      }
       return outcome;
     },
 
@@ -148,6 +160,11 @@ export function createMainHandlers(deps: HandlerDeps): MainHandlers {
 
     async updateSettings([patch]) {
       const previous = deps.settings.get();
+      // The page may not point the workers at a folder of its choosing: only back to the default,
+      // the folder in use, or one the user granted.
+      if (deps.grants && typeof patch.dataDir === 'string' && patch.dataDir !== previous.dataDir && !deps.grants.has(patch.dataDir)) {
+        throw new Error('updateSettings: dataDir: only a folder the user picked in a dialog may be set (or null for the default)');
+      }
       const next = deps.settings.update(patch);
       deps.onSettingsChanged?.(next, previous);
       return next;

@@ -13,6 +13,7 @@ import type { LiveDriver } from '../../src/host/live-driver';
 import { createMainHandlers } from '../../src/main/api-handlers';
 import { AutosaveFile } from '../../src/main/autosave';
 import { readScenarioFile, saveScenarioWithDialog, writeScenarioFile, type SaveDialog } from '../../src/main/files';
+import { GrantedPaths } from '../../src/main/grants';
 import { registerApi } from '../../src/main/ipc';
 import { SettingsStore } from '../../src/main/settings';
 import { confirmUnload } from '../../src/main/window';
@@ -32,6 +33,7 @@ function app(dialogAnswer: () => string | null) {
   };
   const recentChanges: (readonly string[])[] = [];
   const autosave = new AutosaveFile(path.join(dir, 'user-data', 'autosave', 'scenario.json'));
+  const grants = new GrantedPaths(() => settings.get().recentFiles);
   const handlers = createMainHandlers({
     pool: () => {
       throw new Error('no pool in these tests');
@@ -39,9 +41,10 @@ function app(dialogAnswer: () => string | null) {
     settings,
     openDialog: async () => ({ ok: false, reason: 'cancelled' }),
     readFile: readScenarioFile,
-    writeFile: writeScenarioFile,
+    writeScenario: writeScenarioFile,
     saveDialog: (text, name, folder) => saveScenarioWithDialog(dialog, text, name, folder),
     autosave,
+    grants,
     appVersion: '0.1.0',
     workers: 1,
     onRecentFilesChanged: (recent) => recentChanges.push(recent),
@@ -50,7 +53,7 @@ function app(dialogAnswer: () => string | null) {
   });
   const ipc = new FakeIpc();
   registerApi(ipc.main, handlers, { isTrustedUrl: (url) => url.startsWith('app://renderer/') });
-  return { api: createPreloadApi(ipc.renderer), dir, settings, asked, recentChanges, autosave };
+  return { api: createPreloadApi(ipc.renderer), dir, settings, asked, recentChanges, autosave, grants };
 }
 
 const TEXT = '{\n  "schemaVersion": 1,\n  "name": "V"\n}\n';
@@ -58,7 +61,7 @@ const TEXT = '{\n  "schemaVersion": 1,\n  "name": "V"\n}\n';
 describe('Save scenario on the desktop', () => {
   it('a document never saved goes through the dialog; the file is written whole and joins the recent files', async () => {
     let target = '';
-    const { api, dir, asked, recentChanges } = app(() => target);
+    const { api, dir, asked, recentChanges, grants } = app(() => target);
     target = path.join(dir, 'variant.json');
     const outcome = await api.saveScenarioFile({ text: TEXT, suggestedName: 'variant.json', path: null, saveAs: false });
     expect(outcome).toEqual({ ok: true, path: target, name: 'variant.json' });
@@ -66,6 +69,7 @@ describe('Save scenario on the desktop', () => {
     expect(readFileSync(target, 'utf8')).toBe(TEXT);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp')), 'no temporary file left').toEqual([]);
     expect(recentChanges).toEqual([[target]]);
+    expect(grants.has(target), 'a file the user saved to is granted').toBe(true);
 
     // Save again: overwritten in place, no dialog.
     const again = await api.saveScenarioFile({ text: TEXT.replace('"V"', '"W"'), suggestedName: 'variant.json', path: target, saveAs: false });
