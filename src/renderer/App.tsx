@@ -14,6 +14,7 @@ import { MapTables } from './panels/MapTables';
 import { ResourcingPanel } from './panels/ResourcingPanel';
 import { RunStatus } from './panels/RunStatus';
 import { ScenarioBar, ScenarioMessages } from './panels/ScenarioBar';
+import { ScenarioWarnings } from './panels/ScenarioWarnings';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { TrainerPanel } from './panels/TrainerPanel';
 import { useAppStore } from './store';
@@ -31,6 +32,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
         <SettingsPanel />
       </header>
       <ScenarioMessages />
+      <ScenarioWarnings />
       <LiveControls />
       <main className="workspace">
         <div className="map-column">

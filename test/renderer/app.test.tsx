@@ -89,6 +89,19 @@ describe('the app', () => {
     log.mockRestore();
   });
 
+  it('lists the warnings of an opened scenario that runs but has a station in New York', async () => {
+    const odd = structuredClone(LONDON_BASELINE.scenario) as { stations: { lon: number; lat: number }[] };
+    odd.stations[0]!.lon = -74.006;
+    odd.stations[0]!.lat = 40.7128;
+    const { api } = fakeApi({ openScenarioFile: async () => ({ ok: true, file: { path: 'odd.json', name: 'odd.json', raw: odd } }) });
+    renderApp(api);
+    expect(screen.queryByTestId('scenario-warnings'), 'the baseline has none').toBeNull();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Open scenario…' })));
+    const list = screen.getByTestId('scenario-warnings');
+    expect(list.textContent).toContain('1 warning about this scenario');
+    expect(within(list).getAllByRole('listitem')[0]!.textContent).toMatch(/^stations\[0\] \(place-far-outside\): station ".*" is [\d,]+ km outside/);
+  });
+
   it('refuses a malformed scenario file with its JSON path and keeps the current scenario', async () => {
     const broken = structuredClone(LONDON_BASELINE.scenario) as { fleet: { perShift: Record<string, number> }[] };
     broken.fleet[3]!.perShift.late = -2;

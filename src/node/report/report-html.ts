@@ -4,7 +4,7 @@
  * assumptions, the results against targets with 95% confidence half-widths, and attribution for
  * built-in London data.
  */
-import type { Scenario } from '../../shared/scenario';
+import { scenarioWarnings, type Scenario } from '../../shared/scenario';
 import { isAttendedGrade, type Results } from '../../shared/results';
 
 export interface ReportOptions {
@@ -169,6 +169,8 @@ export function reportHtml(results: Results, scenario: Scenario, options: Report
   ];
   if (m.unresolved > 0) produced.push(['unresolved', `${m.unresolved} counted incidents never reached before the run stopped`]);
   if (options.generatedAt) produced.push(['generated at', options.generatedAt]);
+  // The run's own warnings (the command line adds them with the world's bounds); else the scenario's alone.
+  const warnings = results.warnings ?? scenarioWarnings(scenario);
   const busiest = [...results.units.byUnit].sort((a, b) => (b.utilisationPct ?? 0) - (a.utilisationPct ?? 0)).slice(0, 10);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(m.scenario)}: response simulation report</title>
@@ -187,6 +189,7 @@ ${scenario.description ? `<p>${escapeHtml(scenario.description)}</p>` : ''}
 <h2>How these results were produced</h2>
 ${table(['', ''], produced)}
 <p class="note">Discrete-event simulation of call handling, grading, dispatch and travel (see MODEL.md). Every figure is the mean over replications; "±" gives the 95% confidence half-width (Student t) when there are several. Response time runs from the call's arrival to the first unit's arrival at scene.</p>
+${warnings.length > 0 ? `<h2>Warnings about the scenario</h2>\n<p class="note">Legal values that are worth a second look (docs/MODEL-ADDITIONS.md "Warnings").</p>\n${table(['field', 'code', 'warning'], warnings.map((w) => [w.path || '(file)', w.code, w.message]))}` : ''}
 <h2>Assumptions</h2>
 ${table(['', ''], assumptions(scenario))}
 <h2>Response against targets</h2>

@@ -7,6 +7,7 @@
  * `areas.source` is the exception: GeoJSON carries foreign members by design.
  */
 import { z } from 'zod';
+import { coordinateProblem } from './geometry';
 import { completeGrades } from './grades';
 import {
   above,
@@ -21,6 +22,7 @@ import {
   show,
   text,
   timeOfDay,
+  weight,
   whole,
 } from './primitives';
 
@@ -32,6 +34,9 @@ const geometry = z.looseObject({
     error: (iss) => `expected a "Polygon" or "MultiPolygon" geometry, got ${show(iss.input)}`,
   }),
   coordinates: z.array(z.unknown(), { error: 'expected an array of coordinates' }),
+}).superRefine((g, ctx) => {
+  const bad = coordinateProblem(g.type, g.coordinates);
+  if (bad) ctx.addIssue({ code: 'custom', path: ['coordinates', ...bad.path], message: bad.message });
 });
 
 /** An inline GeoJSON FeatureCollection of areas (MODEL.md `areas.source`). */
@@ -81,7 +86,7 @@ const stream = z.strictObject({
 const point = z.strictObject({
   lon,
   lat,
-  weight: atLeast(0).default(1),
+  weight: weight().default(1),
   /** Optional label for logs (addition). */
   label: text().optional(),
 });
@@ -101,7 +106,7 @@ const demand = z.strictObject({
   streams: z.array(stream).min(1, { error: 'expected at least one stream' }),
   hourOfDay: factors(24, 'hour-of-day multipliers with mean 1').optional(),
   dayOfWeek: factors(7, 'day-of-week multipliers with mean 1, Monday first').optional(),
-  areaWeights: z.record(text(), atLeast(0)).optional(),
+  areaWeights: z.record(text(), weight()).optional(),
   points: z.array(point).min(1, { error: 'expected at least one point' }).optional(),
   /** A built-in weighted point set by name, e.g. "london-lsoa" (addition). */
   pointsSource: text().optional(),
