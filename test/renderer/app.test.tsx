@@ -96,7 +96,7 @@ describe('the app', () => {
     const { api } = fakeApi({ openScenarioFile: async () => ({ ok: true, file: { path: 'odd.json', name: 'odd.json', raw: odd } }) });
     renderApp(api);
     expect(screen.queryByTestId('scenario-warnings'), 'the baseline has none').toBeNull();
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Open scenario…' })));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Open scenario' })));
     const list = screen.getByTestId('scenario-warnings');
     expect(list.textContent).toContain('1 warning about this scenario');
     expect(within(list).getAllByRole('listitem')[0]!.textContent).toMatch(/^stations\[0\] \(place-far-outside\): station ".*" is [\d,]+ km outside/);
