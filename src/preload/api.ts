@@ -64,6 +64,9 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
     openRecentFile: (file) => ipc.invoke(API_CHANNELS.openRecentFile, file),
     getSettings: () => ipc.invoke(API_CHANNELS.getSettings),
     updateSettings: (patch) => ipc.invoke(API_CHANNELS.updateSettings, patch),
+    saveScenarioFile: (request) => ipc.invoke(API_CHANNELS.saveScenarioFile, request),
+    writeAutosave: (text) => ipc.invoke(API_CHANNELS.writeAutosave, text),
+    readAutosave: () => ipc.invoke(API_CHANNELS.readAutosave),
     onAppEvent: (listener) => {
       const wrapped = (_event: unknown, event: AppEvent): void => listener(event);
       ipc.on(EVENT_CHANNEL, wrapped);

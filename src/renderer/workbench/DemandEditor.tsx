@@ -8,7 +8,7 @@ import { NumberField } from '../panels/NumberField';
 import { MAX_MULTIPLIER, dayAndClock, readAreaMultipliers, readEvents, removeEvent, secondsAt, setAreaMultiplier, specOf, updateEvent, windowText, type DemandEvent, type EventSpec } from '../scenario/demand';
 import { num } from '../scenario/raw';
 import { update, useAppStore, useAppStoreApi } from '../store';
-import { demandMultiplierSet } from '../store/scenario-slice';
+import { demandMultiplierOf, demandMultiplierSet } from '../store/scenario-slice';
 import { workbenchPlacingSet } from '../store/workbench-slice';
 import { applyEdit, finishPolygon } from './actions';
 
@@ -31,7 +31,7 @@ function When({ label, tS, days, onChange }: { label: string; tS: number; days: 
 export function DemandEditor() {
   const store = useAppStoreApi();
   const current = useAppStore((s) => s.scenario.current);
-  const level = useAppStore((s) => s.scenario.demandMultiplier);
+  const level = useAppStore((s) => demandMultiplierOf(s.scenario));
   const placing = useAppStore((s) => s.workbench.placing);
   const corners = useAppStore((s) => s.workbench.corners.length);
   const layers = useAppStore((s) => s.map.layers);

@@ -2,13 +2,11 @@
 import { useMemo } from 'react';
 import { areaAt } from '../map/locate';
 import { describeChanges } from '../scenario/describe';
-import { scaleDemand } from '../scenario/resourcing';
 import { useAppStore } from '../store';
 
 export function WhatChanged() {
   const original = useAppStore((s) => s.scenario.original);
   const current = useAppStore((s) => s.scenario.current);
-  const level = useAppStore((s) => s.scenario.demandMultiplier);
   const origin = useAppStore((s) => s.scenario.name);
   const layers = useAppStore((s) => s.map.layers);
   const lines = useMemo(() => {
@@ -17,8 +15,9 @@ export function WhatChanged() {
       bcus: new Map((layers?.bcus?.features ?? []).map((f) => [String(f.properties.id), String(f.properties.name)])),
       areaAt: (lon: number, lat: number) => areaAt(layers?.areas, lon, lat)?.name ?? null,
     };
-    return describeChanges(original, scaleDemand(current, level), names);
-  }, [original, current, level, layers]);
+    // `current` already holds the demand level (demandMultiplierSet scales its streams).
+    return describeChanges(original, current, names);
+  }, [original, current, layers]);
   return (
     <section className="panel what-changed" aria-labelledby="what-changed-title" data-testid="what-changed">
       <h2 id="what-changed-title">What changed</h2>

@@ -255,8 +255,9 @@ export const scenarioSchema = z.strictObject({
   grades,
   callHandling,
   shifts: z.array(shift).optional(),
-  stations: z.array(station).min(1, { error: 'expected at least one station' }),
-  fleet: z.array(fleetRow).min(1, { error: 'expected at least one fleet row' }),
+  /** Left out or empty: a control room with no attendance (addition; every grade with work must then not attend). */
+  stations: z.array(station).default([]),
+  fleet: z.array(fleetRow).default([]),
   dispatch,
   travel,
   custodyTime: distribution.optional(),
