@@ -20,6 +20,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   validate: () => import('./commands/validate'),
   compare: () => import('./commands/compare'),
   report: () => import('./commands/report'),
+  sweep: () => import('./commands/sweep'),
+  worker: () => import('./commands/worker'),
 };
 
 async function usage(): Promise<string> {
