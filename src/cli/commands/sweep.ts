@@ -36,7 +36,10 @@ export const command: Command = {
       if (error instanceof ScenarioFileError) throw new InputError(error.message);
       throw error;
     }
-    const runner = await openRunner({ ...(queue === undefined ? {} : { queue }), ...(workers === undefined ? {} : { workers }) });
+    const runner = await openRunner({ ...(queue === undefined ? {} : { queue }), ...(workers === undefined ? {} : { workers }) }).catch((error: unknown) => {
+      // Only the queue can fail to open: a wrong address or a Redis that is down is the user's to fix.
+      throw queue === undefined ? error : new InputError(error instanceof Error ? error.message : String(error));
+    });
     const progress = progressBar(true);
     const started = Date.now();
     try {

@@ -23,7 +23,7 @@ export async function queueRunner(url: string, options: { pollMs?: number } = {}
   const queue = new Queue<ReplicationRequest, JobResult>(QUEUE_NAME, { connection: { ...connection, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5000 } });
   queue.on('error', () => {}); // reported through the calls that fail
   try {
-    await withTimeout(queue.waitUntilReady(), 8000, `cannot reach the queue at ${url}`);
+    await withTimeout(queue.waitUntilReady(), 5000, `cannot reach the queue at ${url}`);
     await queue.getJobCounts('wait');
   } catch (error) {
     await queue.close().catch(() => {});
@@ -32,32 +32,44 @@ export async function queueRunner(url: string, options: { pollMs?: number } = {}
   const pollMs = options.pollMs ?? POLL_MS;
   /** Callers waiting for each job id (the same run asked for twice waits once). */
   const waiting = new Map<string, { resolve: (r: Results) => void; reject: (e: Error) => void }[]>();
-  let timer: NodeJS.Timeout | null = null;
-  let closed = false;
+  let busy = false;
 
+  /** One look at every job waited for; a job's own trouble (e.g. Redis gone) fails only its callers. */
   const poll = async (): Promise<void> => {
-    timer = null;
-    await Promise.all(
-      [...waiting.entries()].map(async ([id, ws]) => {
-        const w = { resolve: (r: Results) => ws.forEach((x) => x.resolve(r)), reject: (e: Error) => ws.forEach((x) => x.reject(e)) };
-        const job = await Job.fromId<ReplicationRequest, JobResult>(queue, id);
-        if (!job) return waiting.delete(id) && w.reject(new RunFailure(`job ${id} vanished from the queue (removed by hand?)`, false));
-        if (await job.isCompleted()) {
-          waiting.delete(id);
-          const v = job.returnvalue;
-          if (v.ok) w.resolve(v.results);
-          else w.reject(new RunFailure(v.error, true));
-        } else if (await job.isFailed()) {
-          waiting.delete(id);
-          w.reject(new RunFailure(`failed on a worker after ${job.attemptsMade} tries: ${job.failedReason}`, false));
-        }
-      }),
-    ).catch((error: unknown) => {
-      for (const ws of waiting.values()) for (const w of ws) w.reject(error instanceof Error ? error : new Error(String(error)));
-      waiting.clear();
-    });
-    if (!closed && waiting.size > 0) timer = setTimeout(() => void poll(), pollMs);
+    if (busy || waiting.size === 0) return;
+    busy = true;
+    try {
+      await Promise.all(
+        [...waiting.keys()].map(async (id) => {
+          const settle = (f: (w: { resolve: (r: Results) => void; reject: (e: Error) => void }) => void) => {
+            const ws = waiting.get(id) ?? [];
+            waiting.delete(id);
+            ws.forEach(f);
+          };
+          try {
+            const state = await queue.getJobState(id);
+            if (state === 'completed') {
+              // Read the job after seeing it completed, so its stored result is there.
+              const v = (await Job.fromId<ReplicationRequest, JobResult>(queue, id))?.returnvalue;
+              if (!v) settle((w) => w.reject(new RunFailure(`job ${id} completed without a result`, false)));
+              else if (v.ok) settle((w) => w.resolve(v.results));
+              else settle((w) => w.reject(new RunFailure(v.error, true)));
+            } else if (state === 'failed') {
+              const job = await Job.fromId(queue, id);
+              settle((w) => w.reject(new RunFailure(`failed on a worker after ${job?.attemptsMade ?? ATTEMPTS} tries: ${job?.failedReason ?? 'no reason stored'}`, false)));
+            } else if (state === 'unknown') {
+              settle((w) => w.reject(new RunFailure(`job ${id} vanished from the queue (removed by hand?)`, false)));
+            }
+          } catch (error) {
+            settle((w) => w.reject(error instanceof Error ? error : new Error(String(error))));
+          }
+        }),
+      );
+    } finally {
+      busy = false;
+    }
   };
+  const timer = setInterval(() => void poll(), pollMs);
 
   return {
     parallel: 256,
@@ -75,12 +87,10 @@ export async function queueRunner(url: string, options: { pollMs?: number } = {}
       });
       return new Promise<Results>((resolve, reject) => {
         waiting.set(id, [...(waiting.get(id) ?? []), { resolve, reject }]);
-        timer ??= setTimeout(() => void poll(), pollMs);
       });
     },
     async close() {
-      closed = true;
-      if (timer) clearTimeout(timer);
+      clearInterval(timer);
       await queue.close();
     },
   };

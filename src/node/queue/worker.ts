@@ -5,7 +5,7 @@
  * midway loses nothing: its job's lock lapses and BullMQ's stalled-job check gives the job to
  * another worker (or to this one when it comes back).
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'bullmq';
 import { connectionFrom, QUEUE_NAME, type JobData, type JobResult } from './jobs';
@@ -24,6 +24,8 @@ export async function startQueueWorker(url: string, o: QueueWorkerOptions = {}):
   const lockDuration = o.lockMs ?? 30_000;
   const worker = new Worker<JobData, JobResult>(QUEUE_NAME, path.join(__dirname, 'processor.ts'), {
     connection: connectionFrom(url),
+    // Stored with each job it runs (`processedBy`): which machine and process did what.
+    name: `${hostname()}:${process.pid}`,
     concurrency: o.concurrency ?? Math.max(1, availableParallelism()),
     lockDuration,
     stalledInterval: Math.max(500, Math.floor(lockDuration / 2)),
