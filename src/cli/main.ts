@@ -21,6 +21,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   compare: () => import('./commands/compare'),
   report: () => import('./commands/report'),
   sweep: () => import('./commands/sweep'),
+  optimise: () => import('./commands/optimise'),
   worker: () => import('./commands/worker'),
 };
 
