@@ -98,7 +98,9 @@ export const command: Command = {
       if (json) process.stdout.write(JSON.stringify(report) + '\n');
       else {
         const lines = [
-          `${displayPath(file)}: ${outcome.met ? 'every target holds with 95% confidence' : 'NOT every target holds'} after ${outcome.evaluations} evaluations${outcome.stopped ? ` (stopped: ${outcome.stopped})` : ''}`,
+          outcome.stopped
+            ? `${displayPath(file)}: stopped early after ${outcome.evaluations} evaluations (${outcome.stopped}); below, the cheapest resourcing found meeting every target, not confirmed with more replications (raise --max-evaluations)`
+            : `${displayPath(file)}: ${outcome.met ? 'every target holds with 95% confidence' : 'NOT every target holds'} after ${outcome.evaluations} evaluations (confirmed with ${2 * replications} replications)`,
           ...outcome.targets.map((t) => `  ${t.key} ${t.mean === null ? 'n/a' : t.mean.toFixed(1)}% ± ${t.half === null ? 'n/a' : t.half.toFixed(1)} (lower ${t.lower === null ? 'n/a' : t.lower.toFixed(1)}%, target ${t.pct}%) ${t.met ? 'met' : 'NOT met'}`),
           outcome.changes.length === 0 ? '  no change to the resourcing' : 'changes:',
           ...describeChanges(outcome.changes).map((l) => `  ${l}`),
