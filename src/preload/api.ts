@@ -11,6 +11,7 @@ import {
   type DesktopApi,
   type LiveFrame,
   type RunProgress,
+  type SuggestProgress,
   type StreamMessage,
 } from '../shared/protocol';
 
@@ -35,6 +36,18 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
       ipc.on(STREAM_CHANNEL, listener);
       try {
         return await invoke(API_CHANNELS.runScenario, request);
+      } finally {
+        ipc.removeListener(STREAM_CHANNEL, listener);
+      }
+    },
+    suggestResourcing: async (request, onProgress?: (progress: SuggestProgress) => void) => {
+      const listener = (_event: unknown, ...args: unknown[]): void => {
+        const message = args[0] as StreamMessage;
+        if (message.call === 'suggestResourcing' && message.jobId === request.jobId) onProgress?.(message.message);
+      };
+      ipc.on(STREAM_CHANNEL, listener);
+      try {
+        return await invoke(API_CHANNELS.suggestResourcing, request);
       } finally {
         ipc.removeListener(STREAM_CHANNEL, listener);
       }

@@ -14,11 +14,11 @@
  * This module holds types and constants only (no zod at run time), so every process can import it.
  */
 import type { z } from 'zod';
-import type { LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, ipcArgSchemas } from './ipc-schemas';
+import type { LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SuggestRequest, ipcArgSchemas } from './ipc-schemas';
 import type { LiveCommand, LiveFrame, LivePlayback, LiveTrainerAction, LiveTrainerOutcome, LiveWorkerFrame } from './live';
 import type { Results } from './results';
 
-export type { CoverageDemand, LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch } from './ipc-schemas';
+export type { CoverageDemand, LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SuggestRequest } from './ipc-schemas';
 export * from './live';
 
 // ---------------------------------------------------------------------------------------------
@@ -96,6 +96,30 @@ export type RunOutcome =
 /** How a live session ended: stopped by the caller (`cancel`), or the run reached its end; or why it broke off. */
 export type LiveOutcome =
   | { readonly ok: true; readonly reason: 'stopped' | 'finished'; /** simulation time it ended at */ readonly tS: number }
+  | { readonly ok: false; readonly error: RunError };
+
+/** Progress of a suggestion: simulations done of at most `maxEvaluations`. */
+export interface SuggestProgress {
+  readonly jobId: string;
+  readonly evaluations: number;
+  readonly maxEvaluations: number;
+}
+
+export type SuggestOutcome =
+  | {
+      readonly ok: true;
+      /** the scenario with the suggested resourcing */
+      readonly scenario: Readonly<Record<string, unknown>>;
+      /** what changed: `group` is a BCU id (null: bases in no BCU), base id or pool id */
+      readonly changes: readonly { readonly kind: 'units' | 'call-takers'; readonly group: string | null; readonly shift: string; readonly from: number; readonly to: number }[];
+      /** the same changes in words */
+      readonly described: readonly string[];
+      readonly targets: readonly { readonly key: string; readonly pct: number; readonly mean: number | null; readonly half: number | null; readonly lower: number | null; readonly met: boolean }[];
+      readonly met: boolean;
+      readonly evaluations: number;
+      /** why the search stopped early, or null */
+      readonly stopped: string | null;
+    }
   | { readonly ok: false; readonly error: RunError };
 
 /** A GeoJSON FeatureCollection as the map draws it (geometry left to the map library). */
@@ -177,6 +201,8 @@ export interface ApiCalls {
   openRecentFile: { args: [path: string]; result: OpenFileOutcome };
   getSettings: { args: []; result: Settings };
   updateSettings: { args: [patch: SettingsPatch]; result: Settings };
+  /** runs the optimiser on a scenario (cancel with `cancel(jobId)`) */
+  suggestResourcing: { args: [request: SuggestRequest]; result: SuggestOutcome; stream: SuggestProgress };
 }
 export type ApiCallName = keyof ApiCalls;
 
@@ -206,6 +232,7 @@ export const API_CHANNELS = {
   openRecentFile: 'api:openRecentFile',
   getSettings: 'api:getSettings',
   updateSettings: 'api:updateSettings',
+  suggestResourcing: 'api:suggestResourcing',
 } as const satisfies { readonly [K in ApiCallName]: `api:${K}` };
 
 /** Channel on which main sends `StreamMessage`s to the page that made the call. */
@@ -232,6 +259,7 @@ const schemasMatchCalls: { [K in ApiCallName]: Same<z.output<IpcArgSchemas[K]>, 
   openRecentFile: true,
   getSettings: true,
   updateSettings: true,
+  suggestResourcing: true,
 };
 void schemasMatchCalls;
 

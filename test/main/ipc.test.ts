@@ -24,6 +24,7 @@ function handlers(overrides: Partial<MainHandlers> = {}): MainHandlers {
     openRecentFile: unused,
     getSettings: unused,
     updateSettings: unused,
+    suggestResourcing: unused,
     ...overrides,
   };
 }

@@ -89,6 +89,7 @@ export function fakeApi(overrides: Partial<DesktopApi> = {}) {
     openRecentFile: async () => ({ ok: false, reason: 'unavailable', message: 'no' }),
     getSettings: async () => DEFAULT_SETTINGS,
     updateSettings: async () => DEFAULT_SETTINGS,
+    suggestResourcing: async (request) => ({ ok: false, error: { kind: 'failed', message: `no optimiser in the fake API (${request.jobId})` } }),
     onAppEvent: (listener) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);
