@@ -40,6 +40,32 @@ const boundaries = {
         };
       },
     },
+    /** The road graph's offline part (src/sim/roads/build) and its run-time part (src/sim/roads/query) stay apart. */
+    'roads-split': {
+      meta: {
+        type: 'problem',
+        messages: {
+          across: "src/sim/roads/{{side}} may not import from src/sim/roads/{{other}} ('{{source}}'): building the road graph and querying it stay apart; shared pieces live in src/sim/roads itself.",
+        },
+        schema: [],
+      },
+      create(context) {
+        const roadsDir = path.join(simDir, 'roads');
+        const sideOf = (file) => {
+          for (const side of ['build', 'query']) if (file.startsWith(path.join(roadsDir, side) + path.sep)) return side;
+          return null;
+        };
+        const side = sideOf(context.filename);
+        if (side === null) return {};
+        const check = (node) => {
+          if (!node.source || typeof node.source.value !== 'string' || !node.source.value.startsWith('.')) return;
+          const source = node.source.value;
+          const other = sideOf(path.resolve(path.dirname(context.filename), source));
+          if (other !== null && other !== side) context.report({ node: node.source, messageId: 'across', data: { side, other, source } });
+        };
+        return { ImportDeclaration: check, ExportAllDeclaration: check, ExportNamedDeclaration: check, ImportExpression: check };
+      },
+    },
   },
 };
 
@@ -54,7 +80,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.cjs', 'scripts/**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', AbortController: 'readonly', setTimeout: 'readonly', performance: 'readonly' },
+    },
   },
   {
     // CommonJS entry points (the installed command) use require by definition.
@@ -69,8 +97,8 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Use the seeded streams of src/sim/random: results must be reproducible.' },
-        { object: 'Date', property: 'now', message: 'The simulator never reads wall time; simulated time is the engine clock.' },
-        { object: 'performance', property: 'now', message: 'The simulator never reads wall time; simulated time is the engine clock.' },
+        { object: 'Date', property: 'now', message: 'The simulator never reads wall time; simulated time is the clock of the simulator core (src/sim/core).' },
+        { object: 'performance', property: 'now', message: 'The simulator never reads wall time; simulated time is the clock of the simulator core (src/sim/core).' },
       ],
       'no-restricted-globals': [
         'error',
@@ -82,6 +110,6 @@ export default tseslint.config(
   },
   {
     files: ['src/sim/**/*.ts'],
-    rules: { 'boundaries/sim-imports': 'error' },
+    rules: { 'boundaries/sim-imports': 'error', 'boundaries/roads-split': 'error' },
   },
 );

@@ -16,7 +16,7 @@ import FlatQueue from 'flatqueue';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Report } from './run';
-import { EventQueue } from '../src/sim/engine/queue';
+import { EventQueue } from '../src/sim/core/queue';
 import { streamRng } from '../src/sim/random/rng';
 
 /** Events in the queue throughout (the hold model keeps the size constant). */

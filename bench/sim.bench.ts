@@ -6,7 +6,7 @@
 import type { Report } from './run';
 import { parseScenario } from '../src/shared/scenario';
 import { runScenario, streamRng } from '../src/sim';
-import { EventQueue } from '../src/sim/engine/queue';
+import { EventQueue } from '../src/sim/core/queue';
 import { buildWorld, noBuiltInData } from '../src/world';
 import { syntheticLondon } from './sim-london';
 

@@ -42,10 +42,19 @@ export function fileFor(root, urlPath) {
   return existsSync(file) && statSync(file).isFile() ? file : null;
 }
 
-export function serve(root, port, host = '127.0.0.1') {
+/**
+ * Listens on host:port and serves the files under `root`. While `ready()` is false (a build still
+ * being written into `root`) every request is answered 503. Rejects with the listen error (its `code`,
+ * e.g. EADDRINUSE).
+ */
+export function serve(root, port, host = '127.0.0.1', ready = () => true) {
   const server = createServer((request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (!ready()) {
+      response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' }).end('building; reload in a moment\n');
       return;
     }
     const file = fileFor(root, request.url ?? '/');

@@ -1,16 +1,13 @@
 /**
  * `npm run sim -- <command> ...`: the command line (MODEL.md "The command line").
- * Each command is a module in ./commands exporting a `Command`; this file only dispatches.
+ * Each command is a module in ./commands exporting a `Command` (./command.ts); this file only
+ * dispatches, and the commands do not import it back.
  */
+import type { Command } from './command';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, InputError } from './errors';
 
-export interface Command {
-  /** One line for the usage text, e.g. `run <scenario.json | london> [--days N] ...`. */
-  readonly usage: string;
-  readonly summary: string;
-  /** Resolves to the exit code. Throws InputError for bad input. */
-  run(args: readonly string[]): Promise<number>;
-}
+export type { Command } from './command';
+
 
 /** Command name -> module. Modules load lazily so that `validate` does not pay for routing. */
 const commands: Record<string, () => Promise<{ command: Command }>> = {

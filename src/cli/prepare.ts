@@ -1,22 +1,19 @@
 /**
- * From a command-line scenario argument to a validated scenario and its world, with every bad
- * input turned into an InputError whose message names the file and the JSON path (exit code 2).
+ * From a command-line scenario argument to a validated scenario, with every bad input turned into
+ * an InputError whose message names the file and the JSON path (exit code 2). The world is built
+ * where the replications run (src/host/replications.ts), not here.
  */
 import { readScenario, ScenarioFileError } from '../node/scenario';
 import type { Scenario } from '../shared/scenario';
-import type { SimWorld } from '../sim/world';
-import { buildWorld, WorldError } from '../world';
 import { InputError } from './errors';
-import { nodeDataProvider } from '../node/data/provider';
 
 export interface Prepared {
   readonly scenario: Scenario;
   readonly file: string;
-  readonly world: SimWorld;
 }
 
 /** Reads and validates `nameOrPath`; InputError lists every problem as `file: path: message`. */
-export async function readScenarioArg(nameOrPath: string): Promise<{ scenario: Scenario; file: string }> {
+export async function prepare(nameOrPath: string): Promise<Prepared> {
   try {
     return await readScenario(nameOrPath);
   } catch (error) {
@@ -25,23 +22,9 @@ export async function readScenarioArg(nameOrPath: string): Promise<{ scenario: S
   }
 }
 
-/** Builds the world of a validated scenario; bad references and missing data are InputErrors. */
-export async function worldFor(scenario: Scenario, file: string): Promise<SimWorld> {
-  try {
-    return await buildWorld(scenario, nodeDataProvider());
-  } catch (error) {
-    if (error instanceof WorldError) throw new InputError(error.issues.map((i) => `${file}: ${i.path || '(scenario)'}: ${i.message}`).join('\n'));
-    if (isDataError(error)) throw new InputError(`${file}: ${(error as Error).message}`);
-    throw error;
-  }
-}
+/** Names of the data step's errors that mean the user's input or data folder is at fault (exit 2, not 1). */
+export const DATA_ERROR_NAMES: readonly string[] = ['DataSourceError', 'DataNotFoundError', 'SourceDataError', 'MissingDataError'];
 
-export async function prepare(nameOrPath: string): Promise<Prepared> {
-  const { scenario, file } = await readScenarioArg(nameOrPath);
-  return { scenario, file, world: await worldFor(scenario, file) };
-}
-
-/** Errors of the data step that mean the user's input or data folder is at fault (exit 2, not 1). */
 export function isDataError(error: unknown): boolean {
-  return error instanceof Error && ['DataSourceError', 'DataNotFoundError', 'SourceDataError', 'MissingDataError'].includes(error.name);
+  return error instanceof Error && DATA_ERROR_NAMES.includes(error.name);
 }

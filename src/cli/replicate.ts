@@ -1,20 +1,24 @@
 /**
- * Replications for the command line. One replication runs in this process. Several are spread
- * over a pool of sim worker threads (one per core, no more than there are replications); each
- * worker builds the same world from the same data, and replication 0's worker sends its incident
- * log back when it is wanted. Replication r runs with replicationSeed(seed, r) wherever it runs, so
- * the combined results are the same byte for byte (apart from `meta.wallMs`) either way.
+ * Replications for the command line, through the one replication path (src/host/replications.ts).
+ * One replication, or `workers: 0`, runs in this process; several are spread over a pool of sim
+ * worker threads (one per core, no more than there are replications), each of which parses the
+ * scenario and builds its world once. Replication r runs with replicationSeed(seed, r) wherever it
+ * runs, so the combined results are the same byte for byte (apart from `meta.wallMs`) either way.
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { describeRunError } from '../host/describe';
+import { realSimulator } from '../host/real-simulator';
+import { inProcessRunner, poolRunner, runReplications, type ReplicationRunner } from '../host/replications';
 import { repoRoot } from '../node/data/paths';
+import { nodeDataProvider } from '../node/data/provider';
 import { createNodeSimPool } from '../node/pool';
 import type { RunError } from '../shared/protocol';
 import type { Results } from '../shared/results';
 import type { Scenario } from '../shared/scenario';
-import { combineReplications, IncidentLog, replicationSeed, runScenario, ScenarioError, type IncidentLogColumns } from '../sim';
-import type { SimWorld } from '../sim/world';
+import { IncidentLog } from '../sim';
 import { InputError } from './errors';
+import { DATA_ERROR_NAMES } from './prepare';
 import type { Progress } from './progress';
 
 export interface ReplicateOptions {
@@ -33,87 +37,36 @@ export interface ReplicateOptions {
 
 export interface Replicated {
   combined: Results;
-  runs: Results[];
+  runs: readonly Results[];
   log: IncidentLog | null;
 }
 
-export async function replicate(scenario: Scenario, world: SimWorld, o: ReplicateOptions & { file: string }): Promise<Replicated> {
+/** Runs the replications of the validated `scenario` (read from `o.file`); bad input is an InputError naming the file. */
+export async function replicate(scenario: Scenario, o: ReplicateOptions & { file: string }): Promise<Replicated> {
   const workers = Math.min(o.replications, o.workers ?? availableParallelism());
+  const pooled = o.replications > 1 && workers > 0;
+  const pool = pooled ? createNodeSimPool({ entry: path.join(repoRoot(), 'src', 'node', 'sim-worker.ts'), size: workers }) : null;
+  // The validated scenario (defaults applied, `extends` and area files inlined) is itself a valid scenario.
+  const runner: ReplicationRunner = pool ? poolRunner(pool, scenario) : inProcessRunner(realSimulator(nodeDataProvider(), () => performance.now()), scenario);
+  const label = pool ? `${o.label ?? 'replications'} on ${workers} worker${workers === 1 ? '' : 's'}` : (o.label ?? 'replications');
   try {
-    return o.replications === 1 || workers === 0 ? inProcess(scenario, world, o) : await onPool(scenario, workers, o);
-  } catch (error) {
-    if (error instanceof ScenarioError) throw new InputError(`${o.file}: ${error.message}`);
-    throw error;
-  }
-}
-
-function inProcess(scenario: Scenario, world: SimWorld, o: ReplicateOptions): Replicated {
-  const base = o.seed ?? scenario.seed;
-  const runs: Results[] = [];
-  let log: IncidentLog | null = null;
-  for (let r = 0; r < o.replications; r++) {
-    const label = `${o.label ?? 'replication'} ${r + 1}/${o.replications}`;
-    const run = runScenario(scenario, world, {
-      seed: replicationSeed(base, r),
-      days: o.days,
-      incidentLog: o.keepLog && r === 0,
-      clock: () => performance.now(),
-      onProgress: (f) => o.progress.update((r + f) / o.replications, label),
-    });
-    runs.push(run.results);
-    if (r === 0) log = run.incidents;
-  }
-  return { combined: combineReplications(runs), runs, log };
-}
-
-async function onPool(scenario: Scenario, workers: number, o: ReplicateOptions & { file: string }): Promise<Replicated> {
-  const pool = createNodeSimPool({ entry: path.join(repoRoot(), 'src', 'node', 'sim-worker.ts'), size: workers });
-  const fractions = new Array<number>(o.replications).fill(0);
-  const label = `${o.label ?? 'replications'} on ${workers} worker${workers === 1 ? '' : 's'}`;
-  try {
-    const replies = await Promise.all(
-      fractions.map(async (_, r) => {
-        const reply = await pool.call(
-          'run',
-          {
-            // The validated scenario (defaults applied, `extends` and area files inlined) is itself a valid scenario.
-            scenario,
-            replication: r,
-            ...(o.seed === undefined ? {} : { seed: o.seed }),
-            ...(o.days === undefined ? {} : { days: o.days }),
-            ...(o.keepLog && r === 0 ? { incidentLog: true } : {}),
-          },
-          {
-            group: 'cli',
-            onProgress: (f) => {
-              fractions[r] = f;
-              o.progress.update(fractions.reduce((a, b) => a + b, 0) / o.replications, label);
-            },
-          },
-        );
-        if (!reply.ok) {
-          pool.cancel('cli');
-          throw new Error(`${o.file}: replication ${r + 1} failed in its worker: ${describe(reply.error)}`);
-        }
-        return reply.value;
-      }),
+    const outcome = await runReplications(
+      runner,
+      { group: 'cli', replications: o.replications, keepLog: o.keepLog, ...(o.seed === undefined ? {} : { seed: o.seed }), ...(o.days === undefined ? {} : { days: o.days }) },
+      (fraction, done) => o.progress.update(fraction, `${label} (${done}/${o.replications} done)`),
     );
-    const runs = replies.map((x) => x.results);
-    const columns = replies[0]!.incidents as IncidentLogColumns | undefined;
-    return { combined: combineReplications(runs), runs, log: columns ? IncidentLog.fromColumns(columns) : null };
+    if (!outcome.ok) throw runFailure(outcome.error, o.file);
+    return { combined: outcome.combined, runs: outcome.runs, log: outcome.incidents ? IncidentLog.fromColumns(outcome.incidents) : null };
   } finally {
-    pool.close();
+    pool?.close();
   }
 }
 
-function describe(error: RunError): string {
-  switch (error.kind) {
-    case 'invalid-scenario':
-      return error.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-    case 'cancelled':
-      return 'cancelled';
-    case 'worker-crashed':
-    case 'failed':
-      return `${error.kind}: ${error.message}${error.crashReport ? ` (crash report: ${error.crashReport})` : ''}`;
-  }
+/** The error to throw for a run that ended without results: the user's input (exit 2) or not (exit 1). */
+function runFailure(error: RunError, file: string): Error {
+  if (error.kind === 'invalid-scenario') return new InputError(error.errors.map((i) => `${file}: ${i.path || '(scenario)'}: ${i.message}`).join('\n'));
+  if (error.kind === 'failed' && error.name !== undefined && DATA_ERROR_NAMES.includes(error.name)) return new InputError(`${file}: ${error.message}`);
+  const failure = new Error(`${file}: ${describeRunError(error)}`);
+  if (error.kind === 'failed' && error.stack) failure.stack = `${failure.message}\n${error.stack}`;
+  return failure;
 }

@@ -5,7 +5,7 @@
  * units, resending them would be most of the traffic).
  */
 import type { LiveAdvanceRequest, LiveStepReport, LiveTrainerOutcome, LiveTrainerReply, LiveTrainerRequest, LiveTrip, LiveUnit, LiveWorkerFrame } from '../shared/protocol';
-import type { LiveHandle } from './engine';
+import type { LiveHandle } from './simulator';
 
 /** Sessions kept per worker; opening one more closes the oldest (a host that forgot to close). */
 export const MAX_LIVE_SESSIONS = 4;

@@ -9,7 +9,7 @@ import type { RunError, SuggestOutcome, SuggestProgress, SuggestRequest } from '
 import type { Results } from '../shared/results';
 import { parseScenario } from '../shared/scenario';
 import { describeChanges, optimise } from '../sweep/optimise';
-import { runBatch, type BatchPool } from './batch';
+import { runBatch, type BatchPool } from './replications';
 
 class EvaluationFailed extends Error {
   constructor(readonly error: RunError) {

@@ -3,7 +3,7 @@
  * itself is not imported: dialogs, the pool and the crash-report writer are injected, so these
  * handlers run in plain Node tests.
  */
-import { runBatch, type BatchPool } from '../host/batch';
+import { runBatch, type BatchPool } from '../host/replications';
 import { describeRunError } from '../host/describe';
 import { cancelSuggestion, suggestResourcing } from '../host/suggest';
 import type { LiveDriver } from '../host/live-driver';

@@ -7,7 +7,7 @@
  * workerData.options: `{ dataDir?: string | null }`, the data folder chosen in the app's settings
  * (src/node/data/paths.ts decides between it, $RESPONSE_SIM_DATA and ../shared/data).
  */
-import { createSimEngine } from '../host/sim-engine';
+import { realSimulator } from '../host/real-simulator';
 import { nodeDataProvider } from './data/provider';
 import { serveSimWorker, simWorkerOptions } from './pool/node-worker';
 
@@ -15,4 +15,4 @@ const { dataDir } = simWorkerOptions();
 if (dataDir !== undefined && dataDir !== null && typeof dataDir !== 'string') {
   throw new Error(`sim worker: workerData.options.dataDir must be a folder path or null, got ${JSON.stringify(dataDir)}`);
 }
-serveSimWorker(createSimEngine(nodeDataProvider({ settings: dataDir ?? null })));
+serveSimWorker(realSimulator(nodeDataProvider({ settings: dataDir ?? null })));

@@ -7,6 +7,8 @@ import {
   API_CHANNELS,
   EVENT_CHANNEL,
   STREAM_CHANNEL,
+  type ApiCallName,
+  type ApiCalls,
   type AppEvent,
   type DesktopApi,
   type LiveFrame,
@@ -15,18 +17,21 @@ import {
   type StreamMessage,
 } from '../shared/protocol';
 
-/** The part of Electron's `ipcRenderer` used here. */
+/**
+ * The part of Electron's `ipcRenderer` used here, typed by the contract: `invoke` on the channel of
+ * call K takes K's arguments and resolves to K's result, which is what the main process's handler
+ * for that channel returns (`MainHandlers`, src/main/ipc.ts). Electron's own `invoke` (channel:
+ * string, any in, any out) fits this shape; a call wired to another call's channel does not compile.
+ */
 export interface IpcRendererLike {
-  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  invoke<K extends ApiCallName>(channel: `api:${K}`, ...args: ApiCalls[K]['args']): Promise<ApiCalls[K]['result']>;
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
 export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
-  const invoke = <T>(channel: string, ...args: unknown[]): Promise<T> => ipc.invoke(channel, ...args) as Promise<T>;
-
   return {
-    version: () => invoke(API_CHANNELS.version),
+    version: () => ipc.invoke(API_CHANNELS.version),
     runScenario: async (request, onProgress?: (progress: RunProgress) => void) => {
       // Listen before invoking, so no progress message of this job can slip past.
       const listener = (_event: unknown, ...args: unknown[]): void => {
@@ -35,7 +40,7 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
       };
       ipc.on(STREAM_CHANNEL, listener);
       try {
-        return await invoke(API_CHANNELS.runScenario, request);
+        return await ipc.invoke(API_CHANNELS.runScenario, request);
       } finally {
         ipc.removeListener(STREAM_CHANNEL, listener);
       }
@@ -47,13 +52,13 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
       };
       ipc.on(STREAM_CHANNEL, listener);
       try {
-        return await invoke(API_CHANNELS.suggestResourcing, request);
+        return await ipc.invoke(API_CHANNELS.suggestResourcing, request);
       } finally {
         ipc.removeListener(STREAM_CHANNEL, listener);
       }
     },
-    cancel: (jobId) => invoke(API_CHANNELS.cancel, jobId),
-    mapLayers: (source) => invoke(API_CHANNELS.mapLayers, source),
+    cancel: (jobId) => ipc.invoke(API_CHANNELS.cancel, jobId),
+    mapLayers: (source) => ipc.invoke(API_CHANNELS.mapLayers, source),
     liveStart: async (request, onFrame?: (frame: LiveFrame) => void) => {
       const listener = (_event: unknown, ...args: unknown[]): void => {
         const message = args[0] as StreamMessage;
@@ -61,17 +66,17 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
       };
       ipc.on(STREAM_CHANNEL, listener);
       try {
-        return await invoke(API_CHANNELS.liveStart, request);
+        return await ipc.invoke(API_CHANNELS.liveStart, request);
       } finally {
         ipc.removeListener(STREAM_CHANNEL, listener);
       }
     },
-    liveControl: (jobId, command) => invoke(API_CHANNELS.liveControl, jobId, command),
-    liveTrainer: (jobId, action) => invoke(API_CHANNELS.liveTrainer, jobId, action),
-    openScenarioFile: () => invoke(API_CHANNELS.openScenarioFile),
-    openRecentFile: (file) => invoke(API_CHANNELS.openRecentFile, file),
-    getSettings: () => invoke(API_CHANNELS.getSettings),
-    updateSettings: (patch) => invoke(API_CHANNELS.updateSettings, patch),
+    liveControl: (jobId, command) => ipc.invoke(API_CHANNELS.liveControl, jobId, command),
+    liveTrainer: (jobId, action) => ipc.invoke(API_CHANNELS.liveTrainer, jobId, action),
+    openScenarioFile: () => ipc.invoke(API_CHANNELS.openScenarioFile),
+    openRecentFile: (file) => ipc.invoke(API_CHANNELS.openRecentFile, file),
+    getSettings: () => ipc.invoke(API_CHANNELS.getSettings),
+    updateSettings: (patch) => ipc.invoke(API_CHANNELS.updateSettings, patch),
     onAppEvent: (listener) => {
       const wrapped = (_event: unknown, ...args: unknown[]): void => listener(args[0] as AppEvent);
       ipc.on(EVENT_CHANNEL, wrapped);

@@ -2,7 +2,7 @@
  * The app's one screen: the scenario bar, the live controls, the map with its legend and tables,
  * and beside it the trainer's controls, the run, the key figures, the charts and the resourcing panel.
  */
-import { Charts } from './charts/Charts';
+import { LazyCharts } from './charts/LazyCharts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { MapLegend } from './map/MapLegend';
 import { MapView } from './map/MapView';
@@ -53,7 +53,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
           <ErrorBoundary>
             <RunStatus />
             <KeyFigures />
-            <Charts />
+            <LazyCharts />
             <ResourcingPanel />
             <SuggestPanel />
           </ErrorBoundary>

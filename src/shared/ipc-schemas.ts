@@ -55,22 +55,35 @@ export const LiveCommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('speed'), speed: LiveSpeedSchema }).strict(),
 ]);
 
-/** An incident id of a live session (the simulator numbers calls 0, 1, 2, ...). */
-const LiveIncidentIdSchema = z.number().int().min(0).max(2 ** 31 - 1);
+/** A number from `min` to `max` whose every refusal says `expected <what>`. */
+const bounded = (min: number, max: number, what: string) => {
+  const error = `expected ${what}`;
+  return z.number({ error }).min(min, { error }).max(max, { error });
+};
 
-/** A trainer's action (see `LiveTrainerAction` in ./live.ts): a place on Earth, a grade a unit can attend, ids. */
-export const LiveTrainerActionSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('inject'),
-      lon: z.number().finite().min(-180).max(180),
-      lat: z.number().finite().min(-90).max(90),
-      grade: z.enum(['I', 'S', 'E']),
-    })
-    .strict(),
-  z.object({ kind: z.literal('assign'), incident: LiveIncidentIdSchema, unit: z.string().min(1).max(100) }).strict(),
-  z.object({ kind: z.literal('candidates'), incident: LiveIncidentIdSchema }).strict(),
-]);
+/** An incident id of a live session (the simulator numbers calls 0, 1, 2, ...). */
+const LiveIncidentIdSchema = bounded(0, 2 ** 31 - 1, 'an incident id').int({ error: 'expected an incident id' });
+
+/**
+ * A trainer's action (see `LiveTrainerAction` in ./live.ts): a place on Earth, a grade a unit can
+ * attend, ids. Checked at the IPC boundary and again by the sim worker (./worker-schemas.ts).
+ */
+export const LiveTrainerActionSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z
+      .object({
+        kind: z.literal('inject'),
+        lon: bounded(-180, 180, 'a longitude'),
+        lat: bounded(-90, 90, 'a latitude'),
+        grade: z.enum(['I', 'S', 'E'], { error: "expected 'I', 'S' or 'E'" }),
+      })
+      .strict(),
+    z.object({ kind: z.literal('assign'), incident: LiveIncidentIdSchema, unit: z.string({ error: 'expected a unit id' }).min(1, { error: 'expected a unit id' }).max(100) }).strict(),
+    z.object({ kind: z.literal('candidates'), incident: LiveIncidentIdSchema }).strict(),
+  ],
+  { error: (iss) => (iss.code === 'invalid_union' ? `expected 'inject', 'assign' or 'candidates', got ${JSON.stringify((iss.input as { kind?: unknown } | null)?.kind)}` : 'expected an object') },
+);
 
 /** Most recently opened scenario files, newest first. */
 export const RECENT_FILES_MAX = 10;

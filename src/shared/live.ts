@@ -96,6 +96,24 @@ export interface LiveState {
   readonly kpis: { readonly lastHour: LiveKpiWindow; readonly today: LiveKpiWindow };
 }
 
+/** A unit as the simulator's live session shows it (`LiveUnit` is its form in a frame). */
+export interface LiveUnitView {
+  readonly id: string;
+  readonly station: string;
+  readonly state: LiveUnitState;
+  readonly lon: number;
+  readonly lat: number;
+  /** incident it works on, or null */
+  readonly incident: number | null;
+  /** present while it moves (travelling, returning, driving to custody, or driving home off duty) */
+  readonly trip?: LiveTrip;
+}
+
+/** What the simulator's live session shows at one instant (`LiveWorkerFrame` is its form on the wire). */
+export interface LiveSnapshot extends LiveState {
+  readonly units: readonly LiveUnitView[];
+}
+
 /** A frame as a sim worker answers it (the host adds the playback state). */
 export interface LiveWorkerFrame extends LiveState {
   /** first simulated instant (-warm-up) and end of the counted period */
@@ -176,6 +194,12 @@ export interface LiveCandidate {
   readonly eligible: boolean;
   /** why (not): 'chosen by nearest-eta', 'free', 'held in reserve', 'busy: on-scene at incident 12', ... */
   readonly reason: string;
+}
+
+/** A candidate as the simulator ranks it (`LiveCandidate` is its form on the wire, where an unreachable ETA is null). */
+export interface LiveCandidateView extends Omit<LiveCandidate, 'etaS'> {
+  /** turnout + travel, seconds; Infinity when unreachable */
+  readonly etaS: number;
 }
 
 /**

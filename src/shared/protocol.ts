@@ -9,7 +9,10 @@
  *   Worker. Adding a call = one entry in `ApiCalls`, one in `ipcArgSchemas`, and the compiler then
  *   points at every implementation that lacks it.
  * - `WorkerCalls`: what a host asks of a sim worker (src/host/loop.ts), the same in a Node
- *   `worker_threads` worker and in a Web Worker.
+ *   `worker_threads` worker and in a Web Worker. Every request has its schema in
+ *   `workerRequestSchemas` (./worker-schemas.ts), checked there against these types; the worker
+ *   answers through a handler map typed from `WorkerCalls`. Adding a call = one entry here, one
+ *   schema, one handler; the compiler points at a missing one.
  *
  * This module holds types and constants only (no zod at run time), so every process can import it.
  */
@@ -63,7 +66,14 @@ export type RunError =
   | { readonly kind: 'invalid-scenario'; readonly errors: readonly ScenarioIssue[] }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'worker-crashed'; readonly message: string; readonly crashReport?: string }
-  | { readonly kind: 'failed'; readonly message: string; readonly stack?: string; readonly crashReport?: string };
+  | {
+      readonly kind: 'failed';
+      readonly message: string;
+      readonly stack?: string;
+      /** the error's name when it is not a plain `Error` (e.g. `DataNotFoundError`: the user's data, not a bug) */
+      readonly name?: string;
+      readonly crashReport?: string;
+    };
 
 /**
  * Attended counted incidents of one grade by response time (seconds from the call to the first
@@ -268,7 +278,7 @@ void schemasMatchCalls;
 
 /** One replication of a scenario. */
 export interface RunOneRequest {
-  /** raw scenario JSON; the worker parses it (and caches the world built for it) */
+  /** scenario JSON; the worker parses it (and keeps the world built for its world spec) */
   readonly scenario: unknown;
   /** base seed of the batch; absent = the scenario's `seed` */
   readonly seed?: number;
@@ -330,8 +340,6 @@ export interface WorkerCalls {
   version: { request: Record<string, never>; reply: { readonly sim: string } };
   /** progress = share of this replication done, 0..1 */
   run: { request: RunOneRequest; reply: RunOneReply; progress: number };
-  /** combines replications (`combineReplications` of the simulator) */
-  combine: { request: { readonly results: readonly SimResults[] }; reply: SimResults };
   /** opens a live session; the reply is its first frame (every trip included) */
   liveOpen: { request: LiveOpenRequest; reply: LiveWorkerFrame };
   liveAdvance: { request: LiveAdvanceRequest; reply: LiveWorkerFrame };
@@ -341,6 +349,7 @@ export interface WorkerCalls {
   liveClose: { request: { readonly session: string }; reply: { readonly closed: boolean } };
 }
 export type WorkerCallName = keyof WorkerCalls;
+
 
 /** Ways a worker call ends without a value; `worker-crashed` is added by the pool, never sent by a worker. */
 export type WorkerError = Exclude<RunError, { kind: 'worker-crashed' }>;

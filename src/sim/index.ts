@@ -7,7 +7,7 @@ export { ScenarioError } from './errors';
 export { runScenario, checkRunnable, CancelledError, type RunOptions, type SimRun } from './run';
 export { combineReplications, replicationSeed } from './metrics/replications';
 export { IncidentLog, type IncidentLogColumns, type IncidentRecord } from './model/incident-log';
-export { Simulation, DRAIN_LIMIT_S, type SimulationOptions } from './model/simulation';
+export { Simulation, DRAIN_LIMIT_S, type SimulationOptions, type SimObserver } from './model/simulation';
 export { StraightLineTravel, type StraightLineOptions } from './travel/straight-line';
 export { greatCircleM } from './geo';
 export { startOffsetS, hourOfDay } from './time';

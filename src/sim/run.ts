@@ -1,10 +1,14 @@
 /**
- * Batch runs: one replication of a scenario, start to end, with progress and cancellation.
+ * Batch runs: one replication of a scenario, start to end, with progress and cancellation. The one
+ * replication loop of the project: the command line, the sim workers of the app and the browser
+ * build all run replications through `runScenario` (via src/host/replications.ts and the
+ * simulator wiring in src/host/real-simulator.ts); hosts add what they need through the hooks of
+ * `RunOptions` (observer, progress, cancel, clock), never by copying the loop.
  */
 import type { Scenario } from '../shared/scenario';
 import type { Results } from '../shared/results';
 import type { SimWorld } from './world';
-import { Simulation } from './model/simulation';
+import { Simulation, type SimObserver } from './model/simulation';
 import { buildResults } from './metrics/results';
 import type { IncidentLog } from './model/incident-log';
 import { ScenarioError } from './errors';
@@ -22,6 +26,8 @@ export interface RunOptions {
   incidentLog?: boolean;
   /** Wall-clock milliseconds source for meta.wallMs (the sim never reads a clock itself); default: none, wallMs 0. */
   clock?: () => number;
+  /** Told of calls as they are offered, answered, abandoned and first reached (e.g. a histogram of response times). */
+  observer?: SimObserver;
 }
 
 export interface SimRun {
@@ -58,6 +64,7 @@ const CHUNK = 4096;
 export function runScenario(scenario: Scenario, world: SimWorld, options: RunOptions = {}): SimRun {
   const started = options.clock?.() ?? 0;
   const sim = new Simulation(scenario, world, { seed: options.seed, days: options.days, incidentLog: options.incidentLog });
+  if (options.observer) sim.observer = options.observer;
   const span = sim.endS - sim.t0;
   for (;;) {
     if (options.isCancelled?.()) throw new CancelledError();

@@ -49,8 +49,8 @@ export interface Ranked {
 }
 
 /**
- * Travel times and trips. Two implementations: straight-line (src/sim/travel) and road
- * (src/sim/routing). Times depend on the departure time (hour-of-day congestion) and on whether
+ * Travel times and trips. Two implementations: straight-line (src/sim/travel/straight-line.ts) and
+ * road (src/sim/travel/road.ts, over the road graph of src/sim/roads). Times depend on the departure time (hour-of-day congestion) and on whether
  * the unit drives on blue lights; turnout is NOT included (the simulator adds it).
  * Unreachable pairs get `Infinity`, never an exception (road travel has none: the direct journey
  * off the roads always exists, docs/MODEL-ADDITIONS.md).

@@ -4,13 +4,13 @@
  * files under the same names, and the built London road graph (the Node cache's
  * `roads/london-<key>.graph`) as `london-roads.graph`.
  *
- * The road graph is one binary file (src/sim/routing/codec.ts) carrying the contraction hierarchy of
+ * The road graph is one binary file (src/sim/roads/format.ts) carrying the contraction hierarchy of
  * the default road speeds: it is fetched once per worker and decoded by typed-array views on the
  * fetched bytes, without copying. A scenario with other `roadSpeedsKph` would contract its own
  * hierarchy in every worker (seconds; there is no disk to keep it), so the baseline leaves them out.
  */
-import { decodeGraph } from '../sim/routing/codec';
-import type { RoadGraph } from '../sim/routing/graph';
+import { decodeGraph } from '../sim/roads/query/decode';
+import type { RoadGraph } from '../sim/roads/graph';
 import type { AreaFeatures, DataProvider, PointSetData } from '../world';
 
 /** Built-in set name -> file in `data/` (JSON sets: the basenames written by src/node/data/builtin.ts). */

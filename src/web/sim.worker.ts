@@ -4,7 +4,7 @@
  * site's `data/` folder is `../data/` from here.
  */
 import { createSimHost } from '../host/loop';
-import { createSimEngine } from '../host/sim-engine';
+import { realSimulator } from '../host/real-simulator';
 import type { FromWorker } from '../shared/protocol';
 import { fetchDataProvider } from './data-provider';
 
@@ -17,7 +17,7 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 const host = createSimHost({
-  engine: createSimEngine(fetchDataProvider(new URL('../data/', scope.location.href).href)),
+  simulator: realSimulator(fetchDataProvider(new URL('../data/', scope.location.href).href)),
   post: (message) => scope.postMessage(message),
 });
 scope.onmessage = (event) => void host.receive(event.data);

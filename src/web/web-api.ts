@@ -1,9 +1,9 @@
 /**
- * The browser implementation of `DesktopApi`: the same batch runs as the desktop (src/host/batch.ts)
+ * The browser implementation of `DesktopApi`: the same batch runs as the desktop (src/host/replications.ts)
  * on a pool of Web Workers running the shared sim-worker loop; settings in localStorage; files
  * through the browser's picker. Ctrl/Cmd+O opens a scenario, as the desktop's File menu does.
  */
-import { runBatch } from '../host/batch';
+import { runBatch } from '../host/replications';
 import { describeRunError } from '../host/describe';
 import { cancelSuggestion, suggestResourcing } from '../host/suggest';
 import { LiveDriver } from '../host/live-driver';

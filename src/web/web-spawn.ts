@@ -4,7 +4,7 @@
  * while data loads) and the pool terminates a worker that does not stop in time.
  */
 import type { SpawnWorker } from '../host/pool';
-import type { FromWorker } from '../shared/protocol';
+import { isFromWorker } from '../shared/worker-schemas';
 
 /** The part of `Worker` used here (a fake in tests). */
 export interface WorkerLike {
@@ -25,7 +25,10 @@ export function webSpawn(createWorker: () => WorkerLike): SpawnWorker {
       events.crash(reason);
     };
     worker.onmessage = (event) => {
-      if (!ended) events.message(event.data as FromWorker);
+      if (ended) return;
+      const message: unknown = event.data;
+      if (isFromWorker(message)) events.message(message);
+      else crash(`sim worker sent a message that is not a FromWorker: ${JSON.stringify(message)?.slice(0, 200)}`);
     };
     worker.onerror = (event) => {
       event.preventDefault(); // reported here, as a crash of this worker; not also on the console as uncaught

@@ -1,7 +1,7 @@
 /**
- * The world builder: from a scenario and a data provider to the SimWorld the simulator runs on
- * (areas, demand points, travel). Runs in Node and in a Web Worker: no files here; file paths in a
- * scenario are read and inlined by the Node side (src/node/scenario) before this is called.
+ * The world builder: from a scenario's world spec and a data provider to the SimWorld the simulator
+ * runs on (areas, demand points, travel). Runs in Node and in a Web Worker: no files here; file
+ * paths in a scenario are read and inlined by the Node side (src/node/scenario) before this is called.
  */
 import type { Scenario, ScenarioIssue } from '../shared/scenario';
 import { StraightLineTravel } from '../sim/travel/straight-line';
@@ -38,7 +38,47 @@ export const noBuiltInData: DataProvider = {
   network: (source) => Promise.reject(new MissingDataError(`no built-in road network "${source}" here`)),
 };
 
-async function loadAreas(s: Scenario, data: DataProvider): Promise<AreaSet | null> {
+/**
+ * The parts of a scenario its world is built from: areas, the areas stations, area weights and
+ * surges name (checked against the area set), demand points, travel, start (clock of congestion)
+ * and network. `buildWorld` reads nothing else, so scenarios with equal specs (replications,
+ * resourcing variants: fleet, staffing, volumes, dispatch rules) share one world. A `Scenario` is
+ * itself a `WorldSpec`; `worldSpec` cuts it down to exactly these fields, in a fixed order, so its
+ * JSON is the key a sim worker keeps a built world under (src/host/replication-worker.ts).
+ */
+export interface WorldSpec {
+  readonly areas?: Scenario['areas'];
+  readonly stations: readonly { readonly area?: string | undefined }[];
+  readonly demand: {
+    readonly areaWeights?: Scenario['demand']['areaWeights'];
+    readonly surges: readonly { readonly area?: string | undefined }[];
+    readonly points?: Scenario['demand']['points'];
+    readonly pointsSource?: Scenario['demand']['pointsSource'];
+  };
+  readonly travel: Scenario['travel'];
+  readonly start?: Scenario['start'];
+  readonly network?: Scenario['network'];
+}
+
+/** The world spec of `scenario`: only the fields `buildWorld` reads, in a fixed order. */
+export function worldSpec(scenario: Scenario): WorldSpec {
+  const { demand } = scenario;
+  return {
+    areas: scenario.areas,
+    stations: scenario.stations.map((st) => ({ area: st.area })),
+    demand: {
+      areaWeights: demand.areaWeights,
+      surges: demand.surges.map((sg) => ({ area: sg.area })),
+      points: demand.points,
+      pointsSource: demand.pointsSource,
+    },
+    travel: scenario.travel,
+    start: scenario.start,
+    network: scenario.network,
+  };
+}
+
+async function loadAreas(s: WorldSpec, data: DataProvider): Promise<AreaSet | null> {
   if (!s.areas) return null;
   const { source } = s.areas;
   const fc = typeof source === 'string' ? await data.areas(source) : (source as unknown as AreaFeatures);
@@ -52,7 +92,7 @@ async function loadAreas(s: Scenario, data: DataProvider): Promise<AreaSet | nul
   return built.areas;
 }
 
-function checkAreaReferences(s: Scenario, areas: AreaSet | null): ScenarioIssue[] {
+function checkAreaReferences(s: WorldSpec, areas: AreaSet | null): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   if (!areas) return issues;
   const ids = new Set(areas.ids);
@@ -71,7 +111,7 @@ function checkAreaReferences(s: Scenario, areas: AreaSet | null): ScenarioIssue[
   return issues;
 }
 
-async function loadPoints(s: Scenario, data: DataProvider, areas: AreaSet | null): Promise<DemandPoints | null> {
+async function loadPoints(s: WorldSpec, data: DataProvider, areas: AreaSet | null): Promise<DemandPoints | null> {
   let lon: number[], lat: number[], weight: number[], labels: string[] | undefined;
   if (s.demand.points) {
     lon = s.demand.points.map((p) => p.lon);
@@ -100,7 +140,7 @@ async function loadPoints(s: Scenario, data: DataProvider, areas: AreaSet | null
   };
 }
 
-function buildTravel(s: Scenario): TravelModel {
+function buildTravel(s: WorldSpec): TravelModel {
   const t = s.travel;
   return new StraightLineTravel({
     speedKph: t.speedKph,
@@ -111,8 +151,11 @@ function buildTravel(s: Scenario): TravelModel {
   });
 }
 
-/** Everything the simulator needs besides the scenario. Throws WorldError for bad references. */
-export async function buildWorld(scenario: Scenario, data: DataProvider): Promise<SimWorld> {
+/**
+ * Everything the simulator needs besides the scenario, from its world spec (a whole `Scenario` will
+ * do: only the spec's fields are read). Throws WorldError for bad references.
+ */
+export async function buildWorld(scenario: WorldSpec, data: DataProvider): Promise<SimWorld> {
   const areas = await loadAreas(scenario, data);
   const issues = checkAreaReferences(scenario, areas);
   if (issues.length > 0) throw new WorldError(issues);

@@ -1,15 +1,15 @@
 /**
  * Road travel for a scenario: snapping points to the road graph through a grid of its road
  * segments (segment-grid.ts; a `flatbush` index for points far from every road), and the road
- * TravelModel of src/sim/routing with that snapping injected.
+ * TravelModel of src/sim/travel/road.ts with that snapping injected.
  * Pure (no Node, no DOM): runs in the CLI, in sim worker threads and in a Web Worker.
  */
 import Flatbush from 'flatbush';
 import type { Scenario } from '../shared/scenario';
 import { greatCircleM, localProjection } from '../sim/geo';
-import type { RoadGraph } from '../sim/routing/graph';
-import { pointOnEdge } from '../sim/routing/trip';
-import { RoadTravelModel, type HourOfDay, type RoadTravelOptions, type RoadTravelSettings, type Snap } from '../sim/routing/travel';
+import type { RoadGraph } from '../sim/roads/graph';
+import { pointOnEdge } from '../sim/travel/road-trip';
+import { RoadTravelModel, type HourOfDay, type RoadTravelOptions, type RoadTravelSettings, type Snap } from '../sim/travel/road';
 import { hourOfDay, startOffsetS } from '../sim/time';
 import type { Place } from '../sim/world';
 import { WorldError } from './errors';
@@ -66,7 +66,7 @@ export function buildRoadTravel(
  * places spread uniformly over the roads (by length). Bad settings and a network that is not a
  * road graph are WorldErrors naming the scenario path.
  */
-export function roadWorld(scenario: Scenario, network: unknown): { travel: RoadTravelModel; randomNetworkPlace: (uniform: () => number) => Place } {
+export function roadWorld(scenario: Pick<Scenario, 'network' | 'start' | 'travel'>, network: unknown): { travel: RoadTravelModel; randomNetworkPlace: (uniform: () => number) => Place } {
   const source = scenario.network?.source ?? '(none)';
   if (!isRoadGraph(network)) {
     throw new WorldError([{ path: 'network.source', message: `"${source}" did not give a road graph` }]);

@@ -7,11 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replicate } from '../../src/cli/replicate';
-import { nodeDataProvider } from '../../src/node/data/provider';
 import type { Results } from '../../src/shared/results';
 import { parseScenario } from '../../src/shared/scenario';
 import { IncidentLog } from '../../src/sim';
-import { buildWorld } from '../../src/world';
 import { CHECKS } from './run-cli';
 
 const silent = { update: () => {}, done: () => {} };
@@ -22,11 +20,10 @@ describe('replicate', () => {
     const parsed = parseScenario(JSON.parse(readFileSync(path.join(CHECKS, 'mmc-dispatch.json'), 'utf8')));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const scenario = parsed.scenario;
-    const world = await buildWorld(scenario, nodeDataProvider());
     const options = { replications: 3, days: 1, keepLog: true, progress: silent, file: 'mmc-dispatch.json' };
 
-    const here = await replicate(scenario, world, { ...options, workers: 0 });
-    const pooled = await replicate(scenario, world, { ...options, workers: 2 });
+    const here = await replicate(scenario, { ...options, workers: 0 });
+    const pooled = await replicate(scenario, { ...options, workers: 2 });
 
     expect(withoutWall(pooled.combined), 'combined results').toBe(withoutWall(here.combined));
     expect(pooled.runs.map(withoutWall), 'each replication').toEqual(here.runs.map(withoutWall));

@@ -1,16 +1,16 @@
 /**
- * Test doubles for the sim-worker loop and pool: a fake engine with switches for the unhappy
+ * Test doubles for the sim-worker loop and pool: a fake simulator with switches for the unhappy
  * paths, and scriptable fake workers whose replies and crashes the test decides.
  */
-import type { LiveCandidateView, LiveHandle, LiveView, SimEngine } from '../../src/host/engine';
+import type { LiveHandle, Simulator } from '../../src/host/simulator';
 import type { SpawnWorker, Timers, WorkerEvents, WorkerPort } from '../../src/host/pool';
-import type { FromWorker, LiveAssignOutcome, SimResults, ToWorker } from '../../src/shared/protocol';
+import type { FromWorker, LiveAssignOutcome, LiveCandidateView, LiveSnapshot, SimResults, ToWorker } from '../../src/shared/protocol';
 
 export class FakeCancelled extends Error {}
 /** Thrown by buildWorld for `fail: 'area'`: a scenario problem found against the data. */
 export class FakeScenarioError extends Error {}
 
-/** Scenario understood by the fake engine. */
+/** Scenario understood by the fake simulator. */
 export interface FakeScenario {
   name: string;
   /** progress steps in a run (default 4) */
@@ -22,6 +22,9 @@ export interface FakeScenario {
   /** live session: simulated seconds to its end (default 1000); 'throw' makes advancing throw */
   liveEndS?: number;
   liveFail?: 'throw';
+  /** the fake world is built from these (its world spec) */
+  areas?: unknown;
+  travel?: unknown;
 }
 
 /** Trip coords of the fake live unit (one array, as the simulator keeps one per trip). */
@@ -49,7 +52,7 @@ export class FakeLive implements LiveHandle {
     this.now = Math.max(this.now, to);
     return events;
   }
-  readonly injected: LiveView['incidents'][number][] = [];
+  readonly injected: LiveSnapshot['incidents'][number][] = [];
   inject(spec: { lon: number; lat: number; grade: 'I' | 'S' | 'E' }): number {
     if (this.finished) throw new Error('inject: the session is over');
     const id = 100 + this.injected.length;
@@ -76,7 +79,7 @@ export class FakeLive implements LiveHandle {
     this.now = Math.min(this.endS, Math.floor(this.now / 10) * 10 + 10);
     return { tS: this.now, event: 'tick', incident: null, unit: null };
   }
-  snapshot(): LiveView {
+  snapshot(): LiveSnapshot {
     const moving = this.now >= 0 && this.now < 100;
     const k = moving ? this.now / 100 : 0;
     const window = { fromS: 0, calls: 0, answered: 0, abandoned: 0, answeredWithinTargetPct: null, iAttended: 0, iMeanResponseS: null, iWithinTargetPct: null, attended: 0, withinTargetPct: null };
@@ -135,9 +138,17 @@ export function fakeResults(offered: number, seed: number, replications = 1): Si
   };
 }
 
-export function fakeEngine(hooks: { onStep?: (step: number) => void } = {}) {
+/** What the fake world is built from. */
+export interface FakeWorldSpec {
+  areas?: unknown;
+  travel?: unknown;
+  fail?: FakeScenario['fail'];
+  name?: string;
+}
+
+export function fakeSimulator(hooks: { onStep?: (step: number) => void } = {}) {
   const stats = { worldsBuilt: 0 };
-  const engine: SimEngine<FakeScenario, { name: string }> = {
+  const simulator: Simulator<FakeScenario, { name: string }, FakeWorldSpec> = {
     version: 'fake-1',
     parseScenario(raw) {
       const r = raw as Partial<FakeScenario> | null;
@@ -146,13 +157,15 @@ export function fakeEngine(hooks: { onStep?: (step: number) => void } = {}) {
       }
       return { ok: true, scenario: r as FakeScenario };
     },
+    // The fake world is built from the areas and the travel; a failing build names its scenario.
+    worldSpec: (scenario) => ({ areas: scenario.areas, travel: scenario.travel, ...(scenario.fail ? { fail: scenario.fail, name: scenario.name } : {}) }),
     async buildWorld(scenario) {
       stats.worldsBuilt++;
       if (scenario.fail === 'world') throw new Error(`no data for ${scenario.name}`);
       if (scenario.fail === 'area') throw new FakeScenarioError(`unknown area in ${scenario.name}`);
-      return { name: scenario.name };
+      return { name: scenario.name ?? 'world' };
     },
-    runScenario(scenario, _world, options) {
+    runReplication(scenario, _world, options) {
       const steps = scenario.steps ?? 4;
       for (let step = 1; step <= steps; step++) {
         hooks.onStep?.(step);
@@ -165,14 +178,9 @@ export function fakeEngine(hooks: { onStep?: (step: number) => void } = {}) {
     },
     isCancellation: (error) => error instanceof FakeCancelled,
     scenarioIssues: (error) => (error instanceof FakeScenarioError ? [{ path: 'areas', message: error.message }] : null),
-    combineReplications(results) {
-      if (results.length === 0) throw new Error('combineReplications: no results');
-      const offered = results.reduce((a, r) => a + r.calls.offered, 0) / results.length;
-      return fakeResults(offered, results[0]!.meta.seed, results.length);
-    },
     openLive: (scenario) => new FakeLive(scenario.liveEndS ?? 1000, scenario.liveFail === 'throw'),
   };
-  return { engine, stats };
+  return { simulator, stats };
 }
 
 export const realTimers: Timers = {

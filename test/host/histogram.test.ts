@@ -1,6 +1,6 @@
 /** Response-time histograms: counted as the run goes, summed over replications by the batch. */
 import { describe, expect, it } from 'vitest';
-import { runBatch } from '../../src/host/batch';
+import { runBatch } from '../../src/host/replications';
 import { HISTOGRAM_BINS, HistogramCounter, sumHistograms } from '../../src/host/histogram';
 import { SimWorkerPool } from '../../src/host/pool';
 import type { ResponseHistograms } from '../../src/shared/protocol';
@@ -46,9 +46,6 @@ describe('histogram counter', () => {
     workers.forEach((w, i) =>
       w.send({ type: 'reply', id: w.currentId, call: 'run', ok: true, value: { results: fakeResults(10, i), histograms: { I: { binS: 60, counts: [i, 1], targetS: 900 } } } }),
     );
-    await new Promise((r) => setTimeout(r, 0));
-    const combine = workers.find((w) => w.received.some((m) => m.type === 'call' && m.call === 'combine'))!;
-    combine.send({ type: 'reply', id: combine.currentId, call: 'combine', ok: true, value: fakeResults(10, 0, 2) });
     const result = await outcome;
     expect(result.ok && result.histograms).toEqual({ I: { binS: 60, counts: [1, 2], targetS: 900 } });
     pool.close();

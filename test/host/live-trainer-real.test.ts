@@ -1,5 +1,5 @@
 /**
- * The worker's side of a trainer's actions on the real simulator (not the fake engine): a session
+ * The worker's side of a trainer's actions on the real simulator (not the fake simulator): a session
  * of the quiet two-station fixture kept by LiveRegistry, as a sim worker keeps it.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * Live mode in the host layer: the worker's live sessions (frames, trips sent once), the loop's
  * live calls, and the driver that paces a session by the wall clock, on a real SimWorkerPool whose
- * workers run the shared loop in-process with the fake engine. Time is a manual clock.
+ * workers run the shared loop in-process with the fake simulator. Time is a manual clock.
  */
 import { describe, expect, it } from 'vitest';
 import { LiveDriver } from '../../src/host/live-driver';
@@ -9,7 +9,7 @@ import { LiveRegistry, MAX_LIVE_SESSIONS } from '../../src/host/live-worker';
 import { createSimHost } from '../../src/host/loop';
 import { SimWorkerPool, type SpawnWorker, type Timers } from '../../src/host/pool';
 import type { FromWorker, LiveFrame, LiveOutcome, ToWorker } from '../../src/shared/protocol';
-import { FakeLive, fakeEngine, flush } from './fakes';
+import { FakeLive, fakeSimulator, flush } from './fakes';
 
 /** A wall clock and timers the test moves by hand. */
 class ManualTime implements Timers {
@@ -50,7 +50,7 @@ function inProcessWorkers(time: ManualTime) {
   const spawn: SpawnWorker = (events) => {
     let dead = false;
     const host = createSimHost({
-      engine: fakeEngine().engine,
+      simulator: fakeSimulator().simulator,
       post: (m: FromWorker) => setTimeout(() => !dead && events.message(structuredClone(m)), 0),
       clock: () => time.now,
     });
@@ -128,7 +128,7 @@ describe('live sessions in a worker (LiveRegistry)', () => {
 describe('live calls of the sim-worker loop', () => {
   it('answers liveOpen with a first frame, invalid scenarios as values, and checks advance requests', async () => {
     const sent: FromWorker[] = [];
-    const host = createSimHost({ engine: fakeEngine().engine, post: (m) => sent.push(m), clock: () => 0 });
+    const host = createSimHost({ simulator: fakeSimulator().simulator, post: (m) => sent.push(m), clock: () => 0 });
     await host.receive({ type: 'call', id: 1, call: 'liveOpen', request: { session: 'a', scenario: { name: 'x' } } });
     expect(sent[0]).toMatchObject({ type: 'reply', id: 1, call: 'liveOpen', ok: true, value: { tS: -100, startS: -100, endS: 1000, finished: false } });
     await host.receive({ type: 'call', id: 2, call: 'liveOpen', request: { session: 'b', scenario: { title: 'no name' } } });
@@ -143,7 +143,7 @@ describe('live calls of the sim-worker loop', () => {
 
   it('turns an exception while advancing into a failed reply', async () => {
     const sent: FromWorker[] = [];
-    const host = createSimHost({ engine: fakeEngine().engine, post: (m) => sent.push(m) });
+    const host = createSimHost({ simulator: fakeSimulator().simulator, post: (m) => sent.push(m) });
     await host.receive({ type: 'call', id: 1, call: 'liveOpen', request: { session: 'a', scenario: { name: 'x', liveFail: 'throw' } } });
     await host.receive({ type: 'call', id: 2, call: 'liveAdvance', request: { session: 'a', toS: 10 } });
     expect(sent[1]).toMatchObject({ ok: false, error: { kind: 'failed', message: 'fake live failure' } });
@@ -267,7 +267,7 @@ describe("trainer's actions (inject, assign, candidates)", () => {
 
   it('the loop refuses a malformed action naming its path', async () => {
     const sent: FromWorker[] = [];
-    const host = createSimHost({ engine: fakeEngine().engine, post: (m) => sent.push(m), clock: () => 0 });
+    const host = createSimHost({ simulator: fakeSimulator().simulator, post: (m) => sent.push(m), clock: () => 0 });
     await host.receive({ type: 'call', id: 1, call: 'liveOpen', request: { session: 'a', scenario: { name: 'x' } } });
     await host.receive({ type: 'call', id: 2, call: 'liveTrainer', request: { session: 'a', action: { kind: 'inject', lon: 500, lat: 51, grade: 'I' } } });
     expect(sent[1]).toMatchObject({ ok: false, error: { kind: 'failed', message: "bad worker message: message.request.action.lon: expected a longitude (call 'liveTrainer', id 2)" } });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createSimHost } from '../../src/host/loop';
 import type { FromWorker } from '../../src/shared/protocol';
-import { fakeEngine, fakeResults, type FakeScenario } from './fakes';
+import { fakeSimulator, type FakeScenario } from './fakes';
 
 function setup(options: { pollCancelled?: () => Iterable<number>; onStep?: (step: number) => void } = {}) {
   const sent: FromWorker[] = [];
-  const { engine, stats } = fakeEngine({ ...(options.onStep ? { onStep: options.onStep } : {}) });
-  const host = createSimHost({ engine, post: (m) => sent.push(m), ...(options.pollCancelled ? { pollCancelled: options.pollCancelled } : {}) });
+  const { simulator, stats } = fakeSimulator({ ...(options.onStep ? { onStep: options.onStep } : {}) });
+  const host = createSimHost({ simulator, post: (m) => sent.push(m), ...(options.pollCancelled ? { pollCancelled: options.pollCancelled } : {}) });
   const replies = () => sent.filter((m) => m.type === 'reply');
   return { host, sent, replies, stats };
 }
@@ -19,7 +19,7 @@ const run = (id: number, scenario: FakeScenario | unknown, extra: Record<string,
 });
 
 describe('sim-worker loop', () => {
-  it('answers version with the engine version', async () => {
+  it('answers version with the simulator version', async () => {
     const { host, sent } = setup();
     await host.receive({ type: 'call', id: 1, call: 'version', request: {} });
     expect(sent, 'one reply carrying the version').toEqual([{ type: 'reply', id: 1, call: 'version', ok: true, value: { sim: 'fake-1' } }]);
@@ -36,7 +36,7 @@ describe('sim-worker loop', () => {
 
   it('throttles progress to steps of at least progressStep', async () => {
     const sent: FromWorker[] = [];
-    const host = createSimHost({ engine: fakeEngine().engine, post: (m) => sent.push(m), progressStep: 0.3 });
+    const host = createSimHost({ simulator: fakeSimulator().simulator, post: (m) => sent.push(m), progressStep: 0.3 });
     await host.receive(run(1, { name: 'a', steps: 10 }));
     const progress = sent.filter((m) => m.type === 'progress').map((m) => (m.type === 'progress' ? m.progress : -1));
     expect(progress, 'first, then every >= 0.3, and always the end').toEqual([0.1, 0.4, 0.7, 1]);
@@ -117,20 +117,6 @@ describe('sim-worker loop', () => {
     expect(replies()).toEqual([{ type: 'reply', id: 6, call: 'run', ok: false, error: { kind: 'cancelled' } }]);
   });
 
-  it('combines replications through the engine, and reports combine errors as failed', async () => {
-    const { host, replies } = setup();
-    await host.receive({
-      type: 'call',
-      id: 1,
-      call: 'combine',
-      request: { results: [fakeResults(10, 1), fakeResults(20, 2)] },
-    });
-    await host.receive({ type: 'call', id: 2, call: 'combine', request: { results: [] } });
-    const [first, second] = replies();
-    expect(first!.ok && first!.call === 'combine' && first!.value.calls.offered, 'mean of 10 and 20').toBe(15);
-    expect(!second!.ok && second!.error.kind === 'failed' && second!.error.message).toBe('combineReplications: no results');
-  });
-
   it('rejects messages that are not ToWorker, naming the field', async () => {
     const { host, sent } = setup();
     await host.receive('hello');
@@ -141,7 +127,7 @@ describe('sim-worker loop', () => {
       'expected a message object, got string',
       'message.id: expected an integer, got "x"',
       "message.type: expected 'call' or 'cancel', got \"shout\"",
-      'message.call: expected one of version, run, combine, liveOpen, liveAdvance, liveTrainer, liveClose, got "fly"',
+      'message.call: expected one of version, run, liveOpen, liveAdvance, liveTrainer, liveClose, got "fly"',
     ]);
   });
 

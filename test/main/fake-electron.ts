@@ -23,8 +23,8 @@ export class FakeIpc {
     removeHandler: (channel) => void this.handlers.delete(channel),
   };
 
-  readonly renderer: IpcRendererLike = {
-    invoke: async (channel, ...args) => {
+  /** Electron's untyped invoke: any channel, any arguments (what a page not using the typed API could send). */
+  readonly invokeRaw = async (channel: string, ...args: unknown[]): Promise<unknown> => {
       const handler = this.handlers.get(channel);
       if (!handler) throw new Error(`No handler registered for '${channel}'`);
       const event: InvokeEventLike = {
@@ -43,7 +43,11 @@ export class FakeIpc {
         // Electron rejects invoke() with a new Error carrying the message.
         throw new Error(`Error invoking remote method '${channel}': ${error instanceof Error ? error.message : String(error)}`);
       }
-    },
+  };
+
+  readonly renderer: IpcRendererLike = {
+    // Typed by the contract as Electron's own (any in, any out) invoke is when handed to the preload.
+    invoke: this.invokeRaw as IpcRendererLike['invoke'],
     on: (channel, listener) => {
       const set = this.rendererListeners.get(channel) ?? new Set();
       set.add(listener);

@@ -56,12 +56,12 @@ describe('IPC registration', () => {
     const ipc = new FakeIpc();
     let ran = false;
     registerApi(ipc.main, handlers({ runScenario: async () => ((ran = true), outcome) }), trusted);
-    await expect(ipc.renderer.invoke(API_CHANNELS.runScenario, { jobId: 'j', scenario: {}, days: -1 })).rejects.toThrow(
+    await expect(ipc.invokeRaw(API_CHANNELS.runScenario, { jobId: 'j', scenario: {}, days: -1 })).rejects.toThrow(
       /api:runScenario: bad arguments: args\[0\]\.days: Too small/,
     );
-    await expect(ipc.renderer.invoke(API_CHANNELS.runScenario, { jobId: 'j', scenario: {}, evil: true })).rejects.toThrow(/args\[0\]: Unrecognized key: "evil"/);
-    await expect(ipc.renderer.invoke(API_CHANNELS.cancel)).rejects.toThrow(/api:cancel: bad arguments: args/);
-    await expect(ipc.renderer.invoke(API_CHANNELS.version, 'extra')).rejects.toThrow(/api:version: bad arguments/);
+    await expect(ipc.invokeRaw(API_CHANNELS.runScenario, { jobId: 'j', scenario: {}, evil: true })).rejects.toThrow(/args\[0\]: Unrecognized key: "evil"/);
+    await expect(ipc.invokeRaw(API_CHANNELS.cancel)).rejects.toThrow(/api:cancel: bad arguments: args/);
+    await expect(ipc.invokeRaw(API_CHANNELS.version, 'extra')).rejects.toThrow(/api:version: bad arguments/);
     expect(ran, 'the handler never saw bad input').toBe(false);
   });
 

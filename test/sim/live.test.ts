@@ -90,7 +90,7 @@ describe('live session: dispatch on the map', () => {
     const s = await quiet((i) => (i.grades!.I!.unitsRequired = 2));
     const id = s.inject({ lon: -0.14, lat: 51.5, grade: 'I' });
     s.advanceBy(0);
-    expect(incident(s, id)!.units.sort()).toEqual(['E-IRV-1', 'W-IRV-1']);
+    expect([...incident(s, id)!.units].sort()).toEqual(['E-IRV-1', 'W-IRV-1']);
     s.advanceTo(2000);
     const rec = s.incidents!.record(id);
     expect(rec.unitsSent).toBe(2);
@@ -233,7 +233,7 @@ describe('live session: the dispatcher overrides', () => {
     // Two W units free: the I incident gets both and still needs a third.
     const a = s.inject({ lon: -0.14, lat: 51.5, grade: 'I' });
     s.advanceBy(0);
-    expect(incident(s, a)!.units.sort()).toEqual(['W-IRV-1', 'W-IRV-2']);
+    expect([...incident(s, a)!.units].sort()).toEqual(['W-IRV-1', 'W-IRV-2']);
     expect(s.assign(a, 'NOPE')).toMatchObject({ ok: false, reason: 'NO_SUCH_UNIT' });
     expect(s.assign(a, 'W-IRV-1')).toMatchObject({ ok: false, reason: 'UNIT_ALREADY_ON_INCIDENT' });
     expect(s.assign(12345, 'W-IRV-1')).toMatchObject({ ok: false, reason: 'NO_SUCH_INCIDENT' });

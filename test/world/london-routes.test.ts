@@ -1,6 +1,6 @@
 /**
  * Road trips on the built-in London graph (from the cache): compact routes place a traveller
- * exactly where the unpacked way does (test/sim/routing/route-reference.ts), the optimised
+ * exactly where the unpacked way does (test/sim/roads/route-reference.ts), the optimised
  * upward search makes the spaces of the plain one (space-reference.ts), ranking agrees with plain
  * times east and west, and places far from the east's main-road skeleton are joined directly.
  */
@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureLondonGraph } from '../../src/node/osm/london';
-import { DirectTrip, GlidePlace } from '../../src/sim/routing/direct';
-import type { RoadTravelModel, RoadTravelSettings } from '../../src/sim/routing/travel';
+import { DirectTrip, GlidePlace } from '../../src/sim/travel/direct';
+import type { RoadTravelModel, RoadTravelSettings } from '../../src/sim/travel/road';
 import type { Place } from '../../src/sim/world';
 import { buildRoadTravel, hourOfDayClock } from '../../src/world/road';
-import { seeded } from '../sim/routing/helpers';
-import { checkTrips } from '../sim/routing/route-reference';
-import { compareSearches } from '../sim/routing/space-reference';
+import { seeded } from '../sim/roads/helpers';
+import { checkTrips } from '../sim/roads/route-reference';
+import { compareSearches } from '../sim/roads/space-reference';
 
 let travel: RoadTravelModel;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/sim';
 import { greatCircleM } from '../../src/sim/geo';
-import { pointOnEdge } from '../../src/sim/routing/trip';
+import { pointOnEdge } from '../../src/sim/travel/road-trip';
 import { buildWorld, WorldError, type DataProvider } from '../../src/world';
 import { createRoadSnapper, roadWorld, snapDistanceGrid } from '../../src/world/road';
-import { asciiNetwork } from '../sim/routing/helpers';
+import { asciiNetwork } from '../sim/roads/helpers';
 import { parsed, smallInput } from '../sim/fixtures/small';
 
 /** A 6 x 6 grid of 1 km blocks north-west of Charing Cross, with a one-way street. */

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { writeRunOutputs } from '../../node/report';
 import { LIMITS } from '../../shared/scenario/limits';
 import { parseArgs, positiveOption, wholeOption } from '../args';
-import { compareRuns, type Comparison, type Delta } from '../compare';
+import { compareRuns, type Comparison, type Delta } from '../paired-deltas';
 import { InputError } from '../errors';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { prepare } from '../prepare';
 import { progressBar } from '../progress';
 import { replicate } from '../replicate';
@@ -55,8 +55,8 @@ export const command: Command = {
     const variant = await prepare(p.positional[1]!);
     const seed = wholeOption(p, 'seed', 0) ?? base.scenario.seed;
     const progress = progressBar(!json);
-    const a = await replicate(base.scenario, base.world, { replications, seed, days, keepLog: out !== undefined, progress: { update: (f, l) => progress.update(f / 2, l), done: () => {} }, label: 'base', file: base.file });
-    const b = await replicate(variant.scenario, variant.world, { replications, seed, days, keepLog: out !== undefined, progress: { update: (f, l) => progress.update(0.5 + f / 2, l), done: () => {} }, label: 'variant', file: variant.file });
+    const a = await replicate(base.scenario, { replications, seed, days, keepLog: out !== undefined, progress: { update: (f, l) => progress.update(f / 2, l), done: () => {} }, label: 'base', file: base.file });
+    const b = await replicate(variant.scenario, { replications, seed, days, keepLog: out !== undefined, progress: { update: (f, l) => progress.update(0.5 + f / 2, l), done: () => {} }, label: 'variant', file: variant.file });
     progress.done();
     const deltas = compareRuns(a.runs, b.runs);
     if (out !== undefined) {

@@ -15,7 +15,7 @@ import { SourceDataError } from '../../node/london/csv';
 import type { DemandPointsFile } from '../../node/london/demand';
 import { ensureLondonGraph, LONDON_ROAD_FILES } from '../../node/osm/london';
 import { InputError } from '../errors';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { progressBar } from '../progress';
 
 const USAGE = 'data [--data DIR] [--force] [--no-roads] [--json] [--write-baseline]';

@@ -7,13 +7,13 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { GraphFormatError } from '../../sim/routing/codec';
-import type { RoadGraph } from '../../sim/routing/graph';
+import { GraphFormatError } from '../../sim/roads/format';
+import type { RoadGraph } from '../../sim/roads/graph';
 import { fileSha256, writeGraphFile } from '../../node/osm/graph-file';
 import { importOsm } from '../../node/osm/import';
 import { OsmReadError } from '../../node/osm/read';
 import { InputError } from '../errors';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { progressBar } from '../progress';
 
 const USAGE = 'import-osm <extract.osm.pbf> --out graph.bin [--bbox WEST,SOUTH,EAST,NORTH] [--json]';

@@ -19,8 +19,8 @@ import type { RawScenario } from '../../sweep/variables';
 import { displayPath, parseArgs, positiveOption, wholeOption } from '../args';
 import { remaining } from '../eta';
 import { InputError } from '../errors';
-import type { Command } from '../main';
-import { readScenarioArg } from '../prepare';
+import type { Command } from '../command';
+import { prepare } from '../prepare';
 import { progressBar } from '../progress';
 import { queueOption } from './worker';
 
@@ -66,7 +66,7 @@ export const command: Command = {
     const workers = wholeOption(p, 'workers', 1, 1024);
     const queue = queueOption(p);
     const json = p.flags.has('json');
-    const { scenario, file } = await readScenarioArg(p.positional[0]!);
+    const { scenario, file } = await prepare(p.positional[0]!);
     let raw: RawScenario;
     try {
       raw = (await loadScenarioFile(p.positional[0]!)) as RawScenario;

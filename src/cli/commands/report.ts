@@ -12,7 +12,7 @@ import { findChromium, PdfError, printPdf } from '../../node/report/pdf';
 import { LIMITS } from '../../shared/scenario/limits';
 import { displayPath, parseArgs, positiveOption, wholeOption } from '../args';
 import { EXIT_INTERNAL, InputError } from '../errors';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { prepare } from '../prepare';
 import { progressBar } from '../progress';
 import { replicate } from '../replicate';
@@ -47,9 +47,9 @@ export const command: Command = {
       }
     }
 
-    const { scenario, file, world } = await prepare(p.positional[0]!);
+    const { scenario, file } = await prepare(p.positional[0]!);
     const progress = progressBar(true);
-    const { combined } = await replicate(scenario, world, { replications, seed, days, keepLog: false, progress, file });
+    const { combined } = await replicate(scenario, { replications, seed, days, keepLog: false, progress, file });
     progress.done();
 
     const html = reportHtml(combined, scenario, { generatedAt: generatedAt(new Date()) });

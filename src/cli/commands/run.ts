@@ -8,7 +8,7 @@ import { writeRunOutputs } from '../../node/report';
 import { LIMITS } from '../../shared/scenario/limits';
 import { displayPath, parseArgs, positiveOption, wholeOption } from '../args';
 import { InputError } from '../errors';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { prepare } from '../prepare';
 import { progressBar } from '../progress';
 import { replicate } from '../replicate';
@@ -27,9 +27,9 @@ export const command: Command = {
     const days = positiveOption(p, 'days', LIMITS.days);
     const json = p.flags.has('json');
     const out = p.values.get('out');
-    const { scenario, file, world } = await prepare(p.positional[0]!);
+    const { scenario, file } = await prepare(p.positional[0]!);
     const progress = progressBar(!json);
-    const { combined, log } = await replicate(scenario, world, { replications, seed, days, keepLog: out !== undefined, progress, file });
+    const { combined, log } = await replicate(scenario, { replications, seed, days, keepLog: out !== undefined, progress, file });
     progress.done();
     if (out !== undefined) {
       const written = writeRunOutputs(path.resolve(out), { results: combined, scenario, incidents: log });

@@ -13,7 +13,7 @@ import { VariableError } from '../../sweep/variables';
 import { displayPath, parseArgs, wholeOption } from '../args';
 import { remaining } from '../eta';
 import { InputError } from '../errors';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { progressBar } from '../progress';
 import { queueOption } from './worker';
 

@@ -8,7 +8,7 @@ import { readScenario, ScenarioFileError } from '../../node/scenario';
 import { WorldError, buildWorld } from '../../world';
 import { displayPath, parseArgs } from '../args';
 import { EXIT_BAD_INPUT, InputError } from '../errors';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { nodeDataProvider } from '../../node/data/provider';
 import { checkRunnable } from '../../sim';
 import { isDataError } from '../prepare';

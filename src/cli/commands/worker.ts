@@ -5,7 +5,7 @@
  */
 import { wholeOption, parseArgs, type ParsedArgs } from '../args';
 import { InputError } from '../errors';
-import type { Command } from '../main';
+import type { Command } from '../command';
 
 const USAGE = 'worker --queue redis://HOST:PORT [--concurrency N] [--lock-ms MS]';
 

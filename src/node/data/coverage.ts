@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from 'node:path';
 import { bbox as turfBbox } from '@turf/turf';
 import type { CoverageDemand, RoadCoverage } from '../../shared/ipc-schemas';
-import type { RoadGraph } from '../../sim/routing/graph';
+import type { RoadGraph } from '../../sim/roads/graph';
 import { buildAreaSet, type AreaFeatures } from '../../world';
 import { createRoadSnapper, snapDistanceGrid, type RoadSnapper } from '../../world/road';
 import { fileSha256, graphCacheKey } from '../osm/graph-file';

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RoadGraph } from '../../sim/routing/graph';
+import type { RoadGraph } from '../../sim/roads/graph';
 import type { AreaFeatures, DataProvider, PointSetData } from '../../world';
 import { loadGraphFile } from '../osm/graph-file';
 import { ensureOsmGraph } from '../osm/import';

@@ -7,11 +7,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { GRAPH_BUILDER_VERSION } from '../../sim/routing/build';
-import type { Hierarchy } from '../../sim/routing/ch/hierarchy';
-import { decodeGraph, decodeHierarchy, encodeGraph, encodeHierarchy, GRAPH_FORMAT_VERSION } from '../../sim/routing/codec';
-import type { HierarchyStore, RoadGraph } from '../../sim/routing/graph';
-import { LONDON_ROAD_SPEEDS_KPH } from '../../sim/routing/speeds';
+import { GRAPH_BUILDER_VERSION } from '../../sim/roads/build/road-graph';
+import type { Hierarchy } from '../../sim/roads/hierarchy';
+import { encodeGraph, encodeHierarchy } from '../../sim/roads/build/encode';
+import { GRAPH_FORMAT_VERSION } from '../../sim/roads/format';
+import { decodeGraph, decodeHierarchy } from '../../sim/roads/query/decode';
+import type { HierarchyStore, RoadGraph } from '../../sim/roads/graph';
+import { LONDON_ROAD_SPEEDS_KPH } from '../../sim/roads/speeds';
 import { cacheDir } from '../data/paths';
 
 /** A graph file that cannot be read; the message names the file. */

@@ -3,11 +3,11 @@
  * speeds), ready to encode: the whole import, used by `import-osm`, the London cache and tests.
  */
 import path from 'node:path';
-import { buildRoadGraph } from '../../sim/routing/build';
-import { contract } from '../../sim/routing/ch/contract';
-import type { RoadGraph } from '../../sim/routing/graph';
-import { speedTable } from '../../sim/routing/speeds';
-import { edgeWeightsMs } from '../../sim/routing/weights';
+import { buildRoadGraph } from '../../sim/roads/build/road-graph';
+import { contract } from '../../sim/roads/build/contract';
+import type { RoadGraph } from '../../sim/roads/graph';
+import { speedTable } from '../../sim/roads/speeds';
+import { edgeWeightsMs } from '../../sim/roads/weights';
 import { cacheDir } from '../data/paths';
 import { cachedGraph, fileSha256, graphCacheKey } from './graph-file';
 import { RawNetworkBuilder } from './read';

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { roadClassIndex } from '../../sim/routing/classes';
-import type { RoadGraph } from '../../sim/routing/graph';
+import { roadClassIndex } from '../../sim/roads/classes';
+import type { RoadGraph } from '../../sim/roads/graph';
 import { cacheDir, londonDataDir } from '../data/paths';
 import { cachedGraph, fileSha256, graphCacheKey } from './graph-file';
 import { importOsm, type OsmLink } from './import';

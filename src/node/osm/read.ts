@@ -9,7 +9,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { OSMTransform } from 'osm-pbf-parser-node';
-import type { RawNetwork } from '../../sim/routing/build';
+import type { RawNetwork } from '../../sim/roads/build/road-graph';
 import { drivableClass, onewayOf, parseMaxspeed, WAY_TAG_KEYS, type Tags } from './tags';
 
 /** Called as the files are read: `done` and `total` are bytes over both passes of all files added. */

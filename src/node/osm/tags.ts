@@ -2,7 +2,7 @@
  * Reading OSM way tags for driving: which ways a vehicle may use, in which direction, and at what
  * tagged speed limit. Conventions follow the OSM wiki (Key:highway, Key:oneway, Key:maxspeed).
  */
-import { roadClassIndex } from '../../sim/routing/classes';
+import { roadClassIndex } from '../../sim/roads/classes';
 
 /** Tag keys the importer needs; everything else is not even decoded. */
 export const WAY_TAG_KEYS = ['highway', 'oneway', 'junction', 'maxspeed', 'access', 'motor_vehicle', 'motorcar', 'vehicle', 'area', 'service'] as const;

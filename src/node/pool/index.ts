@@ -8,7 +8,7 @@ import { SimWorkerPool, type Timers } from '../../host/pool';
 import { nodeSpawn, type NodeSpawnOptions } from './node-worker';
 
 export { SimWorkerPool } from '../../host/pool';
-export { runBatch } from '../../host/batch';
+export { runBatch } from '../../host/replications';
 export { nodeSpawn, serveSimWorker, simWorkerOptions, type NodeSpawnOptions, type SimWorkerData } from './node-worker';
 
 export interface NodePoolOptions extends NodeSpawnOptions {

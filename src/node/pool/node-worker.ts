@@ -7,10 +7,10 @@
  * (`receiveMessageOnPort`) whenever the simulator asks whether it is cancelled.
  */
 import { MessageChannel, MessagePort, Worker, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import type { SimEngine } from '../../host/engine';
+import type { Simulator } from '../../host/simulator';
 import { createSimHost } from '../../host/loop';
 import type { SpawnWorker } from '../../host/pool';
-import type { FromWorker } from '../../shared/protocol';
+import { isFromWorker } from '../../shared/worker-schemas';
 
 /** What every sim worker receives as `workerData`. */
 export interface SimWorkerData {
@@ -47,8 +47,10 @@ export function nodeSpawn(spawnOptions: NodeSpawnOptions): SpawnWorker {
       port1.close();
       if (reason !== null) events.crash(reason);
     };
-    worker.on('message', (message: FromWorker) => {
-      if (!ended) events.message(message);
+    worker.on('message', (message: unknown) => {
+      if (ended) return;
+      if (isFromWorker(message)) events.message(message);
+      else end(`sim worker sent a message that is not a FromWorker: ${JSON.stringify(message)?.slice(0, 200)}`);
     });
     // 'error' (an uncaught exception) is followed by 'exit'; the first says more.
     worker.on('error', (error) => end(`sim worker threw: ${error instanceof Error ? error.message : String(error)}`));
@@ -72,15 +74,15 @@ function tsBootstrap(entry: string): string {
 }
 
 /**
- * Worker side: runs the shared loop on this thread's parentPort with `engine`. Call once from a
+ * Worker side: runs the shared loop on this thread's parentPort with `simulator`. Call once from a
  * worker entry (src/node/sim-worker.ts).
  */
-export function serveSimWorker<Scenario, World>(engine: SimEngine<Scenario, World>): void {
+export function serveSimWorker<Scenario, World, Spec>(simulator: Simulator<Scenario, World, Spec>): void {
   if (!parentPort) throw new Error('serveSimWorker() must run inside a worker thread');
   const port = parentPort;
   const { cancelPort } = workerData as SimWorkerData;
   const host = createSimHost({
-    engine,
+    simulator,
     post: (message) => port.postMessage(message),
     pollCancelled: () => {
       const ids: number[] = [];

@@ -1,12 +1,12 @@
 /**
  * BullMQ's sandboxed processor for run jobs: BullMQ starts this file in a child process of the
  * worker, so a run holding the CPU for minutes never stalls the worker's lock renewal. Runs go
- * through the same loop and engine as a local pool worker (src/host/loop.ts, src/host/sim-engine.ts),
+ * through the same loop and simulator as a local pool worker (src/host/loop.ts, src/host/real-simulator.ts),
  * which keeps the world of the last scenario run here: results are the local pool's, byte for byte.
  */
 import type { SandboxedJob } from 'bullmq';
 import { createSimHost, type SimHost } from '../../host/loop';
-import { createSimEngine } from '../../host/sim-engine';
+import { realSimulator } from '../../host/real-simulator';
 import type { FromWorker, RunOneReply } from '../../shared/protocol';
 import { nodeDataProvider } from '../data/provider';
 import { describeRunError } from '../sweep/run-types';
@@ -18,7 +18,7 @@ let nextId = 1;
 
 function theHost(): SimHost {
   host ??= createSimHost({
-    engine: createSimEngine(nodeDataProvider()),
+    simulator: realSimulator(nodeDataProvider()),
     post: (m) => {
       if (m.type === 'reply') waiting.get(m.id)?.(m);
     },

@@ -9,6 +9,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../data/paths';
+import { poolRunner } from '../../host/replications';
 import { createNodeSimPool } from '../pool';
 import type { Results } from '../../shared/results';
 import { describeRunError, RunFailure, type ReplicationRunner } from './run-types';
@@ -36,15 +37,10 @@ export function localRunner(workers: number): ReplicationRunner {
     parallel: workers * 2,
     where: `${workers} local worker${workers === 1 ? '' : 's'}`,
     async run(request, onProgress) {
-      const reply = await pool.call(
-        'run',
-        {
-          scenario: request.scenario,
-          replication: request.replication,
-          ...(request.seed === undefined ? {} : { seed: request.seed }),
-          ...(request.days === undefined ? {} : { days: request.days }),
-        },
-        onProgress ? { onProgress } : {},
+      // One replication through the app's and the command line's own path (src/host/replications.ts).
+      const reply = await poolRunner(pool, request.scenario).run(
+        { replication: request.replication, ...(request.seed === undefined ? {} : { seed: request.seed }), ...(request.days === undefined ? {} : { days: request.days }) },
+        { group: 'sweep', ...(onProgress ? { onProgress } : {}) },
       );
       if (!reply.ok) throw new RunFailure(describeRunError(reply.error), reply.error.kind === 'invalid-scenario');
       return reply.value.results as Results;

@@ -4,7 +4,7 @@
  * the choice never depends on anything but the state.
  */
 import type { Grade, Scenario } from '../../shared/scenario';
-import { US, type Fleet } from '../fleet/units';
+import { US, type Fleet } from '../fleet/fleet';
 import type { Call } from '../model/call';
 import { greatCircleM } from '../geo';
 import type { Place, TravelModel } from '../world';

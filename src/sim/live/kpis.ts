@@ -3,28 +3,13 @@
  * as small time-stamped lists fed by the simulation's observer and trimmed to the last day.
  * Injected incidents count here (they are part of the exercise), unlike in results.
  */
+import type { LiveKpiWindow } from '../../shared/live';
 import type { Call } from '../model/call';
 import type { SimObserver } from '../model/simulation';
 import { DAY_S, HOUR_S, modulo } from '../time';
 
-/** KPIs of one window of simulated time. Percentages 0..100; null when nothing to measure. */
-export interface KpiWindow {
-  /** Window start (simulation seconds). */
-  fromS: number;
-  /** Calls arriving in the window. */
-  calls: number;
-  answered: number;
-  abandoned: number;
-  /** Answered within the line's target, share of calls answered or abandoned in the window. */
-  answeredWithinTargetPct: number | null;
-  /** I incidents first reached in the window. */
-  iAttended: number;
-  iMeanResponseS: number | null;
-  iWithinTargetPct: number | null;
-  /** All grades first reached in the window. */
-  attended: number;
-  withinTargetPct: number | null;
-}
+/** KPIs of one window of simulated time (declared once, in src/shared/live.ts). */
+export type KpiWindow = LiveKpiWindow;
 
 /** A time-stamped list trimmed from the front. */
 class Trail {

@@ -4,13 +4,13 @@
  * clicked something that cannot be done, which is an expected outcome.
  */
 import { GRADES } from '../../shared/scenario';
-import type { LiveAssignRefusal } from '../../shared/live';
+import type { LiveAssignRefusal, LiveCandidateView } from '../../shared/live';
 import { applyBorder, availableUnits, chooseUnit, unitPlace } from '../dispatch/choose';
-import { US, UNIT_STATE_NAMES, type UnitStateName } from '../fleet/units';
+import { US, UNIT_STATE_NAMES } from '../fleet/fleet';
 import { CS } from '../model/call';
-import { openSlot } from '../model/dispatcher';
-import type { Simulation } from '../model/simulation';
-import { dispatchUnit, withdraw } from '../model/units';
+import { openSlot } from '../model/dispatch-pass';
+import type { SimState } from '../model/state';
+import { dispatchUnit, withdraw } from '../model/unit-jobs';
 
 export type AssignOutcome =
   | { ok: true; unit: string; incident: number; etaS: number }
@@ -20,24 +20,14 @@ export type AssignOutcome =
       message: string;
     };
 
-export interface Candidate {
-  unit: string;
-  station: string;
-  state: UnitStateName;
+/** A unit ranked for an incident (`LiveCandidateView`, declared once in src/shared/live.ts), with its travel time. */
+export interface Candidate extends LiveCandidateView {
   /** Travel seconds from where the unit is now (turnout excluded); Infinity when unreachable. */
-  travelS: number;
-  /** Turnout + travel: when it would arrive, from now. */
-  etaS: number;
-  /** The policy would send it now. */
-  chosen: boolean;
-  /** Free and allowed by the border and reserve rules. */
-  eligible: boolean;
-  /** Why (not): 'chosen by nearest-eta', 'free', 'outside the border (bcu)', 'held in reserve', 'busy: on-scene at incident 12', ... */
-  reason: string;
+  readonly travelS: number;
 }
 
 /** Candidates for incident `id`, best first: the chosen unit, other eligible units by ETA, then the rest by ETA. */
-export function rankCandidates(sim: Simulation, id: number): Candidate[] {
+export function rankCandidates(sim: SimState, id: number): Candidate[] {
   const call = sim.calls.get(id);
   if (!call || !call.place) return [];
   const f = sim.fleet;
@@ -80,7 +70,7 @@ export function rankCandidates(sim: Simulation, id: number): Candidate[] {
 }
 
 /** Sends `unitId` to incident `id` now. A busy unit is diverted (its incident goes back to pending). */
-export function assignUnit(sim: Simulation, id: number, unitId: string): AssignOutcome {
+export function assignUnit(sim: SimState, id: number, unitId: string): AssignOutcome {
   const no = (reason: Extract<AssignOutcome, { ok: false }>['reason'], message: string): AssignOutcome => ({ ok: false, reason, message });
   const call = sim.calls.get(id);
   if (!call) return no('NO_SUCH_INCIDENT', `incident ${id} is not live (never was, or is over)`);

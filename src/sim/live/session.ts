@@ -9,8 +9,8 @@
 import { GRADES, LINES, type Grade, type Line, type Scenario } from '../../shared/scenario';
 import type { Results } from '../../shared/results';
 import { buildResults } from '../metrics/results';
-import { createCall, injectIncident, offer } from '../model/calls';
-import { EV, EVENT_NAMES } from '../model/events';
+import { createCall, injectIncident, offer } from '../model/call-flow';
+import { EVENT_KINDS } from '../model/event-kinds';
 import type { IncidentLog } from '../model/incident-log';
 import { Simulation } from '../model/simulation';
 import { streamRng } from '../random/rng';
@@ -135,12 +135,12 @@ class Session implements LiveSession {
     while (sim.step()) {
       const { kind, a, live, incident } = sim.last;
       if (!live) continue;
-      const unitEvent = kind >= EV.UNIT_AT_BASE && kind <= EV.UNIT_CUSTODY_END;
+      const k = EVENT_KINDS[kind]!;
       return {
         tS: sim.now,
-        event: EVENT_NAMES[kind]!,
+        event: k.name,
         incident: nonNegative(incident),
-        unit: unitEvent ? sim.fleet.ids[a]! : null,
+        unit: k.subject === 'unit' ? sim.fleet.ids[a]! : null,
       };
     }
     return null;

@@ -3,63 +3,24 @@
  * moving unit carries its whole current journey (`coords` with the elapsed time at each vertex),
  * so the map can glide it along the road without asking again.
  */
-import { GRADES, type Grade } from '../../shared/scenario';
-import { US, UNIT_STATE_NAMES, type UnitStateName } from '../fleet/units';
+import { GRADES } from '../../shared/scenario';
+import { US, UNIT_STATE_NAMES } from '../fleet/fleet';
 import { unitPlace } from '../dispatch/choose';
 import { CS } from '../model/call';
-import type { Simulation } from '../model/simulation';
+import type { SimState } from '../model/state';
 import type { Trip } from '../world';
 import type { KpiWindow } from './kpis';
+import type { LiveIncident, LiveIncidentState, LiveSnapshot, LiveTrip, LiveUnitView } from '../../shared/live';
 
-export interface TripView {
-  /** Simulation time the unit sets off (after turnout). */
-  departS: number;
-  /** Flat [lon0, lat0, lon1, lat1, ...]. */
-  coords: number[];
-  /** Seconds after departS at each vertex. */
-  timesS: number[];
-}
-
-export interface UnitView {
-  id: string;
-  station: string;
-  lon: number;
-  lat: number;
-  state: UnitStateName;
-  /** Incident id it works on, or null. */
-  incident: number | null;
-  /** Present while it moves (travelling, returning, driving to custody, or driving home off duty). */
-  trip?: TripView;
-}
-
-export type IncidentState = 'deciding' | 'pending' | 'assigned' | 'on-scene';
-
-export interface IncidentView {
-  id: number;
-  grade: Grade;
-  lon: number;
-  lat: number;
-  state: IncidentState;
-  /** When the call arrived. */
-  callS: number;
-  /** Units sent and not yet cleared. */
-  units: string[];
-  injected: boolean;
-}
-
-export interface LiveSnapshot {
-  tS: number;
-  finished: boolean;
-  units: UnitView[];
-  incidents: IncidentView[];
-  /** Calls waiting for a call taker now. */
-  callsWaiting: number;
-  /** Incidents waiting for a unit now. */
-  pending: number;
-  /** Units committed (travelling to, on scene, custody) now. */
-  busyUnits: number;
-  kpis: { lastHour: KpiWindow; today: KpiWindow };
-}
+/**
+ * The snapshot's types are declared once, in src/shared/live.ts (the frames a worker sends are
+ * built from them); these names are the simulator's for them.
+ */
+export type TripView = LiveTrip;
+export type UnitView = LiveUnitView;
+export type IncidentView = LiveIncident;
+export type IncidentState = LiveIncidentState;
+export type { LiveSnapshot };
 
 const geometryCache = new WeakMap<Trip, { coords: number[]; timesS: number[] }>();
 
@@ -73,7 +34,7 @@ function tripView(trip: Trip, departS: number): TripView {
   return { departS, coords: g.coords, timesS: g.timesS };
 }
 
-export function takeSnapshot(sim: Simulation, kpis: { lastHour: KpiWindow; today: KpiWindow }): LiveSnapshot {
+export function takeSnapshot(sim: SimState & { readonly finished: boolean }, kpis: { lastHour: KpiWindow; today: KpiWindow }): LiveSnapshot {
   const f = sim.fleet;
   const units: UnitView[] = [];
   let busy = 0;
@@ -90,8 +51,8 @@ export function takeSnapshot(sim: Simulation, kpis: { lastHour: KpiWindow; today
       lat: place.lat,
       state: UNIT_STATE_NAMES[state]!,
       incident: f.incident[u]! >= 0 ? f.incident[u]! : null,
+      ...(moving ? { trip: tripView(trip!, f.tripDepartS[u]!) } : {}),
     };
-    if (moving) view.trip = tripView(trip!, f.tripDepartS[u]!);
     units.push(view);
   }
   const incidents: IncidentView[] = [];

@@ -3,7 +3,7 @@
  * [0, endS) counts: calls by their arrival time, unit time by clipping each interval to it.
  * Memory grows only with the answer waits and response times kept for percentiles.
  */
-import { US } from '../fleet/units';
+import { US } from '../fleet/fleet';
 import { HOUR_S } from '../time';
 
 /** A growable Float64 list. */

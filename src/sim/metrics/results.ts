@@ -3,16 +3,41 @@
  * moment: unit time still running (a unit on scene now) is booked up to `upToS` on a copy, so a
  * live session can ask for results so far without disturbing the run.
  */
-import { GRADES, LINES, scenarioHash } from '../../shared/scenario';
+import { GRADES, LINES, scenarioHash, type Scenario } from '../../shared/scenario';
 import type { AreaResults, GradeResults, HourlyResults, LineResults, Results, UnitResults } from '../../shared/results';
-import type { Simulation } from '../model/simulation';
+import type { Fleet } from '../fleet/fleet';
+import type { LineRuntime, ShiftRuntime } from '../model/setup';
+import type { SimWorld, TravelModel } from '../world';
 import { SIM_VERSION } from '../version';
 import { COMPONENTS, Collector } from './collector';
 import { pct, quantileSorted, ratio } from './stats';
 import { HOUR_S } from '../time';
 
+/** What results are built from: a replication's totals and the few facts of its setup they report. */
+export interface ResultsView {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly days: number;
+  /** Events handled so far. */
+  readonly events: number;
+  readonly finished: boolean;
+  /** Simulated seconds now. */
+  readonly now: number;
+  /** End of the counted period (s). */
+  readonly endS: number;
+  /** Counted calls not yet resolved. */
+  readonly openCounted: number;
+  readonly collector: Collector;
+  readonly fleet: Pick<Fleet, 'n' | 'ids' | 'state' | 'since' | 'stations' | 'station' | 'type' | 'shift'>;
+  /** Per LINES index. */
+  readonly lines: readonly Pick<LineRuntime, 'answerTargetS'>[];
+  readonly shifts: readonly Pick<ShiftRuntime, 'id'>[];
+  readonly world: Pick<SimWorld, 'areas'>;
+  readonly travel: Pick<TravelModel, 'mode'>;
+}
+
 /** The collector with every unit's current interval booked up to `upToS` (a copy; the run's collector is untouched). */
-function closedCopy(sim: Simulation, upToS: number): Collector {
+function closedCopy(sim: ResultsView, upToS: number): Collector {
   const c = sim.collector;
   const copy = new Collector(2, c.areaIncidents.length / 4, sim.fleet.n, c.endS);
   copy.unitBusyS.set(c.unitBusyS);
@@ -31,7 +56,7 @@ export interface BuildOptions {
   wallMs?: number;
 }
 
-export function buildResults(sim: Simulation, options: BuildOptions = {}): Results {
+export function buildResults(sim: ResultsView, options: BuildOptions = {}): Results {
   const s = sim.scenario;
   const c = sim.collector;
   const upToS = sim.finished ? sim.endS : Math.min(sim.now, sim.endS);

@@ -6,32 +6,33 @@
  * arrivals stop and the run goes on until every counted incident has been reached ("drain"), or
  * DRAIN_LIMIT_S has passed. Batch runs and live sessions both drive this class, so they agree.
  *
- * The flows live beside it: calls.ts (arrival to incident), units.ts (a unit's job), dispatch
- * (choosing units), shifts.ts (staffing).
+ * The flows live beside it, one handler per event kind (handlers.ts): call-flow.ts (arrival to
+ * incident), unit-jobs.ts (a unit's job), dispatch-pass.ts (choosing units), shift-changes.ts
+ * (staffing); they see the state through SimState (state.ts).
  */
 import { GRADES, type Scenario } from '../../shared/scenario';
+import { SimCore } from '../core/core';
 import { buildDemandCells, type DemandCells } from '../demand/weights';
 import { Collector } from '../metrics/collector';
 import { PendingQueue } from '../dispatch/pending';
-import type { DispatchView } from '../dispatch/choose';
-import { EventQueue } from '../engine/queue';
-import { Fleet } from '../fleet/units';
+import { Fleet } from '../fleet/fleet';
 import { startOffsetS } from '../time';
 import type { Place, SimWorld } from '../world';
 import type { Call } from './call';
-import { EV as EV_IMPORTED, PRIORITY as PRIORITY_IMPORTED } from './events';
+import { EV as EV_IMPORTED, EVENT_KINDS, SUBJECT_CALL, SUBJECT_CODE, SUBJECT_UNIT } from './event-kinds';
+import { HANDLERS } from './handlers';
 import { IncidentLog } from './incident-log';
 import { buildLines, buildPools, buildSamplers, buildShifts, type LineRuntime, type PoolRuntime, type Samplers, type ShiftRuntime } from './setup';
-import * as calls from './calls';
-import * as units from './units';
-import * as shifts from './shifts';
-import { runDispatch } from './dispatcher';
+import { initialise } from './shift-changes';
+import type { SimObserver, SimState } from './state';
 import { streamRng, type Rng } from '../random/rng';
 import { ScenarioError } from '../errors';
 
+export type { SimObserver } from './state';
+
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
-const PRIORITY = PRIORITY_IMPORTED;
+const SUBJECT = SUBJECT_CODE;
 
 /** How long after the counted days a run may go on reaching counted incidents. */
 export const DRAIN_LIMIT_S = 14 * 86400;
@@ -45,15 +46,11 @@ export interface SimulationOptions {
   incidentLog?: boolean;
 }
 
-/** Something that watches a run (live sessions keep rolling KPIs this way). */
-export interface SimObserver {
-  offered?(call: Call): void;
-  answered?(call: Call, waitS: number): void;
-  abandoned?(call: Call): void;
-  firstArrival?(call: Call, responseS: number): void;
-}
-
-export class Simulation implements DispatchView {
+/**
+ * The model of one replication: its state (SimState, which the handlers take) on a SimCore that
+ * keeps the clock and the events. step() runs one event; runUntil() runs up to a time.
+ */
+export class Simulation implements SimState {
   readonly scenario: Scenario;
   readonly world: SimWorld;
   readonly travel: SimWorld['travel'];
@@ -65,11 +62,9 @@ export class Simulation implements DispatchView {
   readonly t0: number;
   /** End of the counted period. */
   readonly endS: number;
-  readonly q = new EventQueue(4096);
-  now: number;
-  /** Events handled. */
-  events = 0;
-  /** The event last popped by step(): kind (EV), arguments, and whether it was live (not stale). */
+  /** The clock, the event queue and the handler table. */
+  readonly core: SimCore<SimState>;
+  /** The event last popped by step(): kind (EV), arguments, whether it was live (not stale), and the call it was about (-1: none). */
   readonly last = { kind: -1, a: 0, b: 0, live: false, incident: -1 };
   finished = false;
 
@@ -78,9 +73,7 @@ export class Simulation implements DispatchView {
   readonly samplers: Samplers;
   readonly shifts: ShiftRuntime[];
   readonly pools: PoolRuntime[];
-  /** Per LINES index: pools serving the line, in scenario order. */
   readonly poolsForLine: number[][];
-  /** Per LINES index: waiting call ids in arrival order (abandoned ones skipped lazily). */
   readonly waiting: number[][] = [[], []];
   readonly waitingHead = [0, 0];
   readonly fleet: Fleet;
@@ -88,18 +81,11 @@ export class Simulation implements DispatchView {
   readonly pending = new PendingQueue();
   readonly collector: Collector;
   readonly log: IncidentLog | null;
-  /** Live calls by id; a finished call's entry is deleted. */
   readonly calls = new Map<number, Call>();
   nextCallId = 0;
-  /** Counted calls not yet resolved (abandoned, referred, or reached by a unit). */
   openCounted = 0;
-  dispatchScheduled = false;
-  /**
-   * Per grade: the fleet epoch at which the grade's pending incidents last found no unit at all
-   * (none free for it, none to divert); -1 when not stuck. See dispatcher.ts.
-   */
+  private dispatchScheduled = false;
   readonly stuckEpoch = [-1, -1, -1, -1];
-  /** Demand points' snapped places, filled on first use. */
   readonly pointPlaces: (Place | undefined)[] = [];
   /** Draws for injected incidents (never shared with the demand streams). */
   readonly injectRng: Rng;
@@ -115,7 +101,7 @@ export class Simulation implements DispatchView {
     this.offsetS = startOffsetS(scenario.start);
     this.t0 = -scenario.warmupHours * 3600;
     this.endS = this.days * 86400;
-    this.now = this.t0;
+    this.core = new SimCore<SimState>(EVENT_KINDS, HANDLERS, this.t0);
 
     this.cells = buildDemandCells(scenario, world, ['999', '101']);
     this.lines = buildLines(scenario, this.seed, this.cells, this.offsetS, this.endS);
@@ -130,8 +116,18 @@ export class Simulation implements DispatchView {
     this.log = options.incidentLog === false ? null : new IncidentLog(1024, { areas: areas?.ids ?? [], units: this.fleet.ids });
     this.injectRng = streamRng(this.seed, 'injected');
 
-    shifts.initialise(this);
+    initialise(this);
     for (const line of this.lines) this.scheduleArrival(line, this.t0);
+  }
+
+  /** Simulated seconds now. */
+  get now(): number {
+    return this.core.now;
+  }
+
+  /** Events handled. */
+  get events(): number {
+    return this.core.events;
   }
 
   call(id: number): Call | undefined {
@@ -139,34 +135,37 @@ export class Simulation implements DispatchView {
   }
 
   schedule(timeS: number, kind: number, a = 0, b = 0): void {
-    this.q.push(timeS, PRIORITY[kind]!, kind, a, b);
+    this.core.schedule(timeS, kind, a, b);
   }
 
   scheduleArrival(line: LineRuntime, afterS: number): void {
     const t = line.arrivals.next(afterS);
-    if (t < this.endS) this.schedule(t, EV.ARRIVAL, line.index, 0);
+    if (t < this.endS) this.core.schedule(t, EV.ARRIVAL, line.index, 0);
   }
 
-  /** Asks for one dispatch pass after everything else at this instant. */
   requestDispatch(): void {
     if (this.dispatchScheduled) return;
     this.dispatchScheduled = true;
-    this.schedule(this.now, EV.DISPATCH);
+    this.core.schedule(this.core.now, EV.DISPATCH, 0, 0);
   }
 
-  /** Moves unit `u` to `state`, booking the time spent in the old one. */
+  dispatchRan(): void {
+    this.dispatchScheduled = false;
+  }
+
   setUnitState(u: number, state: number): void {
     const f = this.fleet;
     const old = f.state[u]!;
-    this.collector.unitInterval(u, old, f.since[u]!, this.now);
+    const now = this.core.now;
+    this.collector.unitInterval(u, old, f.since[u]!, now);
     f.noteState(u, old, state);
     f.state[u] = state;
-    f.since[u] = this.now;
+    f.since[u] = now;
   }
 
   /** Time of the next event, Infinity when the run is over. */
   nextEventTime(): number {
-    return this.finished ? Infinity : this.q.peekTime();
+    return this.finished ? Infinity : this.core.peekTime();
   }
 
   /** The last time a run may reach. */
@@ -174,98 +173,46 @@ export class Simulation implements DispatchView {
     return this.endS + DRAIN_LIMIT_S;
   }
 
-  /** Handles the next event; false when the run is over. Returns the kind handled via lastKind. */
+  /** Handles the next event; false when the run is over. What it was is left in `last`. */
   step(): boolean {
     if (this.finished) return false;
-    const t = this.q.peekTime();
+    const core = this.core;
+    const t = core.peekTime();
     if (t === Infinity) {
       // Nothing left to happen (no shifts, no arrivals left): the run ends at the counted end.
-      this.finish(Math.max(this.now, this.endS));
+      this.finish(Math.max(core.now, this.endS));
       return false;
     }
     if (t > this.limitS) {
       this.finish(this.limitS);
       return false;
     }
-    const q = this.q;
-    q.pop();
-    this.now = q.popTime;
-    this.events++;
+    core.pop();
+    const kind = core.kind;
     const last = this.last;
-    last.kind = q.popKind;
-    last.a = q.popA;
-    last.b = q.popB;
+    last.kind = kind;
+    last.a = core.a;
+    last.b = core.b;
     // The call an event is about, read before the event changes it (a clearing unit forgets its call).
-    const kind = q.popKind;
-    last.incident = kind >= EV.UNIT_AT_BASE && kind <= EV.UNIT_CUSTODY_END ? this.fleet.incident[q.popA]! : kind >= EV.HANDLING_END && kind <= EV.DISPATCHABLE ? q.popA : -1;
-    last.live = this.handle(kind, q.popA, q.popB);
+    const subject = SUBJECT[kind]!;
+    last.incident = subject === SUBJECT_UNIT ? this.fleet.incident[core.a]! : subject === SUBJECT_CALL ? core.a : -1;
+    last.live = core.handle(this);
     if (kind === EV.ARRIVAL) last.incident = this.nextCallId - 1;
-    if (this.now >= this.endS && this.openCounted === 0) this.finish(this.now);
+    if (core.now >= this.endS && this.openCounted === 0) this.finish(core.now);
     return true;
   }
 
   /** Runs every event up to and including time `tS`, then sets the clock to `tS` (if not over). */
   runUntil(tS: number): void {
-    while (!this.finished && this.q.peekTime() <= tS) this.step();
-    if (!this.finished && tS > this.now) this.now = Math.min(tS, this.limitS);
+    while (!this.finished && this.core.peekTime() <= tS) this.step();
+    if (!this.finished && tS > this.core.now) this.core.now = Math.min(tS, this.limitS);
   }
 
   private finish(atS: number): void {
     this.finished = true;
-    if (atS > this.now) this.now = atS;
+    if (atS > this.core.now) this.core.now = atS;
   }
 
-  /** Runs one event; false when it was stale (a unit's plans changed since it was scheduled). */
-  private handle(kind: number, a: number, b: number): boolean {
-    const v = this.fleet.version;
-    switch (kind) {
-      case EV.ARRIVAL:
-        calls.arrival(this, this.lines[a]!);
-        break;
-      case EV.HANDLING_END:
-        calls.handlingEnd(this, a, b);
-        break;
-      case EV.ABANDON:
-        return calls.abandon(this, a);
-      case EV.DISPATCHABLE:
-        return calls.dispatchable(this, a);
-      case EV.DISPATCH:
-        this.dispatchScheduled = false;
-        runDispatch(this);
-        break;
-      case EV.UNIT_AT_SCENE:
-        if (v[a] !== b) return false;
-        units.atScene(this, a);
-        break;
-      case EV.UNIT_SCENE_END:
-        if (v[a] !== b) return false;
-        units.sceneEnd(this, a);
-        break;
-      case EV.UNIT_AT_CUSTODY:
-        if (v[a] !== b) return false;
-        units.atCustody(this, a);
-        break;
-      case EV.UNIT_CUSTODY_END:
-        if (v[a] !== b) return false;
-        units.clear(this, a);
-        break;
-      case EV.UNIT_AT_BASE:
-        if (v[a] !== b) return false;
-        units.atBase(this, a);
-        break;
-      case EV.SHIFT_END:
-        shifts.shiftEnd(this, a);
-        break;
-      case EV.SHIFT_START:
-        shifts.shiftStart(this, a);
-        break;
-      default:
-        throw new Error(`unknown event kind ${kind}`);
-    }
-    return true;
-  }
-
-  /** Grade key of a grade index. */
   gradeKey(grade: number): (typeof GRADES)[number] {
     return GRADES[grade]!;
   }

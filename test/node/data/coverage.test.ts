@@ -11,7 +11,7 @@ import { buildRoadCoverage, cachedCoverageFile, coverageKey, ensureRoadCoverage,
 import { ensureLondonGraph } from '../../../src/node/osm/london';
 import { RoadCoverageSchema, type RoadCoverage } from '../../../src/shared/ipc-schemas';
 import { localProjection } from '../../../src/sim/geo';
-import { asciiNetwork } from '../../sim/routing/helpers';
+import { asciiNetwork } from '../../sim/roads/helpers';
 
 // One straight east-west road of 2 km at lat 51.5, from lon -0.1 eastwards.
 const net = asciiNetwork('A - B - C', { cellM: 1000 });

@@ -11,7 +11,7 @@ import { baselineScenarioPath, baselineStationsAndFleet, formatScenarioJson } fr
 import { bcuGroups } from '../../../src/node/london/bcus';
 import type { DemandPointsFile } from '../../../src/node/london/demand';
 import { apportion, BASELINE_SHIFTS, LONDON_IRVS_PER_SHIFT } from '../../../src/node/london/fleet-plan';
-import { LONDON_ROAD_SPEEDS_KPH } from '../../../src/sim/routing/speeds';
+import { LONDON_ROAD_SPEEDS_KPH } from '../../../src/sim/roads/speeds';
 
 interface ScenarioFile {
   areas: { source: string; groups: Record<string, string[]> };

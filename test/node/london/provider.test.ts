@@ -11,8 +11,8 @@ import { CACHE_ENV, DataNotFoundError, DATA_ENV, londonDataDir } from '../../../
 import { baselineScenarioPath } from '../../../src/node/london/baseline';
 import { describeIssues, parseScenario } from '../../../src/shared/scenario';
 import { buildWorld } from '../../../src/world';
-import type { RoadGraph } from '../../../src/sim/routing/graph';
-import type { RoadTravelModel } from '../../../src/sim/routing/travel';
+import type { RoadGraph } from '../../../src/sim/roads/graph';
+import type { RoadTravelModel } from '../../../src/sim/travel/road';
 
 let dir: string;
 beforeAll(() => {

@@ -7,10 +7,10 @@ import { loadGraphFile, writeGraphFile } from '../../../src/node/osm/graph-file'
 import { londonDataDir } from '../../../src/node/data/paths';
 import { ensureOsmGraph, importOsm } from '../../../src/node/osm/import';
 import { OsmReadError, RawNetworkBuilder } from '../../../src/node/osm/read';
-import { buildRoadGraph } from '../../../src/sim/routing/build';
-import { ROAD_CLASSES } from '../../../src/sim/routing/classes';
-import type { RoadGraph } from '../../../src/sim/routing/graph';
-import { stronglyConnectedComponents } from '../../../src/sim/routing/scc';
+import { buildRoadGraph } from '../../../src/sim/roads/build/road-graph';
+import { ROAD_CLASSES } from '../../../src/sim/roads/classes';
+import type { RoadGraph } from '../../../src/sim/roads/graph';
+import { stronglyConnectedComponents } from '../../../src/sim/roads/build/scc';
 import { buildRoadTravel, hourOfDayClock } from '../../../src/world/road';
 
 const SAMPLE = 'roads/osm_sample_n_london_palmers_green_drive.osm.pbf';

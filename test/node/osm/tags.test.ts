@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roadClassIndex } from '../../../src/sim/routing/classes';
+import { roadClassIndex } from '../../../src/sim/roads/classes';
 import { drivableClass, onewayOf, parseMaxspeed } from '../../../src/node/osm/tags';
 
 describe('OSM tags for driving', () => {

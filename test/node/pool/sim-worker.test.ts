@@ -39,8 +39,11 @@ describe('Node sim worker with the real simulator', () => {
     if (!a.ok || !b.ok) throw new Error('runs failed');
     expect({ ...a.results, meta: { ...a.results.meta, wallMs: 0 } }, 'deterministic').toEqual({ ...b.results, meta: { ...b.results.meta, wallMs: 0 } });
     const three = await runBatch(pool, { jobId: 'c', scenario: small, seed: 5, replications: 3 });
-    expect(three.ok && three.results.meta.replications).toBe(3);
-    expect(three.ok && three.results.calls.ci95, 'a confidence interval beside the mean').toBeDefined();
+    if (!three.ok) throw new Error(`replications failed: ${JSON.stringify(three.error)}`);
+    expect(three.results.meta.replications).toBe(3);
+    // `ci95` may hold null half-widths (nothing measured); calls offered (Poisson) differ between replications.
+    expect(three.results.calls.ci95, 'a confidence interval beside the mean').toBeDefined();
+    expect(three.results.calls.ci95?.offered, 'its half-width for calls offered').toBeGreaterThan(0);
   });
 
   it('returns scenario errors with their paths', async () => {

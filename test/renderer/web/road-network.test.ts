@@ -3,13 +3,13 @@
  * site's data folder once, decodes it without copying, and names the file in every failure.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeGraph } from '../../../src/sim/routing/codec';
-import { contract } from '../../../src/sim/routing/ch/contract';
-import type { RoadGraph } from '../../../src/sim/routing/graph';
-import { speedTable } from '../../../src/sim/routing/speeds';
-import { edgeWeightsMs } from '../../../src/sim/routing/weights';
+import { encodeGraph } from '../../../src/sim/roads/build/encode';
+import { contract } from '../../../src/sim/roads/build/contract';
+import type { RoadGraph } from '../../../src/sim/roads/graph';
+import { speedTable } from '../../../src/sim/roads/speeds';
+import { edgeWeightsMs } from '../../../src/sim/roads/weights';
 import { fetchDataProvider, WEB_DATA_FILES } from '../../../src/web/data-provider';
-import { asciiNetwork } from '../../sim/routing/helpers';
+import { asciiNetwork } from '../../sim/roads/helpers';
 
 const base = 'https://example.org/app/data/';
 const url = `${base}${WEB_DATA_FILES.network.london}`;

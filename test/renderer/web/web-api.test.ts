@@ -4,7 +4,7 @@ import { SETTINGS_KEY } from '../../../src/web/settings-storage';
 import { createWebApi, type WebApiOptions } from '../../../src/web/web-api';
 import type { WorkerLike } from '../../../src/web/web-spawn';
 import type { AppEvent, RunProgress } from '../../../src/shared/protocol';
-import { fakeEngine } from '../../host/fakes';
+import { fakeSimulator } from '../../host/fakes';
 
 /** A Web Worker stand-in: the shared loop with the fake engine, answering asynchronously. */
 class LoopWorker implements WorkerLike {
@@ -13,7 +13,7 @@ class LoopWorker implements WorkerLike {
   onmessageerror: ((event: MessageEvent) => void) | null = null;
   terminated = false;
   private readonly host = createSimHost({
-    engine: fakeEngine().engine,
+    simulator: fakeSimulator().simulator,
     post: (message) => setTimeout(() => !this.terminated && this.onmessage?.({ data: structuredClone(message) } as MessageEvent), 0),
   });
   /** A worker busy with a long run: calls get no answer (and cancel messages are not seen). */

@@ -5,7 +5,7 @@ import { fetchMapLayers } from '../../../src/web/map-layers';
 import { createWebApi } from '../../../src/web/web-api';
 import type { WorkerLike } from '../../../src/web/web-spawn';
 import type { LiveFrame } from '../../../src/shared/protocol';
-import { fakeEngine } from '../../host/fakes';
+import { fakeSimulator } from '../../host/fakes';
 import { tinyCoverage } from '../map/coverage-fixture';
 
 class LoopWorker implements WorkerLike {
@@ -14,7 +14,7 @@ class LoopWorker implements WorkerLike {
   onmessageerror: ((event: MessageEvent) => void) | null = null;
   terminated = false;
   private readonly host = createSimHost({
-    engine: fakeEngine().engine,
+    simulator: fakeSimulator().simulator,
     post: (message) => setTimeout(() => !this.terminated && this.onmessage?.({ data: structuredClone(message) } as MessageEvent), 0),
   });
   postMessage(message: unknown): void {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { anyAvailable, availableAll, availableInArea, availableInSlot, availableUnits } from '../../../src/sim/dispatch/choose';
 import { FreeUnits, SortedIntSet } from '../../../src/sim/fleet/free-units';
-import { US } from '../../../src/sim/fleet/units';
+import { US } from '../../../src/sim/fleet/fleet';
 import { Simulation } from '../../../src/sim/model/simulation';
 import { streamRng } from '../../../src/sim';
 import { prepare } from '../helpers';

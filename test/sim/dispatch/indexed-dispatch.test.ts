@@ -1,13 +1,13 @@
 /**
  * The dispatch pass reads an index of free units and stops early when nothing can be served
- * (src/sim/model/dispatcher.ts). Here whole random scenarios run twice, once with the plain
+ * (src/sim/model/dispatch-pass.ts). Here whole random scenarios run twice, once with the plain
  * reference pass (reference-dispatcher.ts: every pending incident scans the whole fleet), and
  * must give byte-identical results and incident logs.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { randomScenario } from './random-scenarios';
 
-const DISPATCHER = '../../../src/sim/model/dispatcher';
+const DISPATCHER = '../../../src/sim/model/dispatch-pass';
 
 /** Results JSON (wall time zeroed) and the incident log as CSV rows, with the given dispatch pass. */
 async function run(k: number, reference: boolean): Promise<{ results: string; log: string; pendingMax: number }> {

@@ -2,13 +2,13 @@
  * The dispatch pass written the plain way, as MODEL.md states it, with no index and no early stop:
  * every pending incident, in grade order then queue order, looks at the whole fleet for the best
  * allowed free unit (best(applyBorder(availableUnits(all)))), else for a unit to divert. The tests
- * run whole scenarios with this in place of src/sim/model/dispatcher.ts and expect the same bytes.
+ * run whole scenarios with this in place of src/sim/model/dispatch-pass.ts and expect the same bytes.
  */
 import { applyBorder, availableUnits, best } from '../../../src/sim/dispatch/choose';
-import { US } from '../../../src/sim/fleet/units';
+import { US } from '../../../src/sim/fleet/fleet';
 import type { Call } from '../../../src/sim/model/call';
-import type { Simulation } from '../../../src/sim/model/simulation';
-import { dispatchUnit, withdraw } from '../../../src/sim/model/units';
+import type { SimState } from '../../../src/sim/model/state';
+import { dispatchUnit, withdraw } from '../../../src/sim/model/unit-jobs';
 
 const GRADE_KEYS = ['I', 'S', 'E', 'R'] as const;
 
@@ -17,7 +17,7 @@ export function openSlot(call: Call): number {
   return -1;
 }
 
-export function runDispatch(sim: Simulation): void {
+export function runDispatch(sim: SimState): void {
   const divert = sim.scenario.dispatch.divert;
   for (let g = 0; g < 4; g++) {
     const list = sim.pending.byGrade[g]!;
@@ -34,7 +34,7 @@ export function runDispatch(sim: Simulation): void {
   }
 }
 
-function serve(sim: Simulation, call: Call, mayDivert: boolean): void {
+function serve(sim: SimState, call: Call, mayDivert: boolean): void {
   for (let slot = openSlot(call); slot >= 0; slot = openSlot(call)) {
     const departS = sim.now + call.slotTurnoutS[slot]!;
     const free = best(sim, call, applyBorder(sim, call, availableUnits(sim, call.grade)), departS);
@@ -50,7 +50,7 @@ function serve(sim: Simulation, call: Call, mayDivert: boolean): void {
 }
 
 /** Units travelling to, or on scene at, an incident of a `from` grade, shift not over. */
-function divertible(sim: Simulation): number[] {
+function divertible(sim: SimState): number[] {
   const from = (sim.scenario.dispatch.divert?.from ?? []).map((g) => GRADE_KEYS.indexOf(g));
   const f = sim.fleet;
   const out: number[] = [];

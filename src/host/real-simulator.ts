@@ -1,0 +1,39 @@
+/**
+ * The real `Simulator` (./simulator.ts): the scenario parser (src/shared/scenario), the world
+ * builder (src/world) with the host's data provider, and the simulator (src/sim). The Node worker
+ * thread, the Web Worker and the command line's in-process runner all use this one wiring.
+ */
+import { parseScenario, type Scenario } from '../shared/scenario';
+import { CancelledError, SIM_VERSION, ScenarioError, createLiveSession, replicationSeed, runScenario } from '../sim';
+import type { SimWorld } from '../sim/world';
+import { WorldError, buildWorld, worldSpec, type DataProvider, type WorldSpec } from '../world';
+import { HistogramCounter } from './histogram';
+import type { Simulator } from './simulator';
+
+export function realSimulator(data: DataProvider, clock: () => number = Date.now): Simulator<Scenario, SimWorld, WorldSpec> {
+  return {
+    version: SIM_VERSION,
+    parseScenario,
+    worldSpec,
+    buildWorld: (spec) => buildWorld(spec, data),
+    runReplication(scenario, world, options) {
+      // The observer counts response times for the key figures' histograms as the run goes.
+      const counter = new HistogramCounter([scenario.grades.I.targetS, scenario.grades.S.targetS]);
+      const run = runScenario(scenario, world, {
+        seed: replicationSeed(options.seed ?? scenario.seed, options.replication),
+        ...(options.days === undefined ? {} : { days: options.days }),
+        // Results only unless asked: a year's incident log is hundreds of MB.
+        incidentLog: options.incidentLog === true,
+        observer: counter,
+        clock,
+        isCancelled: options.isCancelled,
+        onProgress: options.onProgress,
+      });
+      return { results: run.results, histograms: counter.histograms(), ...(run.incidents ? { incidents: run.incidents.columns() } : {}) };
+    },
+    isCancellation: (error) => error instanceof CancelledError,
+    scenarioIssues: (error) =>
+      error instanceof WorldError ? error.issues : error instanceof ScenarioError ? [{ path: error.path, message: error.detail }] : null,
+    openLive: (scenario, world, options) => createLiveSession(scenario, world, options),
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The simulator as the sim-worker loop (./loop.ts) and the in-process runner (./replications.ts)
+ * see it, as one injected object: the real one wires src/sim, src/shared/scenario and src/world
+ * (./real-simulator.ts); tests inject fakes to make a worker slow, fail or crash on purpose.
+ */
+import type { LiveAssignOutcome, LiveCandidateView, LiveInjectGrade, LiveSnapshot, LiveStepReport, RunOneReply, ScenarioIssue } from '../shared/protocol';
+
+/** One replication's settings and the hooks the run calls back (synchronously, from inside it). */
+export interface ReplicationOptions {
+  /** base seed; absent = the scenario's own */
+  readonly seed?: number;
+  /** 0-based replication number (replications of one base seed differ) */
+  readonly replication: number;
+  /** simulated days, overriding the scenario's */
+  readonly days?: number;
+  /** keep the incident log and return it in the reply */
+  readonly incidentLog?: boolean;
+  /** share of the run done, 0..1 */
+  readonly onProgress: (fraction: number) => void;
+  /** polled by the run; once true the run throws its cancellation error */
+  readonly isCancelled: () => boolean;
+}
+
+/** The part of the simulator's `LiveSession` (src/sim/live/session.ts) a worker drives. */
+export interface LiveHandle {
+  /** simulation seconds now */
+  readonly now: number;
+  readonly startS: number;
+  readonly endS: number;
+  readonly finished: boolean;
+  /** runs every event up to `tS`; returns the number of events run */
+  advanceTo(tS: number): number;
+  /** runs the next event; null when the run is over */
+  step(): LiveStepReport | null;
+  snapshot(): LiveSnapshot;
+  /** an incident at a place now, pending at once; returns its id (throws when the run is over) */
+  inject(spec: { readonly lon: number; readonly lat: number; readonly grade: LiveInjectGrade }): number;
+  /** sends `unit` to `incident` now; a refusal is a value */
+  assign(incident: number, unit: string): LiveAssignOutcome;
+  /** every on-duty unit for `incident`, the one the policy would send first, then eligible ones by ETA, then the rest by ETA */
+  candidates(incident: number): readonly LiveCandidateView[];
+}
+
+export type ParseOutcome<Scenario> =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly errors: readonly ScenarioIssue[] };
+
+export interface Simulator<Scenario = unknown, World = unknown, Spec = unknown> {
+  /** the simulator's version (`SIM_VERSION`) */
+  readonly version: string;
+  parseScenario(raw: unknown): ParseOutcome<Scenario>;
+  /**
+   * The part of a scenario its world is built from (src/world `worldSpec`): `buildWorld`'s input,
+   * and, as JSON, the key under which a worker keeps the world for the next scenario of equal spec.
+   */
+  worldSpec(scenario: Scenario): Spec;
+  /** Prepares the places a scenario runs on (may fetch or read built data). */
+  buildWorld(spec: Spec): Promise<World>;
+  /** One replication, synchronous; throws the simulator's cancellation error when cancelled. */
+  runReplication(scenario: Scenario, world: World, options: ReplicationOptions): RunOneReply;
+  /** Whether `error` is the simulator's cancellation (an expected outcome, not a failure). */
+  isCancellation(error: unknown): boolean;
+  /**
+   * The scenario problems an error from `buildWorld` or a run stands for (e.g. an area id the data
+   * does not have), or null when it is not about the scenario. They are reported as `invalid-scenario`.
+   */
+  scenarioIssues(error: unknown): readonly ScenarioIssue[] | null;
+  /** A live session of the scenario on its world, at the start of its warm-up. */
+  openLive(scenario: Scenario, world: World, options: { readonly seed?: number; readonly days?: number }): LiveHandle;
+}

@@ -1,0 +1,283 @@
+/**
+ * A call from arrival to incident (MODEL.md steps 1-3): it arrives with everything drawn for it,
+ * queues for a call taker (999 ahead of 101), is answered or abandons, is handled and graded, and
+ * (after the dispatcher's decision time) joins the pending queue, or ends if it needs no attendance.
+ */
+import { pickCell } from '../demand/weights';
+import type { Place } from '../world';
+import { CS, type Call } from './call';
+import { EV as EV_IMPORTED } from './event-kinds';
+import { LOG_COUNTED, LOG_INJECTED } from './incident-log';
+import type { LineRuntime } from './setup';
+import type { SimState } from './state';
+import { segmentAt } from '../demand/arrivals';
+
+// Module-local copies: hot paths read them without going through module bindings.
+const EV = EV_IMPORTED;
+
+/** What a new call is: where, which grade, and on which line. */
+export interface CallSpec {
+  readonly lineIndex: number;
+  readonly lon: number;
+  readonly lat: number;
+  readonly area: number;
+  readonly pointIndex: number;
+  readonly grade: number;
+}
+
+/** Draws where the next call of `line` comes from at time `tS` (its own stream). */
+export function drawLocation(sim: SimState, line: LineRuntime, tS: number): { lon: number; lat: number; area: number; pointIndex: number } {
+  const rng = line.rng.location;
+  const cells = sim.cells;
+  const seg = cells.segments[segmentAt(cells.segments, tS)]!;
+  const cell = pickCell(seg.cumulative[line.index]!, rng.next());
+  if (cells.kind === 'points') {
+    const p = sim.world.points!;
+    return { lon: p.lon[cell]!, lat: p.lat[cell]!, area: p.area[cell]!, pointIndex: cell };
+  }
+  if (cells.kind === 'areas') {
+    const pt = sim.world.areas!.samplePoint(cell, rng.uniform);
+    return { lon: pt.lon, lat: pt.lat, area: cell, pointIndex: -1 };
+  }
+  const place = sim.world.randomNetworkPlace!(rng.uniform);
+  return { lon: place.lon, lat: place.lat, area: sim.world.areas?.locate(place.lon, place.lat) ?? -1, pointIndex: -1 };
+}
+
+function drawGrade(line: LineRuntime): number {
+  const u = line.rng.grade.next();
+  const c = line.gradeCumulative;
+  for (let g = 0; g < 3; g++) if (u < c[g]!) return g;
+  return 3;
+}
+
+/**
+ * Creates call `spec` arriving now, with every per-call draw made from `draw`'s streams (null:
+ * the line's own streams, as for demand; live injections pass streams of their own).
+ */
+export function createCall(sim: SimState, spec: CallSpec, injected: boolean, draw: LineRuntime['rng'] | null): Call {
+  const line = sim.lines[spec.lineIndex]!;
+  const r = draw ?? line.rng;
+  const grade = sim.scenario.grades[sim.gradeKey(spec.grade)];
+  const slots = grade.attend ? grade.unitsRequired : 0;
+  const onScene: number[] = [];
+  const turnout: number[] = [];
+  const unit: number[] = [];
+  const dispatched: number[] = [];
+  const done: number[] = [];
+  for (let k = 0; k < slots; k++) onScene.push(sim.samplers.onScene[spec.grade]!(r.onScene));
+  for (let k = 0; k < slots; k++) turnout.push(sim.samplers.turnout(r.turnout));
+  for (let k = 0; k < slots; k++) {
+    unit.push(-1);
+    dispatched.push(NaN);
+    done.push(0);
+  }
+  const arrest = slots > 0 && grade.arrestProbability > 0 && r.arrest.next() < grade.arrestProbability;
+  const id = sim.nextCallId++;
+  const call: Call = {
+    id,
+    lineIndex: spec.lineIndex,
+    // Injected incidents are exercise artefacts: logged and shown live, never counted in results.
+    counted: !injected && sim.collector.counts(sim.now),
+    injected,
+    tS: sim.now,
+    lon: spec.lon,
+    lat: spec.lat,
+    area: spec.area,
+    pointIndex: spec.pointIndex,
+    grade: spec.grade,
+    handlingS: line.handling ? line.handling(r.handling) : 0,
+    patienceS: line.patience ? line.patience(r.patience) : Infinity,
+    decisionS: sim.samplers.decision(r.decision),
+    slots,
+    slotUnit: unit,
+    slotOnSceneS: onScene,
+    slotTurnoutS: turnout,
+    slotDispatchS: dispatched,
+    slotDone: done,
+    arrest,
+    custodyS: arrest && sim.samplers.custody ? sim.samplers.custody(r.custody) : 0,
+    state: CS.WAITING,
+    place: null,
+    assigned: 0,
+    done: 0,
+    arrestTaken: false,
+    answeredS: NaN,
+    handledS: NaN,
+    pendingS: NaN,
+    firstArriveS: NaN,
+    inPending: false,
+  };
+  sim.calls.set(id, call);
+  const log = sim.log;
+  if (log) {
+    log.add(id);
+    log.set('callS', id, sim.now);
+    log.set('lon', id, spec.lon);
+    log.set('lat', id, spec.lat);
+    log.setInt('line', id, spec.lineIndex);
+    log.setInt('grade', id, spec.grade);
+    log.setInt('area', id, spec.area);
+    log.setInt('flags', id, (call.counted ? LOG_COUNTED : 0) | (injected ? LOG_INJECTED : 0));
+  }
+  if (call.counted) {
+    sim.openCounted++;
+    sim.collector.offeredCall(spec.lineIndex, sim.now);
+  }
+  sim.observer?.offered?.(call);
+  return call;
+}
+
+/** ARRIVAL of the next call on `line`. */
+export function arrival(sim: SimState, line: LineRuntime): void {
+  const where = drawLocation(sim, line, sim.now);
+  const call = createCall(sim, { lineIndex: line.index, ...where, grade: drawGrade(line) }, false, null);
+  sim.scheduleArrival(line, sim.now);
+  offer(sim, call);
+}
+
+/** A new call reaches call handling (or, with callHandling null, becomes an incident at once). */
+export function offer(sim: SimState, call: Call): void {
+  if (!sim.scenario.callHandling) {
+    answer(sim, call, -1);
+    return;
+  }
+  for (const p of sim.poolsForLine[call.lineIndex]!) {
+    const pool = sim.pools[p]!;
+    if (pool.busy < pool.capacity) {
+      answer(sim, call, p);
+      return;
+    }
+  }
+  sim.waiting[call.lineIndex]!.push(call.id);
+  if (Number.isFinite(call.patienceS)) sim.schedule(sim.now + call.patienceS, EV.ABANDON, call.id, 0);
+}
+
+/** Pool `p` (-1: no call handling) answers `call` now. */
+function answer(sim: SimState, call: Call, p: number): void {
+  call.state = CS.IN_HANDLING;
+  call.answeredS = sim.now;
+  const waitS = sim.now - call.tS;
+  sim.log?.set('answeredS', call.id, sim.now);
+  if (call.counted) {
+    sim.collector.answeredCall(call.lineIndex, waitS, sim.lines[call.lineIndex]!.answerTargetS ?? Infinity);
+  }
+  sim.observer?.answered?.(call, waitS);
+  if (p < 0) {
+    handled(sim, call);
+    return;
+  }
+  sim.pools[p]!.busy++;
+  sim.schedule(sim.now + call.handlingS, EV.HANDLING_END, call.id, p);
+}
+
+/** ABANDON: the caller's patience ran out; false (stale) when the call was answered first. */
+export function abandon(sim: SimState, id: number): boolean {
+  const call = sim.calls.get(id);
+  if (!call || call.state !== CS.WAITING) return false;
+  call.state = CS.ABANDONED;
+  sim.log?.set('abandonedS', id, sim.now);
+  if (call.counted) {
+    sim.collector.abandonedCall(call.lineIndex);
+    sim.openCounted--;
+  }
+  sim.observer?.abandoned?.(call);
+  sim.calls.delete(id);
+  return true;
+}
+
+/** HANDLING_END of call `id` by pool `p`: the call taker takes the next call or goes off duty. */
+export function handlingEnd(sim: SimState, id: number, p: number): void {
+  const pool = sim.pools[p]!;
+  pool.busy--;
+  if (pool.busy < pool.capacity) takeNext(sim, p);
+  const call = sim.calls.get(id);
+  if (!call) throw new Error(`call ${id} ended handling but is not live`);
+  handled(sim, call);
+}
+
+/** A free call taker of pool `p` answers the longest-waiting call of its first line with one. */
+export function takeNext(sim: SimState, p: number): boolean {
+  for (const line of sim.pools[p]!.lines) {
+    const queue = sim.waiting[line]!;
+    let head = sim.waitingHead[line]!;
+    while (head < queue.length) {
+      const call = sim.calls.get(queue[head++]!);
+      if (call && call.state === CS.WAITING) {
+        sim.waitingHead[line] = head;
+        compact(sim, line);
+        answer(sim, call, p);
+        return true;
+      }
+    }
+    sim.waitingHead[line] = head;
+    compact(sim, line);
+  }
+  return false;
+}
+
+function compact(sim: SimState, line: number): void {
+  const head = sim.waitingHead[line]!;
+  if (head > 1024 && head * 2 > sim.waiting[line]!.length) {
+    sim.waiting[line] = sim.waiting[line]!.slice(head);
+    sim.waitingHead[line] = 0;
+  }
+}
+
+/**
+ * An incident injected by a trainer: no call handling, no decision time; it joins the pending
+ * queue at once (MODEL.md step 4).
+ */
+export function injectIncident(sim: SimState, call: Call): void {
+  call.state = CS.IN_HANDLING;
+  call.answeredS = sim.now;
+  sim.log?.set('answeredS', call.id, sim.now);
+  call.handledS = sim.now;
+  sim.log?.set('handledS', call.id, sim.now);
+  if (call.slots === 0) {
+    call.state = CS.REFERRED;
+    sim.calls.delete(call.id);
+    return;
+  }
+  dispatchable(sim, call.id);
+}
+
+/** Call handling ended: the call is graded; an incident waits out the decision time. */
+function handled(sim: SimState, call: Call): void {
+  call.handledS = sim.now;
+  sim.log?.set('handledS', call.id, sim.now);
+  if (call.counted) sim.collector.incident(call.grade, call.area, call.tS);
+  if (call.slots === 0) {
+    call.state = CS.REFERRED;
+    if (call.counted) sim.openCounted--;
+    sim.calls.delete(call.id);
+    return;
+  }
+  call.state = CS.DECIDING;
+  if (call.decisionS > 0) sim.schedule(sim.now + call.decisionS, EV.DISPATCHABLE, call.id, 0);
+  else dispatchable(sim, call.id);
+}
+
+/** DISPATCHABLE: the incident joins the pending queue (false: stale, a trainer dispatched it first). */
+export function dispatchable(sim: SimState, id: number): boolean {
+  const call = sim.calls.get(id);
+  if (!call) throw new Error(`call ${id} became dispatchable but is not live`);
+  if (call.state !== CS.DECIDING && call.state !== CS.IN_HANDLING) return false;
+  call.state = CS.ACTIVE;
+  call.pendingS = sim.now;
+  call.place = placeOf(sim, call);
+  sim.log?.set('pendingS', id, sim.now);
+  sim.pending.add(call);
+  sim.requestDispatch();
+  return true;
+}
+
+/** The call's place on the travel model (snapped once per demand point). */
+function placeOf(sim: SimState, call: Call): Place {
+  if (call.pointIndex < 0) return sim.travel.place(call.lon, call.lat);
+  let p = sim.pointPlaces[call.pointIndex];
+  if (!p) {
+    p = sim.travel.place(call.lon, call.lat);
+    sim.pointPlaces[call.pointIndex] = p;
+  }
+  return p;
+}

@@ -1,0 +1,86 @@
+/**
+ * The model state as the event handlers see it (call-flow.ts, unit-jobs.ts, shift-changes.ts, dispatch-pass.ts, and
+ * a live session's overrides). Simulation (simulation.ts) implements it; the handlers import only
+ * this interface, so the model's files form no cycle with the class that assembles them.
+ *
+ * Times are simulated seconds since the scenario start (negative in the warm-up).
+ */
+import type { Grade, Scenario } from '../../shared/scenario';
+import type { DemandCells } from '../demand/weights';
+import type { DispatchView } from '../dispatch/choose';
+import type { PendingQueue } from '../dispatch/pending';
+import type { Collector } from '../metrics/collector';
+import type { Place, SimWorld } from '../world';
+import type { Call } from './call';
+import type { IncidentLog } from './incident-log';
+import type { LineRuntime, PoolRuntime, Samplers, ShiftRuntime } from './setup';
+
+/** Something that watches a run (live sessions keep rolling KPIs this way). */
+export interface SimObserver {
+  offered?(call: Call): void;
+  answered?(call: Call, waitS: number): void;
+  abandoned?(call: Call): void;
+  firstArrival?(call: Call, responseS: number): void;
+}
+
+/** Counters the handlers move as calls come and go. */
+export interface CallCounters {
+  /** Id of the next call created. */
+  nextCallId: number;
+  /** Counted calls not yet resolved (abandoned, referred, or reached by a unit). */
+  openCounted: number;
+}
+
+export interface SimState extends DispatchView, CallCounters {
+  /** Simulated seconds now. */
+  readonly now: number;
+  readonly scenario: Scenario;
+  readonly world: SimWorld;
+  readonly seed: number;
+  /** First simulated instant (minus the warm-up). */
+  readonly t0: number;
+  /** Seconds from Monday 00:00 to time 0. */
+  readonly offsetS: number;
+  /** End of the counted period. */
+  readonly endS: number;
+
+  readonly cells: DemandCells;
+  /** Per LINES index. */
+  readonly lines: readonly LineRuntime[];
+  readonly samplers: Samplers;
+  readonly shifts: readonly ShiftRuntime[];
+  readonly pools: readonly PoolRuntime[];
+  /** Per LINES index: pools serving the line, in scenario order. */
+  readonly poolsForLine: readonly (readonly number[])[];
+  /** Per LINES index: waiting call ids in arrival order (abandoned ones skipped lazily). */
+  readonly waiting: number[][];
+  /** Per LINES index: where the live part of `waiting` starts. */
+  readonly waitingHead: number[];
+  readonly pending: PendingQueue;
+  readonly collector: Collector;
+  /** The incident log; null when the run keeps none. */
+  readonly log: IncidentLog | null;
+  /** Live calls by id; a finished call's entry is deleted. */
+  readonly calls: Map<number, Call>;
+  /**
+   * Per grade: the fleet epoch at which the grade's pending incidents last found no unit at all
+   * (none free for it, none to divert); -1 when not stuck. See dispatch-pass.ts.
+   */
+  readonly stuckEpoch: number[];
+  /** Demand points' snapped places, filled on first use. */
+  readonly pointPlaces: (Place | undefined)[];
+  readonly observer: SimObserver | null;
+
+  /** Schedules an event of `kind` (event-kinds.ts) at `timeS`. */
+  schedule(timeS: number, kind: number, a?: number, b?: number): void;
+  /** Schedules `line`'s next arrival after `afterS`, if it falls before the end. */
+  scheduleArrival(line: LineRuntime, afterS: number): void;
+  /** Asks for one dispatch pass after everything else at this instant. */
+  requestDispatch(): void;
+  /** The DISPATCH event ran: the next change asks for a pass again. */
+  dispatchRan(): void;
+  /** Moves unit `u` to `state` (US), booking the time spent in the old one. */
+  setUnitState(u: number, state: number): void;
+  /** Grade key of a grade index. */
+  gradeKey(grade: number): Grade;
+}

@@ -1,0 +1,99 @@
+/**
+ * Where a journey leaves and joins the graph. A place sits part-way along a road (its snapped
+ * position); it leaves by driving on to the end of its edge (or, on a two-way road, back to the
+ * start along the twin edge) and is reached the same way. Each way out or in is a "seed": a node
+ * and the whole milliseconds to reach it. Part-edge costs are rounded up, like edge weights, so
+ * that every route's weight stays integral and at least metres / fastest speed.
+ */
+import type { Place } from '../../world';
+import type { RoadGraph } from '../graph';
+import type { Seeds } from './hierarchy-query';
+
+/** A place's position on the roads: road (geometry) number and metres from its first vertex. */
+export interface RoadPos {
+  readonly road: number;
+  readonly posM: number;
+  /** The road's length in metres. */
+  readonly lengthM: number;
+}
+
+export interface RoadEnd extends Seeds {
+  /** The directed edge of each seed, partly driven (same order as `nodes`). */
+  readonly edges: readonly number[];
+}
+
+/** Throws naming the place when it is not on an edge of this graph. */
+export function roadPosition(graph: RoadGraph, place: Place): RoadPos {
+  const e = place.edge;
+  if (!(Number.isInteger(e) && e >= 0 && e < graph.edgeCount)) {
+    throw new Error(`place (${place.lon}, ${place.lat}): edge ${e} is not an edge of the road graph (0..${graph.edgeCount - 1})`);
+  }
+  const lengthM = graph.edgeLengthM[e]!;
+  const offset = Math.min(Math.max(place.offsetM, 0), lengthM);
+  return { road: graph.edgeRoad[e]!, posM: graph.edgeReversed[e] ? lengthM - offset : offset, lengthM };
+}
+
+/** A number naming a road position (road, centimetres along it), for caches. */
+export function positionKey(pos: RoadPos): number {
+  return pos.road * 1e7 + Math.round(pos.posM * 100);
+}
+
+/** Milliseconds to drive `fraction` (0..1) of edge `e`, rounded up. */
+export function partMs(weights: Uint32Array, e: number, fraction: number): number {
+  return Math.ceil(weights[e]! * fraction);
+}
+
+/** The ways out of a position: to the end of its road along the forward edge, to its start along the backward one. */
+export function exits(graph: RoadGraph, weights: Uint32Array, pos: RoadPos): RoadEnd {
+  const nodes: number[] = [];
+  const costs: number[] = [];
+  const edges: number[] = [];
+  const ahead = pos.lengthM > 0 ? (pos.lengthM - pos.posM) / pos.lengthM : 0;
+  const f = graph.roadForwardEdge[pos.road]!;
+  const b = graph.roadBackwardEdge[pos.road]!;
+  if (f >= 0) {
+    nodes.push(graph.edgeHead[f]!);
+    costs.push(partMs(weights, f, ahead));
+    edges.push(f);
+  }
+  if (b >= 0) {
+    nodes.push(graph.edgeHead[b]!);
+    costs.push(partMs(weights, b, 1 - ahead));
+    edges.push(b);
+  }
+  return { nodes, costs, edges };
+}
+
+/** The ways into a position: from its road's start along the forward edge, from its end along the backward one. */
+export function entries(graph: RoadGraph, weights: Uint32Array, pos: RoadPos): RoadEnd {
+  const nodes: number[] = [];
+  const costs: number[] = [];
+  const edges: number[] = [];
+  const before = pos.lengthM > 0 ? pos.posM / pos.lengthM : 0;
+  const f = graph.roadForwardEdge[pos.road]!;
+  const b = graph.roadBackwardEdge[pos.road]!;
+  if (f >= 0) {
+    nodes.push(graph.edgeTail[f]!);
+    costs.push(partMs(weights, f, before));
+    edges.push(f);
+  }
+  if (b >= 0) {
+    nodes.push(graph.edgeTail[b]!);
+    costs.push(partMs(weights, b, 1 - before));
+    edges.push(b);
+  }
+  return { nodes, costs, edges };
+}
+
+/**
+ * Driving straight along the shared road from `from` to `to` without passing a node, or null
+ * when they are on different roads or the road's direction forbids it: the edge and its ms.
+ */
+export function sameRoad(graph: RoadGraph, weights: Uint32Array, from: RoadPos, to: RoadPos): { edge: number; ms: number } | null {
+  if (from.road !== to.road) return null;
+  const len = from.lengthM;
+  const fraction = len > 0 ? Math.abs(to.posM - from.posM) / len : 0;
+  const edge = to.posM >= from.posM ? graph.roadForwardEdge[from.road]! : graph.roadBackwardEdge[from.road]!;
+  if (edge < 0) return null;
+  return { edge, ms: partMs(weights, edge, fraction) };
+}

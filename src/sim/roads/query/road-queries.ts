@@ -1,0 +1,264 @@
+/**
+ * Road milliseconds between road positions (ends.ts), exact, on a contraction hierarchy, and the
+ * caches that make them fast; the travel model (src/sim/travel/road.ts) adds access legs, the direct journey,
+ * congestion and blue lights on top.
+ *
+ * - A pair's time is the best meeting of the upward search spaces of the origin's ways out and
+ *   the destination's ways in (search-space.ts); spaces are cached per node, so the bases, demand
+ *   points and the roads units move along are searched once. One end of a query (the
+ *   destination of a ranking) is spread into a table by rank (meet-table.ts), so each other
+ *   place costs one pass over its own spaces.
+ * - Origins needed again and again (units waiting at a base) get a one-to-all tree (trees.ts),
+ *   a table lookup; the trees' origins also serve as landmarks for lower bounds (landmarks.ts).
+ * - Many origins at once are served by one all-to-one sweep.
+ * - A route (the way itself) is read back from the meeting spaces and kept compact (route.ts).
+ *
+ * Every method gives the same integer milliseconds for the same pair (the shortest way, or the
+ * way along a shared road when that is no longer), so the caches never change a result.
+ */
+import type { Hierarchy } from '../hierarchy';
+import { MeetTable } from './meet-table';
+import { HierarchyQuery, UNREACHABLE } from './hierarchy-query';
+import { meet, spaceArcs, SpaceCache, SpaceSearch, type SearchSpace } from './search-space';
+import { entries, exits, positionKey, sameRoad, type RoadEnd, type RoadPos } from './ends';
+import type { RoadGraph } from '../graph';
+import { LandmarkBounds } from './landmarks';
+import { CompactRoute, packArcs, type EdgePiece, type PackedArcs } from './route';
+import { TreeCache, type TreeRef } from './trees';
+
+/**
+ * Search-space entries per cache generation and direction (21 bytes each; two generations, so at
+ * most about 340 MB in all). A London week touches about 2M entries each way: at 1M per generation
+ * spaces still needed were dropped and searched again (a third of all searches).
+ */
+const SPACE_CACHE_ENTRIES = 4_000_000;
+
+export interface RoadQueryOptions {
+  /** One-to-all trees kept for repeated origins (4 bytes per node each; default 64). */
+  readonly maxTrees?: number;
+  /** Exact evaluations of an origin before it gets a tree (default 16). */
+  readonly treeAfter?: number;
+}
+
+export class RoadQueries {
+  readonly query: HierarchyQuery;
+  /** One-to-all trees of repeated origins; their origins are the landmarks. */
+  readonly trees: TreeCache;
+  readonly landmarks: LandmarkBounds;
+  private readonly spaces: SpaceSearch;
+  private readonly outSpaces: SpaceCache;
+  private readonly inSpaces: SpaceCache;
+  /** The last all-to-one sweep, by rank. */
+  private readonly sweep: Uint32Array;
+  /** One end of the query in hand (a destination, or an origin for timesFrom), by rank. */
+  private readonly table: MeetTable;
+  /** The hierarchy's arcs packed for walking down shortcuts (route.ts). */
+  private readonly arcs: PackedArcs;
+
+  constructor(
+    readonly graph: RoadGraph,
+    /** Base-speed milliseconds per edge. */
+    readonly weights: Uint32Array,
+    readonly hierarchy: Hierarchy,
+    options: RoadQueryOptions = {},
+  ) {
+    this.query = new HierarchyQuery(hierarchy);
+    this.spaces = new SpaceSearch(hierarchy);
+    this.outSpaces = new SpaceCache(SPACE_CACHE_ENTRIES, graph.nodeCount);
+    this.inSpaces = new SpaceCache(SPACE_CACHE_ENTRIES, graph.nodeCount);
+    this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 64, buildAfter: options.treeAfter ?? 16 });
+    this.sweep = new Uint32Array(graph.nodeCount);
+    this.table = new MeetTable(hierarchy.rank.length);
+    this.landmarks = new LandmarkBounds(graph, weights, hierarchy);
+    this.arcs = packArcs(hierarchy, weights);
+  }
+
+  /** The ways out of a road position. */
+  exits(from: RoadPos): RoadEnd {
+    return exits(this.graph, this.weights, from);
+  }
+
+  /** The ways into a road position. */
+  entries(to: RoadPos): RoadEnd {
+    return entries(this.graph, this.weights, to);
+  }
+
+  /** The kept tree of the origin at `from`, if any. */
+  tree(from: RoadPos): TreeRef | undefined {
+    return this.trees.get(positionKey(from), from);
+  }
+
+  /** The tree of the origin at `from`: kept, or built now (trees.ts `build`). */
+  buildTree(from: RoadPos): TreeRef {
+    return this.trees.build(positionKey(from), this.exits(from), from);
+  }
+
+  /**
+   * Counts an exact evaluation from `from`; the origin's tree when it has one or has now earned
+   * one (trees.ts), else undefined.
+   */
+  noteUse(from: RoadPos): TreeRef | undefined {
+    const key = positionKey(from);
+    return this.trees.noteUse(key, () => this.exits(from), from);
+  }
+
+  /** Milliseconds from `from` to `to` (ways in `into`): exact, by a kept tree if there is one, else by meeting the spaces. */
+  ms(from: RoadPos, to: RoadPos, into: RoadEnd = this.entries(to)): number {
+    const tree = this.tree(from);
+    if (tree) return this.viaTree(tree, from, to, into);
+    // The destination's spaces spread into the meet table, then one pass over each of the
+    // origin's: cheaper than merging every pair of sorted spaces, and the same sums (whole ms).
+    this.tableTo(into);
+    return this.withSameRoad(this.toTable(this.exits(from)), from, to);
+  }
+
+  /**
+   * The shortest way from `from` to `to`, which weighs `ms` (what `ms` gave; checked): along the
+   * shared road when that is no longer, else out by the best way out, the hierarchy's arcs, and in
+   * by the best way in.
+   */
+  route(from: RoadPos, to: RoadPos, ms: number): CompactRoute {
+    const graph = this.graph;
+    const out = this.exits(from);
+    const into = this.entries(to);
+    const forward = this.forwardSpaces(out);
+    const backward = this.backwardSpaces(into);
+    // The best way out (i), way in (j) and the meeting entries of their node spaces.
+    let road = Infinity;
+    let bi = -1;
+    let bj = -1;
+    let meeting = { distance: Infinity, f: -1, b: -1 };
+    for (let i = 0; i < out.nodes.length; i++) {
+      for (let j = 0; j < into.nodes.length; j++) {
+        const m = meet(forward[i]!, backward[j]!);
+        const total = out.costs[i]! + m.distance + into.costs[j]!;
+        if (total < road) [road, bi, bj, meeting] = [total, i, j, m];
+      }
+    }
+    const direct = sameRoad(graph, this.weights, from, to);
+    let route: CompactRoute;
+    if (direct !== null && direct.ms <= road) {
+      route = this.compactRoute({ edge: direct.edge, fromM: along(graph, direct.edge, from.posM), toM: along(graph, direct.edge, to.posM), ms: direct.ms }, NO_ARCS, null);
+    } else if (road < Infinity) {
+      const exit = out.edges[bi]!;
+      const entry = into.edges[bj]!;
+      route = this.compactRoute(
+        { edge: exit, fromM: along(graph, exit, from.posM), toM: graph.edgeLengthM[exit]!, ms: out.costs[bi]! },
+        spaceArcs(forward[bi]!, meeting.f, backward[bj]!, meeting.b),
+        { edge: entry, fromM: 0, toM: along(graph, entry, to.posM), ms: into.costs[bj]! },
+      );
+    } else {
+      throw new Error(`road route: no way from road ${from.road} to road ${to.road}`);
+    }
+    if (route.totalMs !== ms) throw new Error(`road route: the way weighs ${route.totalMs} ms, the query said ${ms} ms`);
+    return route;
+  }
+
+  /** Fills the meet table with the destination's backward spaces (for `toTable`). */
+  tableTo(into: RoadEnd): void {
+    this.table.set(this.backwardSpaces(into), into.costs);
+  }
+
+  /** Fills the meet table with the origin's forward spaces (for `fromTable`). */
+  tableFrom(out: RoadEnd): void {
+    this.table.set(this.forwardSpaces(out), out.costs);
+  }
+
+  /** Road milliseconds through nodes from the ways out `out` to the destination of `tableTo`. */
+  toTable(out: RoadEnd): number {
+    const spaces = this.forwardSpaces(out);
+    let ms = Infinity;
+    for (let i = 0; i < spaces.length; i++) {
+      const total = out.costs[i]! + this.table.meet(spaces[i]!);
+      if (total < ms) ms = total;
+    }
+    return ms;
+  }
+
+  /** Road milliseconds through nodes from the origin of `tableFrom` to the ways in `into`. */
+  fromTable(into: RoadEnd): number {
+    const spaces = this.backwardSpaces(into);
+    let ms = Infinity;
+    for (let i = 0; i < spaces.length; i++) {
+      const total = this.table.meet(spaces[i]!) + into.costs[i]!;
+      if (total < ms) ms = total;
+    }
+    return ms;
+  }
+
+  /** Sweeps all nodes towards the destination's ways in (for `viaSweep`). */
+  sweepTo(into: RoadEnd): void {
+    this.query.allToOne(into, this.sweep);
+  }
+
+  /** Milliseconds through nodes from the ways out `out` to the destination of `sweepTo`. */
+  viaSweep(out: RoadEnd): number {
+    const rank = this.hierarchy.rank;
+    let ms = Infinity;
+    for (let j = 0; j < out.nodes.length; j++) {
+      const d = this.sweep[rank[out.nodes[j]!]!]!;
+      if (d !== UNREACHABLE && d + out.costs[j]! < ms) ms = d + out.costs[j]!;
+    }
+    return ms;
+  }
+
+  /** Milliseconds by the one-to-all tree of `from` (rank-indexed) into `into`, or along the shared road. */
+  viaTree(tree: TreeRef, from: RoadPos, to: RoadPos, into: RoadEnd): number {
+    const { data, stride, lane } = tree;
+    let ms = Infinity;
+    for (let j = 0; j < into.nodes.length; j++) {
+      const d = data[this.hierarchy.rank[into.nodes[j]!]! * stride + lane]!;
+      if (d !== UNREACHABLE && d + into.costs[j]! < ms) ms = d + into.costs[j]!;
+    }
+    return this.withSameRoad(ms, from, to);
+  }
+
+  /** `ms`, or the way along the shared road of `from` and `to` when that is quicker. */
+  withSameRoad(ms: number, from: RoadPos, to: RoadPos): number {
+    if (from.road !== to.road) return ms;
+    const direct = sameRoad(this.graph, this.weights, from, to);
+    return direct && direct.ms < ms ? direct.ms : ms;
+  }
+
+  /**
+   * Search spaces are kept per node (a way out or in of a place), not per place: every place on
+   * a road shares its road's end nodes, so a unit moving along a route finds the spaces of the
+   * nodes ahead of it already made.
+   */
+  private forwardSpaces(out: RoadEnd): SearchSpace[] {
+    const spaces: SearchSpace[] = [];
+    for (const x of out.nodes) {
+      let space = this.outSpaces.get(x);
+      if (!space) {
+        space = this.spaces.forward({ nodes: [x], costs: [0] });
+        this.outSpaces.set(x, space);
+      }
+      spaces.push(space);
+    }
+    return spaces;
+  }
+
+  private backwardSpaces(into: RoadEnd): SearchSpace[] {
+    const spaces: SearchSpace[] = [];
+    for (const y of into.nodes) {
+      let space = this.inSpaces.get(y);
+      if (!space) {
+        space = this.spaces.backward({ nodes: [y], costs: [0] });
+        this.inSpaces.set(y, space);
+      }
+      spaces.push(space);
+    }
+    return spaces;
+  }
+
+  private compactRoute(first: EdgePiece, arcs: Int32Array, last: EdgePiece | null): CompactRoute {
+    return new CompactRoute(this.arcs, this.weights, this.graph.edgeLengthM, first, arcs, last);
+  }
+}
+
+const NO_ARCS = new Int32Array(0);
+
+/** Metres along directed edge `e` of the road position `posM` (metres from the road's first vertex). */
+function along(graph: RoadGraph, e: number, posM: number): number {
+  return graph.edgeReversed[e] ? graph.edgeLengthM[e]! - posM : posM;
+}

@@ -1,0 +1,314 @@
+/**
+ * Search spaces: everything an upward search from a place reaches, kept as arrays sorted by rank.
+ * The shortest distance between two places is the best sum over the ranks their spaces share
+ * (the highest node of a shortest path is in both, at its true distance from each end), so once
+ * a place's space is known, any query from (or to) it is a merge of two short sorted lists: a
+ * microsecond or two instead of a fresh search. Places recur (bases, demand points, incident
+ * locations), so spaces are cached (`SpaceCache`). Each entry also keeps the arc it was reached
+ * by, so the path itself can be read back without searching again.
+ */
+import { MinHeap } from '../heap';
+import type { Hierarchy } from '../hierarchy';
+import type { Seeds } from './hierarchy-query';
+
+/** A rank the search under way has not reached (every distance is whole ms below it). */
+const UNSEEN = 0xffffffff;
+
+export interface SearchSpace {
+  /** Ranks reached (and not stalled), ascending. */
+  readonly ranks: Uint32Array;
+  /** Milliseconds from the seeds (forward) or to them (backward), seed costs included. */
+  readonly dist: Float64Array;
+  /** CH arc by which each entry was reached, -1 at a seed. */
+  readonly parentArc: Int32Array;
+  /** Index (in this space) of the entry it was reached from, -1 at a seed. */
+  readonly parentIndex: Int32Array;
+  /** The seed each entry descends from. */
+  readonly seed: Int8Array;
+}
+
+/**
+ * Builds search spaces; scratch is reused (one search at a time). Searches are memory-bound: most
+ * of their time is spent reading the tentative distance of ranks met along arcs (stall checks and
+ * relaxations), so those distances are one compact array (4 bytes a rank: whole milliseconds,
+ * UNSEEN when not yet reached, reset after each search from the list of ranks touched; a way of
+ * 2^32 - 1 ms or more, some seven weeks, counts as none, as in the one-to-all trees) and the parent
+ * arc, parent rank and seed are kept apart, written only when a distance improves. Each arc list
+ * is one interleaved array of (other end, weight) pairs, 8 bytes an arc, built once here; arc ids,
+ * read only when a distance improves, stay in the hierarchy's own array.
+ */
+export class SpaceSearch {
+  /** Tentative whole milliseconds by rank in the search under way; UNSEEN when not reached. */
+  private readonly dist: Uint32Array;
+  private readonly parentArc: Int32Array;
+  private readonly parentRank: Int32Array;
+  private readonly root: Int8Array;
+  /** Ranks given a distance in the search under way (to reset `dist` after it). */
+  private readonly touched: Int32Array;
+  /** Per upward arc out of a rank (upOut order): head, weight, arc id. */
+  private readonly outArcs: Uint32Array;
+  /** Per upward arc into a rank (upIn order): tail, weight, arc id. */
+  private readonly inArcs: Uint32Array;
+  private readonly settled: Int32Array;
+  /** Position of a settled rank in the space being made (valid only for this search's ranks). */
+  private readonly position: Int32Array;
+  private readonly heap = new MinHeap(512);
+
+  constructor(private readonly h: Hierarchy) {
+    const n = h.rank.length;
+    this.dist = new Uint32Array(n).fill(UNSEEN);
+    this.parentArc = new Int32Array(n);
+    this.parentRank = new Int32Array(n);
+    this.root = new Int8Array(n);
+    this.touched = new Int32Array(n);
+    this.settled = new Int32Array(n);
+    this.position = new Int32Array(n);
+    this.outArcs = interleave(h.upOutHead, h.upOutWeight);
+    this.inArcs = interleave(h.upInTail, h.upInWeight);
+  }
+
+  /** The forward space of `seeds`: what their upward search reaches along out-arcs. */
+  forward(seeds: Seeds): SearchSpace {
+    return this.search(seeds, this.h.upOutFirst, this.outArcs, this.h.upOutArc, this.h.upInFirst, this.inArcs);
+  }
+
+  /** The backward space of `seeds`: what reaches them, climbing in-arcs. */
+  backward(seeds: Seeds): SearchSpace {
+    return this.search(seeds, this.h.upInFirst, this.inArcs, this.h.upInArc, this.h.upOutFirst, this.outArcs);
+  }
+
+  private search(seeds: Seeds, first: Uint32Array, arcs: Uint32Array, arcIds: Uint32Array, stallFirst: Uint32Array, stallArcs: Uint32Array): SearchSpace {
+    const { rank } = this.h;
+    const { dist, parentArc, parentRank, root, heap, settled, touched } = this;
+    heap.clear();
+    let touchedCount = 0;
+    for (let i = 0; i < seeds.nodes.length; i++) {
+      const r = rank[seeds.nodes[i]!]!;
+      const c = seeds.costs[i]!;
+      if (!(Number.isInteger(c) && c >= 0 && c < UNSEEN)) throw new Error(`search space: seed cost ${c} ms is not a whole number of milliseconds below 2^32 - 1`);
+      const known = dist[r]!;
+      if (known <= c) continue;
+      if (known === UNSEEN) touched[touchedCount++] = r;
+      dist[r] = c;
+      parentArc[r] = -1;
+      parentRank[r] = -1;
+      root[r] = i;
+      heap.push(c, r);
+    }
+    let count = 0;
+    while (heap.size > 0) {
+      const d = heap.peekKey();
+      const v = heap.pop();
+      if (d > dist[v]!) continue;
+      // Stall on demand: a higher node already offers a shorter way to v, so v is on no shortest path up.
+      let stalled = false;
+      for (let a = stallFirst[v]! * 2, end = stallFirst[v + 1]! * 2; a < end; a += 2) {
+        if (dist[stallArcs[a]!]! + stallArcs[a + 1]! < d) {
+          stalled = true;
+          break;
+        }
+      }
+      if (stalled) continue;
+      settled[count++] = v;
+      for (let k = first[v]!, end = first[v + 1]!; k < end; k++) {
+        const x = arcs[2 * k]!;
+        const nd = d + arcs[2 * k + 1]!;
+        const known = dist[x]!;
+        if (nd >= known) continue;
+        if (known === UNSEEN) touched[touchedCount++] = x;
+        dist[x] = nd;
+        parentArc[x] = arcIds[k]!;
+        parentRank[x] = v;
+        root[x] = root[v]!;
+        heap.push(nd, x);
+      }
+    }
+    const space = this.collect(count);
+    for (let i = 0; i < touchedCount; i++) dist[touched[i]!] = UNSEEN;
+    return space;
+  }
+
+  /** The space of the `count` ranks settled, sorted by rank, in one buffer. */
+  private collect(count: number): SearchSpace {
+    const { dist: tentative, root, position } = this;
+    // One buffer for all five arrays: distances first (8-byte aligned), then the 4-byte ones.
+    const buffer = new ArrayBuffer(count * 21);
+    const dist = new Float64Array(buffer, 0, count);
+    const ranks = new Uint32Array(buffer, count * 8, count);
+    const parentArc = new Int32Array(buffer, count * 12, count);
+    const parentIndex = new Int32Array(buffer, count * 16, count);
+    const seed = new Int8Array(buffer, count * 20, count);
+    // Insertion sort: an upward search settles ranks nearly in order (it climbs).
+    const settled = this.settled;
+    for (let i = 0; i < count; i++) {
+      const r = settled[i]!;
+      let j = i;
+      while (j > 0 && ranks[j - 1]! > r) {
+        ranks[j] = ranks[j - 1]!;
+        j--;
+      }
+      ranks[j] = r;
+    }
+    for (let i = 0; i < count; i++) {
+      const r = ranks[i]!;
+      position[r] = i;
+      dist[i] = tentative[r]!;
+      parentArc[i] = this.parentArc[r]!;
+      seed[i] = root[r]!;
+    }
+    // A settled node's parent was settled before it (and never stalled), so it is in the space.
+    for (let i = 0; i < count; i++) {
+      const p = this.parentRank[ranks[i]!]!;
+      parentIndex[i] = p < 0 ? -1 : position[p]!;
+    }
+    return { ranks, dist, parentArc, parentIndex, seed };
+  }
+}
+
+/** Two parallel arrays as one, element by element. */
+function interleave(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length * 2);
+  for (let i = 0; i < a.length; i++) {
+    out[2 * i] = a[i]!;
+    out[2 * i + 1] = b[i]!;
+  }
+  return out;
+}
+
+/** The best meeting of a forward and a backward space: distance (Infinity if none) and the two entries. */
+export function meet(forward: SearchSpace, backward: SearchSpace): { distance: number; f: number; b: number } {
+  const fr = forward.ranks;
+  const br = backward.ranks;
+  let i = 0;
+  let j = 0;
+  let best = Infinity;
+  let bf = -1;
+  let bb = -1;
+  while (i < fr.length && j < br.length) {
+    const a = fr[i]!;
+    const b = br[j]!;
+    if (a < b) i++;
+    else if (a > b) j++;
+    else {
+      const total = forward.dist[i]! + backward.dist[j]!;
+      if (total < best) {
+        best = total;
+        bf = i;
+        bb = j;
+      }
+      i++;
+      j++;
+    }
+  }
+  return { distance: best, f: bf, b: bb };
+}
+
+/** Just the distance of the best meeting (the hot path of ranking). */
+export function meetDistance(forward: SearchSpace, backward: SearchSpace): number {
+  const fr = forward.ranks;
+  const br = backward.ranks;
+  const fd = forward.dist;
+  const bd = backward.dist;
+  let i = 0;
+  let j = 0;
+  let best = Infinity;
+  while (i < fr.length && j < br.length) {
+    const a = fr[i]!;
+    const b = br[j]!;
+    if (a < b) i++;
+    else if (a > b) j++;
+    else {
+      const total = fd[i]! + bd[j]!;
+      if (total < best) best = total;
+      i++;
+      j++;
+    }
+  }
+  return best;
+}
+
+/**
+ * The hierarchy arcs (shortcuts not unpacked), in driving order, of the path through entries `f`
+ * (forward space) and `b` (backward space): up from the forward seed, then down to the backward one.
+ */
+export function spaceArcs(forward: SearchSpace, f: number, backward: SearchSpace, b: number): Int32Array {
+  let up = 0;
+  for (let i = f; forward.parentArc[i]! >= 0; i = forward.parentIndex[i]!) up++;
+  let down = 0;
+  for (let j = b; backward.parentArc[j]! >= 0; j = backward.parentIndex[j]!) down++;
+  const arcs = new Int32Array(up + down);
+  let k = up;
+  for (let i = f; forward.parentArc[i]! >= 0; i = forward.parentIndex[i]!) arcs[--k] = forward.parentArc[i]!;
+  k = up;
+  for (let j = b; backward.parentArc[j]! >= 0; j = backward.parentIndex[j]!) arcs[k++] = backward.parentArc[j]!;
+  return arcs;
+}
+
+/** Hierarchy arcs unpacked to the road-graph edges they stand for, in order. */
+export function unpackArcs(h: Hierarchy, arcs: ArrayLike<number>): number[] {
+  const edges: number[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < arcs.length; i++) {
+    stack.push(arcs[i]!);
+    while (stack.length > 0) {
+      const a = stack.pop()!;
+      const edge = h.arcEdge[a]!;
+      if (edge >= 0) edges.push(edge);
+      else stack.push(h.arcRight[a]!, h.arcLeft[a]!);
+    }
+  }
+  return edges;
+}
+
+/**
+ * The road-graph edges of the path through entries `f` (forward space) and `b` (backward space),
+ * with the seeds it starts and ends at.
+ */
+export function spacePath(h: Hierarchy, forward: SearchSpace, f: number, backward: SearchSpace, b: number): { edges: number[]; sourceSeed: number; targetSeed: number } {
+  return { edges: unpackArcs(h, spaceArcs(forward, f, backward, b)), sourceSeed: forward.seed[f]!, targetSeed: backward.seed[b]! };
+}
+
+/**
+ * Spaces by key (a node number, 0 <= key < keys), in two generations: lookups look in the young
+ * one, then the old one (moving a hit back to the young); when the young one holds `capacity`
+ * entries of ranks, it becomes the old one and the oldest generation is dropped. An approximate
+ * LRU at the cost of two array reads.
+ */
+export class SpaceCache {
+  private young: (SearchSpace | undefined)[];
+  private old: (SearchSpace | undefined)[];
+  private youngEntries = 0;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly keys: number,
+  ) {
+    this.young = SpaceCache.generation(keys);
+    this.old = SpaceCache.generation(keys);
+  }
+
+  get(key: number): SearchSpace | undefined {
+    const hit = this.young[key];
+    if (hit !== undefined) return hit;
+    const aged = this.old[key];
+    if (aged !== undefined) this.set(key, aged);
+    return aged;
+  }
+
+  set(key: number, space: SearchSpace): void {
+    if (this.capacity <= 0) return;
+    if (!(key >= 0 && key < this.keys)) throw new Error(`space cache: key ${key} is not in 0..${this.keys - 1}`);
+    if (this.youngEntries + space.ranks.length > this.capacity) {
+      this.old = this.young;
+      this.young = SpaceCache.generation(this.keys);
+      this.youngEntries = 0;
+    }
+    this.young[key] = space;
+    this.youngEntries += space.ranks.length;
+  }
+
+  /** An empty generation (a packed array, so lookups stay fast). */
+  private static generation(keys: number): (SearchSpace | undefined)[] {
+    return new Array<SearchSpace | undefined>(keys).fill(undefined);
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { StraightLineTravel, greatCircleM } from '../../../src/sim';
+
+const travel = (over: Partial<ConstructorParameters<typeof StraightLineTravel>[0]> = {}) =>
+  new StraightLineTravel({ speedKph: 36, detourFactor: 1.5, blueLightFactor: 1.25, startOffsetS: 0, ...over });
+
+describe('straight-line travel', () => {
+  it('is great-circle distance x detour / speed', () => {
+    const t = travel();
+    const a = t.place(-0.15, 51.5);
+    const b = t.place(-0.1, 51.5);
+    const m = greatCircleM(-0.15, 51.5, -0.1, 51.5);
+    expect(m).toBeCloseTo(3463, -1); // 0.05 degrees of longitude at 51.5 N
+    expect(t.timesTo([a], b, 0, false)[0]).toBeCloseTo((m * 1.5) / 10, 9);
+    const trip = t.trip(a, b, 0, false);
+    expect(trip.durationS).toBeCloseTo((m * 1.5) / 10, 9);
+    expect(trip.distanceM).toBeCloseTo(m * 1.5, 9);
+    expect(trip.accessS).toBe(0);
+    expect(a.edge).toBe(-1);
+  });
+
+  it('applies congestion by hour of departure and divides by the blue-light factor', () => {
+    const congestion = new Array<number>(24).fill(1);
+    congestion[8] = 2;
+    const t = travel({ congestionByHour: congestion, startOffsetS: 3600 }); // time 0 is 01:00
+    const a = t.place(-0.15, 51.5);
+    const b = t.place(-0.1, 51.5);
+    const base = t.timesTo([a], b, 0, false)[0]!;
+    expect(t.timesTo([a], b, 7 * 3600, false)[0], '08:00: twice as slow').toBeCloseTo(2 * base, 9);
+    expect(t.timesTo([a], b, 7 * 3600, true)[0], 'on blue lights').toBeCloseTo((2 * base) / 1.25, 9);
+    expect(t.timesFrom(a, [b, a], 0, true)[1]).toBe(0);
+  });
+
+  it('knows where a traveller is at any instant', () => {
+    const t = travel();
+    const trip = t.trip(t.place(0, 51), t.place(0.1, 51), 0, false);
+    expect(trip.placeAt(-5)).toMatchObject({ lon: 0, lat: 51 });
+    expect(trip.placeAt(trip.durationS / 4).lon).toBeCloseTo(0.025, 12);
+    expect(trip.placeAt(trip.durationS + 5)).toMatchObject({ lon: 0.1, lat: 51 });
+    const g = trip.geometry();
+    expect(Array.from(g.coords)).toEqual([0, 51, 0.1, 51]);
+    expect(Array.from(g.timesS)).toEqual([0, trip.durationS]);
+  });
+
+  it('ranks origins by time, ties to the lower index', () => {
+    const t = travel();
+    const dest = t.place(0, 51);
+    const origins = [t.place(0.02, 51), t.place(0.01, 51), t.place(-0.01, 51), t.place(0.03, 51)];
+    expect(t.rankTo(origins, dest, 0, false, 3).map((r) => r.index)).toEqual([1, 2, 0]);
+    expect(t.rankTo(origins, dest, 0, false, 1)[0]!.timeS).toBeCloseTo(t.timesTo([origins[1]!], dest, 0, false)[0]!, 12);
+    expect(t.rankTo([], dest, 0, false, 1)).toEqual([]);
+  });
+
+  it('refuses a speed of zero', () => {
+    expect(() => travel({ speedKph: 0 })).toThrow(/speedKph/);
+  });
+});
