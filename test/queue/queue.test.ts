@@ -56,8 +56,9 @@ async function until(what: string, test: () => boolean | Promise<boolean>, ms = 
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function worker(): Promise<ChildProcess> {
-  const w = start(['worker', '--queue', redis.url, '--concurrency', '1', '--lock-ms', '2000']);
+/** A worker; a short lock only where a test kills one (a busy machine must not make a live worker's job look stalled). */
+async function worker(lockMs = 10_000): Promise<ChildProcess> {
+  const w = start(['worker', '--queue', redis.url, '--concurrency', '1', '--lock-ms', String(lockMs)]);
   await until('the worker to start', () => w.stderr().includes('taking runs from'));
   return w.child;
 }
@@ -95,12 +96,12 @@ describe('sweep --queue', () => {
   });
 
   it('a worker killed mid-job loses nothing: its job is retried and the sweep completes', async () => {
-    const first = await worker();
+    const first = await worker(2000);
     const out = path.join(dir, 'killed-worker');
     const coordinator = start(['sweep', sweep, '--out', out, '--queue', redis.url]);
     await until('a job to be running', async () => (await queue.getActiveCount()) > 0);
     kill(first);
-    await worker();
+    await worker(2000);
     expect(await coordinator.exited).toBe(0);
     expect(csvOf(out)).toBe(localCsv);
     const jobs = await queue.getJobs(['completed']);

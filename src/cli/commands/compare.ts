@@ -4,8 +4,9 @@
  * per grade and per area. --json prints `{ base, variant, deltas }`; --out writes base/ and
  * variant/ run outputs and comparison.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomicSync } from '../../node/files/atomic-write';
 import { writeRunOutputs } from '../../node/report';
 import { LIMITS } from '../../shared/scenario/limits';
 import { parseArgs, positiveOption, wholeOption } from '../args';
@@ -64,7 +65,7 @@ export const command: Command = {
       mkdirSync(dir, { recursive: true });
       writeRunOutputs(path.join(dir, 'base'), { results: a.combined, scenario: base.scenario, incidents: a.log });
       writeRunOutputs(path.join(dir, 'variant'), { results: b.combined, scenario: variant.scenario, incidents: b.log });
-      writeFileSync(path.join(dir, 'comparison.json'), JSON.stringify(deltas, null, 2) + '\n');
+      writeFileAtomicSync(path.join(dir, 'comparison.json'), JSON.stringify(deltas, null, 2) + '\n');
     }
     process.stdout.write(json ? JSON.stringify({ base: a.combined, variant: b.combined, deltas }) + '\n' : text(deltas, replications));
     return 0;

@@ -5,10 +5,10 @@
  * partial last line; reopening drops that partial line, and the combinations already there are
  * not run again.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Results } from '../../shared/results';
-import { writeFileAtomicSync } from '../files/atomic-write';
+import { appendDurableSync, writeFileAtomicSync } from '../files/atomic-write';
 
 export const RESULTS_FILE = 'results.jsonl';
 
@@ -73,13 +73,7 @@ export class SweepStore {
 
   /** Appends one finished combination and flushes it to disk before returning. */
   append(line: SweepLine): void {
-    const fd = openSync(this.file, 'a');
-    try {
-      writeSync(fd, JSON.stringify(line) + '\n');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    appendDurableSync(this.file, JSON.stringify(line) + '\n');
     this.done.set(line.key, line);
   }
 }
