@@ -19,6 +19,9 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   validate: () => import('./commands/validate'),
   compare: () => import('./commands/compare'),
   report: () => import('./commands/report'),
+  sweep: () => import('./commands/sweep'),
+  optimise: () => import('./commands/optimise'),
+  worker: () => import('./commands/worker'),
 };
 
 async function usage(): Promise<string> {

@@ -5,6 +5,7 @@
  */
 import { runBatch, type BatchPool } from '../host/replications';
 import { describeRunError } from '../host/describe';
+import { cancelSuggestion, suggestResourcing } from '../host/suggest';
 import type { LiveDriver } from '../host/live-driver';
 import path from 'node:path';
 import type { MapLayersOutcome, OpenFileOutcome, SaveFileOutcome, Settings, VersionInfo } from '../shared/protocol';
@@ -95,8 +96,18 @@ export function createMainHandlers(deps: HandlerDeps): MainHandlers {
       }
     },
 
+    async suggestResourcing([request], emit) {
+      if (running.has(request.jobId)) throw new Error(`suggestResourcing: job '${request.jobId}' is already running; job ids must be unique`);
+      running.add(request.jobId);
+      try {
+        return await suggestResourcing(deps.pool(), request, emit);
+      } finally {
+        running.delete(request.jobId);
+      }
+    },
+
     async cancel([jobId]) {
-      return deps.live.stop(jobId) || deps.pool().cancel(jobId);
+      return deps.live.stop(jobId) || cancelSuggestion(jobId) || deps.pool().cancel(jobId);
     },
 
     async mapLayers([source]) {

@@ -14,6 +14,7 @@ import {
   type PushMessages,
   type LiveFrame,
   type RunProgress,
+  type SuggestProgress,
   type StreamMessage,
 } from '../shared/protocol';
 
@@ -41,6 +42,18 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
       ipc.on(STREAM_CHANNEL, listener);
       try {
         return await ipc.invoke(API_CHANNELS.runScenario, request);
+      } finally {
+        ipc.removeListener(STREAM_CHANNEL, listener);
+      }
+    },
+    suggestResourcing: async (request, onProgress?: (progress: SuggestProgress) => void) => {
+      const listener = (_event: unknown, ...args: unknown[]): void => {
+        const message = args[0] as StreamMessage;
+        if (message.call === 'suggestResourcing' && message.jobId === request.jobId) onProgress?.(message.message);
+      };
+      ipc.on(STREAM_CHANNEL, listener);
+      try {
+        return await ipc.invoke(API_CHANNELS.suggestResourcing, request);
       } finally {
         ipc.removeListener(STREAM_CHANNEL, listener);
       }

@@ -12,6 +12,7 @@ import { KeyFigures } from './panels/KeyFigures';
 import { LiveControls } from './panels/LiveControls';
 import { MapTables } from './panels/MapTables';
 import { ResourcingPanel } from './panels/ResourcingPanel';
+import { SuggestPanel } from './panels/SuggestPanel';
 import { RunStatus } from './panels/RunStatus';
 import { ScenarioBar, ScenarioMessages } from './panels/ScenarioBar';
 import { ScenarioWarnings } from './panels/ScenarioWarnings';
@@ -70,6 +71,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
             <KeyFigures />
             <LazyCharts />
             <ResourcingPanel />
+            <SuggestPanel />
           </ErrorBoundary>
         </aside>
       </main>

@@ -209,6 +209,24 @@ export const SaveFileRequestSchema = z
 /** The autosave's text (at most a scenario file's size limit, times three: current, saved and original copies), or null to remove it. */
 export const AutosaveTextSchema = z.string().max(3 * LIMITS.scenarioFileBytes).nullable();
 
+/** `suggestResourcing`'s request (see `SuggestRequest` in ./protocol.ts). */
+export const SuggestRequestSchema = z
+  .object({
+    jobId: JobIdSchema,
+    scenario: z.record(z.string(), z.unknown()),
+    targets: z
+      .array(z.object({ key: z.enum(['I', 'S', 'E', '999', '101']), pct: z.number().gt(0).lt(100) }).strict())
+      .min(1)
+      .max(5),
+    by: z.enum(['bcu', 'base']).optional(),
+    replications: z.number().int().min(2).max(LIMITS.replications).optional(),
+    days: z.number().positive().max(LIMITS.days).optional(),
+    maxEvaluations: z.number().int().min(2).max(10_000).optional(),
+  })
+  .strict();
+/** Asks the optimiser (docs/MODEL-ADDITIONS.md "Optimiser") for the fewest units per shift per BCU (or base) meeting the targets, each at the lower end of its 95% interval. */
+export type SuggestRequest = z.infer<typeof SuggestRequestSchema>;
+
 /**
  * The argument list of every renderer-to-main call, one tuple schema per call of `ApiCalls`
  * (./protocol.ts). Adding a call = one entry here and one in `ApiCalls`; the compiler checks that
@@ -229,6 +247,7 @@ export const ipcArgSchemas = {
   saveScenarioFile: z.tuple([SaveFileRequestSchema]),
   writeAutosave: z.tuple([AutosaveTextSchema]),
   readAutosave: z.tuple([]),
+  suggestResourcing: z.tuple([SuggestRequestSchema]),
 } as const;
 
 /** One line per problem, `args[0].days: Too big: ...`, for errors naming the JSON path. */

@@ -17,12 +17,14 @@
  * This module holds types and constants only (no zod at run time), so every process can import it.
  */
 import type { z } from 'zod';
-import type { LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, ipcArgSchemas } from './ipc-schemas';
+import type { LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SuggestRequest, ipcArgSchemas } from './ipc-schemas';
 import type { LiveCommand, LiveFrame, LivePlayback, LiveTrainerAction, LiveTrainerOutcome, LiveWorkerFrame } from './live';
+import type { OpenedFile, OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from './scenario-files';
 import type { Results } from './results';
 
-export type { CoverageDemand, LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch } from './ipc-schemas';
+export type { CoverageDemand, LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SuggestRequest } from './ipc-schemas';
 export * from './live';
+export type { OpenedFile, OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from './scenario-files';
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -108,6 +110,30 @@ export type LiveOutcome =
   | { readonly ok: true; readonly reason: 'stopped' | 'finished'; /** simulation time it ended at */ readonly tS: number }
   | { readonly ok: false; readonly error: RunError };
 
+/** Progress of a suggestion: simulations done of at most `maxEvaluations`. */
+export interface SuggestProgress {
+  readonly jobId: string;
+  readonly evaluations: number;
+  readonly maxEvaluations: number;
+}
+
+export type SuggestOutcome =
+  | {
+      readonly ok: true;
+      /** the scenario with the suggested resourcing */
+      readonly scenario: Readonly<Record<string, unknown>>;
+      /** what changed: `group` is a BCU id (null: bases in no BCU), base id or pool id */
+      readonly changes: readonly { readonly kind: 'units' | 'call-takers'; readonly group: string | null; readonly shift: string; readonly from: number; readonly to: number }[];
+      /** the same changes in words */
+      readonly described: readonly string[];
+      readonly targets: readonly { readonly key: string; readonly pct: number; readonly mean: number | null; readonly half: number | null; readonly lower: number | null; readonly met: boolean }[];
+      readonly met: boolean;
+      readonly evaluations: number;
+      /** why the search stopped early, or null */
+      readonly stopped: string | null;
+    }
+  | { readonly ok: false; readonly error: RunError };
+
 /** A GeoJSON FeatureCollection as the map draws it (geometry left to the map library). */
 export interface MapFeatureCollection {
   readonly type: 'FeatureCollection';
@@ -132,37 +158,6 @@ export interface MapLayers {
 }
 
 export type MapLayersOutcome = { readonly ok: true; readonly layers: MapLayers } | { readonly ok: false; readonly message: string };
-
-/** A scenario file read by the host: its path (Electron) or name (browser) and parsed JSON. */
-export interface OpenedFile {
-  readonly path: string;
-  readonly name: string;
-  /** the parsed JSON, not yet validated as a scenario */
-  readonly raw: unknown;
-}
-
-export type OpenFileOutcome =
-  | { readonly ok: true; readonly file: OpenedFile }
-  | { readonly ok: false; readonly reason: 'cancelled' }
-  | { readonly ok: false; readonly reason: 'unreadable' | 'not-json' | 'unavailable'; readonly message: string };
-
-/**
- * A scenario to write (Save, Save as): its text in the canonical form (src/renderer/document), the
- * file name to suggest, and the file it was opened from or last saved to (`path` of an
- * `OpenedFile` or a `SaveFileOutcome`; null = never saved). Without `saveAs` and with a `path` the
- * host may name, the file is overwritten without asking; otherwise the host's save dialog asks where.
- */
-export interface SaveFileRequest {
-  readonly text: string;
-  readonly suggestedName: string;
-  readonly path: string | null;
-  readonly saveAs: boolean;
-}
-
-export type SaveFileOutcome =
-  | { readonly ok: true; /** what to pass as `path` next time (a path, or the browser's token) */ readonly path: string; readonly name: string; /** the browser could only offer the file as a download */ readonly downloaded?: boolean }
-  | { readonly ok: false; readonly reason: 'cancelled' }
-  | { readonly ok: false; readonly reason: 'failed'; readonly message: string };
 
 /** Things the host tells the renderer without being asked (menu commands). */
 export type AppEvent =
@@ -216,6 +211,8 @@ export interface ApiCalls {
   writeAutosave: { args: [text: string | null]; result: { readonly ok: true } | { readonly ok: false; readonly message: string } };
   /** the autosave left by a session that did not end cleanly, or null */
   readAutosave: { args: []; result: string | null };
+  /** runs the optimiser on a scenario (cancel with `cancel(jobId)`) */
+  suggestResourcing: { args: [request: SuggestRequest]; result: SuggestOutcome; stream: SuggestProgress };
 }
 export type ApiCallName = keyof ApiCalls;
 
@@ -248,6 +245,7 @@ export const API_CHANNELS = {
   saveScenarioFile: 'api:saveScenarioFile',
   writeAutosave: 'api:writeAutosave',
   readAutosave: 'api:readAutosave',
+  suggestResourcing: 'api:suggestResourcing',
 } as const satisfies { readonly [K in ApiCallName]: `api:${K}` };
 
 /** Channel on which main sends `StreamMessage`s to the page that made the call. */
@@ -283,6 +281,7 @@ const schemasMatchCalls: { [K in ApiCallName]: Same<z.output<IpcArgSchemas[K]>, 
   saveScenarioFile: true,
   writeAutosave: true,
   readAutosave: true,
+  suggestResourcing: true,
 };
 void schemasMatchCalls;
 

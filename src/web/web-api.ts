@@ -6,9 +6,10 @@
  */
 import { runBatch } from '../host/replications';
 import { describeRunError } from '../host/describe';
+import { cancelSuggestion, suggestResourcing } from '../host/suggest';
 import { LiveDriver } from '../host/live-driver';
 import { SimWorkerPool, type Timers } from '../host/pool';
-import { JobIdSchema, LiveCommandSchema, LiveStartRequestSchema, LiveTrainerActionSchema, SaveFileRequestSchema, describeIssues } from '../shared/ipc-schemas';
+import { JobIdSchema, LiveCommandSchema, LiveStartRequestSchema, LiveTrainerActionSchema, SaveFileRequestSchema, SuggestRequestSchema, describeIssues } from '../shared/ipc-schemas';
 import type { AppEvent, DesktopApi, MapLayersOutcome, OpenFileOutcome, VersionInfo } from '../shared/protocol';
 import { BrowserFiles, type FileSystemAccess } from './browser-files';
 import type { PickedFile } from './pick-file';
@@ -115,8 +116,20 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
         running.delete(request.jobId);
       }
     },
+    async suggestResourcing(request, onProgress) {
+      // The same checks as the desktop's IPC boundary, so both hosts refuse the same calls.
+      const checked = SuggestRequestSchema.safeParse(request);
+      if (!checked.success) throw new Error(`suggestResourcing: bad arguments: ${describeIssues(checked.error, 'args[0]')}`);
+      if (running.has(request.jobId)) throw new Error(`suggestResourcing: job '${request.jobId}' is already running; job ids must be unique`);
+      running.add(request.jobId);
+      try {
+        return await suggestResourcing(pool, checked.data, onProgress);
+      } finally {
+        running.delete(request.jobId);
+      }
+    },
     async cancel(jobId) {
-      return live.stop(jobId) || pool.cancel(jobId);
+      return live.stop(jobId) || cancelSuggestion(jobId) || pool.cancel(jobId);
     },
     async mapLayers(source) {
       if (!options.mapLayers) return { ok: false, message: `no built-in outlines for "${source}" in this host` };

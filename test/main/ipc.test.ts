@@ -27,6 +27,7 @@ function handlers(overrides: Partial<MainHandlers> = {}): MainHandlers {
     saveScenarioFile: unused,
     writeAutosave: unused,
     readAutosave: unused,
+    suggestResourcing: unused,
     ...overrides,
   };
 }

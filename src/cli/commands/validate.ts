@@ -16,8 +16,9 @@ import { isDataError } from '../prepare';
 import { peakUnitsOnDuty, type ScenarioWarning } from '../../shared/scenario';
 import { printable } from '../../shared/printable';
 import { warningLines, warningsFor } from '../warnings';
+import { isSweepFile, readSweep, sweepSummary } from '../../node/sweep/load';
 
-const USAGE = 'validate <scenario.json | london> [--json]';
+const USAGE = 'validate <scenario.json | sweep.json | london> [--json]';
 
 interface Problem {
   file: string;
@@ -38,13 +39,16 @@ export const command: Command = {
     let summary = '';
     let warnings: ScenarioWarning[] = [];
     try {
-      const read = await readScenario(arg);
+      // A sweep file (docs/MODEL-ADDITIONS.md "Sweeps") is checked with its base scenario.
+      const sweep = isSweepFile(arg) ? await readSweep(arg) : null;
+      const read = sweep ? { file: sweep.file, scenario: sweep.baseScenario } : await readScenario(arg);
       file = read.file;
       const s = read.scenario;
       const world = await buildWorld(s, nodeDataProvider());
-      problems = checkRunnable(s, world).map((i) => ({ file, path: i.path, message: i.message }));
+      problems = checkRunnable(s, world).map((i) => ({ file: sweep?.baseFile ?? file, path: i.path, message: i.message }));
       warnings = warningsFor(s, world);
       summary = `${s.name}: ${s.demand.streams.map((st) => `${st.callsPerDay} ${st.line} calls/day`).join(', ')}, ${s.stations.length} stations, up to ${peakUnitsOnDuty(s)} units on duty, ${s.days} days`;
+      if (sweep) summary = `${sweepSummary(sweep)} (base: ${summary})`;
     } catch (error) {
       if (error instanceof ScenarioFileError) problems = error.problems.map((x) => ({ file: x.file, path: x.issue.path, message: x.issue.message }));
       else if (error instanceof WorldError) problems = error.issues.map((i) => ({ file, path: i.path, message: i.message }));

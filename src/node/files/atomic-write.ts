@@ -93,3 +93,19 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     // As in writeFileAtomicSync: a folder cannot be flushed on every platform.
   }
 }
+
+/**
+ * Appends `data` to the journal `target` (created if missing) in one write and flushes it to disk
+ * before returning. The one kind of write that is not a whole-file replacement: a sweep's
+ * results.jsonl grows by one line per finished combination. A crash midway leaves at most a
+ * partial last record, which the journal's reader drops (src/node/sweep/store.ts).
+ */
+export function appendDurableSync(target: string, data: string | Uint8Array): void {
+  const fd = openSync(target, 'a');
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
