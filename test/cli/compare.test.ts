@@ -96,3 +96,23 @@ describe('response-sim compare: the comparison document', () => {
     expect(existsSync('/no/such.json')).toBe(false);
   });
 });
+
+describe('response-sim compare --out FILE.pdf', () => {
+  it('without Chromium: one clear line and exit 1, before the simulation runs', () => {
+    const out = path.join(tmp(), 'c.pdf');
+    const r = cli(['compare', small, small, '--out', out], undefined, { CHROMIUM_PATH: '/no/such/chromium' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('response-sim: compare: CHROMIUM_PATH=/no/such/chromium: no such file');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.runIf(existsSync('/usr/bin/chromium') || process.env['CHROMIUM_PATH'])('prints the comparison document through headless Chromium', () => {
+    const dir = tmp();
+    const out = path.join(dir, 'c.pdf');
+    const r = cli(['compare', small, variantFile(dir), '--replications', '2', '--out', out, '--workers', '0']);
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = readFileSync(out);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length, 'a real document, not an empty page').toBeGreaterThan(20_000);
+  });
+});

@@ -66,8 +66,10 @@ function verdictCell(d: PairedDifference): string {
   return `<td class="${cls}">${escapeHtml(d.verdict)}</td>`;
 }
 
+/** A table; a head of empty strings gives none (a list of name and value). */
 function tableHtml(head: readonly string[], rows: readonly string[]): string {
-  return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  const thead = head.some((h) => h !== '') ? `<thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>` : '';
+  return `<table>${thead}<tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
 const td = (text: string) => `<td>${escapeHtml(text)}</td>`;

@@ -36,8 +36,10 @@ export function overlayChart(title: string, series: readonly { name: string; his
       return `<polyline fill="none" stroke="${s.colour}" stroke-width="1.8" points="${pts}"/>`;
     })
     .join('');
-  const ticks = Array.from({ length: 6 }, (_, k) => (k * maxS) / 5)
-    .map((t) => `<text x="${x(t).toFixed(1)}" y="${H - pad + 16}" font-size="11" text-anchor="middle">${Math.round(t / 60)} min</text>`)
+  // Ticks every 1, 2, 5, 10, 15, 30 or 60 minutes: the first step giving at most 8 of them.
+  const stepMin = [1, 2, 5, 10, 15, 30, 60].find((m) => maxS / (m * 60) <= 8) ?? 120;
+  const ticks = Array.from({ length: Math.floor(maxS / (stepMin * 60)) + 1 }, (_, k) => k * stepMin * 60)
+    .map((t) => `<text x="${x(t).toFixed(1)}" y="${H - pad + 16}" font-size="11" text-anchor="middle">${t / 60} min</text>`)
     .join('');
   const shares = [0, 0.5, 1].map((v) => `<text x="${pad - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="11" text-anchor="end">${v * 100}%</text>`).join('');
   const target = `<line x1="${x(targetS).toFixed(1)}" y1="${pad}" x2="${x(targetS).toFixed(1)}" y2="${H - pad}" stroke="#777" stroke-dasharray="4 3"/><text x="${(x(targetS) + 4).toFixed(1)}" y="${pad + 10}" font-size="11" fill="#555">target ${Math.round(targetS / 60)} min</text>`;
