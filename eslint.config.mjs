@@ -69,6 +69,16 @@ const boundaries = {
   },
 };
 
+/** fs functions that write a file in place; only the atomic writer may use them. */
+const WRITERS = ['writeFileSync', 'writeFile', 'appendFileSync', 'appendFile', 'createWriteStream', 'writeSync', 'write', 'writev', 'writevSync'];
+/** Of those, the ones whose names are unmistakable as `fs.x(...)` (not `stream.write`). */
+const FILE_WRITERS = ['writeFileSync', 'writeFile', 'appendFileSync', 'appendFile', 'createWriteStream'];
+
+function fsWriters() {
+  const message = 'Write files through src/node/files/atomic-write.ts (writeFileAtomicSync, writeFileAtomic, writeFileAtomicStreamSync).';
+  return ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'].map((name) => ({ name, importNames: WRITERS, message }));
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist-web/**', '.cache/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -111,5 +121,23 @@ export default tseslint.config(
   {
     files: ['src/sim/**/*.ts'],
     rules: { 'boundaries/sim-imports': 'error', 'boundaries/roads-split': 'error' },
+  },
+  {
+    // Every file the app and the command line write goes through the one atomic writer (temporary
+    // file, flush, rename), so a crash midway never leaves half a file. There are no exceptions
+    // today; one would carry an eslint-disable comment saying why. test/node/files/no-direct-writes
+    // checks that this rule fires.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/node/files/atomic-write.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: fsWriters() }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `MemberExpression[property.name=/^(${FILE_WRITERS.join('|')})$/]`,
+          message: 'Write files through src/node/files/atomic-write.ts (writeFileAtomicSync, writeFileAtomic, writeFileAtomicStreamSync).',
+        },
+      ],
+    },
   },
 );

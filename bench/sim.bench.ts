@@ -27,7 +27,7 @@ function queueEventsPerSecond(): number {
 }
 
 export default async function (report: Report): Promise<void> {
-  report('sim engine queue', queueEventsPerSecond(), 'events/s');
+  report('sim core event queue', queueEventsPerSecond(), 'events/s');
 
   const parsed = parseScenario(syntheticLondon(7));
   if (!parsed.ok) throw new Error(`synthetic London scenario invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);

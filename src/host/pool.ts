@@ -6,11 +6,15 @@
  * - A worker runs one call at a time (a run holds its thread).
  * - `cancel(group)` drops the group's queued calls and cancels its running ones; a worker that does
  *   not stop within `hardCancelMs` is terminated, so cancelling always ends the call.
- * - A worker that crashes fails only its own call, with `worker-crashed` (a value, not an
- *   exception), and is replaced. After `maxCrashes` crashes in a row with no call answered in
- *   between, the pool stops starting workers and fails every call with the last reason.
+ * - A worker that crashes (or is stopped for exceeding its memory limit) fails only its own call,
+ *   with `worker-crashed` (a value, not an exception), and is replaced by a fresh one when there is
+ *   work. The pool never gives up: however many crashes came in a row, the next call gets a new
+ *   worker. A worker that cannot even be started fails the call that asked for it (so a broken
+ *   entry file fails calls one by one, and never spins).
+ * - A call whose message cannot be sent (`post` throws, e.g. a scenario that cannot be cloned)
+ *   fails with `failed` naming the reason; its worker stays and takes the next call.
  */
-import type { FromWorker, RunError, ToWorker, WorkerCallName, WorkerCalls, WorkerResult } from '../shared/protocol';
+import type { FromWorker, ToWorker, WorkerCallName, WorkerCalls, WorkerResult } from '../shared/protocol';
 
 /** The pool's handle on one running worker. */
 export interface WorkerPort {
@@ -46,8 +50,6 @@ export interface PoolOptions {
   readonly timers: Timers;
   /** milliseconds a cancelled call may take to stop before its worker is terminated (default 3000) */
   readonly hardCancelMs?: number;
-  /** crashes in a row before the pool gives up (default 3) */
-  readonly maxCrashes?: number;
 }
 
 export interface CallOptions {
@@ -79,10 +81,8 @@ export class SimWorkerPool {
   private readonly slots: Slot[] = [];
   private readonly dedicatedPools: SimWorkerPool[] = [];
   private nextId = 1;
-  private crashesInARow = 0;
   private crashCount = 0;
   private lastCrashReason: string | null = null;
-  private brokenReason: string | null = null;
   private closed = false;
 
   constructor(private readonly options: PoolOptions) {
@@ -111,7 +111,6 @@ export class SimWorkerPool {
   call<K extends WorkerCallName>(call: K, request: WorkerCalls[K]['request'], options: CallOptions = {}): Promise<WorkerResult<K>> {
     return new Promise<WorkerResult<K>>((resolve) => {
       if (this.closed) return resolve({ ok: false, error: { kind: 'cancelled' } });
-      if (this.brokenReason !== null) return resolve({ ok: false, error: { kind: 'worker-crashed', message: this.brokenReason } });
       const id = this.nextId++;
       this.queue.push({
         id,
@@ -182,20 +181,31 @@ export class SimWorkerPool {
   }
 
   private pump(): void {
-    while (this.queue.length > 0 && !this.closed && this.brokenReason === null) {
+    while (this.queue.length > 0 && !this.closed) {
       let slot: Slot | null = this.slots.find((s) => s.task === null) ?? null;
       if (!slot) {
         if (this.slots.length >= this.options.size) return;
         slot = this.start();
-        if (!slot) continue; // the start crashed; loop re-checks brokenReason
+        if (!slot) continue; // the start failed and failed the call at the head of the queue
       }
       const task = this.queue.shift()!;
       task.slot = slot;
       slot.task = task;
-      slot.port!.post(task.message);
+      try {
+        slot.port!.post(task.message);
+      } catch (error) {
+        // Nothing reached the worker (structured clone fails before sending): only this call fails,
+        // and the worker is free for the next one.
+        this.finish(task, { ok: false, error: { kind: 'failed', message: `the ${task.message.call} call could not be sent to a sim worker: ${messageOf(error)}` } });
+      }
     }
   }
 
+  /**
+   * A new slot with a started worker, or null when starting threw: then that counts as a crash and
+   * fails the call at the head of the queue (the one the worker was for), so a pool whose workers
+   * cannot start answers each call instead of retrying for ever.
+   */
   private start(): Slot | null {
     const slot: Slot = { port: null, task: null, gone: false };
     this.slots.push(slot);
@@ -210,7 +220,11 @@ export class SimWorkerPool {
       });
       return slot;
     } catch (error) {
-      this.onCrash(slot, `could not start a sim worker: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = `could not start a sim worker: ${messageOf(error)}`;
+      this.drop(slot);
+      this.crashCount++;
+      this.lastCrashReason = reason;
+      this.queue.shift()?.resolve({ ok: false, error: { kind: 'worker-crashed', message: reason } });
       return null;
     }
   }
@@ -228,7 +242,6 @@ export class SimWorkerPool {
       task.onProgress?.(message.progress);
       return;
     }
-    this.crashesInARow = 0;
     this.finish(task, message.ok ? { ok: true, value: message.value } : { ok: false, error: message.error });
     this.pump();
   }
@@ -238,17 +251,8 @@ export class SimWorkerPool {
     this.drop(slot);
     this.crashCount++;
     this.lastCrashReason = reason;
-    this.crashesInARow++;
-    const limit = this.options.maxCrashes ?? 3;
-    if (this.crashesInARow >= limit) {
-      this.brokenReason = `sim workers crashed ${this.crashesInARow} times in a row; last: ${reason}`;
-    }
     if (task) this.finish(task, { ok: false, error: { kind: 'worker-crashed', message: reason } });
-    if (this.brokenReason !== null) {
-      const error: RunError = { kind: 'worker-crashed', message: this.brokenReason };
-      for (const queued of this.queue.splice(0)) queued.resolve({ ok: false, error });
-      return;
-    }
+    // A fresh worker for whatever is queued; a worker that dies at once fails only the call it took.
     this.pump();
   }
 
@@ -269,4 +273,8 @@ export class SimWorkerPool {
       slot.port = null;
     }
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -7,6 +7,7 @@ import { runBatch, type BatchPool } from '../host/replications';
 import { describeRunError } from '../host/describe';
 import type { LiveDriver } from '../host/live-driver';
 import type { MapLayersOutcome, OpenFileOutcome, Settings, VersionInfo } from '../shared/protocol';
+import type { GrantedPaths } from './grants';
 import type { MainHandlers } from './ipc';
 import type { SettingsStore } from './settings';
 
@@ -29,6 +30,11 @@ export interface HandlerDeps {
   readonly live: LiveDriver;
   /** the outlines of a built-in area set (./map-layers.ts) */
   readonly mapLayers: (source: string) => Promise<MapLayersOutcome>;
+  /**
+   * The files the user granted (./grants.ts): a scenario opened through a dialog or the recent
+   * list is added with the data files it names; `updateSettings` sets `dataDir` only to one of them.
+   */
+  readonly grants?: GrantedPaths;
 }
 
 export function createMainHandlers(deps: HandlerDeps): MainHandlers {
@@ -43,7 +49,10 @@ export function createMainHandlers(deps: HandlerDeps): MainHandlers {
   };
 
   const remember = (outcome: OpenFileOutcome): OpenFileOutcome => {
-    if (outcome.ok) deps.onRecentFilesChanged?.(deps.settings.addRecent(outcome.file.path).recentFiles);
+    if (!outcome.ok) return outcome;
+    deps.grants?.grantScenario(outcome.file.path, outcome.file.raw);
+    deps.onRecentFilesChanged?.(deps.settings.addRecent(outcome.file.path).recentFiles);
+    deps.grants?.changed();
     return outcome;
   };
 
@@ -120,6 +129,11 @@ export function createMainHandlers(deps: HandlerDeps): MainHandlers {
 
     async updateSettings([patch]) {
       const previous = deps.settings.get();
+      // The page may not point the workers at a folder of its choosing: only back to the default,
+      // the folder in use, or one the user granted.
+      if (deps.grants && typeof patch.dataDir === 'string' && patch.dataDir !== previous.dataDir && !deps.grants.has(patch.dataDir)) {
+        throw new Error('updateSettings: dataDir: only a folder the user picked in a dialog may be set (or null for the default)');
+      }
       const next = deps.settings.update(patch);
       deps.onSettingsChanged?.(next, previous);
       return next;

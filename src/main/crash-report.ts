@@ -2,8 +2,9 @@
  * Crash reports: one text file per incident in `<userData>/crash-reports/`, written by the main
  * process when something failed that the user should be able to send in (STYLE.md 11).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomicSync } from '../node/files/atomic-write';
 
 export interface CrashContext {
   readonly appVersion: string;
@@ -30,15 +31,13 @@ export function writeCrashReport(dir: string, title: string, details: string, co
     details,
     '',
   ].join('\n');
-  // Never overwrite an earlier report: two in the same millisecond get -2, -3, ...
+  // Never overwrite an earlier report: two in the same millisecond get -2, -3, ... (one main
+  // process writes them, so nothing slips in between the check and the write).
   for (let n = 1; ; n++) {
     const file = n === 1 ? `${base}.txt` : `${base}-${n}.txt`;
-    try {
-      writeFileSync(file, text, { flag: 'wx' });
-      return file;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    if (existsSync(file)) continue;
+    writeFileAtomicSync(file, text);
+    return file;
   }
 }
 

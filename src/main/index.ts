@@ -13,7 +13,9 @@ import { EVENT_CHANNEL, type AppEvent, type Settings } from '../shared/protocol'
 import { createMainHandlers } from './api-handlers';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, serveAppRequest } from './app-protocol';
 import { errorDetails, writeCrashReport } from './crash-report';
+import { isAllowedExternalUrl } from './external-links';
 import { openScenarioWithDialog, readScenarioFile } from './files';
+import { GrantedPaths } from './grants';
 import { registerApi } from './ipc';
 import { readMapLayers } from './map-layers';
 import { buildMenuTemplate } from './menu';
@@ -60,7 +62,10 @@ function start(): void {
   app.on('web-contents-created', (_event, contents) => {
     guardContents(contents, {
       isAppUrl: (url) => isAppUrl(url, devServerUrl),
-      openExternal: (url) => void shell.openExternal(url),
+      // guardContents passes allowlisted pages only; checked again here, next to the call that opens.
+      openExternal: (url) => {
+        if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      },
     });
   });
 
@@ -80,7 +85,12 @@ function start(): void {
 
   app.whenReady().then(() => {
     const { store: settings, problem } = SettingsStore.load(path.join(app.getPath('userData'), 'settings.json'));
-    if (problem) console.warn(`${APP_NAME}: settings not used: ${problem}`);
+    if (problem) {
+      console.warn(`${APP_NAME}: settings not used: ${problem}`);
+      void dialog.showMessageBox({ type: 'warning', title: APP_NAME, message: 'Your settings could not be used; the defaults are in use.', detail: problem });
+    }
+    // Files the page may name: picked in a dialog this session, named by those, or recent (./grants.ts).
+    const grants = new GrantedPaths(() => settings.get().recentFiles);
 
     const csp = (): string => {
       const s = settings.get();
@@ -96,7 +106,7 @@ function start(): void {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
 
-    const createPool = (s: Settings): SimWorkerPool => createNodeSimPool({ entry: workerEntry, options: { dataDir: s.dataDir } });
+    const createPool = (s: Settings): SimWorkerPool => createNodeSimPool({ entry: workerEntry, options: { dataDir: s.dataDir }, grants });
     pool = createPool(settings.get());
     // Live sessions run on a worker of their own, kept for the next session (replaced with the pool).
     let livePool: SimWorkerPool | null = null;
@@ -124,6 +134,7 @@ function start(): void {
         }
       },
       writeCrashReport: report,
+      grants,
       live,
       mapLayers: (source) =>
         readMapLayers(
@@ -174,6 +185,7 @@ function start(): void {
           openRecent: (file) => void openFromMenu(() => handlers.openRecentFile([file], undefined)),
           clearRecent: () => {
             settings.clearRecent();
+            grants.changed();
             setMenu();
           },
           showAbout: () => void showAbout(),

@@ -1,16 +1,22 @@
 /**
  * The user's settings and recent files, kept by the main process in one JSON file
- * (`<userData>/settings.json`), checked against `SettingsSchema` when read and written atomically.
+ * (`<userData>/settings.json`), checked against `SettingsSchema` when read (so a tile URL the CSP
+ * builder cannot use never reaches it) and written through the atomic writer.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomicSync } from '../node/files/atomic-write';
 import { DEFAULT_SETTINGS, RECENT_FILES_MAX, SettingsSchema, describeIssues, type Settings, type SettingsPatch } from '../shared/ipc-schemas';
+
+/** Settings files over this size are not read (a settings file is well under 10 kB). */
+const MAX_SETTINGS_BYTES = 1 << 20;
 
 export interface LoadedSettings {
   readonly store: SettingsStore;
   /**
    * Why the file on disk was not used (unreadable, not JSON, or failing the schema, naming the file
-   * and JSON path), or null. The bad file is kept beside it as `settings.json.bad`.
+   * and JSON path), or null. The bad file is set aside as `settings.json.bad` (or, when that is
+   * taken, `settings.json.bad-<time>`) and the message says where; the app shows it to the user.
    */
   readonly problem: string | null;
 }
@@ -21,21 +27,31 @@ export class SettingsStore {
     private current: Settings,
   ) {}
 
-  /** Reads `file`; a missing file gives the defaults, a bad one the defaults plus a `problem`. */
-  static load(file: string): LoadedSettings {
+  /**
+   * Reads `file`; a missing file gives the defaults, a bad one the defaults plus a `problem`.
+   * `now` is injected so the set-aside name is repeatable in tests.
+   */
+  static load(file: string, now: () => Date = () => new Date()): LoadedSettings {
     if (!existsSync(file)) return { store: new SettingsStore(file, DEFAULT_SETTINGS), problem: null };
     let problem: string;
     try {
-      const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      const parsed = SettingsSchema.safeParse(raw);
+      const text = readFileSync(file, 'utf8');
+      if (text.length > MAX_SETTINGS_BYTES) throw new Error(`${Math.round(text.length / 1024)} kB; a settings file is a few kB`);
+      const parsed = SettingsSchema.safeParse(JSON.parse(text));
       if (parsed.success) return { store: new SettingsStore(file, parsed.data), problem: null };
       problem = `${file}: ${describeIssues(parsed.error)}`;
     } catch (error) {
       problem = `${file}: ${error instanceof Error ? error.message : String(error)}`;
     }
     // Keep what the user had, out of the way, rather than overwrite it on the next save.
-    renameSync(file, `${file}.bad`);
-    return { store: new SettingsStore(file, DEFAULT_SETTINGS), problem: `${problem} (kept as ${path.basename(file)}.bad; using defaults)` };
+    let kept: string;
+    try {
+      kept = setAside(file, now());
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      return { store: new SettingsStore(file, DEFAULT_SETTINGS), problem: `${problem} (could not be set aside: ${why}; using defaults)` };
+    }
+    return { store: new SettingsStore(file, DEFAULT_SETTINGS), problem: `${problem} (kept as ${path.basename(kept)}; using defaults)` };
   }
 
   get(): Settings {
@@ -59,10 +75,16 @@ export class SettingsStore {
 
   private save(next: Settings): Settings {
     mkdirSync(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.tmp`;
-    writeFileSync(temp, JSON.stringify(next, null, 2) + '\n');
-    renameSync(temp, this.file); // atomic on one file system: a crash leaves the old or the new file
+    writeFileAtomicSync(this.file, JSON.stringify(next, null, 2) + '\n');
     this.current = next;
     return next;
   }
+}
+
+/** Renames a bad settings file to `<file>.bad`, or `<file>.bad-<time>` when an earlier one is there; returns the new path. */
+function setAside(file: string, when: Date): string {
+  let target = `${file}.bad`;
+  if (existsSync(target)) target = `${file}.bad-${when.toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(file, target);
+  return target;
 }

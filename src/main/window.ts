@@ -4,6 +4,7 @@
  * permissions. No fallbacks to weaker settings.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { isAllowedExternalUrl } from './external-links';
 
 /** Options of the main window; `preload` is the absolute path of the built preload script. */
 export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {
@@ -43,8 +44,9 @@ export interface GuardOptions {
   /** Whether `url` is one of the app's own pages. */
   readonly isAppUrl: (url: string) => boolean;
   /**
-   * Called for an https link the page tried to open in a new window (e.g. the OpenStreetMap
-   * copyright page in the attribution); the app shows it in the user's browser.
+   * Called for a link the page tried to open in a new window that is on the allowlist
+   * (./external-links.ts: the data's attribution and licence pages); the app shows it in the
+   * user's browser. Every other address is dropped.
    */
   readonly openExternal?: (url: string) => void;
 }
@@ -52,7 +54,7 @@ export interface GuardOptions {
 /** Denies every new window and blocks navigation away from the app. */
 export function guardContents(contents: GuardedContents, options: GuardOptions): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (options.openExternal && isHttpsUrl(url)) options.openExternal(url);
+    if (options.openExternal && isAllowedExternalUrl(url)) options.openExternal(url);
     return { action: 'deny' };
   });
   const stayInApp = (event: { url?: string; preventDefault(): void }, url: string): void => {
@@ -61,12 +63,4 @@ export function guardContents(contents: GuardedContents, options: GuardOptions):
   contents.on('will-navigate', stayInApp);
   contents.on('will-redirect', stayInApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
-}
-
-function isHttpsUrl(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

@@ -5,14 +5,19 @@
  * tsx by the tests, the benchmarks and the command line.
  *
  * workerData.options: `{ dataDir?: string | null }`, the data folder chosen in the app's settings
- * (src/node/data/paths.ts decides between it, $RESPONSE_SIM_DATA and ../shared/data).
+ * (src/node/data/paths.ts decides between it, $RESPONSE_SIM_DATA and ../shared/data). When the
+ * host passes granted files (the desktop app), scenarios may name only built-in sets and those
+ * files (src/node/data/granted.ts).
  */
 import { realSimulator } from '../host/real-simulator';
+import { grantedOnlyProvider } from './data/granted';
 import { nodeDataProvider } from './data/provider';
-import { serveSimWorker, simWorkerOptions } from './pool/node-worker';
+import { grantedFiles, serveSimWorker, simWorkerOptions } from './pool/node-worker';
 
 const { dataDir } = simWorkerOptions();
 if (dataDir !== undefined && dataDir !== null && typeof dataDir !== 'string') {
   throw new Error(`sim worker: workerData.options.dataDir must be a folder path or null, got ${JSON.stringify(dataDir)}`);
 }
-serveSimWorker(realSimulator(nodeDataProvider({ settings: dataDir ?? null })));
+const data = nodeDataProvider({ settings: dataDir ?? null });
+const isGranted = grantedFiles();
+serveSimWorker(realSimulator(isGranted ? grantedOnlyProvider(data, isGranted) : data));

@@ -47,15 +47,36 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
   return directives.map((d) => d.join(' ')).join('; ');
 }
 
+/** Longest tile URL template accepted (a real one is under 100 characters). */
+export const TILE_URL_MAX = 500;
+
+/**
+ * Why `template` is not a tile URL template the app can use, or null when it is: an https URL
+ * whose host gives a plain origin for the CSP (a leading `{s}.` becomes `*.`), with `{z}`, `{x}`
+ * and `{y}` for the map, and no characters that would end a CSP source or an HTML attribute. The
+ * one check behind both the settings schema (src/shared/ipc-schemas.ts) and `tileOriginOf`, so a
+ * setting that was accepted can always be turned into a policy.
+ */
+export function tileUrlProblem(template: string): string | null {
+  if (template.length > TILE_URL_MAX) return `tile URL is ${template.length} characters; at most ${TILE_URL_MAX}`;
+  const match = /^https:\/\/([^/]+)\//i.exec(template);
+  if (!match) return `tile URL '${template}' must start with https:// and a host`;
+  const origin = `https://${match[1]!.replace(/^\{[a-z]\}\./i, '*.').toLowerCase()}`;
+  if (!ORIGIN.test(origin)) return `tile URL '${template}' has an unusable host '${match[1]}'`;
+  if (/[\s"'<>\\;,`]/.test(template)) return `tile URL '${template}' has a character a URL template cannot have (space, quote, <, >, \\, ;, comma or backquote)`;
+  for (const part of ['{z}', '{x}', '{y}']) {
+    if (!template.includes(part)) return `tile URL '${template}' has no ${part} (a template looks like https://tile.example.org/{z}/{x}/{y}.png)`;
+  }
+  return null;
+}
+
 /**
  * The origin a tile URL template loads from: `https://{s}.tile.example.org/{z}/{x}/{y}.png` gives
- * `https://*.tile.example.org`. Throws for anything but an https template.
+ * `https://*.tile.example.org`. Throws, saying why, for a template `tileUrlProblem` refuses.
  */
 export function tileOriginOf(template: string): string {
-  const match = /^https:\/\/([^/]+)\//i.exec(template);
-  if (!match) throw new Error(`tile URL '${template}' must start with https:// and a host`);
-  const host = match[1]!.replace(/^\{[a-z]\}\./i, '*.');
-  const origin = `https://${host.toLowerCase()}`;
-  if (!ORIGIN.test(origin)) throw new Error(`tile URL '${template}' has an unusable host '${match[1]}'`);
-  return origin;
+  const problem = tileUrlProblem(template);
+  if (problem !== null) throw new Error(problem);
+  const host = /^https:\/\/([^/]+)\//i.exec(template)![1]!;
+  return `https://${host.replace(/^\{[a-z]\}\./i, '*.').toLowerCase()}`;
 }

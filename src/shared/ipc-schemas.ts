@@ -7,6 +7,7 @@
  * renderer never bundle zod through it.
  */
 import { z } from 'zod';
+import { tileUrlProblem } from './csp';
 import { LIMITS } from './scenario/limits';
 
 /** A job id chosen by the caller: used to route progress messages and to cancel. */
@@ -88,21 +89,30 @@ export const LiveTrainerActionSchema = z.discriminatedUnion(
 /** Most recently opened scenario files, newest first. */
 export const RECENT_FILES_MAX = 10;
 
+/** An absolute file path (POSIX `/...`, Windows `C:\...` or `\\server\...`): never relative to some working folder. */
+const AbsolutePathSchema = z.string().min(1).max(4096).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'expected an absolute path');
+
 /** The user's settings: stored by the main process in `<userData>/settings.json`, by the browser build in localStorage. */
 export const SettingsSchema = z
   .object({
     schemaVersion: z.literal(1),
     /** Folder of the London source data chosen by the user; null = the default resolver (src/node/data/paths.ts). */
-    dataDir: z.string().min(1).nullable(),
+    dataDir: AbsolutePathSchema.nullable(),
     /**
      * Whether the map may load tiles from `tileUrl`'s host. Off by default: the Content-Security-Policy
      * allows no remote host until the user turns this on (src/shared/csp.ts).
      */
     onlineTiles: z.boolean(),
-    /** Tile URL template (https only), e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. */
-    tileUrl: z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?\//i, 'expected an https:// URL template'),
+    /**
+     * Tile URL template, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`: one the CSP builder
+     * accepts (src/shared/csp.ts `tileUrlProblem`, the check `tileOriginOf` makes).
+     */
+    tileUrl: z.string().superRefine((template, ctx) => {
+      const problem = tileUrlProblem(template);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    }),
     /** Absolute paths of recently opened scenario files, newest first. */
-    recentFiles: z.array(z.string().min(1)).max(RECENT_FILES_MAX),
+    recentFiles: z.array(AbsolutePathSchema).max(RECENT_FILES_MAX),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

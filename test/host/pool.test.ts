@@ -56,48 +56,65 @@ describe('sim worker pool', () => {
     pool.close();
   });
 
-  it('gives up after maxCrashes crashes in a row and fails every call with the reason', async () => {
+  it('never gives up: after many crashes in a row the next call gets a fresh worker and succeeds', async () => {
     const { spawn, workers } = scriptedSpawn();
-    const pool = new SimWorkerPool({ size: 1, spawn, timers: realTimers, maxCrashes: 2 });
-    const a = pool.call('run', runRequest);
-    const b = pool.call('run', runRequest);
-    const c = pool.call('run', runRequest);
-    workers[0]!.crash('bad build');
-    workers[1]!.crash('bad build');
-    const expected = { ok: false, error: { kind: 'worker-crashed', message: 'sim workers crashed 2 times in a row; last: bad build' } };
-    expect(await a).toEqual({ ok: false, error: { kind: 'worker-crashed', message: 'bad build' } });
-    expect(await b, 'the call in hand gets its own crash').toEqual({ ok: false, error: { kind: 'worker-crashed', message: 'bad build' } });
-    expect(await c).toEqual(expected);
-    expect(await pool.call('version', {}), 'later calls fail at once').toEqual(expected);
-    expect(workers.length, 'no more workers started').toBe(2);
-  });
-
-  it('a reply in between resets the crash count', async () => {
-    const { spawn, workers } = scriptedSpawn();
-    const pool = new SimWorkerPool({ size: 1, spawn, timers: realTimers, maxCrashes: 2 });
-    const a = pool.call('run', runRequest);
-    workers[0]!.crash();
-    await a;
-    const b = pool.call('run', runRequest);
-    workers[1]!.replyRun(1);
-    await b;
-    const c = pool.call('run', runRequest);
-    workers[1]!.crash();
-    expect((await c).ok === false).toBe(true);
-    const d = pool.call('run', runRequest);
-    expect(workers.length, 'still respawning: only one crash since the last reply').toBe(3);
-    workers[2]!.replyRun(2);
-    expect((await d).ok).toBe(true);
+    const pool = new SimWorkerPool({ size: 1, spawn, timers: realTimers });
+    const calls = Array.from({ length: 6 }, () => pool.call('run', runRequest));
+    for (let i = 0; i < 6; i++) workers[i]!.crash(`bad build ${i}`);
+    const outcomes = await Promise.all(calls);
+    expect(outcomes, 'each call fails with its own worker\'s crash').toEqual(
+      Array.from({ length: 6 }, (_, i) => ({ ok: false, error: { kind: 'worker-crashed', message: `bad build ${i}` } })),
+    );
+    const next = pool.call('run', runRequest);
+    expect(workers.length, 'a seventh worker started').toBe(7);
+    workers[6]!.replyRun(3);
+    expect((await next).ok).toBe(true);
+    expect(pool.crashes).toEqual({ count: 6, lastReason: 'bad build 5' });
     pool.close();
   });
 
-  it('reports a worker that cannot start as a crash, not an exception', async () => {
-    const { spawn } = scriptedSpawn({ failStart: 'no such file sim-worker.js' });
-    const pool = new SimWorkerPool({ size: 2, spawn, timers: realTimers, maxCrashes: 1 });
-    expect(await pool.call('version', {})).toEqual({
-      ok: false,
-      error: { kind: 'worker-crashed', message: 'sim workers crashed 1 times in a row; last: could not start a sim worker: no such file sim-worker.js' },
-    });
+  it('reports a worker that cannot start as a crash of the call that wanted it, not an exception, and tries again for the next', async () => {
+    let fail = true;
+    const { spawn: scripted, workers } = scriptedSpawn();
+    const spawn: typeof scripted = (events) => {
+      if (fail) throw new Error('no such file sim-worker.js');
+      return scripted(events);
+    };
+    const pool = new SimWorkerPool({ size: 2, spawn, timers: realTimers });
+    const first = pool.call('version', {});
+    const second = pool.call('version', {});
+    const failed = { ok: false, error: { kind: 'worker-crashed', message: 'could not start a sim worker: no such file sim-worker.js' } };
+    expect(await first).toEqual(failed);
+    expect(await second, 'one start tried per call: no spinning').toEqual(failed);
+    fail = false;
+    const third = pool.call('version', {});
+    workers[0]!.send({ type: 'reply', id: workers[0]!.currentId, call: 'version', ok: true, value: { sim: 's' } });
+    expect(await third).toEqual({ ok: true, value: { sim: 's' } });
+    pool.close();
+  });
+
+  it('a call whose message cannot be posted fails alone, resolves (never rejects) and frees its worker', async () => {
+    const { spawn: scripted, workers } = scriptedSpawn();
+    const spawn: typeof scripted = (events) => {
+      const worker = scripted(events);
+      const post = worker.post.bind(worker);
+      worker.post = (message) => {
+        if (message.type === 'call' && message.call === 'run' && (message.request.scenario as { name?: string }).name === 'fn') {
+          throw new Error('() => 1 could not be cloned.');
+        }
+        post(message);
+      };
+      return worker;
+    };
+    const pool = new SimWorkerPool({ size: 1, spawn, timers: realTimers });
+    const bad = pool.call('run', { scenario: { name: 'fn' }, replication: 0 });
+    const good = pool.call('run', runRequest);
+    expect(await bad).toEqual({ ok: false, error: { kind: 'failed', message: 'the run call could not be sent to a sim worker: () => 1 could not be cloned.' } });
+    await flush();
+    workers[0]!.replyRun(4);
+    expect((await good).ok, 'the queued call ran on the same worker').toBe(true);
+    expect(workers.length).toBe(1);
+    pool.close();
   });
 
   it('cancel drops queued calls of the group and signals the running one', async () => {

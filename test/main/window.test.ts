@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { guardContents, mainWindowOptions, type GuardedContents } from '../../src/main/window';
 import { isAppUrl } from '../../src/main/app-protocol';
+import { EXTERNAL_LINKS, isAllowedExternalUrl } from '../../src/main/external-links';
+import { FULL_ATTRIBUTION, MAP_CREDITS } from '../../src/renderer/map/attribution';
 
 class RecordingContents implements GuardedContents {
   openHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
@@ -42,12 +44,32 @@ describe('secure window', () => {
     });
   });
 
-  it('denies every window.open, handing https links to the system browser', () => {
+  it('denies every window.open, handing only allowlisted attribution and licence pages to the system browser', () => {
     const { contents, opened } = guarded();
-    expect(contents.openHandler!({ url: 'https://www.openstreetmap.org/copyright' })).toEqual({ action: 'deny' });
-    expect(contents.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(contents.openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
-    expect(opened, 'only the https link went to the browser').toEqual(['https://www.openstreetmap.org/copyright']);
+    const tries = [
+      'https://www.openstreetmap.org/copyright',
+      'https://www.openstreetmap.org/copyright#contributors',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://evil.example/phish',
+      'https://www.openstreetmap.org/copyright?next=https://evil.example',
+      'https://user@www.openstreetmap.org/copyright',
+      'http://www.openstreetmap.org/copyright',
+      'https://www.openstreetmap.org.evil.example/copyright',
+      'https://www.openstreetmap.org/login',
+    ];
+    for (const url of tries) expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
+    expect(opened, 'only the allowlisted pages went to the browser').toEqual([
+      'https://www.openstreetmap.org/copyright',
+      'https://www.openstreetmap.org/copyright#contributors',
+    ]);
+  });
+
+  it('allows every link the app itself shows in its credits', () => {
+    const links = [...MAP_CREDITS, ...FULL_ATTRIBUTION].flatMap((text) => [...text.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(isAllowedExternalUrl(link), link).toBe(true);
+    for (const link of EXTERNAL_LINKS) expect(isAllowedExternalUrl(link), link).toBe(true);
   });
 
   it('blocks navigation and redirects away from the app, allows its own pages', () => {

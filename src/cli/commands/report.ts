@@ -5,8 +5,9 @@
  * Chromium (src/node/report/pdf.ts). For a PDF, Chromium is looked for before the run, so a missing
  * browser costs nothing.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomicSync } from '../../node/files/atomic-write';
 import { reportHtml } from '../../node/report';
 import { findChromium, PdfError, printPdf } from '../../node/report/pdf';
 import { LIMITS } from '../../shared/scenario/limits';
@@ -56,7 +57,7 @@ export const command: Command = {
     const target = path.resolve(out);
     mkdirSync(path.dirname(target), { recursive: true });
     if (kind === 'html') {
-      writeFileSync(target, html);
+      writeFileAtomicSync(target, html);
     } else {
       try {
         await printPdf(html, target, chromium!);

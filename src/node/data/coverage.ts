@@ -12,14 +12,15 @@
  * (src/main/map-layers.ts); `npm run build:web` copies it into the site as `data/road-coverage.json`
  * (scripts/copy-web-data.ts, src/web/map-layers.ts). Format: `RoadCoverage` (src/shared/ipc-schemas.ts).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { bbox as turfBbox } from '@turf/turf';
 import type { CoverageDemand, RoadCoverage } from '../../shared/ipc-schemas';
 import type { RoadGraph } from '../../sim/roads/graph';
 import { buildAreaSet, type AreaFeatures } from '../../world';
 import { createRoadSnapper, snapDistanceGrid, type RoadSnapper } from '../../world/road';
+import { writeFileAtomicSync } from '../files/atomic-write';
 import { fileSha256, graphCacheKey } from '../osm/graph-file';
 import { ensureLondonGraph, LONDON_ROAD_FILES } from '../osm/london';
 import { ensureBuiltinDataReport, type EnsureOptions } from './builtin';
@@ -252,13 +253,7 @@ export async function cachedCoverageFile(dir: string, prefix: string, key: strin
   if (!force && existsSync(file)) return { path: file, built: false };
   const coverage = await build();
   mkdirSync(dir, { recursive: true });
-  const staging = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(staging, JSON.stringify(coverage));
-    renameSync(staging, file);
-  } finally {
-    rmSync(staging, { force: true });
-  }
+  writeFileAtomicSync(file, JSON.stringify(coverage));
   for (const entry of readdirSync(dir)) {
     // Older builds only: another process's staging file ends in .tmp and is left alone.
     if (entry.startsWith(`${prefix}-`) && entry.endsWith('.json') && entry !== path.basename(file)) rmSync(path.join(dir, entry), { force: true });

@@ -35,13 +35,25 @@ function syncFolderSync(folder: string): void {
  * Throws the underlying error (ENOENT for a missing folder, EACCES, ENOSPC, ...) after removing the temporary file.
  */
 export function writeFileAtomicSync(target: string, data: string | Uint8Array, mode?: number): void {
+  writeFileAtomicStreamSync(target, (write) => write(data), mode);
+}
+
+/**
+ * As writeFileAtomicSync for content too big to hold as one string (a year's incidents.csv):
+ * `produce` calls `write` with each piece in order. If `produce` throws, the target is untouched,
+ * the temporary file removed and the error rethrown.
+ */
+export function writeFileAtomicStreamSync(target: string, produce: (write: (chunk: string | Uint8Array) => void) => void, mode?: number): void {
   const temp = tempFor(target);
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
-    let written = 0;
-    while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written);
+    const out = fd;
+    produce((chunk) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      let written = 0;
+      while (written < bytes.byteLength) written += writeSync(out, bytes, written, bytes.byteLength - written);
+    });
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

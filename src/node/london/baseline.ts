@@ -5,7 +5,8 @@
  * london-baseline.md. `npm run data -- --write-baseline` rewrites the two arrays; a test checks
  * that the committed file matches what the data step gives.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../files/atomic-write';
 import path from 'node:path';
 import { repoRoot } from '../data/paths';
 import type { PoliceBase } from './bases';
@@ -88,7 +89,7 @@ export function formatScenarioJson(value: unknown, width = 120): string {
 
 /**
  * Rewrites the scenario file's `stations` and `fleet` (other fields untouched, order kept) and
- * returns whether the file changed. Written atomically (temp file + rename).
+ * returns whether the file changed. Written atomically (src/node/files/atomic-write.ts).
  */
 export function writeBaselineStationsAndFleet(file: string, bases: readonly PoliceBase[], points: DemandPointsFile): boolean {
   const before = readFileSync(file, 'utf8');
@@ -98,8 +99,6 @@ export function writeBaselineStationsAndFleet(file: string, bases: readonly Poli
   scenario.fleet = fleet;
   const after = formatScenarioJson(scenario);
   if (after === before) return false;
-  const temp = `${file}.tmp-${process.pid}`;
-  writeFileSync(temp, after);
-  renameSync(temp, file);
+  writeFileAtomicSync(file, after);
   return true;
 }

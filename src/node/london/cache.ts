@@ -6,8 +6,9 @@
  * successful build.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomicSync } from '../files/atomic-write';
 
 /** sha256 hex of the builder version and of each input file (name and content). */
 export function inputsKey(version: number, files: readonly { name: string; path: string }[]): { key: string; inputs: Record<string, string> } {
@@ -50,8 +51,9 @@ export function publishFolder(
   mkdirSync(staging);
   const target = path.join(root, key);
   try {
-    for (const [name, content] of files) writeFileSync(path.join(staging, name), content);
-    writeFileSync(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+    // Each file flushed before the folder is published by rename (a power cut cannot publish an empty file).
+    for (const [name, content] of files) writeFileAtomicSync(path.join(staging, name), content);
+    writeFileAtomicSync(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
     if (options.replace && existsSync(target)) renameSync(target, `${staging}-old`);
     try {
       renameSync(staging, target);

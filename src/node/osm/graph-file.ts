@@ -4,8 +4,8 @@
  * by the content of the inputs, the builder and file-format versions and the default speeds (a
  * change to any of them rebuilds).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GRAPH_BUILDER_VERSION } from '../../sim/roads/build/road-graph';
 import type { Hierarchy } from '../../sim/roads/hierarchy';
@@ -15,6 +15,7 @@ import { decodeGraph, decodeHierarchy } from '../../sim/roads/query/decode';
 import type { HierarchyStore, RoadGraph } from '../../sim/roads/graph';
 import { LONDON_ROAD_SPEEDS_KPH } from '../../sim/roads/speeds';
 import { cacheDir } from '../data/paths';
+import { writeFileAtomicSync } from '../files/atomic-write';
 
 /** A graph file that cannot be read; the message names the file. */
 export class GraphFileError extends Error {
@@ -88,13 +89,7 @@ export function writeGraphFile(file: string, graph: RoadGraph): void {
 
 function writeAtomically(file: string, content: ArrayBuffer): void {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const staging = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(staging, new Uint8Array(content));
-    renameSync(staging, file);
-  } finally {
-    rmSync(staging, { force: true });
-  }
+  writeFileAtomicSync(file, new Uint8Array(content));
 }
 
 /** sha256 (hex) of a file's content. */

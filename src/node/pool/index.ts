@@ -9,15 +9,13 @@ import { nodeSpawn, type NodeSpawnOptions } from './node-worker';
 
 export { SimWorkerPool } from '../../host/pool';
 export { runBatch } from '../../host/replications';
-export { nodeSpawn, serveSimWorker, simWorkerOptions, type NodeSpawnOptions, type SimWorkerData } from './node-worker';
+export { SIM_WORKER_LIMITS, grantedFiles, nodeSpawn, serveSimWorker, simWorkerOptions, type GrantFeed, type NodeSpawnOptions, type SimWorkerData } from './node-worker';
 
 export interface NodePoolOptions extends NodeSpawnOptions {
   /** workers for batch work; default: one per core (`os.availableParallelism()`) */
   readonly size?: number;
   /** milliseconds a cancelled run may take to stop before its worker is terminated (default 3000) */
   readonly hardCancelMs?: number;
-  /** crashes in a row before the pool gives up (default 3) */
-  readonly maxCrashes?: number;
 }
 
 export const nodeTimers: Timers = {
@@ -33,6 +31,5 @@ export function createNodeSimPool(options: NodePoolOptions): SimWorkerPool {
     spawn: nodeSpawn(options),
     timers: nodeTimers,
     ...(options.hardCancelMs === undefined ? {} : { hardCancelMs: options.hardCancelMs }),
-    ...(options.maxCrashes === undefined ? {} : { maxCrashes: options.maxCrashes }),
   });
 }

@@ -5,8 +5,13 @@
  * Cancelling: a run holds the worker's thread, so besides its parentPort each worker gets a second
  * MessagePort on which the pool posts the ids of cancelled calls; the worker reads it synchronously
  * (`receiveMessageOnPort`) whenever the simulator asks whether it is cancelled.
+ *
+ * Granted files (the desktop app only, `NodeSpawnOptions.grants`): a third port carries the list of
+ * files the user granted, posted whole on every change; the worker reads the latest list
+ * synchronously when a scenario names a file (`grantedFiles`). A grant made before a call is sent
+ * is in the port's queue before the call arrives, so it is always seen.
  */
-import { MessageChannel, MessagePort, Worker, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { MessageChannel, MessagePort, Worker, parentPort, receiveMessageOnPort, workerData, type ResourceLimits } from 'node:worker_threads';
 import type { Simulator } from '../../host/simulator';
 import { createSimHost } from '../../host/loop';
 import type { SpawnWorker } from '../../host/pool';
@@ -18,6 +23,15 @@ export interface SimWorkerData {
   readonly cancelPort: MessagePort;
   /** host-specific settings for the worker entry (e.g. the London data folder) */
   readonly options: Readonly<Record<string, unknown>>;
+  /** present when the host limits file sources to granted files: each message is the whole list */
+  readonly grantPort?: MessagePort;
+}
+
+/** The files a host has granted, and news of changes (src/main/grants.ts). */
+export interface GrantFeed {
+  current(): readonly string[];
+  /** `listener` gets the whole list after each change; returns a function that stops listening. */
+  subscribe(listener: (files: readonly string[]) => void): () => void;
 }
 
 export interface NodeSpawnOptions {
@@ -28,15 +42,39 @@ export interface NodeSpawnOptions {
   readonly entry: string;
   /** passed to the entry as `workerData.options` (structured-cloneable) */
   readonly options?: Readonly<Record<string, unknown>>;
-  readonly resourceLimits?: import('node:worker_threads').ResourceLimits;
+  /**
+   * Memory limits of each worker thread (default `SIM_WORKER_LIMITS`). A worker that exceeds them
+   * is stopped by Node and reported as a crash of its call only (the pool starts a fresh one).
+   */
+  readonly resourceLimits?: ResourceLimits;
+  /**
+   * When set, workers may read only these files for a scenario's data sources (the desktop app:
+   * scenarios come from the page). Without it, any path is read (the command line).
+   */
+  readonly grants?: GrantFeed;
 }
+
+/**
+ * Default memory limits of a sim worker, MB. A London year with its incident log (`run london
+ * --days 365 --out DIR`: about 5 million calls on roads) runs within 1.5 GB of old space (checked
+ * 2026-12-06: the whole process peaked at 2.35 GB resident); a runaway scenario is stopped there
+ * instead of taking the machine's memory.
+ */
+export const SIM_WORKER_LIMITS: Readonly<ResourceLimits> = { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: 64 };
 
 /** A `SpawnWorker` that starts `entry` in a worker thread. */
 export function nodeSpawn(spawnOptions: NodeSpawnOptions): SpawnWorker {
   return (events) => {
     const { port1, port2 } = new MessageChannel();
-    const data: SimWorkerData = { cancelPort: port2, options: spawnOptions.options ?? {} };
-    const common = { workerData: data, transferList: [port2], ...(spawnOptions.resourceLimits ? { resourceLimits: spawnOptions.resourceLimits } : {}) };
+    const grants = spawnOptions.grants ? new MessageChannel() : null;
+    const data: SimWorkerData = { cancelPort: port2, options: spawnOptions.options ?? {}, ...(grants ? { grantPort: grants.port2 } : {}) };
+    let stopGrants = (): void => {};
+    if (grants && spawnOptions.grants) {
+      grants.port1.postMessage(spawnOptions.grants.current());
+      stopGrants = spawnOptions.grants.subscribe((files) => grants.port1.postMessage(files));
+    }
+    const limits = spawnOptions.resourceLimits ?? SIM_WORKER_LIMITS;
+    const common = { workerData: data, transferList: grants ? [port2, grants.port2] : [port2], resourceLimits: limits };
     const worker = spawnOptions.entry.endsWith('.ts')
       ? new Worker(tsBootstrap(spawnOptions.entry), { ...common, eval: true })
       : new Worker(spawnOptions.entry, common);
@@ -45,6 +83,8 @@ export function nodeSpawn(spawnOptions: NodeSpawnOptions): SpawnWorker {
       if (ended) return;
       ended = true;
       port1.close();
+      stopGrants();
+      grants?.port1.close();
       if (reason !== null) events.crash(reason);
     };
     worker.on('message', (message: unknown) => {
@@ -53,7 +93,14 @@ export function nodeSpawn(spawnOptions: NodeSpawnOptions): SpawnWorker {
       else end(`sim worker sent a message that is not a FromWorker: ${JSON.stringify(message)?.slice(0, 200)}`);
     });
     // 'error' (an uncaught exception) is followed by 'exit'; the first says more.
-    worker.on('error', (error) => end(`sim worker threw: ${error instanceof Error ? error.message : String(error)}`));
+    worker.on('error', (error) => {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        const mb = limits.maxOldGenerationSizeMb;
+        end(`sim worker ran out of memory${mb === undefined ? '' : ` (its limit is ${mb} MB)`} and was stopped; only this call failed, a fresh worker takes the next`);
+      } else {
+        end(`sim worker threw: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
     worker.on('messageerror', (error) => end(`sim worker sent a message that could not be read: ${error.message}`));
     worker.on('exit', (code) => end(`sim worker exited with code ${code}`));
     return {
@@ -93,6 +140,20 @@ export function serveSimWorker<Scenario, World, Spec>(simulator: Simulator<Scena
     },
   });
   port.on('message', (message: unknown) => void host.receive(message));
+}
+
+/**
+ * Worker side: whether the host limits file sources to granted files and, if so, a check of one
+ * absolute path against the latest list the host posted (null: no limit, any path may be read).
+ */
+export function grantedFiles(): ((file: string) => boolean) | null {
+  const port = (workerData as SimWorkerData | null)?.grantPort;
+  if (!port) return null;
+  let granted = new Set<string>();
+  return (file) => {
+    for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) granted = new Set(m.message as string[]);
+    return granted.has(file);
+  };
 }
 
 /** The `options` the pool gave this worker (see `NodeSpawnOptions.options`). */

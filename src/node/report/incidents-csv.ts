@@ -3,7 +3,7 @@
  * scenario start (empty when it did not happen). RFC 4180 quoting; written in chunks so a long
  * log never has to be one string.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { writeFileAtomicStreamSync } from '../files/atomic-write';
 import type { IncidentLog, IncidentRecord } from '../../sim';
 
 /** Column order of incidents.csv (the IncidentRecord fields). */
@@ -44,22 +44,19 @@ export function incidentRow(r: IncidentRecord): string {
   return INCIDENT_COLUMNS.map((c) => csvField(c === 'lon' || c === 'lat' ? Math.round(r[c] * 1e6) / 1e6 : r[c])).join(',');
 }
 
-/** Writes the log to `file`; returns the number of rows. */
+/** Writes the log to `file` (atomically, streamed in chunks of 5000 rows); returns the number of rows. */
 export function writeIncidentsCsv(log: IncidentLog, file: string): number {
-  const fd = openSync(file, 'w');
-  try {
-    writeSync(fd, INCIDENT_COLUMNS.join(',') + '\n');
+  writeFileAtomicStreamSync(file, (write) => {
+    write(INCIDENT_COLUMNS.join(',') + '\n');
     let chunk: string[] = [];
     for (const r of log.records()) {
       chunk.push(incidentRow(r));
       if (chunk.length === 5000) {
-        writeSync(fd, chunk.join('\n') + '\n');
+        write(chunk.join('\n') + '\n');
         chunk = [];
       }
     }
-    if (chunk.length > 0) writeSync(fd, chunk.join('\n') + '\n');
-    return log.length;
-  } finally {
-    closeSync(fd);
-  }
+    if (chunk.length > 0) write(chunk.join('\n') + '\n');
+  });
+  return log.length;
 }

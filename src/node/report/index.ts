@@ -2,11 +2,12 @@
  * The files a run writes with `--out DIR` (MODEL.md "The command line"): results.json,
  * incidents.csv and report.html.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Scenario } from '../../shared/scenario';
 import type { Results } from '../../shared/results';
 import type { IncidentLog } from '../../sim';
+import { writeFileAtomicSync } from '../files/atomic-write';
 import { writeIncidentsCsv } from './incidents-csv';
 import { reportHtml, type ReportOptions } from './report-html';
 
@@ -26,12 +27,15 @@ export interface RunOutputs {
   report?: ReportOptions;
 }
 
-/** Writes results.json, incidents.csv (when there is a log) and report.html into `dir`; returns the paths. */
+/**
+ * Writes results.json, incidents.csv (when there is a log) and report.html into `dir`, each
+ * atomically (a crash midway leaves the old file or the new one); returns the paths.
+ */
 export function writeRunOutputs(dir: string, out: RunOutputs): string[] {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   const results = path.join(dir, 'results.json');
-  writeFileSync(results, resultsJson(out.results));
+  writeFileAtomicSync(results, resultsJson(out.results));
   written.push(results);
   if (out.incidents) {
     const csv = path.join(dir, 'incidents.csv');
@@ -39,7 +43,7 @@ export function writeRunOutputs(dir: string, out: RunOutputs): string[] {
     written.push(csv);
   }
   const html = path.join(dir, 'report.html');
-  writeFileSync(html, reportHtml(out.results, out.scenario, out.report));
+  writeFileAtomicSync(html, reportHtml(out.results, out.scenario, out.report));
   written.push(html);
   return written;
 }

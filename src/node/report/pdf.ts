@@ -5,11 +5,12 @@
  * $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser when installed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeFileAtomicSync } from '../files/atomic-write';
 
 /** Chromium could not be found or could not print: one line for the user. */
 export class PdfError extends Error {
@@ -56,30 +57,32 @@ function playwrightChromium(): string | null {
 /**
  * Writes `html` as a PDF to `file` through headless Chromium (A4 and margins from the page's
  * `@page` rule, no header or footer). The page is written to a temporary folder with a throwaway
- * browser profile, both removed afterwards. Throws PdfError when Chromium fails or writes no PDF.
+ * browser profile, both removed afterwards; Chromium prints there too, and the checked PDF is then
+ * written to `file` atomically (a failed print leaves `file` as it was). Throws PdfError when Chromium fails or writes no PDF.
  */
 export async function printPdf(html: string, file: string, chromium: string): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'response-sim-pdf-'));
   try {
     const page = path.join(work, 'report.html');
-    writeFileSync(page, html);
+    const printed = path.join(work, 'report.pdf');
+    writeFileAtomicSync(page, html);
     const args = [
       '--headless',
       '--disable-gpu',
       '--no-first-run',
       '--no-pdf-header-footer',
       `--user-data-dir=${path.join(work, 'profile')}`,
-      `--print-to-pdf=${file}`,
+      `--print-to-pdf=${printed}`,
       pathToFileURL(page).href,
     ];
     // Chromium refuses to run as root with its sandbox; the page is our own, with no scripts.
     if (process.getuid?.() === 0) args.unshift('--no-sandbox');
-    rmSync(file, { force: true });
     const { code, output } = await run(chromium, args);
-    if (code !== 0 || !existsSync(file) || readFileSync(file).subarray(0, 5).toString('latin1') !== '%PDF-') {
+    if (code !== 0 || !existsSync(printed) || readFileSync(printed).subarray(0, 5).toString('latin1') !== '%PDF-') {
       const last = output.trim().split('\n').filter((line) => !/dbus|DBus/.test(line)).at(-1) ?? '';
       throw new PdfError(`${chromium} did not print ${file} (exit ${code})${last ? `: ${last}` : ''}`);
     }
+    writeFileAtomicSync(file, readFileSync(printed));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -11,8 +11,8 @@ import type { EventKind } from '../core/core';
 /** What an event's first argument `a` is: a shift, a unit or a call index, a line index, or nothing. */
 export type EventSubject = 'shift' | 'unit' | 'call' | 'line' | 'none';
 
-export interface ModelEventKind extends EventKind {
-  readonly key: string;
+export interface ModelEventKind<K extends string = string> extends EventKind {
+  readonly key: K;
   readonly subject: EventSubject;
 }
 
@@ -35,7 +35,7 @@ const TABLE = [
 export type EventKey = (typeof TABLE)[number]['key'];
 
 /** Every kind, index = code. */
-export const EVENT_KINDS: readonly ModelEventKind[] = TABLE;
+export const EVENT_KINDS: readonly ModelEventKind<EventKey>[] = TABLE;
 
 /** Kind codes by key. */
 export const EV = Object.freeze(Object.fromEntries(TABLE.map((k, code) => [k.key, code]))) as { readonly [K in EventKey]: number };

@@ -65,4 +65,4 @@ const BY_KEY: { readonly [K in EventKey]: Handler<SimState> } = {
 };
 
 /** Index = kind code. */
-export const HANDLERS: readonly Handler<SimState>[] = EVENT_KINDS.map((k) => BY_KEY[k.key as EventKey]);
+export const HANDLERS: readonly Handler<SimState>[] = EVENT_KINDS.map((k) => BY_KEY[k.key]);

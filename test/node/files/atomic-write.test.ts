@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic, writeFileAtomicSync } from '../../../src/node/files/atomic-write';
+import { writeFileAtomic, writeFileAtomicStreamSync, writeFileAtomicSync } from '../../../src/node/files/atomic-write';
 
 let dir: string;
 beforeEach(() => {
@@ -47,5 +47,31 @@ describe.each([
     writeFileSync(path.join(target, 'inside'), 'x');
     await expect(write(target, 'data')).rejects.toThrow(/EISDIR|ENOTEMPTY|EEXIST|EPERM/);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp')), 'no temporary file left').toEqual([]);
+  });
+});
+
+describe('writeFileAtomicStreamSync', () => {
+  it('writes the pieces in order, atomically', () => {
+    const file = path.join(dir, 'incidents.csv');
+    writeFileSync(file, 'old\n');
+    writeFileAtomicStreamSync(file, (write) => {
+      write('a,b\n');
+      write(new Uint8Array([0x31, 0x2c, 0x32, 0x0a]));
+    });
+    expect(readFileSync(file, 'utf8')).toBe('a,b\n1,2\n');
+    expect(readdirSync(dir)).toEqual(['incidents.csv']);
+  });
+
+  it('leaves the old file whole and no temporary file when the producer throws midway', () => {
+    const file = path.join(dir, 'incidents.csv');
+    writeFileSync(file, 'old\n');
+    expect(() =>
+      writeFileAtomicStreamSync(file, (write) => {
+        write('half');
+        throw new Error('the log ran out');
+      }),
+    ).toThrow('the log ran out');
+    expect(readFileSync(file, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir)).toEqual(['incidents.csv']);
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNodeSimPool, runBatch, type SimWorkerPool } from '../../../src/node/pool';
+import { SIM_WORKER_LIMITS, createNodeSimPool, runBatch, type SimWorkerPool } from '../../../src/node/pool';
 
 const fakeEntry = path.join(__dirname, 'fixtures', 'fake-sim-worker.ts');
 const pools: SimWorkerPool[] = [];
@@ -64,9 +64,49 @@ describe('Node sim worker pool (worker_threads)', () => {
   });
 
   it('a missing worker entry fails calls with a worker-crashed value naming the file', async () => {
-    const result = await pool({ entry: '/nonexistent/sim-worker.js', size: 1, maxCrashes: 1 }).call('version', {});
+    const p = pool({ entry: '/nonexistent/sim-worker.js', size: 1 });
+    for (let i = 0; i < 2; i++) {
+      const result = await p.call('version', {});
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error.kind === 'worker-crashed' && result.error.message).toBe("sim worker threw: Cannot find module '/nonexistent/sim-worker.js'");
+    }
+  });
+
+  it('a worker that allocates past its memory limit is stopped; only its call fails, saying so, and the next call runs', async () => {
+    const p = pool({ size: 1, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } });
+    const crashed = await p.call('run', { scenario: { name: 'x', crash: 'oom' }, replication: 0 });
+    expect(crashed).toEqual({
+      ok: false,
+      error: { kind: 'worker-crashed', message: 'sim worker ran out of memory (its limit is 32 MB) and was stopped; only this call failed, a fresh worker takes the next' },
+    });
+    const next = await p.call('run', { scenario: { name: 'ok' }, replication: 0, seed: 1 });
+    expect(next.ok && next.value.results.calls.offered, 'a fresh worker ran the next call').toBe(101);
+  });
+
+  it('workers get the default memory limits unless told otherwise', () => {
+    expect(SIM_WORKER_LIMITS.maxOldGenerationSizeMb, 'room for a London year').toBeGreaterThanOrEqual(1536);
+  });
+
+  it('a call that cannot be sent (an uncloneable scenario) fails alone and frees the worker for the next call', async () => {
+    const p = pool({ size: 1 });
+    const scenario = { name: 'x', notData: () => 1 } as unknown as Record<string, unknown>;
+    const unsendable = p.call('run', { scenario, replication: 0 });
+    const result = await unsendable;
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error.kind === 'worker-crashed' && result.error.message).toBe("sim worker threw: Cannot find module '/nonexistent/sim-worker.js'");
+    expect(!result.ok && result.error.kind).toBe('failed');
+    expect(!result.ok && result.error.kind === 'failed' && result.error.message).toMatch(/^the run call could not be sent to a sim worker: .*could not be cloned/);
+    const next = await p.call('run', { scenario: { name: 'ok' }, replication: 0, seed: 1 });
+    expect(next.ok && next.value.results.calls.offered, 'the same worker ran the next call').toBe(101);
+    expect(p.started).toBe(1);
+  });
+
+  it('many crashes in a row never stop the pool: the next call succeeds', async () => {
+    const p = pool({ size: 1 });
+    const crashes = await Promise.all(Array.from({ length: 5 }, () => p.call('run', { scenario: { name: 'x', crash: 'exit' }, replication: 0 })));
+    expect(crashes.map((c) => !c.ok && c.error.kind)).toEqual(Array(5).fill('worker-crashed'));
+    const next = await p.call('run', { scenario: { name: 'ok' }, replication: 0, seed: 1 });
+    expect(next.ok && next.value.results.calls.offered).toBe(101);
+    expect(p.crashes.count).toBe(5);
   });
 
   it('a dedicated worker answers while the shared ones are busy', async () => {

@@ -122,7 +122,7 @@ describe('browser API (Web Workers)', () => {
     expect((await api.getSettings()).onlineTiles).toBe(false);
     expect((await api.updateSettings({ onlineTiles: true })).onlineTiles).toBe(true);
     expect(JSON.parse(storage.items.get(SETTINGS_KEY)!).onlineTiles).toBe(true);
-    await expect(api.updateSettings({ tileUrl: 'ftp://x/{z}' })).rejects.toThrow('updateSettings: bad arguments: args[0].tileUrl: expected an https:// URL template');
+    await expect(api.updateSettings({ tileUrl: 'ftp://x/{z}' })).rejects.toThrow("updateSettings: bad arguments: args[0].tileUrl: tile URL 'ftp://x/{z}' must start with https:// and a host");
     api.close();
   });
 

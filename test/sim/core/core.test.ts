@@ -48,7 +48,7 @@ describe('SimCore', () => {
 
 describe('the model event kinds', () => {
   it('gives every kind its code by position, a distinct name and priority, and a handler', () => {
-    EVENT_KINDS.forEach((k, code) => expect(EV[k.key as keyof typeof EV], k.key).toBe(code));
+    EVENT_KINDS.forEach((k, code) => expect(EV[k.key], k.key).toBe(code));
     expect(new Set(EVENT_KINDS.map((k) => k.name)).size).toBe(EVENT_KINDS.length);
     expect(new Set(EVENT_KINDS.map((k) => k.priority)).size).toBe(EVENT_KINDS.length);
     expect(HANDLERS).toHaveLength(EVENT_KINDS.length);
