@@ -62,6 +62,7 @@ export function differenceText(d: PairedDifference, unit: FigureUnit): string {
 const unitWord = (u: FigureUnit) => (u === 's' ? 'min' : '%');
 
 function verdictCell(d: PairedDifference): string {
+  if (d.n === 0) return '<td class="same">not measured</td>';
   const cls = d.verdict === 'better' ? 'better' : d.verdict === 'worse' ? 'worse' : 'same';
   return `<td class="${cls}">${escapeHtml(d.verdict)}</td>`;
 }
