@@ -26,7 +26,7 @@ import { progressBar } from '../progress';
 import { differenceText, meanText } from '../../node/report/compare-html';
 
 const USAGE =
-  'compare <base.json> <variant.json>... [--replications R | --until-width N [--max-replications M]] [--seed S] [--days N] [--json] [--out FILE.html|FILE.pdf|DIR]';
+  'compare <base.json> <variant.json>... [--replications R | --until-width N [--max-replications M]] [--seed S] [--days N] [--workers W] [--json] [--out FILE.html|FILE.pdf|DIR]';
 
 /** At most this many variants beside the baseline. */
 export const MAX_VARIANTS = 4;
