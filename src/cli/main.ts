@@ -3,8 +3,10 @@
  * Each command is a module in ./commands exporting a `Command` (./command.ts); this file only
  * dispatches, and the commands do not import it back.
  */
+import { printable } from '../shared/printable';
 import type { Command } from './command';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, InputError } from './errors';
+import { reportCrash } from './crash';
 
 export type { Command } from './command';
 
@@ -44,7 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const load = commands[name];
   if (!load) {
-    process.stderr.write(`response-sim: unknown command '${name}'\n\n${await usage()}\n`);
+    process.stderr.write(`response-sim: unknown command '${printable(name)}'\n\n${await usage()}\n`);
     return EXIT_BAD_INPUT;
   }
   const { command } = await load();
@@ -68,10 +70,11 @@ export function cli(argv: readonly string[]): Promise<void> {
     },
     (error: unknown) => {
       if (error instanceof InputError) {
-        process.stderr.write(`response-sim: ${error.message}\n`);
+        process.stderr.write(`response-sim: ${printable(error.message)}\n`);
         process.exitCode = EXIT_BAD_INPUT;
       } else {
-        process.stderr.write(`response-sim: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        // No stack trace for the user: what was being done, and where the details went.
+        process.stderr.write(`response-sim: ${printable(reportCrash(argv, error))}\n`);
         process.exitCode = EXIT_INTERNAL;
       }
     },

@@ -23,7 +23,7 @@ export async function prepare(nameOrPath: string): Promise<Prepared> {
 }
 
 /** Names of the data step's errors that mean the user's input or data folder is at fault (exit 2, not 1). */
-export const DATA_ERROR_NAMES: readonly string[] = ['DataSourceError', 'DataNotFoundError', 'SourceDataError', 'MissingDataError'];
+export const DATA_ERROR_NAMES: readonly string[] = ['DataSourceError', 'DataNotFoundError', 'SourceDataError', 'MissingDataError', 'GraphFileError', 'FileReadError', 'OsmReadError'];
 
 export function isDataError(error: unknown): boolean {
   return error instanceof Error && DATA_ERROR_NAMES.includes(error.name);

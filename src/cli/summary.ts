@@ -54,5 +54,9 @@ export function summaryText(r: Results, file: string): string {
   lines.push(`units: ${r.units.byUnit.length}, mean utilisation ${ci(r.units.meanUtilisationPct, r.units.ci95?.meanUtilisationPct, 1)}%`);
   if (r.areas.length > 0) lines.push('', areaTable(r));
   if (m.unresolved > 0) lines.push(`warning: ${m.unresolved} counted incidents were never reached before the run stopped`);
+  if (r.warnings && r.warnings.length > 0) {
+    lines.push('', `${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'} about the scenario:`);
+    for (const w of r.warnings) lines.push(`  ${w.path || '(file)'} (${w.code}): ${w.message}`);
+  }
   return lines.join('\n') + '\n';
 }

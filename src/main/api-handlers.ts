@@ -6,7 +6,8 @@
 import { runBatch, type BatchPool } from '../host/replications';
 import { describeRunError } from '../host/describe';
 import type { LiveDriver } from '../host/live-driver';
-import type { MapLayersOutcome, OpenFileOutcome, Settings, VersionInfo } from '../shared/protocol';
+import path from 'node:path';
+import type { MapLayersOutcome, OpenFileOutcome, SaveFileOutcome, Settings, VersionInfo } from '../shared/protocol';
 import type { GrantedPaths } from './grants';
 import type { MainHandlers } from './ipc';
 import type { SettingsStore } from './settings';
@@ -30,6 +31,12 @@ export interface HandlerDeps {
   readonly live: LiveDriver;
   /** the outlines of a built-in area set (./map-layers.ts) */
   readonly mapLayers: (source: string) => Promise<MapLayersOutcome>;
+  /** writes a scenario's text to a file (./files.ts `writeScenarioFile`) */
+  readonly writeScenario?: (file: string, text: string) => Promise<SaveFileOutcome>;
+  /** shows the save dialog (starting in `folder`) and writes the chosen file (./files.ts `saveScenarioWithDialog`) */
+  readonly saveDialog?: (text: string, suggestedName: string, folder: string | null) => Promise<SaveFileOutcome>;
+  /** the open document's autosave (./autosave.ts) */
+  readonly autosave?: { write(text: string | null): Promise<{ ok: true } | { ok: false; message: string }>; read(): Promise<string | null> };
   /**
    * The files the user granted (./grants.ts): a scenario opened through a dialog or the recent
    * list is added with the data files it names; `updateSettings` sets `dataDir` only to one of them.
@@ -125,6 +132,30 @@ export function createMainHandlers(deps: HandlerDeps): MainHandlers {
 
     async getSettings() {
       return deps.settings.get();
+    },
+
+    async saveScenarioFile([request]) {
+      if (!deps.writeScenario || !deps.saveDialog) return { ok: false, reason: 'failed', message: 'this host cannot save files' };
+      // The page may name a path only to overwrite a file the user picked in a dialog (granted, or one of the recent files).
+      const known = request.path !== null && (deps.grants ? deps.grants.has(request.path) : deps.settings.get().recentFiles.includes(request.path));
+      const outcome =
+        !request.saveAs && known
+          ? await deps.writeScenario(request.path!, request.text)
+          : await deps.saveDialog(request.text, request.suggestedName, known ? path.dirname(request.path!) : null);
+      if (outcome.ok) {
+        deps.grants?.grant(outcome.path);
+        deps.onRecentFilesChanged?.(deps.settings.addRecent(outcome.path).recentFiles);
+      }
+      return outcome;
+    },
+
+    async writeAutosave([text]) {
+      if (!deps.autosave) return { ok: false, message: 'this host keeps no autosave' };
+      return deps.autosave.write(text);
+    },
+
+    async readAutosave() {
+      return deps.autosave ? deps.autosave.read() : null;
     },
 
     async updateSettings([patch]) {

@@ -1,10 +1,12 @@
 /**
- * Opening scenario files: the open dialog and reading a file the user chose. The dialog is
- * injected (Electron's `dialog` in the app, a fake in tests).
+ * Opening and saving scenario files: the open and save dialogs, reading a file the user chose and
+ * writing one through the atomic writer. The dialogs are injected (Electron's `dialog` in the app,
+ * fakes in tests).
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { OpenFileOutcome } from '../shared/protocol';
+import type { OpenFileOutcome, SaveFileOutcome } from '../shared/protocol';
+import { writeFileAtomic } from '../node/files/atomic-write';
 import { ScenarioFileError, loadScenarioFile } from '../node/scenario';
 import { LIMITS } from '../shared/scenario/limits';
 
@@ -58,4 +60,39 @@ export async function openScenarioWithDialog(dialog: OpenDialog): Promise<OpenFi
   const file = choice.filePaths[0];
   if (choice.canceled || file === undefined) return { ok: false, reason: 'cancelled' };
   return readScenarioFile(file);
+}
+
+/** The part of Electron's `dialog` used for Save as. */
+export interface SaveDialog {
+  showSaveDialog(options: {
+    title: string;
+    defaultPath: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<{ canceled: boolean; filePath?: string }>;
+}
+
+/**
+ * Writes a scenario's text to `file` through the atomic writer (a crash leaves the old file or the
+ * new one, never half of either). A failure is a value naming the file.
+ */
+export async function writeScenarioFile(file: string, text: string): Promise<SaveFileOutcome> {
+  try {
+    await writeFileAtomic(file, text);
+    return { ok: true, path: file, name: path.basename(file) };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'the folder does not exist' : code === 'ENOSPC' ? 'the disk is full' : error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: 'failed', message: `${file} was not saved: ${why}` };
+  }
+}
+
+/** Shows the save dialog (in `folder` when given, with the suggested name) and writes the chosen file. */
+export async function saveScenarioWithDialog(dialog: SaveDialog, text: string, suggestedName: string, folder: string | null): Promise<SaveFileOutcome> {
+  const choice = await dialog.showSaveDialog({
+    title: 'Save scenario as',
+    defaultPath: folder === null ? suggestedName : path.join(folder, suggestedName),
+    filters: [{ name: 'Scenario', extensions: ['json'] }],
+  });
+  if (choice.canceled || !choice.filePath) return { ok: false, reason: 'cancelled' };
+  return writeScenarioFile(choice.filePath, text);
 }

@@ -13,14 +13,15 @@ import { EVENT_CHANNEL, type AppEvent, type Settings } from '../shared/protocol'
 import { createMainHandlers } from './api-handlers';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl, serveAppRequest } from './app-protocol';
 import { errorDetails, writeCrashReport } from './crash-report';
+import { AutosaveFile } from './autosave';
 import { isAllowedExternalUrl } from './external-links';
-import { openScenarioWithDialog, readScenarioFile } from './files';
+import { openScenarioWithDialog, readScenarioFile, saveScenarioWithDialog, writeScenarioFile } from './files';
 import { GrantedPaths } from './grants';
 import { registerApi } from './ipc';
 import { readMapLayers } from './map-layers';
 import { buildMenuTemplate } from './menu';
 import { SettingsStore } from './settings';
-import { guardContents, mainWindowOptions } from './window';
+import { confirmUnload, guardContents, mainWindowOptions } from './window';
 
 const APP_NAME = 'Response Simulator';
 /** Set by `electron-vite dev` only; a built app always loads its own scheme. */
@@ -121,6 +122,10 @@ function start(): void {
       settings,
       openDialog: () => openScenarioWithDialog(dialog),
       readFile: readScenarioFile,
+      writeScenario: writeScenarioFile,
+      saveDialog: (text, suggestedName, folder) =>
+        saveScenarioWithDialog({ showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)) }, text, suggestedName, folder),
+      autosave: new AutosaveFile(path.join(app.getPath('userData'), 'autosave', 'scenario.json')),
       appVersion: app.getVersion(),
       workers: pool.size,
       onRecentFilesChanged: () => setMenu(),
@@ -190,6 +195,8 @@ function start(): void {
           },
           showAbout: () => void showAbout(),
           showDataSources: () => void showDataSources(),
+          saveScenario: () => send({ type: 'save-scenario', saveAs: false }),
+          saveScenarioAs: () => send({ type: 'save-scenario', saveAs: true }),
         },
       });
       Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -199,6 +206,19 @@ function start(): void {
     const createWindow = (): void => {
       mainWindow = new BrowserWindow(mainWindowOptions(preloadFile));
       mainWindow.once('ready-to-show', () => mainWindow?.show());
+      // The page holds back closing and reloading while its scenario has unsaved changes (beforeunload): ask.
+      const win = mainWindow;
+      confirmUnload(win.webContents, () =>
+        dialog.showMessageBoxSync(win, {
+          type: 'question',
+          title: APP_NAME,
+          message: 'The scenario has unsaved changes.',
+          detail: 'Close anyway and lose them? (They are autosaved: the next start offers to recover them.)',
+          buttons: ['Close without saving', 'Cancel'],
+          defaultId: 1,
+          cancelId: 1,
+        }),
+      );
       mainWindow.on('closed', () => {
         mainWindow = null;
       });

@@ -11,6 +11,9 @@ export interface MenuActions {
   clearRecent(): void;
   showAbout(): void;
   showDataSources(): void;
+  /** File > Save Scenario and Save Scenario As… (the page does the saving; absent: not in the menu) */
+  saveScenario?(): void;
+  saveScenarioAs?(): void;
 }
 
 export interface MenuOptions {
@@ -44,6 +47,9 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     submenu: [
       { label: 'Open Scenario…', accelerator: 'CmdOrCtrl+O', click: () => actions.openScenario() },
       { label: 'Open Recent', submenu: recent },
+      // The page listens for Ctrl+S and Ctrl+Shift+S itself (both hosts): shown here, not registered, so a key press saves once.
+      ...(actions.saveScenario ? [{ label: 'Save Scenario', accelerator: 'CmdOrCtrl+S', registerAccelerator: false, click: () => actions.saveScenario?.() }] : []),
+      ...(actions.saveScenarioAs ? [{ label: 'Save Scenario As…', accelerator: 'CmdOrCtrl+Shift+S', registerAccelerator: false, click: () => actions.saveScenarioAs?.() }] : []),
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' },
     ],

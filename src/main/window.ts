@@ -64,3 +64,20 @@ export function guardContents(contents: GuardedContents, options: GuardOptions):
   contents.on('will-redirect', stayInApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
+
+/** The part of `WebContents` the unload guard uses. */
+export interface UnloadContents {
+  on(event: 'will-prevent-unload', listener: (event: { preventDefault(): void }) => void): unknown;
+}
+
+/**
+ * The close handler for unsaved changes: the page cancels its unload (`beforeunload`) while its
+ * scenario is modified; Electron then emits 'will-prevent-unload' and closes nothing. `ask` shows
+ * the question and returns the button chosen: 0 closes (or reloads) anyway, any other keeps the page.
+ */
+export function confirmUnload(contents: UnloadContents, ask: () => number): void {
+  contents.on('will-prevent-unload', (event) => {
+    // preventDefault here overrides the page's refusal: the window closes and the edits are lost.
+    if (ask() === 0) event.preventDefault();
+  });
+}

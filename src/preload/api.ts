@@ -11,6 +11,7 @@ import {
   type ApiCalls,
   type AppEvent,
   type DesktopApi,
+  type PushMessages,
   type LiveFrame,
   type RunProgress,
   type StreamMessage,
@@ -24,8 +25,9 @@ import {
  */
 export interface IpcRendererLike {
   invoke<K extends ApiCallName>(channel: `api:${K}`, ...args: ApiCalls[K]['args']): Promise<ApiCalls[K]['result']>;
-  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
-  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  /** Listens on a push channel; its messages are what main sends on it (`PushMessages`). */
+  on<C extends keyof PushMessages>(channel: C, listener: (event: unknown, message: PushMessages[C]) => void): unknown;
+  removeListener<C extends keyof PushMessages>(channel: C, listener: (event: unknown, message: PushMessages[C]) => void): unknown;
 }
 
 export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
@@ -33,8 +35,7 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
     version: () => ipc.invoke(API_CHANNELS.version),
     runScenario: async (request, onProgress?: (progress: RunProgress) => void) => {
       // Listen before invoking, so no progress message of this job can slip past.
-      const listener = (_event: unknown, ...args: unknown[]): void => {
-        const message = args[0] as StreamMessage;
+      const listener = (_event: unknown, message: StreamMessage): void => {
         if (message.call === 'runScenario' && message.jobId === request.jobId) onProgress?.(message.message);
       };
       ipc.on(STREAM_CHANNEL, listener);
@@ -47,8 +48,7 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
     cancel: (jobId) => ipc.invoke(API_CHANNELS.cancel, jobId),
     mapLayers: (source) => ipc.invoke(API_CHANNELS.mapLayers, source),
     liveStart: async (request, onFrame?: (frame: LiveFrame) => void) => {
-      const listener = (_event: unknown, ...args: unknown[]): void => {
-        const message = args[0] as StreamMessage;
+      const listener = (_event: unknown, message: StreamMessage): void => {
         if (message.call === 'liveStart' && message.jobId === request.jobId) onFrame?.(message.message);
       };
       ipc.on(STREAM_CHANNEL, listener);
@@ -64,8 +64,11 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
     openRecentFile: (file) => ipc.invoke(API_CHANNELS.openRecentFile, file),
     getSettings: () => ipc.invoke(API_CHANNELS.getSettings),
     updateSettings: (patch) => ipc.invoke(API_CHANNELS.updateSettings, patch),
+    saveScenarioFile: (request) => ipc.invoke(API_CHANNELS.saveScenarioFile, request),
+    writeAutosave: (text) => ipc.invoke(API_CHANNELS.writeAutosave, text),
+    readAutosave: () => ipc.invoke(API_CHANNELS.readAutosave),
     onAppEvent: (listener) => {
-      const wrapped = (_event: unknown, ...args: unknown[]): void => listener(args[0] as AppEvent);
+      const wrapped = (_event: unknown, event: AppEvent): void => listener(event);
       ipc.on(EVENT_CHANNEL, wrapped);
       return () => void ipc.removeListener(EVENT_CHANNEL, wrapped);
     },

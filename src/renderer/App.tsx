@@ -14,11 +14,17 @@ import { MapTables } from './panels/MapTables';
 import { ResourcingPanel } from './panels/ResourcingPanel';
 import { RunStatus } from './panels/RunStatus';
 import { ScenarioBar, ScenarioMessages } from './panels/ScenarioBar';
+import { ScenarioWarnings } from './panels/ScenarioWarnings';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { TrainerPanel } from './panels/TrainerPanel';
 import { useAppStore } from './store';
 import { useHost } from './use-host';
 import { useShortcuts } from './use-shortcuts';
+import { BasesEditor } from './workbench/BasesEditor';
+import { DemandEditor } from './workbench/DemandEditor';
+import { DispatchEditor } from './workbench/DispatchEditor';
+import { ShiftsEditor } from './workbench/ShiftsEditor';
+import { WhatChanged } from './workbench/WhatChanged';
 
 export function App({ autoRun = true }: { autoRun?: boolean }) {
   useHost({ autoRun });
@@ -31,6 +37,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
         <SettingsPanel />
       </header>
       <ScenarioMessages />
+      <ScenarioWarnings />
       <LiveControls />
       <main className="workspace">
         <div className="map-column">
@@ -43,6 +50,15 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
           </ErrorBoundary>
           <ErrorBoundary>
             <MapTables />
+          </ErrorBoundary>
+          <ErrorBoundary>
+            <div className="workbench" role="group" aria-label="Workbench: edit the scenario">
+              <WhatChanged />
+              <BasesEditor />
+              <ShiftsEditor />
+              <DemandEditor />
+              <DispatchEditor />
+            </div>
           </ErrorBoundary>
         </div>
         <aside className="side-column" aria-label="Figures and resourcing">

@@ -1,13 +1,16 @@
 /**
  * What the app does with its host once mounted: asks for the version and the settings, listens to
  * host events (a scenario opened from the File menu or Ctrl+O, a file that could not be read),
- * keeps the figures and the live session in step with the scenario (sim-client/auto-run.ts), and
+ * keeps the figures and the live session in step with the scenario (sim-client/auto-run.ts),
+ * autosaves the document and offers an autosave left behind (sim-client/autosave.ts), and
  * loads the outlines of the scenario's area set for the map.
  */
 import { useEffect } from 'react';
 import type { MapFeatureCollection } from '../shared/protocol';
 import { useApi } from './api-context';
 import { startAutoRun } from './sim-client/auto-run';
+import { startAutosave } from './sim-client/autosave';
+import { browserConfirm, mayDiscard, saveScenario } from './sim-client/document';
 import { acceptOpenedFile } from './sim-client/open';
 import { update, useAppStore, useAppStoreApi } from './store';
 import { noticeShown, settingsReceived, versionFailed, versionReceived } from './store/host-slice';
@@ -38,14 +41,19 @@ export function useHost(options: { autoRun?: boolean } = {}): void {
   useEffect(
     () =>
       api.onAppEvent((event) => {
-        if (event.type === 'scenario-opened') acceptOpenedFile(store, event.file);
+        // Opened from the File menu (or Ctrl+O in the browser): unsaved changes are not lost without asking.
+        if (event.type === 'scenario-opened') {
+          if (mayDiscard(store, browserConfirm)) acceptOpenedFile(store, event.file);
+        }
         else if (event.type === 'open-failed') update(store, 'host', noticeShown, event.message);
+        else if (event.type === 'save-scenario') void saveScenario(api, store, { saveAs: event.saveAs });
       }),
     [api, store],
   );
 
   const autoRun = options.autoRun ?? true;
   useEffect(() => (autoRun ? startAutoRun(api, store) : undefined), [api, store, autoRun]);
+  useEffect(() => startAutosave(api, store), [api, store]);
 
   useEffect(() => {
     let live = true;

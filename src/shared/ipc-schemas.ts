@@ -196,6 +196,19 @@ export const RoadCoverageSchema = z
   });
 export type RoadCoverage = z.infer<typeof RoadCoverageSchema>;
 
+/** Save and Save as (`SaveFileRequest` of ./protocol.ts): the text at most a scenario file's size limit. */
+export const SaveFileRequestSchema = z
+  .object({
+    text: z.string().max(LIMITS.scenarioFileBytes),
+    suggestedName: z.string().min(1).max(255),
+    path: z.string().min(1).max(4096).nullable(),
+    saveAs: z.boolean(),
+  })
+  .strict();
+
+/** The autosave's text (at most a scenario file's size limit, times three: current, saved and original copies), or null to remove it. */
+export const AutosaveTextSchema = z.string().max(3 * LIMITS.scenarioFileBytes).nullable();
+
 /**
  * The argument list of every renderer-to-main call, one tuple schema per call of `ApiCalls`
  * (./protocol.ts). Adding a call = one entry here and one in `ApiCalls`; the compiler checks that
@@ -213,6 +226,9 @@ export const ipcArgSchemas = {
   openRecentFile: z.tuple([z.string().min(1)]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([SettingsPatchSchema]),
+  saveScenarioFile: z.tuple([SaveFileRequestSchema]),
+  writeAutosave: z.tuple([AutosaveTextSchema]),
+  readAutosave: z.tuple([]),
 } as const;
 
 /** One line per problem, `args[0].days: Too big: ...`, for errors naming the JSON path. */

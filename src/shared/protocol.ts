@@ -146,11 +146,31 @@ export type OpenFileOutcome =
   | { readonly ok: false; readonly reason: 'cancelled' }
   | { readonly ok: false; readonly reason: 'unreadable' | 'not-json' | 'unavailable'; readonly message: string };
 
+/**
+ * A scenario to write (Save, Save as): its text in the canonical form (src/renderer/document), the
+ * file name to suggest, and the file it was opened from or last saved to (`path` of an
+ * `OpenedFile` or a `SaveFileOutcome`; null = never saved). Without `saveAs` and with a `path` the
+ * host may name, the file is overwritten without asking; otherwise the host's save dialog asks where.
+ */
+export interface SaveFileRequest {
+  readonly text: string;
+  readonly suggestedName: string;
+  readonly path: string | null;
+  readonly saveAs: boolean;
+}
+
+export type SaveFileOutcome =
+  | { readonly ok: true; /** what to pass as `path` next time (a path, or the browser's token) */ readonly path: string; readonly name: string; /** the browser could only offer the file as a download */ readonly downloaded?: boolean }
+  | { readonly ok: false; readonly reason: 'cancelled' }
+  | { readonly ok: false; readonly reason: 'failed'; readonly message: string };
+
 /** Things the host tells the renderer without being asked (menu commands). */
 export type AppEvent =
   | { readonly type: 'scenario-opened'; readonly file: OpenedFile }
   | { readonly type: 'open-failed'; readonly message: string }
-  | { readonly type: 'show-about' };
+  | { readonly type: 'show-about' }
+  /** File > Save Scenario (As…) from the desktop's menu: the page saves its document */
+  | { readonly type: 'save-scenario'; readonly saveAs: boolean };
 
 // ---------------------------------------------------------------------------------------------
 // Renderer -> host calls
@@ -187,6 +207,15 @@ export interface ApiCalls {
   openRecentFile: { args: [path: string]; result: OpenFileOutcome };
   getSettings: { args: []; result: Settings };
   updateSettings: { args: [patch: SettingsPatch]; result: Settings };
+  /** writes a scenario file (atomically on the desktop); a file saved joins the recent files */
+  saveScenarioFile: { args: [request: SaveFileRequest]; result: SaveFileOutcome };
+  /**
+   * Keeps the open document's autosave (text: the renderer's JSON of it, src/renderer/document/autosave.ts)
+   * where a crash cannot lose it, or removes it (null). A failure is a message, never a throw.
+   */
+  writeAutosave: { args: [text: string | null]; result: { readonly ok: true } | { readonly ok: false; readonly message: string } };
+  /** the autosave left by a session that did not end cleanly, or null */
+  readAutosave: { args: []; result: string | null };
 }
 export type ApiCallName = keyof ApiCalls;
 
@@ -216,12 +245,21 @@ export const API_CHANNELS = {
   openRecentFile: 'api:openRecentFile',
   getSettings: 'api:getSettings',
   updateSettings: 'api:updateSettings',
+  saveScenarioFile: 'api:saveScenarioFile',
+  writeAutosave: 'api:writeAutosave',
+  readAutosave: 'api:readAutosave',
 } as const satisfies { readonly [K in ApiCallName]: `api:${K}` };
 
 /** Channel on which main sends `StreamMessage`s to the page that made the call. */
 export const STREAM_CHANNEL = 'api:stream';
 /** Channel on which main sends `AppEvent`s to the window. */
 export const EVENT_CHANNEL = 'api:event';
+
+/** What main sends the page unasked, by channel: stream messages of calls, and app events. */
+export type PushMessages = {
+  readonly [STREAM_CHANNEL]: StreamMessage;
+  readonly [EVENT_CHANNEL]: AppEvent;
+};
 
 export type StreamMessage = {
   readonly [K in StreamingCallName]: { readonly call: K; readonly jobId: string; readonly message: NonNullable<ApiCalls[K]['stream']> };
@@ -242,6 +280,9 @@ const schemasMatchCalls: { [K in ApiCallName]: Same<z.output<IpcArgSchemas[K]>, 
   openRecentFile: true,
   getSettings: true,
   updateSettings: true,
+  saveScenarioFile: true,
+  writeAutosave: true,
+  readAutosave: true,
 };
 void schemasMatchCalls;
 

@@ -6,7 +6,7 @@
  * the mean across them, and `ci95` beside it holds the 95% confidence half-width (Student t) of
  * the same-named numeric fields of that object; `ci95` is absent with one replication.
  */
-import type { Grade, Line } from './scenario';
+import type { Grade, Line, ScenarioWarning } from './scenario';
 
 /** Half-widths of the numeric fields of T. */
 export type Ci95<T> = { [K in keyof T as T[K] extends number | null ? K : never]?: number | null };
@@ -140,6 +140,8 @@ export interface Results {
   units: WithCi<{ meanUtilisationPct: number | null; byUnit: WithCi<UnitResults>[] }>;
   areas: WithCi<AreaResults>[];
   hourly: WithCi<HourlyResults>[];
+  /** Addition: the scenario's warnings (legal but suspicious values); present only when there are some. */
+  warnings?: ScenarioWarning[];
 }
 
 /** Narrows a grade's results to an attended grade. */

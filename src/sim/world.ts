@@ -86,6 +86,8 @@ export interface AreaSet {
    * into the area's results so that a reader sees why an area has no demand or no units.
    */
   readonly notes?: readonly (string | null)[];
+  /** West, south, east, north (degrees) of all the areas together, for warnings about far-off places. */
+  readonly bounds?: readonly [number, number, number, number];
   /** Index of the area containing the point, or -1 when it lies in none. */
   locate(lon: number, lat: number): number;
   /**

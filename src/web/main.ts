@@ -4,6 +4,7 @@
  */
 import { mountApp } from '../renderer/mount';
 import { fetchMapLayers } from './map-layers';
+import { downloadText, fileSystemAccessOf } from './browser-files';
 import { pickFileWithInput } from './pick-file';
 import { createWebApi } from './web-api';
 
@@ -17,6 +18,9 @@ const api = createWebApi({
   appVersion: __APP_VERSION__,
   storage: window.localStorage,
   pickFile: () => pickFileWithInput(document),
+  fileSystemAccess: fileSystemAccessOf(window as unknown as Parameters<typeof fileSystemAccessOf>[0]),
+  download: (name, text) => downloadText(document, name, text),
+  autosaveStorage: window.localStorage,
   keyboard: window,
   // The site's data/ folder, beside index.html (relative: the site may live in a sub-folder).
   mapLayers: fetchMapLayers(new URL('data/', document.baseURI).href),

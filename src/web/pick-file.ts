@@ -1,4 +1,5 @@
 /** Reading a scenario file the user picks in the browser (no paths: only the name and the content). */
+import { parseJsonText } from '../shared/json-text';
 import type { OpenFileOutcome } from '../shared/protocol';
 import { LIMITS } from '../shared/scenario/limits';
 
@@ -30,9 +31,8 @@ export async function readPickedFile(file: PickedFile | null): Promise<OpenFileO
   } catch (error) {
     return { ok: false, reason: 'unreadable', message: `${file.name}: ${error instanceof Error ? error.message : String(error)}` };
   }
-  try {
-    return { ok: true, file: { path: file.name, name: file.name, raw: JSON.parse(text) as unknown } };
-  } catch (error) {
-    return { ok: false, reason: 'not-json', message: `${file.name}: not JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
+  // Line and column for any problem, depth checked before anything recursive, the content never quoted.
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, reason: 'not-json', message: `${file.name}: not valid JSON: ${parsed.message}` };
+  return { ok: true, file: { path: file.name, name: file.name, raw: parsed.value } };
 }

@@ -1,17 +1,22 @@
 /**
  * The browser implementation of `DesktopApi`: the same batch runs as the desktop (src/host/replications.ts)
- * on a pool of Web Workers running the shared sim-worker loop; settings in localStorage; files
- * through the browser's picker. Ctrl/Cmd+O opens a scenario, as the desktop's File menu does.
+ * on a pool of Web Workers running the shared sim-worker loop; settings and the autosave in
+ * localStorage; files through the File System Access pickers or upload and download
+ * (./browser-files.ts). Ctrl/Cmd+O opens a scenario, as the desktop's File menu does.
  */
 import { runBatch } from '../host/replications';
 import { describeRunError } from '../host/describe';
 import { LiveDriver } from '../host/live-driver';
 import { SimWorkerPool, type Timers } from '../host/pool';
-import { JobIdSchema, LiveCommandSchema, LiveStartRequestSchema, LiveTrainerActionSchema, describeIssues } from '../shared/ipc-schemas';
+import { JobIdSchema, LiveCommandSchema, LiveStartRequestSchema, LiveTrainerActionSchema, SaveFileRequestSchema, describeIssues } from '../shared/ipc-schemas';
 import type { AppEvent, DesktopApi, MapLayersOutcome, OpenFileOutcome, VersionInfo } from '../shared/protocol';
-import { readPickedFile, type PickedFile } from './pick-file';
+import { BrowserFiles, type FileSystemAccess } from './browser-files';
+import type { PickedFile } from './pick-file';
 import { loadSettings, saveSettingsPatch, type StorageLike } from './settings-storage';
 import { webSpawn, type WorkerLike } from './web-spawn';
+
+/** The localStorage key of the open document's autosave. */
+export const AUTOSAVE_KEY = 'response-simulator.autosave';
 
 export interface WebApiOptions {
   readonly createWorker: () => WorkerLike;
@@ -21,6 +26,12 @@ export interface WebApiOptions {
   readonly storage: StorageLike;
   /** shows a file picker; null = the user cancelled */
   readonly pickFile: () => Promise<PickedFile | null>;
+  /** the File System Access pickers, where the browser has them (./browser-files.ts); absent: upload and download */
+  readonly fileSystemAccess?: FileSystemAccess | null;
+  /** offers a saved scenario as a download (without File System Access); absent: saving fails with a message */
+  readonly download?: (name: string, text: string) => void;
+  /** where the open document's autosave is kept (localStorage); absent: no autosave */
+  readonly autosaveStorage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   /** where Ctrl/Cmd+O is listened for (none in tests) */
   readonly keyboard?: Pick<EventTarget, 'addEventListener'>;
   /** milliseconds a cancelled run may take before its worker is terminated (default 250) */
@@ -60,7 +71,16 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
   const listeners = new Set<(event: AppEvent) => void>();
   let simVersion: string | null = null;
 
-  const openScenarioFile = async (): Promise<OpenFileOutcome> => readPickedFile(await options.pickFile());
+  const files = new BrowserFiles({
+    access: options.fileSystemAccess ?? null,
+    pickFile: options.pickFile,
+    download:
+      options.download ??
+      (() => {
+        throw new Error('this page cannot offer downloads');
+      }),
+  });
+  const openScenarioFile = (): Promise<OpenFileOutcome> => files.open();
 
   options.keyboard?.addEventListener('keydown', (event) => {
     const key = event as KeyboardEvent;
@@ -122,13 +142,41 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
     },
     openScenarioFile,
     async openRecentFile(file) {
-      return { ok: false, reason: 'unavailable', message: `the browser build cannot reopen ${file} by its path; use Open scenario…` };
+      return { ok: false, reason: 'unavailable', message: `the browser build cannot reopen ${file} by its path; use Open scenario` };
     },
     async getSettings() {
       return loadSettings(options.storage);
     },
     async updateSettings(patch) {
       return saveSettingsPatch(options.storage, patch);
+    },
+    async saveScenarioFile(request) {
+      const checked = SaveFileRequestSchema.safeParse(request);
+      if (!checked.success) throw new Error(`saveScenarioFile: bad arguments: ${describeIssues(checked.error, 'args[0]')}`);
+      try {
+        return await files.save(checked.data);
+      } catch (error) {
+        return { ok: false, reason: 'failed', message: `the scenario was not saved: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
+    async writeAutosave(text) {
+      const storage = options.autosaveStorage;
+      if (!storage) return { ok: false, message: 'this browser page keeps no autosave' };
+      try {
+        if (text === null) storage.removeItem(AUTOSAVE_KEY);
+        else storage.setItem(AUTOSAVE_KEY, text);
+        return { ok: true };
+      } catch (error) {
+        // localStorage is full (a few MB), or turned off.
+        return { ok: false, message: `the browser's storage refused it (${error instanceof Error ? error.message : String(error)})` };
+      }
+    },
+    async readAutosave() {
+      try {
+        return options.autosaveStorage?.getItem(AUTOSAVE_KEY) ?? null;
+      } catch {
+        return null;
+      }
     },
     onAppEvent(listener) {
       listeners.add(listener);

@@ -37,6 +37,7 @@ class GeoAreaSet implements AreaSet {
     readonly bcus: (string | null)[],
     readonly areaKm2: number[],
     readonly notes: (string | null)[],
+    readonly bounds: [number, number, number, number],
     private readonly features: PolyFeature[],
     private readonly boxes: [number, number, number, number][],
     private readonly index: Flatbush,
@@ -103,5 +104,10 @@ export function buildAreaSet(fc: AreaFeatures, options: AreaOptions): { ok: true
   for (const [w, s, e, n] of boxes) index.add(w, s, e, n);
   index.finish();
   const km2 = features.map((f) => turfArea(f) / 1e6);
-  return { ok: true, areas: new GeoAreaSet(ids, names, bcus, km2, notes, features, boxes, index) };
+  km2.forEach((a, i) => {
+    if (!(a > 0)) issues.push({ path: `${options.path}.features[${i}].geometry`, message: `area "${ids[i]}" has no area (its polygon is degenerate: all its points on one line or one spot)` });
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  const bounds = boxes.reduce<[number, number, number, number]>((b, [w, s, e, n]) => [Math.min(b[0], w), Math.min(b[1], s), Math.max(b[2], e), Math.max(b[3], n)], [Infinity, Infinity, -Infinity, -Infinity]);
+  return { ok: true, areas: new GeoAreaSet(ids, names, bcus, km2, notes, bounds, features, boxes, index) };
 }

@@ -3,7 +3,8 @@
  * runs on (areas, demand points, travel). Runs in Node and in a Web Worker: no files here; file
  * paths in a scenario are read and inlined by the Node side (src/node/scenario) before this is called.
  */
-import type { Scenario, ScenarioIssue } from '../shared/scenario';
+import { LIMITS, type Scenario, type ScenarioIssue } from '../shared/scenario';
+import { show } from '../shared/scenario/primitives';
 import { StraightLineTravel } from '../sim/travel/straight-line';
 import { startOffsetS } from '../sim/time';
 import type { AreaSet, DemandPoints, SimWorld, TravelModel } from '../sim/world';
@@ -37,6 +38,22 @@ export const noBuiltInData: DataProvider = {
   points: (source) => Promise.reject(new MissingDataError(`no built-in point set "${source}" here (give demand.points)`)),
   network: (source) => Promise.reject(new MissingDataError(`no built-in road network "${source}" here`)),
 };
+
+/**
+ * Errors of a data provider that mean the scenario named data that is not there or is not what
+ * it should be (by name: the Node classes live outside src/world). They become WorldErrors naming
+ * the scenario field that asked, so every host reports them as bad input.
+ */
+const DATA_ERRORS = new Set(['DataSourceError', 'GraphFileError', 'MissingDataError', 'FileReadError', 'OsmReadError', 'GraphFormatError']);
+
+async function fromData<T>(path: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof Error && DATA_ERRORS.has(error.name)) throw new WorldError([{ path, message: error.message }]);
+    throw error;
+  }
+}
 
 /**
  * The parts of a scenario its world is built from: areas, the areas stations, area weights and
@@ -81,7 +98,7 @@ export function worldSpec(scenario: Scenario): WorldSpec {
 async function loadAreas(s: WorldSpec, data: DataProvider): Promise<AreaSet | null> {
   if (!s.areas) return null;
   const { source } = s.areas;
-  const fc = typeof source === 'string' ? await data.areas(source) : (source as unknown as AreaFeatures);
+  const fc = typeof source === 'string' ? await fromData('areas.source', () => data.areas(source)) : (source as unknown as AreaFeatures);
   const built = buildAreaSet(fc, {
     idProperty: s.areas.idProperty,
     nameProperty: s.areas.nameProperty,
@@ -119,15 +136,21 @@ async function loadPoints(s: WorldSpec, data: DataProvider, areas: AreaSet | nul
     weight = s.demand.points.map((p) => p.weight);
     labels = s.demand.points.some((p) => p.label) ? s.demand.points.map((p, i) => p.label ?? String(i)) : undefined;
   } else if (s.demand.pointsSource) {
-    const set = await data.points(s.demand.pointsSource);
+    const source = s.demand.pointsSource;
+    const set = await fromData('demand.pointsSource', () => data.points(source));
     const path = `demand.pointsSource("${s.demand.pointsSource}")`;
     const n = set.lon.length;
     if (set.lat.length !== n || set.weight.length !== n || (set.label && set.label.length !== n)) {
       throw new WorldError([{ path, message: `lon, lat, weight (and label) must have equal lengths, got ${n}, ${set.lat.length}, ${set.weight.length}` }]);
     }
-    const bad = set.weight.findIndex((w) => !(w >= 0) || !Number.isFinite(w));
-    if (bad >= 0) throw new WorldError([{ path: `${path}.weight[${bad}]`, message: `expected a number >= 0, got ${set.weight[bad]}` }]);
     if (n === 0) throw new WorldError([{ path, message: 'the point set is empty' }]);
+    const bad = set.weight.findIndex((w) => typeof w !== 'number' || !(w >= 0 && w <= LIMITS.weight));
+    if (bad >= 0) throw new WorldError([{ path: `${path}.weight[${bad}]`, message: `expected a weight from 0 to ${LIMITS.weight.toExponential()}, got ${show(set.weight[bad])}` }]);
+    const badLon = set.lon.findIndex((x) => typeof x !== 'number' || !(x >= -180 && x <= 180));
+    if (badLon >= 0) throw new WorldError([{ path: `${path}.lon[${badLon}]`, message: `expected a longitude from -180 to 180, got ${show(set.lon[badLon])}` }]);
+    const badLat = set.lat.findIndex((x) => typeof x !== 'number' || !(x >= -90 && x <= 90));
+    if (badLat >= 0) throw new WorldError([{ path: `${path}.lat[${badLat}]`, message: `expected a latitude from -90 to 90, got ${show(set.lat[badLat])}` }]);
+    if (!set.weight.some((w) => w > 0)) throw new WorldError([{ path: `${path}.weight`, message: 'expected at least one weight > 0' }]);
     ({ lon, lat, weight } = set);
     labels = set.label;
   } else return null;
@@ -152,6 +175,30 @@ function buildTravel(s: WorldSpec): TravelModel {
 }
 
 /**
+ * West, south, east, north of where the scenario is, for warnings about far-off places: its areas
+ * when it has some; else the 10th to 90th percentile of its weighted demand points on each axis
+ * (so that one misplaced point does not stretch the box over the ocean); null when it has neither.
+ */
+export function worldBounds(world: SimWorld): [number, number, number, number] | null {
+  if (world.areas?.bounds) return [...world.areas.bounds];
+  const p = world.points;
+  if (!p) return null;
+  const lon: number[] = [];
+  const lat: number[] = [];
+  for (let i = 0; i < p.lon.length; i++) {
+    if (p.weight[i]! > 0) {
+      lon.push(p.lon[i]!);
+      lat.push(p.lat[i]!);
+    }
+  }
+  if (lon.length === 0) return null;
+  const q = (xs: number[], f: number) => xs[Math.round(f * (xs.length - 1))]!;
+  lon.sort((a, b) => a - b);
+  lat.sort((a, b) => a - b);
+  return [q(lon, 0.1), q(lat, 0.1), q(lon, 0.9), q(lat, 0.9)];
+}
+
+/**
  * Everything the simulator needs besides the scenario, from its world spec (a whole `Scenario` will
  * do: only the spec's fields are read). Throws WorldError for bad references.
  */
@@ -161,7 +208,7 @@ export async function buildWorld(scenario: WorldSpec, data: DataProvider): Promi
   if (issues.length > 0) throw new WorldError(issues);
   const points = await loadPoints(scenario, data, areas);
   // Road travel: the network named by network.source (required with mode "road" by the checks).
-  const road = scenario.travel.mode === 'road' ? roadWorld(scenario, await data.network(scenario.network!.source)) : null;
+  const road = scenario.travel.mode === 'road' ? roadWorld(scenario, await fromData('network.source', () => data.network(scenario.network!.source))) : null;
   const travel = road ? road.travel : buildTravel(scenario);
   return { areas, points, travel, randomNetworkPlace: road ? road.randomNetworkPlace : null };
 }

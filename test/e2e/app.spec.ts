@@ -36,6 +36,17 @@ async function figuresUpToDate(page: Page, timeout = 60_000): Promise<void> {
     .toBe(true);
 }
 
+/**
+ * Runs London for one day instead of the baseline's own week (the horizon follows the scenario's
+ * `days` unless chosen): the figures these tests compare need a day of calls, not a week of waiting.
+ */
+async function oneDay(page: Page): Promise<void> {
+  // The week's run started at load is cancelled, and its worker replaced and its world built again: more time.
+  test.setTimeout(120_000);
+  await page.getByRole('combobox', { name: 'Run for' }).selectOption('1');
+  await expect(page.getByTestId('horizon')).toHaveText('1 day, chosen');
+}
+
 async function simTime(page: Page): Promise<number> {
   return Number(await page.getByTestId('clock').getAttribute('data-ts'));
 }
@@ -52,10 +63,11 @@ test('London loads with its 33 borough shapes, bases, BCU borders and key figure
   });
 
   await page.goto('./');
+  await oneDay(page);
   await expect(page.getByTestId('scenario-name')).toHaveText('London baseline');
   await expect(page.locator('path.borough'), '33 borough shapes on the map').toHaveCount(33);
   await expect(page.locator('path.bcu-border'), '12 BCU borders').toHaveCount(12);
-  await expect(page.locator('path.base'), 'the 49 bases of the baseline').toHaveCount(49);
+  await expect(page.locator('.base-marker'), 'the 49 bases of the baseline').toHaveCount(49);
   await expect(page.locator('.leaflet-control-scale'), 'a scale bar').toBeVisible();
   await expect(page.locator('.leaflet-control-attribution'), 'the data attribution').toContainText('OpenStreetMap');
   await expect(page.locator('.leaflet-control-attribution')).toContainText('OGL');
@@ -132,6 +144,7 @@ test("a BCU with no units makes that BCU's I response worse and leaves the calls
   // the neighbouring BCUs. (Not every BCU gets worse: with the "same BCU first" rule a central BCU
   // without units takes the nearest free unit of any BCU, which can be quicker than its own.)
   await page.goto('./');
+  await oneDay(page);
   await figuresUpToDate(page);
   const row = page.getByTestId('bcu-row-NA');
   const offeredBefore = Number(await page.getByTestId('calls-offered').getAttribute('data-value'));
@@ -159,13 +172,14 @@ test("a BCU with no units makes that BCU's I response worse and leaves the calls
 
 test('a malformed scenario file shows an error naming the field and keeps the current scenario', async ({ page }) => {
   await page.goto('./');
+  await oneDay(page);
   await figuresUpToDate(page);
   const revision = await page.getByTestId('key-figures').getAttribute('data-scenario-revision');
   const broken = structuredClone(baseline) as { name?: string; fleet: { perShift: Record<string, number> }[] };
   broken.name = 'Broken London';
   broken.fleet[3]!.perShift.late = -2;
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open scenario…' }).click();
+  await page.getByRole('button', { name: 'Open scenario' }).click();
   await (await chooser).setFiles({ name: 'broken-london.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
 
   const alert = page.getByTestId('open-error');

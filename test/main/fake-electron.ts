@@ -48,12 +48,13 @@ export class FakeIpc {
   readonly renderer: IpcRendererLike = {
     // Typed by the contract as Electron's own (any in, any out) invoke is when handed to the preload.
     invoke: this.invokeRaw as IpcRendererLike['invoke'],
+    // Untyped like Electron's own: whatever main sends on the channel reaches the listener.
     on: (channel, listener) => {
       const set = this.rendererListeners.get(channel) ?? new Set();
-      set.add(listener);
+      set.add(listener as Listener);
       this.rendererListeners.set(channel, set);
     },
-    removeListener: (channel, listener) => void this.rendererListeners.get(channel)?.delete(listener),
+    removeListener: (channel, listener) => void this.rendererListeners.get(channel)?.delete(listener as Listener),
   };
 
   listenerCount(channel: string): number {

@@ -24,6 +24,9 @@ function handlers(overrides: Partial<MainHandlers> = {}): MainHandlers {
     openRecentFile: unused,
     getSettings: unused,
     updateSettings: unused,
+    saveScenarioFile: unused,
+    writeAutosave: unused,
+    readAutosave: unused,
     ...overrides,
   };
 }

@@ -40,6 +40,17 @@ describe('application menu', () => {
     expect(file.at(-1)).toMatchObject({ role: 'quit', accelerator: 'Ctrl+Q' });
   });
 
+  it('File > Save Scenario and Save Scenario As… show Ctrl+S and Ctrl+Shift+S without registering them (the page handles the keys)', () => {
+    const { calls, actions } = recorder();
+    const file = sub(buildMenuTemplate({ platform: 'linux', appName: 'R', recentFiles: [], devTools: false, actions: { ...actions, saveScenario: () => calls.push('save'), saveScenarioAs: () => calls.push('save as') } })[0]);
+    const save = find(file, 'Save Scenario');
+    const saveAs = find(file, 'Save Scenario As…');
+    expect([save?.accelerator, save?.registerAccelerator, saveAs?.accelerator, saveAs?.registerAccelerator]).toEqual(['CmdOrCtrl+S', false, 'CmdOrCtrl+Shift+S', false]);
+    click(save);
+    click(saveAs);
+    expect(calls).toEqual(['save', 'save as']);
+  });
+
   it('lists recent files by name, opens the chosen one, and can clear them', () => {
     const { calls, actions } = recorder();
     const file = sub(buildMenuTemplate({ platform: 'linux', appName: 'R', recentFiles: ['/a/b/base.json', '/c/R&D.json'], devTools: false, actions })[0]);

@@ -1,12 +1,13 @@
 /**
  * The preload's calls are typed by the contract (src/preload/api.ts `IpcRendererLike`): a call's
- * result and arguments follow from its channel, so wiring a method to another call's channel, or
- * passing another call's arguments, does not compile. `npm run typecheck` checks the
+ * result and arguments follow from its channel, so wiring a method to another call's channel,
+ * passing another call's arguments, or listening for the wrong message on a push channel does not
+ * compile. `npm run typecheck` checks the
  * `@ts-expect-error` lines below: each must be an error, or the typecheck fails.
  */
 import { describe, expect, it } from 'vitest';
 import { createPreloadApi } from '../../src/preload/api';
-import { API_CHANNELS, type DesktopApi } from '../../src/shared/protocol';
+import { API_CHANNELS, EVENT_CHANNEL, STREAM_CHANNEL, type AppEvent, type DesktopApi } from '../../src/shared/protocol';
 import { FakeIpc } from './fake-electron';
 
 describe('preload calls typed from the contract', () => {
@@ -20,6 +21,15 @@ describe('preload calls typed from the contract', () => {
     };
     // At run time the page would get the wrong call's answer: there is no handler here at all.
     await expect(miswired.version()).rejects.toThrow(/No handler registered for 'api:mapLayers'/);
+  });
+
+  it('a listener on a push channel takes what main sends on that channel', () => {
+    const ipc = new FakeIpc();
+    const onEvent = (_event: unknown, appEvent: AppEvent): string => appEvent.type;
+    ipc.renderer.on(EVENT_CHANNEL, onEvent);
+    // @ts-expect-error the stream channel carries StreamMessages, not AppEvents
+    ipc.renderer.on(STREAM_CHANNEL, onEvent);
+    expect(ipc.listenerCount(EVENT_CHANNEL)).toBe(1);
   });
 
   it('the real preload API compiles against DesktopApi without a cast', () => {

@@ -27,14 +27,14 @@ function frame(tS: number, extra: Partial<LiveFrame> = {}): Omit<LiveFrame, 'job
 }
 
 describe('the app', () => {
-  it('starts with the London baseline: runs one day of it and opens a paused live session', async () => {
+  it('starts with the London baseline: runs it for its own days (7) and opens a paused live session', async () => {
     const { api, runs, lives } = fakeApi();
     renderApp(api);
     await waitFor(() => expect(screen.getByTestId('version').textContent).toBe('Simulator 9.9.9 · app 0.1.0 · browser, 2 workers'));
     expect(screen.getByTestId('scenario-name').textContent).toBe('London baseline');
     expect(runs.length, 'StrictMode-free render: one run').toBe(1);
-    expect(runs[0]!.request).toMatchObject({ scenario: LONDON_BASELINE.scenario, days: 1 });
-    expect(lives[0]!.request).toMatchObject({ days: 1, playing: false });
+    expect(runs[0]!.request).toMatchObject({ scenario: LONDON_BASELINE.scenario, days: 7 });
+    expect(lives[0]!.request).toMatchObject({ days: 7, playing: false });
     expect(screen.getByRole('region', { name: 'Key figures' }).textContent).toContain('Running the scenario…');
   });
 
@@ -89,12 +89,25 @@ describe('the app', () => {
     log.mockRestore();
   });
 
+  it('lists the warnings of an opened scenario that runs but has a station in New York', async () => {
+    const odd = structuredClone(LONDON_BASELINE.scenario) as { stations: { lon: number; lat: number }[] };
+    odd.stations[0]!.lon = -74.006;
+    odd.stations[0]!.lat = 40.7128;
+    const { api } = fakeApi({ openScenarioFile: async () => ({ ok: true, file: { path: 'odd.json', name: 'odd.json', raw: odd } }) });
+    renderApp(api);
+    expect(screen.queryByTestId('scenario-warnings'), 'the baseline has none').toBeNull();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Open scenario' })));
+    const list = screen.getByTestId('scenario-warnings');
+    expect(list.textContent).toContain('1 warning about this scenario');
+    expect(within(list).getAllByRole('listitem')[0]!.textContent).toMatch(/^stations\[0\] \(place-far-outside\): station ".*" is [\d,]+ km outside/);
+  });
+
   it('refuses a malformed scenario file with its JSON path and keeps the current scenario', async () => {
     const broken = structuredClone(LONDON_BASELINE.scenario) as { fleet: { perShift: Record<string, number> }[] };
     broken.fleet[3]!.perShift.late = -2;
     const { api, runs } = fakeApi({ openScenarioFile: async () => ({ ok: true, file: { path: 'bad.json', name: 'bad.json', raw: broken } }) });
     renderApp(api);
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Open scenario…' })));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Open scenario' })));
     const alert = screen.getByTestId('open-error');
     expect(alert.textContent).toContain('bad.json was not opened');
     expect(within(alert).getAllByRole('listitem')[0]!.textContent).toMatch(/^fleet\[3\]\.perShift\.late: /);
@@ -157,8 +170,34 @@ describe('the app', () => {
       const labelled = name !== '' || el.closest('label') !== null || el.id !== '';
       expect(labelled, `${el.outerHTML.slice(0, 120)} has an accessible name`).toBe(true);
     }
-    for (const name of ['Play', 'Step', 'Restart', 'Open scenario…']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    for (const name of ['Play', 'Step', 'Restart', 'Open scenario']) expect(screen.getByRole('button', { name })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Speed' })).toBeTruthy();
+  });
+
+  it('the document commands: title with the file and a modified marker, Undo and Redo, Save by button, key and menu', async () => {
+    const fake = fakeApi();
+    const store = renderApp(fake.api);
+    expect(document.title).toBe('London baseline – Response Simulator');
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    expect((undo as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('demand-multiplier'), { target: { value: '1.2' } });
+    expect(document.title).toBe('* London baseline – Response Simulator');
+    expect(undo.getAttribute('title')).toBe('Undo: Demand multiplier (Ctrl+Z)');
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+    expect(store.getState().scenario.modified, 'Ctrl+Z undid it').toBe(false);
+    fireEvent.keyDown(document.body, { key: 'y', ctrlKey: true });
+    expect(store.getState().scenario.modified, 'Ctrl+Y redid it').toBe(true);
+    // In a text field, Ctrl+Z is the field's own.
+    fireEvent.keyDown(screen.getByTestId('demand-multiplier'), { key: 'z', ctrlKey: true });
+    expect(store.getState().scenario.modified).toBe(true);
+    await act(async () => void fireEvent.keyDown(document.body, { key: 's', ctrlKey: true }));
+    expect(fake.saves).toHaveLength(1);
+    expect(fake.saves[0]).toMatchObject({ suggestedName: 'london-baseline.json', path: null, saveAs: false });
+    await waitFor(() => expect(document.title).toBe('london-baseline.json – Response Simulator'));
+    await act(async () => fake.emit({ type: 'save-scenario', saveAs: true }));
+    expect(fake.saves[1]).toMatchObject({ path: '/saved/london-baseline.json', saveAs: true });
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Save scenario as' })));
+    expect(fake.saves).toHaveLength(3);
   });
 
   it('unsubscribes from app events when unmounted', () => {

@@ -38,7 +38,7 @@ function renderWith(map: Partial<MapState>, extra: Parameters<typeof createAppSt
 }
 
 function withRun(results: SimResults): Parameters<typeof createAppStore>[0] {
-  return { run: { ...initialRunState, status: 'done', latest: { outcome: { ok: true, results, replications: 1, wallMs: 5 }, label: 'London baseline, 1 day', revision: 0 } } };
+  return { run: { ...initialRunState, status: 'done', latest: { outcome: { ok: true, results, replications: 1, wallMs: 5 }, label: 'London baseline, 1 day', revision: 0, document: 0 } } };
 }
 
 const roadResults = (pct: number | null): SimResults => {

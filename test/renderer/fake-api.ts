@@ -13,6 +13,7 @@ import type {
   RunOutcome,
   RunProgress,
   RunRequest,
+  SaveFileRequest,
   VersionInfo,
 } from '../../src/shared/protocol';
 import { DEFAULT_SETTINGS } from '../../src/shared/ipc-schemas';
@@ -39,6 +40,10 @@ export function fakeApi(overrides: Partial<DesktopApi> = {}) {
   const lives: PendingLive[] = [];
   const cancelled: string[] = [];
   const listeners = new Set<(event: AppEvent) => void>();
+  /** what the app saved (Save, Save as) and autosaved, in order; the autosave the fake holds */
+  const saves: SaveFileRequest[] = [];
+  const autosaves: (string | null)[] = [];
+  const files = { autosave: null as string | null };
   const api: DesktopApi = {
     version: async (): Promise<VersionInfo> => ({ app: '0.1.0', sim: '9.9.9', host: 'browser', workers: 2 }),
     runScenario: (request, onProgress?: (p: RunProgress) => void) =>
@@ -89,6 +94,17 @@ export function fakeApi(overrides: Partial<DesktopApi> = {}) {
     openRecentFile: async () => ({ ok: false, reason: 'unavailable', message: 'no' }),
     getSettings: async () => DEFAULT_SETTINGS,
     updateSettings: async () => DEFAULT_SETTINGS,
+    saveScenarioFile: async (request) => {
+      saves.push(request);
+      const path = request.saveAs || request.path === null ? `/saved/${request.suggestedName}` : request.path;
+      return { ok: true, path, name: path.split('/').pop()! };
+    },
+    writeAutosave: async (text) => {
+      autosaves.push(text);
+      files.autosave = text;
+      return { ok: true };
+    },
+    readAutosave: async () => files.autosave,
     onAppEvent: (listener) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -98,5 +114,5 @@ export function fakeApi(overrides: Partial<DesktopApi> = {}) {
   const emit = (event: AppEvent) => {
     for (const l of listeners) l(event);
   };
-  return { api, runs, lives, cancelled, emit, listeners };
+  return { api, runs, lives, cancelled, emit, listeners, saves, autosaves, files };
 }

@@ -109,10 +109,11 @@ describe('parseScenario: errors name the JSON path and what was expected', () =>
 
   it('says what is missing', () => {
     const raw = clone(smallInput()) as unknown as Loose;
-    delete raw.stations;
+    delete raw.demand;
     delete raw.callHandling;
     const errors = errorsOf(raw);
-    expect(errors.map((e) => e.path).sort()).toEqual(['callHandling', 'stations']);
+    // (stations and fleet may be left out: a control room with no attendance; MODEL-ADDITIONS.)
+    expect(errors.map((e) => e.path).sort()).toEqual(['callHandling', 'demand']);
     expect(errors[0]!.message).toMatch(/^required/);
   });
 

@@ -5,10 +5,12 @@
  * Chromium (src/node/report/pdf.ts). For a PDF, Chromium is looked for before the run, so a missing
  * browser costs nothing.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../../node/files/atomic-write';
 import { reportHtml } from '../../node/report';
+import { loadScenarioFile } from '../../node/scenario/load';
+import { describeChanges } from '../../renderer/scenario/describe';
 import { findChromium, PdfError, printPdf } from '../../node/report/pdf';
 import { LIMITS } from '../../shared/scenario/limits';
 import { displayPath, parseArgs, positiveOption, wholeOption } from '../args';
@@ -53,7 +55,8 @@ export const command: Command = {
     const { combined } = await replicate(scenario, { replications, seed, days, keepLog: false, progress, file });
     progress.done();
 
-    const html = reportHtml(combined, scenario, { generatedAt: generatedAt(new Date()) });
+    const changes = await changesFromOrigin(file);
+    const html = reportHtml(combined, scenario, { generatedAt: generatedAt(new Date()), ...(changes ? { changes } : {}) });
     const target = path.resolve(out);
     mkdirSync(path.dirname(target), { recursive: true });
     if (kind === 'html') {
@@ -75,4 +78,22 @@ export const command: Command = {
 /** "2026-11-22 08:05 UTC": when the report was made, to the minute. */
 function generatedAt(now: Date): string {
   return `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * "What changed" of a variant: when the scenario file `extends` another (its origin), the
+ * differences from it in words; null for a file without `extends` (or a built-in name).
+ */
+async function changesFromOrigin(file: string): Promise<{ origin: string; lines: string[] } | null> {
+  let parent: unknown;
+  try {
+    parent = (JSON.parse(readFileSync(file, 'utf8')) as { extends?: unknown }).extends;
+  } catch {
+    return null; // already read and validated by prepare(); a built-in name has no file here
+  }
+  if (typeof parent !== 'string' || parent === '') return null;
+  const origin = await loadScenarioFile(parent, path.dirname(file));
+  const current = await loadScenarioFile(file);
+  const name = typeof origin.name === 'string' ? origin.name : parent;
+  return { origin: name, lines: describeChanges(origin as Record<string, unknown>, current as Record<string, unknown>) };
 }

@@ -13,6 +13,8 @@ import { prepare } from '../prepare';
 import { progressBar } from '../progress';
 import { replicate } from '../replicate';
 import { summaryText } from '../summary';
+import { printable } from '../../shared/printable';
+import { scenarioWarnings } from '../../shared/scenario';
 
 const USAGE = 'run <scenario.json | london> [--days N] [--seed S] [--replications R] [--json] [--out DIR]';
 
@@ -29,13 +31,17 @@ export const command: Command = {
     const out = p.values.get('out');
     const { scenario, file } = await prepare(p.positional[0]!);
     const progress = progressBar(!json);
-    const { combined, log } = await replicate(scenario, { replications, seed, days, keepLog: out !== undefined, progress, file });
+    // Judged from the scenario alone: the world is built where the replications run.
+    const warnings = scenarioWarnings(scenario);
+    const { combined: results, log } = await replicate(scenario, { replications, seed, days, keepLog: out !== undefined, progress, file });
     progress.done();
+    // Present only when there are warnings (docs/MODEL-ADDITIONS.md "Warnings").
+    const combined = warnings.length > 0 ? { ...results, warnings } : results;
     if (out !== undefined) {
       const written = writeRunOutputs(path.resolve(out), { results: combined, scenario, incidents: log });
       if (!json) process.stderr.write(`wrote ${written.map((f) => displayPath(f)).join(', ')}\n`);
     }
-    process.stdout.write(json ? JSON.stringify(combined) + '\n' : summaryText(combined, displayPath(file)));
+    process.stdout.write(json ? JSON.stringify(combined) + '\n' : printable(summaryText(combined, displayPath(file))));
     return 0;
   },
 };

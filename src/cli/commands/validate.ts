@@ -1,7 +1,8 @@
 /**
  * `validate <scenario.json>`: check a file (and its `extends` chain, and its references to areas
  * and data sets), list every error. Exit 0 when valid, 2 when not; --json prints
- * `{ "ok": boolean, "file": string, "errors": [{ "file", "path", "message" }] }`.
+ * `{ "ok": boolean, "file": string, "errors": [{ "file", "path", "message" }], "warnings": [{ "code", "path", "message" }] }`;
+ * warnings (legal but suspicious values) are listed on standard error and do not change the exit code.
  */
 import path from 'node:path';
 import { readScenario, ScenarioFileError } from '../../node/scenario';
@@ -12,7 +13,9 @@ import type { Command } from '../command';
 import { nodeDataProvider } from '../../node/data/provider';
 import { checkRunnable } from '../../sim';
 import { isDataError } from '../prepare';
-import { peakUnitsOnDuty } from '../../shared/scenario';
+import { peakUnitsOnDuty, type ScenarioWarning } from '../../shared/scenario';
+import { printable } from '../../shared/printable';
+import { warningLines, warningsFor } from '../warnings';
 
 const USAGE = 'validate <scenario.json | london> [--json]';
 
@@ -33,12 +36,14 @@ export const command: Command = {
     let problems: Problem[] = [];
     let file = path.resolve(arg);
     let summary = '';
+    let warnings: ScenarioWarning[] = [];
     try {
       const read = await readScenario(arg);
       file = read.file;
       const s = read.scenario;
       const world = await buildWorld(s, nodeDataProvider());
       problems = checkRunnable(s, world).map((i) => ({ file, path: i.path, message: i.message }));
+      warnings = warningsFor(s, world);
       summary = `${s.name}: ${s.demand.streams.map((st) => `${st.callsPerDay} ${st.line} calls/day`).join(', ')}, ${s.stations.length} stations, up to ${peakUnitsOnDuty(s)} units on duty, ${s.days} days`;
     } catch (error) {
       if (error instanceof ScenarioFileError) problems = error.problems.map((x) => ({ file: x.file, path: x.issue.path, message: x.issue.message }));
@@ -48,11 +53,12 @@ export const command: Command = {
     }
     const rel = displayPath;
     if (json) {
-      process.stdout.write(JSON.stringify({ ok: problems.length === 0, file: rel(file), errors: problems.map((x) => ({ ...x, file: rel(x.file) })) }) + '\n');
+      process.stdout.write(JSON.stringify({ ok: problems.length === 0, file: rel(file), errors: problems.map((x) => ({ ...x, file: rel(x.file) })), warnings }) + '\n');
     } else if (problems.length === 0) {
-      process.stdout.write(`${rel(file)}: valid. ${summary}\n`);
+      process.stdout.write(printable(`${rel(file)}: valid. ${summary}\n`));
+      if (warnings.length > 0) process.stderr.write(printable(warningLines(warnings, rel(file)).join('\n') + `\n${warnings.length} warning${warnings.length === 1 ? '' : 's'}\n`));
     } else {
-      process.stderr.write(problems.map((x) => `${rel(x.file)}: ${x.path || '(file)'}: ${x.message}`).join('\n') + `\n${problems.length} error${problems.length === 1 ? '' : 's'}\n`);
+      process.stderr.write(printable(problems.map((x) => `${rel(x.file)}: ${x.path || '(file)'}: ${x.message}`).join('\n') + `\n${problems.length} error${problems.length === 1 ? '' : 's'}\n`));
     }
     return problems.length === 0 ? 0 : EXIT_BAD_INPUT;
   },

@@ -10,8 +10,11 @@
  *
  * Every result is loaded once per provider; a failed load is retried on the next call.
  */
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { parseJsonText } from '../../shared/json-text';
+import { LIMITS } from '../../shared/scenario/limits';
+import { FileReadError, readCappedText } from '../files/read-capped';
 import type { RoadGraph } from '../../sim/roads/graph';
 import type { AreaFeatures, DataProvider, PointSetData } from '../../world';
 import { loadGraphFile } from '../osm/graph-file';
@@ -39,15 +42,26 @@ export class DataSourceError extends Error {
 function readJson(file: string, what: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readCappedText(file, LIMITS.dataFileBytes, 'data files');
   } catch (error) {
-    throw new DataSourceError(`${what} ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    if (error instanceof FileReadError) throw new DataSourceError(`${what} ${file}: ${error.detail}`);
+    throw error;
   }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new DataSourceError(`${what} ${file}: not valid JSON: ${parsed.message}`);
+  return parsed.value;
+}
+
+/** A file given as a road network must be a regular file (a pipe or a device would never end). */
+function regularFile(file: string): string {
+  let info;
   try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new DataSourceError(`${what} ${file}: not valid JSON (${(error as Error).message})`);
+    info = statSync(file);
+  } catch {
+    throw new DataSourceError(`road network file ${file}: no such file`);
   }
+  if (!info.isFile()) throw new DataSourceError(`road network file ${file} is not a regular file`);
+  return file;
 }
 
 function unknownSet(kind: keyof typeof BUILTIN_SETS, source: string): DataSourceError {
@@ -63,6 +77,7 @@ function isPath(source: string): boolean {
 }
 
 function pointsFromJson(raw: unknown, file: string): PointSetData {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new DataSourceError(`point set ${file}: expected an object { lon, lat, weight, label? }`);
   const o = raw as Partial<Record<'lon' | 'lat' | 'weight' | 'label', unknown>>;
   for (const key of ['lon', 'lat', 'weight'] as const) {
     if (!Array.isArray(o?.[key])) throw new DataSourceError(`point set ${file}: ${key}: expected an array of numbers`);
@@ -114,7 +129,7 @@ export function nodeDataProvider(options: NodeDataOptions = {}): DataProvider {
         }
         if (!isPath(source)) throw unknownSet('network', source);
         const file = path.resolve(cwd, source);
-        if (/\.pbf$/i.test(file)) return (await ensureOsmGraph(file, { cacheDir: cacheDir(options.env ?? process.env) })).graph;
+        if (/\.pbf$/i.test(file)) return (await ensureOsmGraph(regularFile(file), { cacheDir: cacheDir(options.env ?? process.env) })).graph;
         return loadGraphFile(file);
       }),
   };

@@ -16,6 +16,8 @@ import type { HierarchyStore, RoadGraph } from '../../sim/roads/graph';
 import { LONDON_ROAD_SPEEDS_KPH } from '../../sim/roads/speeds';
 import { cacheDir } from '../data/paths';
 import { writeFileAtomicSync } from '../files/atomic-write';
+import { FileReadError, readCappedFile } from '../files/read-capped';
+import { LIMITS } from '../../shared/scenario/limits';
 
 /** A graph file that cannot be read; the message names the file. */
 export class GraphFileError extends Error {
@@ -71,9 +73,9 @@ function diskHierarchyStore(dir: string, prefix: string, graph: RoadGraph): Hier
 function readGraphFile(file: string): RoadGraph {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readCappedFile(file, LIMITS.graphFileBytes, 'road graph files');
   } catch (error) {
-    throw new GraphFileError(`${file}: cannot read (${(error as Error).message})`);
+    throw new GraphFileError(error instanceof FileReadError ? error.message : `${file}: cannot read (${(error as Error).message})`);
   }
   try {
     return decodeGraph(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));

@@ -4,7 +4,7 @@
  * assumptions, the results against targets with 95% confidence half-widths, and attribution for
  * built-in London data.
  */
-import type { Scenario } from '../../shared/scenario';
+import { scenarioWarnings, type Scenario } from '../../shared/scenario';
 import { isAttendedGrade, type Results } from '../../shared/results';
 import { dispatchWords } from './assumptions';
 import { attributionsFor } from './attribution';
@@ -12,6 +12,8 @@ import { attributionsFor } from './attribution';
 export interface ReportOptions {
   /** Shown as "generated at"; left out keeps the report byte-identical between runs. */
   generatedAt?: string;
+  /** "What changed" against the scenario this one came from (renderer/scenario/describe.ts), shown after the description. */
+  changes?: { readonly origin: string; readonly lines: readonly string[] };
 }
 
 export function escapeHtml(text: string): string {
@@ -133,7 +135,7 @@ function assumptions(s: Scenario): string[][] {
     rows.push([`line ${st.line}`, `${fmt(st.callsPerDay)} calls a day; grades ${mix}`]);
   }
   rows.push(['demand places', s.demand.points ? `${s.demand.points.length} points` : s.demand.pointsSource ? `built-in points "${s.demand.pointsSource}"` : s.demand.areaWeights ? 'area weights' : s.areas ? 'by area size' : 'over the road network']);
-  if (s.demand.surges.length > 0) rows.push(['surges', s.demand.surges.map((sg) => `${sg.area ?? 'all'} x${sg.multiplier} from ${sg.fromS} s to ${sg.toS} s`).join('; ')]);
+  if (s.demand.surges.length > 0) rows.push(['surges', s.demand.surges.map((sg) => `${sg.label ? `${sg.label}: ` : ''}${sg.area ?? 'all'}${sg.circle ? ` within ${sg.circle.radiusM} m of ${sg.circle.lon}, ${sg.circle.lat}` : sg.polygon ? ` inside a ${sg.polygon.length}-corner polygon` : ''} x${sg.multiplier} from ${sg.fromS ?? 'the start'}${sg.fromS === undefined ? '' : ' s'} to ${sg.toS ?? 'the end'}${sg.toS === undefined ? '' : ' s'}`).join('; ')]);
   if (s.callHandling) {
     rows.push(['call takers', s.callHandling.pools.map((p) => `${p.id} (${p.lines.join('+')}): ${typeof p.staff === 'number' ? `${p.staff} round the clock` : Object.entries(p.staff).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('; ')]);
   } else rows.push(['call takers', 'not modelled (calls become incidents at once)']);
@@ -161,6 +163,8 @@ export function reportHtml(results: Results, scenario: Scenario, options: Report
   ];
   if (m.unresolved > 0) produced.push(['unresolved', `${m.unresolved} counted incidents never reached before the run stopped`]);
   if (options.generatedAt) produced.push(['generated at', options.generatedAt]);
+  // The run's own warnings (the command line adds them with the world's bounds); else the scenario's alone.
+  const warnings = results.warnings ?? scenarioWarnings(scenario);
   const busiest = [...results.units.byUnit].sort((a, b) => (b.utilisationPct ?? 0) - (a.utilisationPct ?? 0)).slice(0, 10);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(m.scenario)}: response simulation report</title>
@@ -176,9 +180,10 @@ th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left}th{background:#f3
 </style></head><body>
 <h1>${escapeHtml(m.scenario)}</h1>
 ${scenario.description ? `<p>${escapeHtml(scenario.description)}</p>` : ''}
-<h2>How these results were produced</h2>
+${options.changes ? `<h2>What changed</h2>\n<p class="note">Against ${escapeHtml(options.changes.origin)}:</p>\n${options.changes.lines.length > 0 ? `<ul>${options.changes.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '<p>Nothing.</p>'}\n` : ''}<h2>How these results were produced</h2>
 ${table(['', ''], produced)}
 <p class="note">Discrete-event simulation of call handling, grading, dispatch and travel (see MODEL.md). Every figure is the mean over replications; "±" gives the 95% confidence half-width (Student t) when there are several. Response time runs from the call's arrival to the first unit's arrival at scene.</p>
+${warnings.length > 0 ? `<h2>Warnings about the scenario</h2>\n<p class="note">Legal values that are worth a second look (docs/MODEL-ADDITIONS.md "Warnings").</p>\n${table(['field', 'code', 'warning'], warnings.map((w) => [w.path || '(file)', w.code, w.message]))}` : ''}
 <h2>Assumptions</h2>
 ${table(['', ''], assumptions(scenario))}
 <h2>Response against targets</h2>

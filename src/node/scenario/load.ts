@@ -6,11 +6,13 @@
  *
  * `london` names the built-in baseline, assets/scenarios/london-baseline.json.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { parseJsonText } from '../../shared/json-text';
 import type { ScenarioInput, ScenarioIssue } from '../../shared/scenario';
 import { LIMITS } from '../../shared/scenario/limits';
 import { repoRoot } from '../data/paths';
+import { FileReadError, readCappedText } from '../files/read-capped';
 
 /** Scenario names that resolve to built-in files, relative to the checkout. */
 export const BUILTIN_SCENARIOS: Readonly<Record<string, string>> = {
@@ -32,41 +34,24 @@ export function resolveScenarioPath(nameOrPath: string, cwd: string = process.cw
   return path.resolve(cwd, nameOrPath);
 }
 
-/** Line and column (1-based) of character `offset` in `text`. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
-
-/** Parses JSON, turning a syntax error into a message with line and column. */
+/** Parses JSON text, turning any problem into a message with line and column (never the file's content). */
 export function parseJsonFile(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : -1;
-    const where = offset >= 0 ? lineColumn(text, offset) : null;
-    const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    const issue = where ? `line ${where.line}, column ${where.column}: ${text.trim() === '' ? 'the file is empty' : reason}` : reason;
-    throw new ScenarioFileError([{ file, issue: { path: '', message: `not valid JSON: ${issue}` } }]);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new ScenarioFileError([{ file, issue: { path: '', message: `not valid JSON: ${parsed.message}` } }]);
+  return parsed.value;
 }
 
+/**
+ * The text of `file` (a regular file of at most LIMITS.scenarioFileBytes); a failure is blamed
+ * on `fromFile`'s field `jsonPath` when another file named it (`extends`, `areas.source`).
+ */
 function readText(file: string, fromFile: string | null, jsonPath: string): string {
   try {
-    const bytes = statSync(file).size;
-    if (bytes > LIMITS.scenarioFileBytes) {
-      const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
-      throw new ScenarioFileError([{ file: fromFile ?? file, issue: { path: jsonPath, message: `${file} is ${mb(bytes)}; scenario files over ${mb(LIMITS.scenarioFileBytes)} are refused` } }]);
-    }
-    return readFileSync(file, 'utf8');
+    return readCappedText(file, LIMITS.scenarioFileBytes, 'scenario files');
   } catch (error) {
-    if (error instanceof ScenarioFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : ((error as Error).message ?? String(error));
-    throw new ScenarioFileError([{ file: fromFile ?? file, issue: { path: jsonPath, message: `cannot read ${file}: ${why}` } }]);
+    if (!(error instanceof FileReadError)) throw error;
+    const message = error.reason === 'missing' || error.reason === 'unreadable' ? `cannot read ${file}: ${error.detail}` : `${file} ${error.detail}`;
+    throw new ScenarioFileError([{ file: fromFile ?? file, issue: { path: jsonPath, message } }]);
   }
 }
 
@@ -76,11 +61,18 @@ function isObject(x: unknown): x is Json {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** `override` over `base`: objects merge key by key, anything else (arrays, null) replaces. */
+/**
+ * `override` over `base`: objects merge key by key, anything else (arrays, null) replaces. Keys
+ * are defined as own properties, never assigned: a `__proto__` key stays a key (which the schema
+ * refuses) instead of changing the merged object's prototype.
+ */
 export function deepMerge(base: unknown, override: unknown): unknown {
   if (!isObject(base) || !isObject(override)) return override;
   const out: Json = { ...base };
-  for (const [k, v] of Object.entries(override)) out[k] = k in base ? deepMerge(base[k], v) : v;
+  for (const [k, v] of Object.entries(override)) {
+    const value = Object.prototype.hasOwnProperty.call(base, k) ? deepMerge(base[k], v) : v;
+    Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 
@@ -133,7 +125,17 @@ function load(file: string, chain: readonly string[]): Json {
   if (!existsSync(parentFile)) {
     throw new ScenarioFileError([{ file, issue: { path: 'extends', message: `no such file: ${parentFile}` } }]);
   }
-  return deepMerge(load(parentFile, [...chain, file]), own) as Json;
+  let base: Json;
+  try {
+    base = load(parentFile, [...chain, file]);
+  } catch (error) {
+    // The parent as a whole is no scenario (not JSON, not an object): blame this file's `extends`.
+    if (!(error instanceof ScenarioFileError)) throw error;
+    throw new ScenarioFileError(
+      error.problems.map((p) => (p.file === parentFile && p.issue.path === '' ? { file, issue: { path: 'extends', message: `${parentFile}: ${p.issue.message}` } } : p)),
+    );
+  }
+  return deepMerge(base, own) as Json;
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { SimResults } from '../../shared/protocol';
 import type { GradeResults } from '../../shared/results';
 import { isAttendedGrade } from '../../shared/results';
+import { formatDuration } from '../format';
 
 export type FigureKind = 'duration' | 'pct';
 /** Which way is good: a longer response is worse, a higher share within target better. */
@@ -122,8 +123,6 @@ export function formatChange(def: FigureDef, change: FigureChange): string {
   const sign = change.delta > 0 ? '+' : '−';
   const size = Math.abs(change.delta);
   if (def.kind === 'pct') return `${sign}${size.toFixed(1)} pts`;
-  const total = Math.round(size);
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  return `${sign}${m}:${String(s).padStart(2, '0')}`;
+  // The same form as the value beside it: m:ss, or h:mm:ss from an hour (a change of 62 minutes is +1:02:00, not +62:00).
+  return `${sign}${formatDuration(size)}`;
 }

@@ -11,7 +11,7 @@
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo } from 'react';
-import { CircleMarker, GeoJSON, MapContainer, ScaleControl, TileLayer, Tooltip, useMap } from 'react-leaflet';
+import { GeoJSON, MapContainer, ScaleControl, TileLayer, useMap } from 'react-leaflet';
 import type { MapFeatureCollection } from '../../shared/protocol';
 import { choroplethDef, choroplethScale } from '../figures/areas';
 import { update, useAppStore, useAppStoreApi } from '../store';
@@ -21,6 +21,7 @@ import { CoverageLayer } from './CoverageLayer';
 import { incidentAt } from './incident-hit';
 import { LiveLayer } from './LiveLayer';
 import { TrainerMap } from './TrainerMap';
+import { WorkbenchMap } from './WorkbenchMap';
 
 const LONDON: [number, number] = [51.49, -0.11];
 
@@ -56,6 +57,13 @@ function Label({ text }: { text: string }) {
     const el = map.getContainer();
     el.setAttribute('role', 'region');
     el.setAttribute('aria-label', text);
+    // The map is one Tab stop (its container: arrow keys pan, + and - zoom): the zoom buttons and
+    // attribution links inside it would add more; the footer lists the same sources.
+    const untab = () => el.querySelectorAll('.leaflet-control a').forEach((a) => a.setAttribute('tabindex', '-1'));
+    untab();
+    const watch = new MutationObserver(untab);
+    watch.observe(el.querySelector('.leaflet-control-container') ?? el, { childList: true, subtree: true });
+    return () => watch.disconnect();
   }, [map, text]);
   return null;
 }
@@ -97,31 +105,12 @@ function Areas({ areas }: { areas: MapFeatureCollection }) {
           // A click that places or selects an incident (TrainerMap) does not select the borough under it.
           const { trainer, live } = store.getState();
           const p = e.containerPoint;
-          if (trainer.placing || incidentAt(live.frame?.incidents ?? [], (lon, lat) => map.latLngToContainerPoint([lat, lon]), p.x, p.y) !== null) return;
+          if (trainer.placing || store.getState().workbench.placing !== null || incidentAt(live.frame?.incidents ?? [], (lon, lat) => map.latLngToContainerPoint([lat, lon]), p.x, p.y) !== null) return;
           const id = (e.propagatedFrom as L.Layer & { feature?: GeoJSON.Feature }).feature?.properties?.id;
           if (typeof id === 'string') update(store, 'map', areaSelected, id);
         },
       }}
     />
-  );
-}
-
-function Bases() {
-  const stations = useAppStore((s) => s.scenario.current.stations);
-  const list = Array.isArray(stations) ? (stations as { id?: unknown; name?: unknown; lon?: unknown; lat?: unknown; synthetic?: unknown }[]) : [];
-  return (
-    <>
-      {list.map((st) =>
-        typeof st.lon === 'number' && typeof st.lat === 'number' ? (
-          <CircleMarker key={String(st.id)} center={[st.lat, st.lon]} radius={8} className="base" pathOptions={{ color: '#13294b', weight: 2, fillColor: st.synthetic ? '#ffffff' : '#8fb3e0', fillOpacity: 1 }}>
-            <Tooltip direction="top">
-              {String(st.name ?? st.id)}
-              {st.synthetic ? ' (synthetic base)' : ''}
-            </Tooltip>
-          </CircleMarker>
-        ) : null,
-      )}
-    </>
   );
 }
 
@@ -134,6 +123,7 @@ export function MapView() {
   // The browser build's content policy is fixed when it is built and allows no tile host.
   const tiles = settings?.onlineTiles === true && !browser ? settings.tileUrl : null;
   const placing = useAppStore((s) => s.trainer.placing);
+  const workbenchPlacing = useAppStore((s) => s.workbench.placing);
   const credits = useMemo(() => (tiles ? [...MAP_CREDITS, 'Tiles: © OpenStreetMap contributors'] : MAP_CREDITS), [tiles]);
   return (
     <div className="map-box" data-testid="map">
@@ -143,7 +133,7 @@ export function MapView() {
         {showCoverage && layers?.coverage && <CoverageLayer coverage={layers.coverage} />}
         {layers && <Areas key={layers.source} areas={layers.areas} />}
         {layers?.bcus && <GeoJSON key={`${layers.source}-bcus`} data={asGeoJson(layers.bcus)} interactive={false} style={() => ({ color: '#13294b', weight: 2.5, fill: false, className: 'bcu-border' })} />}
-        <Bases />
+        <WorkbenchMap />
         <LiveLayer />
         <TrainerMap />
         <FitTo areas={layers?.areas ?? null} />
@@ -153,6 +143,13 @@ export function MapView() {
       {placing && (
         <p className="map-hint" role="status" data-testid="placing-hint">
           Click the map to place the incident (or press Enter on the map to place it at the centre); Esc cancels.
+        </p>
+      )}
+      {workbenchPlacing && (
+        <p className="map-hint" role="status" data-testid="workbench-placing-hint">
+          {workbenchPlacing === 'polygon'
+            ? 'Click the map for each corner of the event’s area (or press Enter on the map for a corner at the centre); Finish polygon or Enter with 3 corners or more ends it; Esc cancels.'
+            : `Click the map to place the ${workbenchPlacing === 'base' ? 'new base' : 'demand event'} (or press Enter on the map to place it at the centre); Esc cancels.`}
         </p>
       )}
       {layersError && (

@@ -11,6 +11,7 @@ import { clockLabel, weekOffsetS } from '../live/clock';
 import { effectiveScenario } from '../sim-client/auto-run';
 import { controlLive, setLiveSpeed, startLive } from '../sim-client/live';
 import { useAppStore, useAppStoreApi, type AppStore } from '../store';
+import { runHorizon } from '../store/scenario-slice';
 import type { DesktopApi } from '../../shared/protocol';
 
 export const SPEED_LABELS: Readonly<Record<string, string>> = { '1': '1×', '10': '10×', '60': '60×', '600': '600×', max: 'Max (as fast as possible)' };
@@ -20,7 +21,7 @@ export function togglePlay(api: DesktopApi, store: AppStore): void {
   const { live, scenario } = store.getState();
   const running = live.status === 'running' || live.status === 'starting';
   if (!running) {
-    void startLive(api, store, { scenario: effectiveScenario(store.getState()), days: scenario.horizonDays, playing: true });
+    void startLive(api, store, { scenario: effectiveScenario(store.getState()), days: runHorizon(scenario).days, playing: true });
     return;
   }
   void controlLive(api, store, { kind: live.playing ? 'pause' : 'play' });
@@ -38,7 +39,7 @@ export function LiveControls() {
   const clock = frame ? clockLabel(frame.tS, offset) : null;
   const restart = () => {
     const state = store.getState();
-    void startLive(api, store, { scenario: effectiveScenario(state), days: state.scenario.horizonDays, playing: false });
+    void startLive(api, store, { scenario: effectiveScenario(state), days: runHorizon(state.scenario).days, playing: false });
   };
   const lastHour = frame?.kpis.lastHour;
 

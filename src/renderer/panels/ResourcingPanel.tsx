@@ -1,12 +1,13 @@
 /**
  * The resourcing panel: units per shift for each BCU (and, opened out, for each base), call takers
  * per shift, a demand multiplier, the dispatch border rule and the run horizon. Every change marks
- * the scenario modified; the figures re-run on their own (sim-client/auto-run.ts).
+ * the scenario modified and is one undo step; the figures re-run on their own (sim-client/auto-run.ts).
+ * The horizon is a run option, not part of the scenario: its own `days` unless another is chosen.
  */
 import { Fragment, useMemo, useState } from 'react';
 import { BORDER_RULES, readResourcing, setBaseUnits, setBcuUnits, setBorder, setCallTakers, type BorderRule } from '../scenario/resourcing';
-import { update, useAppStore, useAppStoreApi } from '../store';
-import { demandMultiplierSet, horizonSet, scenarioEdited } from '../store/scenario-slice';
+import { editScenario, update, useAppStore, useAppStoreApi } from '../store';
+import { demandMultiplierOf, demandMultiplierSet, horizonLabel, horizonSet, scenarioDays } from '../store/scenario-slice';
 import { LIMITS } from '../../shared/scenario/limits';
 import { NumberField } from './NumberField';
 
@@ -16,6 +17,7 @@ const BORDER_LABELS: Readonly<Record<BorderRule, string>> = {
   area: 'Same borough only',
 };
 
+/** Run horizons the user may choose instead of the scenario's own `days`. */
 export const HORIZONS: readonly { days: number; label: string }[] = [
   { days: 1, label: '1 day' },
   { days: 2, label: '2 days' },
@@ -25,8 +27,10 @@ export const HORIZONS: readonly { days: number; label: string }[] = [
 export function ResourcingPanel() {
   const store = useAppStoreApi();
   const current = useAppStore((s) => s.scenario.current);
-  const multiplier = useAppStore((s) => s.scenario.demandMultiplier);
-  const horizon = useAppStore((s) => s.scenario.horizonDays);
+  const multiplier = useAppStore((s) => demandMultiplierOf(s.scenario));
+  const chosenDays = useAppStore((s) => s.scenario.chosenDays);
+  const ownDays = scenarioDays(current);
+  const horizonText = useAppStore((s) => horizonLabel(s.scenario));
   const modified = useAppStore((s) => s.scenario.modified);
   const bcuNames = useAppStore((s) => s.map.layers?.bcus);
   const model = useMemo(() => readResourcing(current), [current]);
@@ -36,7 +40,8 @@ export function ResourcingPanel() {
     return out;
   }, [bcuNames]);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const edit = (fn: (raw: typeof current) => typeof current) => update(store, 'scenario', scenarioEdited, fn);
+  // Each edit is one undo step named after its field; typing in one field merges into one step.
+  const edit = (fn: (raw: typeof current) => typeof current, label: string) => editScenario(store, fn, label);
   const bcuLabel = (id: string | null) => (id === null ? 'Bases in no BCU' : names.has(id) ? `${names.get(id)} (${id})` : id);
   const bcuName = (id: string | null) => (id === null ? 'Bases in no BCU' : (names.get(id) ?? id));
   const shiftLabel = (s: string) => s;
@@ -49,7 +54,10 @@ export function ResourcingPanel() {
       <div className="resourcing-row">
         <label>
           Run for
-          <select value={horizon} onChange={(e) => update(store, 'scenario', horizonSet, Number(e.target.value))}>
+          <select value={chosenDays ?? ''} onChange={(e) => update(store, 'scenario', horizonSet, e.target.value === '' ? null : Number(e.target.value))} aria-describedby="horizon-source">
+            <option value="">
+              {ownDays} day{ownDays === 1 ? '' : 's'}, from the scenario
+            </option>
             {HORIZONS.map((h) => (
               <option key={h.days} value={h.days}>
                 {h.label}
@@ -57,13 +65,16 @@ export function ResourcingPanel() {
             ))}
           </select>
         </label>
+        <span id="horizon-source" className="hint" data-testid="horizon">
+          {horizonText}
+        </span>
         <label>
           Demand multiplier
           <NumberField label="Demand multiplier" value={multiplier} min={0.1} max={5} step={0.1} integer={false} onCommit={(m) => update(store, 'scenario', demandMultiplierSet, m)} testId="demand-multiplier" />
         </label>
         <label>
           Dispatch border rule
-          <select value={model.border} onChange={(e) => edit((raw) => setBorder(raw, e.target.value as BorderRule))} data-testid="border-rule">
+          <select value={model.border} onChange={(e) => edit((raw) => setBorder(raw, e.target.value as BorderRule), 'Dispatch border rule')} data-testid="border-rule">
             {BORDER_RULES.map((b) => (
               <option key={b} value={b}>
                 {BORDER_LABELS[b]}
@@ -75,7 +86,7 @@ export function ResourcingPanel() {
       <p className="hint">
         Calls a day:{' '}
         {Object.entries(model.callsPerDay)
-          .map(([line, n]) => `${line}: ${Math.round(n * multiplier).toLocaleString('en-GB')}`)
+          .map(([line, n]) => `${line}: ${Math.round(n).toLocaleString('en-GB')}`)
           .join(', ')}
       </p>
 
@@ -100,7 +111,7 @@ export function ResourcingPanel() {
                 </th>
                 {model.shifts.map((s) => (
                   <td key={s}>
-                    <NumberField label={`Call takers, ${p.id}, ${s}`} value={p.perShift[s] ?? 0} max={LIMITS.staff} onCommit={(n) => edit((raw) => setCallTakers(raw, p.id, s, n))} testId={`call-takers-${p.id}-${s}`} />
+                    <NumberField label={`Call takers, ${p.id}, ${s}`} value={p.perShift[s] ?? 0} max={LIMITS.staff} onCommit={(n) => edit((raw) => setCallTakers(raw, p.id, s, n), `Call takers, ${p.id}, ${s}`)} testId={`call-takers-${p.id}-${s}`} />
                   </td>
                 ))}
               </tr>
@@ -136,7 +147,7 @@ export function ResourcingPanel() {
                   </th>
                   {model.shifts.map((s) => (
                     <td key={s}>
-                      <NumberField label={`Units, ${bcuLabel(b.id)}, ${s}`} value={b.perShift[s] ?? 0} max={LIMITS.units} onCommit={(n) => edit((raw) => setBcuUnits(raw, b.id, s, n))} testId={`units-${key}-${s}`} />
+                      <NumberField label={`Units, ${bcuLabel(b.id)}, ${s}`} value={b.perShift[s] ?? 0} max={LIMITS.units} onCommit={(n) => edit((raw) => setBcuUnits(raw, b.id, s, n), `Units, ${bcuName(b.id)}, ${s}`)} testId={`units-${key}-${s}`} />
                     </td>
                   ))}
                   <td>
@@ -144,7 +155,8 @@ export function ResourcingPanel() {
                       type="button"
                       className="link"
                       aria-expanded={expanded}
-                      aria-label={`Bases of ${bcuLabel(b.id)}`}
+                      // The accessible name starts with the visible text (WCAG 2.5.3).
+                      aria-label={`${expanded ? 'hide' : `${b.bases.length} base${b.bases.length === 1 ? '' : 's'}`} of ${bcuLabel(b.id)}`}
                       onClick={() => setOpen((o) => (o.has(key) ? new Set([...o].filter((k) => k !== key)) : new Set([...o, key])))}
                     >
                       {expanded ? 'hide' : `${b.bases.length} base${b.bases.length === 1 ? '' : 's'}`}
@@ -157,7 +169,7 @@ export function ResourcingPanel() {
                       <th scope="row">{base.name}</th>
                       {model.shifts.map((s) => (
                         <td key={s}>
-                          <NumberField label={`Units, ${base.name}, ${s}`} value={base.perShift[s] ?? 0} max={LIMITS.units} onCommit={(n) => edit((raw) => setBaseUnits(raw, base.id, s, n))} />
+                          <NumberField label={`Units, ${base.name}, ${s}`} value={base.perShift[s] ?? 0} max={LIMITS.units} onCommit={(n) => edit((raw) => setBaseUnits(raw, base.id, s, n), `Units, ${base.name}, ${s}`)} />
                         </td>
                       ))}
                       <td />

@@ -5,8 +5,8 @@
  * are gathered (`debounceMs`), and a newer change cancels the run still going for an older one.
  */
 import type { DesktopApi } from '../../shared/protocol';
-import { scaleDemand } from '../scenario/resourcing';
 import type { AppState, AppStore } from '../store';
+import { horizonLabel, runHorizon } from '../store/scenario-slice';
 import { startLive, stopLive } from './live';
 import { startRun } from './run';
 
@@ -19,14 +19,15 @@ export interface AutoRunOptions {
   readonly clearTimer?: (handle: unknown) => void;
 }
 
-/** The scenario as it is run: the edits with the demand multiplier applied. */
+/** The scenario as it is run: the document as it is (the demand multiplier is folded into it). */
 export function effectiveScenario(state: AppState): Record<string, unknown> {
-  return scaleDemand(state.scenario.current, state.scenario.demandMultiplier) as Record<string, unknown>;
+  return state.scenario.current as Record<string, unknown>;
 }
 
+/** "London baseline (modified), 7 days, from the scenario". */
 export function runLabel(state: AppState): string {
-  const { name, modified, horizonDays } = state.scenario;
-  return `${name}${modified ? ' (modified)' : ''}, ${horizonDays} day${horizonDays === 1 ? '' : 's'}`;
+  const { name, modified } = state.scenario;
+  return `${name}${modified ? ' (modified)' : ''}, ${horizonLabel(state.scenario)}`;
 }
 
 /** Starts watching `store`; runs at once for the scenario it holds. Returns the function that stops watching. */
@@ -46,8 +47,8 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
     // A newer change makes the running batch pointless: cancel it first.
     if (run.status === 'running' && run.jobId !== null) void api.cancel(run.jobId);
     const scenario = effectiveScenario(state);
-    const days = state.scenario.horizonDays;
-    void startRun(api, store, { scenario, label: runLabel(state), days, revision: state.scenario.revision });
+    const { days } = runHorizon(state.scenario);
+    void startRun(api, store, { scenario, label: runLabel(state), days, revision: state.scenario.revision, document: state.scenario.document });
     if (options.live ?? true) void startLive(api, store, { scenario, days, playing: false });
   };
 

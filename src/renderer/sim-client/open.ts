@@ -2,12 +2,13 @@
  * Opening a scenario file: the host reads it (File menu or Ctrl+O in Electron, a file input in the
  * browser), the renderer validates it with the same schema as the simulator, and only a valid
  * scenario replaces the current one. A malformed file is reported with every problem and its JSON
- * path (`fleet[3].perShift.late: expected ...`), and the current scenario stays.
+ * path (`fleet[3].perShift.late: expected ...`), and the current scenario stays. (The dialog and
+ * the question before unsaved changes are lost: ./document.ts.)
  */
-import type { DesktopApi, OpenedFile } from '../../shared/protocol';
+import type { OpenedFile } from '../../shared/protocol';
 import { parseScenario } from '../../shared/scenario';
 import { update, type AppStore } from '../store';
-import { fileOpened, noticeShown } from '../store/host-slice';
+import { fileOpened } from '../store/host-slice';
 import { scenarioOpened, scenarioRejected } from '../store/scenario-slice';
 
 /** Validates an opened file; true when it became the current scenario. */
@@ -23,14 +24,6 @@ export function acceptOpenedFile(store: AppStore, file: OpenedFile): boolean {
     update(store, 'scenario', scenarioRejected, { file: file.name, issues: parsed.errors });
     return false;
   }
-  update(store, 'scenario', scenarioOpened, { raw: raw as Record<string, unknown>, origin: file.name });
+  update(store, 'scenario', scenarioOpened, { raw: raw as Record<string, unknown>, origin: file.name, path: file.path, fileName: file.name });
   return true;
-}
-
-/** Shows the host's open dialog; a file that cannot be read becomes a notice. */
-export async function openScenario(api: DesktopApi, store: AppStore): Promise<boolean> {
-  const outcome = await api.openScenarioFile();
-  if (outcome.ok) return acceptOpenedFile(store, outcome.file);
-  if (outcome.reason !== 'cancelled') update(store, 'host', noticeShown, outcome.message);
-  return false;
 }

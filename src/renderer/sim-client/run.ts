@@ -23,11 +23,18 @@ export interface StartRun {
   readonly days?: number;
   /** scenario revision being run (src/renderer/store/scenario-slice.ts) */
   readonly revision?: number;
+  /** the document being run (`ScenarioState.document`): changes are shown only against runs of the same one */
+  readonly document?: number;
 }
 
 export async function startRun(api: DesktopApi, store: AppStore, run: StartRun): Promise<RunOutcome> {
   const jobId = newJobId();
-  update(store, 'run', runStarted, { jobId, label: run.label, ...(run.revision === undefined ? {} : { revision: run.revision }) });
+  update(store, 'run', runStarted, {
+    jobId,
+    label: run.label,
+    ...(run.revision === undefined ? {} : { revision: run.revision }),
+    ...(run.document === undefined ? {} : { document: run.document }),
+  });
   let outcome: RunOutcome;
   try {
     outcome = await api.runScenario(

@@ -1,8 +1,10 @@
 /**
- * The host slice: who answers (versions), the scenario file the user opened, and one line of news
- * for the user (a file that could not be opened). Pure updaters.
+ * The host slice: who answers (versions), the scenario file the user opened, one line of news
+ * for the user (a file that could not be opened), and an autosaved document found at start that
+ * the user may recover. Pure updaters.
  */
 import type { OpenedFile, Settings, VersionInfo } from '../../shared/protocol';
+import type { AutosavedDocument } from '../document/autosave';
 
 export interface HostState {
   readonly version: VersionInfo | null;
@@ -12,9 +14,16 @@ export interface HostState {
   readonly versionError: string | null;
   readonly openedFile: OpenedFile | null;
   readonly notice: string | null;
+  /** an unsaved document left by a session that did not end cleanly, offered for recovery (null: none, or answered) */
+  readonly recovery: AutosavedDocument | null;
 }
 
-export const initialHostState: HostState = { version: null, settings: null, versionError: null, openedFile: null, notice: null };
+export const initialHostState: HostState = { version: null, settings: null, versionError: null, openedFile: null, notice: null, recovery: null };
+
+/** An autosave was found at start (null: the offer was answered). */
+export function recoveryOffered(state: HostState, recovery: AutosavedDocument | null): HostState {
+  return state.recovery === recovery ? state : { ...state, recovery };
+}
 
 export function settingsReceived(state: HostState, settings: Settings): HostState {
   return { ...state, settings };

@@ -11,8 +11,9 @@ import { initialHostState, type HostState } from './host-slice';
 import { initialLiveState, type LiveState } from './live-slice';
 import { initialMapState, type MapState } from './map-slice';
 import { initialRunState, type RunState } from './run-slice';
-import { initialScenarioState, type ScenarioState } from './scenario-slice';
+import { initialScenarioState, scenarioEdited, type RawScenario, type ScenarioState } from './scenario-slice';
 import { initialTrainerState, type TrainerState } from './trainer-slice';
+import { initialWorkbenchState, type WorkbenchState } from './workbench-slice';
 
 export interface AppState {
   readonly host: HostState;
@@ -21,6 +22,7 @@ export interface AppState {
   readonly live: LiveState;
   readonly map: MapState;
   readonly trainer: TrainerState;
+  readonly workbench: WorkbenchState;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -34,6 +36,7 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     live: initialLiveState,
     map: initialMapState,
     trainer: initialTrainerState,
+    workbench: initialWorkbenchState,
     ...initial,
   }));
 }
@@ -43,6 +46,18 @@ export function update<K extends keyof AppState, P>(store: AppStore, slice: K, u
   store.setState((state) => {
     const next = updater(state[slice], payload);
     return next === state[slice] ? state : { ...state, [slice]: next };
+  });
+}
+
+/**
+ * One edit of the scenario as one undo step named `label` ("Units, NA, early": what the Undo button's
+ * tooltip says; consecutive edits with the same label merge, as typing in one field does).
+ * `update(store, 'scenario', scenarioEdited, edit)` does the same with the label "Edit".
+ */
+export function editScenario(store: AppStore, edit: (raw: RawScenario) => RawScenario, label?: string): void {
+  store.setState((state) => {
+    const scenario = scenarioEdited(state.scenario, edit, label);
+    return scenario === state.scenario ? state : { ...state, scenario };
   });
 }
 

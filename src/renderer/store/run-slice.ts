@@ -1,6 +1,7 @@
 /**
  * The batch-run slice: the run in hand, its progress and its outcome, and the last two successful
- * runs (the key figures show the latest and its change from the one before). Updaters are pure
+ * runs of the same document (the key figures show the latest and its change from the one before;
+ * a run of another document, opened or created, starts the comparison over). Updaters are pure
  * `(state, payload) => state` (STYLE.md 13), tested without React; news about another job than the
  * current one is ignored (a late message from a run the user already replaced).
  */
@@ -16,6 +17,8 @@ export interface FinishedRun {
   readonly label: string;
   /** scenario revision it ran (src/renderer/store/scenario-slice.ts) */
   readonly revision: number;
+  /** the document it ran (`ScenarioState.document`) */
+  readonly document: number;
 }
 
 export interface RunState {
@@ -28,15 +31,17 @@ export interface RunState {
   readonly outcome: RunOutcome | null;
   /** scenario revision of the run in hand */
   readonly revision: number;
-  /** the last successful run, and the one before it */
+  /** document of the run in hand */
+  readonly document: number;
+  /** the last successful run, and the one before it of the same document (null after a run of another) */
   readonly latest: FinishedRun | null;
   readonly previous: FinishedRun | null;
 }
 
-export const initialRunState: RunState = { jobId: null, label: null, status: 'idle', progress: 0, outcome: null, revision: 0, latest: null, previous: null };
+export const initialRunState: RunState = { jobId: null, label: null, status: 'idle', progress: 0, outcome: null, revision: 0, document: 0, latest: null, previous: null };
 
-export function runStarted(state: RunState, payload: { jobId: string; label: string; revision?: number }): RunState {
-  return { ...state, jobId: payload.jobId, label: payload.label, status: 'running', progress: 0, outcome: null, revision: payload.revision ?? 0 };
+export function runStarted(state: RunState, payload: { jobId: string; label: string; revision?: number; document?: number }): RunState {
+  return { ...state, jobId: payload.jobId, label: payload.label, status: 'running', progress: 0, outcome: null, revision: payload.revision ?? 0, document: payload.document ?? 0 };
 }
 
 export function runProgressed(state: RunState, progress: RunProgress): RunState {
@@ -52,5 +57,6 @@ export function runFinished(state: RunState, payload: { jobId: string; outcome: 
   const status: RunStatus = outcome.ok ? 'done' : outcome.error.kind === 'cancelled' ? 'cancelled' : 'failed';
   const next: RunState = { ...state, status, progress: outcome.ok ? 1 : state.progress, outcome };
   if (!outcome.ok) return next;
-  return { ...next, previous: state.latest, latest: { outcome, label: state.label ?? '', revision: state.revision } };
+  const previous = state.latest !== null && state.latest.document === state.document ? state.latest : null;
+  return { ...next, previous, latest: { outcome, label: state.label ?? '', revision: state.revision, document: state.document } };
 }

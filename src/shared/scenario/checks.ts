@@ -62,7 +62,8 @@ function checkDemand(s: Scenario, add: Add): void {
   }
   if (d.points && d.points.every((p) => p.weight === 0)) add('demand.points', 'expected at least one point with weight > 0');
   d.surges.forEach((sg, i) => {
-    if (!(sg.toS > sg.fromS)) add(`demand.surges[${i}].toS`, `expected toS > fromS (${sg.fromS}), got ${sg.toS}`);
+    if (sg.toS !== undefined && sg.fromS !== undefined && !(sg.toS > sg.fromS)) add(`demand.surges[${i}].toS`, `expected toS > fromS (${sg.fromS}), got ${sg.toS}`);
+    if (sg.circle && sg.polygon) add(`demand.surges[${i}]`, 'expected a circle or a polygon, not both');
     if (sg.area !== undefined && !s.areas) add(`demand.surges[${i}].area`, 'a surge in an area needs areas: give areas.source');
   });
 }
@@ -152,7 +153,9 @@ function checkCallHandling(s: Scenario, shiftIds: Set<string>, add: Add): void {
 /** Most units on duty at once, over the day (shift-based rows summed over overlapping shifts). */
 export function peakUnitsOnDuty(s: Scenario): number {
   const shifts = s.shifts ?? [];
-  const roundTheClock = s.fleet.reduce((n, row) => n + (row.count ?? 0), 0);
+  const closed = new Set(s.stations.filter((st) => st.closed === true).map((st) => st.id));
+  const fleet = s.fleet.filter((row) => !closed.has(row.station));
+  const roundTheClock = fleet.reduce((n, row) => n + (row.count ?? 0), 0);
   if (shifts.length === 0) return roundTheClock;
   let peak = 0;
   for (const probe of shifts) {
@@ -161,7 +164,7 @@ export function peakUnitsOnDuty(s: Scenario): number {
     for (const sh of shifts) {
       const from = minutesOf(sh.start);
       if ((t - from + 1440) % 1440 < sh.hours * 60) {
-        for (const row of s.fleet) n += row.perShift?.[sh.id] ?? 0;
+        for (const row of fleet) n += row.perShift?.[sh.id] ?? 0;
       }
     }
     peak = Math.max(peak, n);

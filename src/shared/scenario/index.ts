@@ -6,6 +6,7 @@
  * reporting every problem at once.
  */
 import { checkScenario } from './checks';
+import { inspectStructure } from './inspect';
 import { fromZodIssues, type ScenarioIssue } from './issues';
 import { migrate } from './migrations';
 import { show } from './primitives';
@@ -23,6 +24,8 @@ export { MIGRATIONS, migrate, type Migration } from './migrations';
 export { canonicalJson, scenarioHash } from './canonical';
 export { peakUnitsOnDuty } from './checks';
 export { LIMITS } from './limits';
+export { inspectStructure } from './inspect';
+export { scenarioWarnings, type ScenarioWarning, type WarningCode, type Bounds } from './warnings';
 
 export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioIssue[] };
 
@@ -31,6 +34,8 @@ export function parseScenario(raw: unknown): ParseOutcome {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, errors: [{ path: '', message: `expected a scenario object, got ${show(raw)}` }] };
   }
+  const structure = inspectStructure(raw);
+  if (structure) return { ok: false, errors: [structure] };
   const object = raw as Record<string, unknown>;
   if ('extends' in object) {
     return {

@@ -23,4 +23,18 @@ export const LIMITS = {
   replications: 1000,
   /** bytes of one scenario file (one with inline areas is a few MB) */
   scenarioFileBytes: 64 * 1024 * 1024,
+  /** nesting of arrays and objects in any JSON the tool reads (a scenario with MultiPolygon areas is about 10 deep) */
+  jsonDepth: 64,
+  /** bytes of a JSON data file named by a scenario (a point set, GeoJSON areas) */
+  dataFileBytes: 256 * 1024 * 1024,
+  /** bytes of a road graph file (London's is about 55 MB) */
+  graphFileBytes: 2 * 1024 * 1024 * 1024 - 1,
+  /** seconds of any duration a distribution gives (`value`, `mean`, `min`, `max`, `values`): about 31 years */
+  durationS: 1e9,
+  /** a distribution's coefficient of variation, at most (real ones are below 5) */
+  cv: 100,
+  /** a distribution's coefficient of variation, at least (a smaller one is a fixed value) */
+  cvMin: 1e-6,
+  /** one demand point's or area's weight (weights are relative; larger ones overflow their sums) */
+  weight: 1e12,
 } as const;

@@ -7,6 +7,7 @@
  * `areas.source` is the exception: GeoJSON carries foreign members by design.
  */
 import { z } from 'zod';
+import { coordinateProblem } from './geometry';
 import { completeGrades } from './grades';
 import {
   above,
@@ -21,6 +22,7 @@ import {
   show,
   text,
   timeOfDay,
+  weight,
   whole,
 } from './primitives';
 
@@ -32,6 +34,9 @@ const geometry = z.looseObject({
     error: (iss) => `expected a "Polygon" or "MultiPolygon" geometry, got ${show(iss.input)}`,
   }),
   coordinates: z.array(z.unknown(), { error: 'expected an array of coordinates' }),
+}).superRefine((g, ctx) => {
+  const bad = coordinateProblem(g.type, g.coordinates);
+  if (bad) ctx.addIssue({ code: 'custom', path: ['coordinates', ...bad.path], message: bad.message });
 });
 
 /** An inline GeoJSON FeatureCollection of areas (MODEL.md `areas.source`). */
@@ -81,7 +86,7 @@ const stream = z.strictObject({
 const point = z.strictObject({
   lon,
   lat,
-  weight: atLeast(0).default(1),
+  weight: weight().default(1),
   /** Optional label for logs (addition). */
   label: text().optional(),
 });
@@ -91,17 +96,27 @@ const surge = z.strictObject({
   area: text().optional(),
   /** Only this line's calls (addition); left out = every line. */
   line: line.optional(),
-  /** Seconds since scenario start (negative = inside the warm-up). */
-  fromS: z.number({ error: (iss) => `expected a number of seconds, got ${show(iss.input)}` }),
-  toS: z.number({ error: (iss) => `expected a number of seconds, got ${show(iss.input)}` }),
+  /** Seconds since scenario start (negative = inside the warm-up); left out = from the first call (addition). */
+  fromS: z.number({ error: (iss) => `expected a number of seconds, got ${show(iss.input)}` }).optional(),
+  /** Seconds since scenario start; left out = to the last call (addition). */
+  toS: z.number({ error: (iss) => `expected a number of seconds, got ${show(iss.input)}` }).optional(),
   multiplier: atLeast(0),
+  /** A name for the surge, e.g. "Carnival" (addition). */
+  label: text().optional(),
+  /** Only demand inside this circle (addition): centre and radius in metres. */
+  circle: z.strictObject({ lon, lat, radiusM: above(0) }).optional(),
+  /** Only demand inside this polygon (addition): at least 3 [lon, lat] corners, not closed. */
+  polygon: z
+    .array(z.tuple([lon, lat], { error: 'expected a [lon, lat] pair' }), { error: 'expected an array of [lon, lat] corners' })
+    .min(3, { error: 'expected at least 3 corners' })
+    .optional(),
 });
 
 const demand = z.strictObject({
   streams: z.array(stream).min(1, { error: 'expected at least one stream' }),
   hourOfDay: factors(24, 'hour-of-day multipliers with mean 1').optional(),
   dayOfWeek: factors(7, 'day-of-week multipliers with mean 1, Monday first').optional(),
-  areaWeights: z.record(text(), atLeast(0)).optional(),
+  areaWeights: z.record(text(), weight()).optional(),
   points: z.array(point).min(1, { error: 'expected at least one point' }).optional(),
   /** A built-in weighted point set by name, e.g. "london-lsoa" (addition). */
   pointsSource: text().optional(),
@@ -157,6 +172,8 @@ const station = z.strictObject({
   lat,
   area: text().optional(),
   custody: z.boolean().default(false),
+  /** Closed (addition): the base keeps its fleet rows but puts no units on duty; left out = open. */
+  closed: z.boolean().optional(),
   /** Not a real police station, e.g. a placeholder base (addition). */
   synthetic: z.boolean().default(false),
   /** Why (addition). */
@@ -238,8 +255,9 @@ export const scenarioSchema = z.strictObject({
   grades,
   callHandling,
   shifts: z.array(shift).optional(),
-  stations: z.array(station).min(1, { error: 'expected at least one station' }),
-  fleet: z.array(fleetRow).min(1, { error: 'expected at least one fleet row' }),
+  /** Left out or empty: a control room with no attendance (addition; every grade with work must then not attend). */
+  stations: z.array(station).default([]),
+  fleet: z.array(fleetRow).default([]),
   dispatch,
   travel,
   custodyTime: distribution.optional(),

@@ -6,7 +6,8 @@
  * Precedence (MODEL.md, MODEL-ADDITIONS.md): points > pointsSource (both arrive as
  * world.points) > areaWeights > by area size > uniform over the network.
  */
-import type { Line, Scenario } from '../../shared/scenario';
+import type { Line, Scenario, SurgeSpec } from '../../shared/scenario';
+import { greatCircleM } from '../geo';
 import type { SimWorld } from '../world';
 import { ScenarioError } from '../errors';
 
@@ -42,6 +43,36 @@ function surgeAreas(world: SimWorld, id: string, path: string): Set<number> {
   return out;
 }
 
+/**
+ * The cells a surge reshapes, as a test on a cell index, or null for every cell: by area (an area
+ * or BCU id), then by shape (circle or polygon: demand points inside it; needs demand points).
+ */
+function surgeCells(world: SimWorld, sg: SurgeSpec, i: number): ((cell: number, area: number) => boolean) | null {
+  const inAreas = sg.area === undefined ? null : surgeAreas(world, sg.area, `demand.surges[${i}].area`);
+  const shape = sg.circle ?? sg.polygon;
+  if (shape === undefined) return inAreas === null ? null : (_c, area) => inAreas.has(area);
+  const points = world.points;
+  if (!points) throw new ScenarioError(`demand.surges[${i}].${sg.circle ? 'circle' : 'polygon'}`, 'a surge in a circle or polygon needs demand points (demand.points or demand.pointsSource)');
+  const inside = new Uint8Array(points.lon.length);
+  for (let c = 0; c < inside.length; c++) {
+    const lon = points.lon[c]!;
+    const lat = points.lat[c]!;
+    inside[c] = (sg.circle ? greatCircleM(lon, lat, sg.circle.lon, sg.circle.lat) <= sg.circle.radiusM : inPolygon(lon, lat, sg.polygon!)) ? 1 : 0;
+  }
+  return (c, area) => inside[c] === 1 && (inAreas === null || inAreas.has(area));
+}
+
+/** Even-odd rule on lon/lat (edges as straight lines in degrees; fine at a city's scale). */
+export function inPolygon(lon: number, lat: number, corners: readonly (readonly [number, number])[]): boolean {
+  let inside = false;
+  for (let i = 0, j = corners.length - 1; i < corners.length; j = i++) {
+    const [xi, yi] = corners[i]!;
+    const [xj, yj] = corners[j]!;
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
 export function buildDemandCells(s: Scenario, world: SimWorld, lines: readonly Line[]): DemandCells {
   let kind: CellKind;
   let weights: Float64Array;
@@ -68,15 +99,18 @@ export function buildDemandCells(s: Scenario, world: SimWorld, lines: readonly L
 
   const surges = s.demand.surges.map((sg, i) => ({
     ...sg,
-    cells: sg.area === undefined ? null : surgeAreas(world, sg.area, `demand.surges[${i}].area`),
+    fromS: sg.fromS ?? -Infinity,
+    toS: sg.toS ?? Infinity,
+    cells: surgeCells(world, sg, i),
   }));
-  const bounds = [...new Set(surges.flatMap((sg) => [sg.fromS, sg.toS]))].sort((a, b) => a - b);
+  const bounds = [...new Set(surges.flatMap((sg) => [sg.fromS, sg.toS]))].filter(Number.isFinite).sort((a, b) => a - b);
   const edges = [-Infinity, ...bounds, Infinity];
   const segments: SurgeSegment[] = [];
   for (let j = 0; j + 1 < edges.length; j++) {
     const fromS = edges[j]!;
     const toS = edges[j + 1]!;
-    const mid = Number.isFinite(fromS) ? fromS : toS - 1;
+    // A time inside the stretch (the one stretch (-Infinity, Infinity) when no surge has a window).
+    const mid = Number.isFinite(fromS) ? fromS : Number.isFinite(toS) ? toS - 1 : 0;
     const factor = new Float64Array(lines.length);
     const cumulative = lines.map((line, li) => {
       const active = surges.filter((sg) => sg.fromS <= mid && mid < sg.toS && (sg.line === undefined || sg.line === line));
@@ -84,7 +118,7 @@ export function buildDemandCells(s: Scenario, world: SimWorld, lines: readonly L
       let acc = 0;
       for (let c = 0; c < weights.length; c++) {
         let w = weights[c]!;
-        for (const sg of active) if (sg.cells === null || sg.cells.has(cellArea[c]!)) w *= sg.multiplier;
+        for (const sg of active) if (sg.cells === null || sg.cells(c, cellArea[c]!)) w *= sg.multiplier;
         acc += w;
         cum[c] = acc;
       }

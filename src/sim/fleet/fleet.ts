@@ -129,7 +129,10 @@ export class Fleet {
         shiftOf.push(shiftIdx);
       }
     };
+    // A closed base (MODEL-ADDITIONS) keeps its rows but puts no units on duty.
+    const closed = new Set(s.stations.filter((st) => st.closed === true).map((st) => st.id));
     for (const row of s.fleet) {
+      if (closed.has(row.station)) continue;
       if (row.count !== undefined) add(row, -1, row.count);
       else shifts.forEach((sh, j) => add(row, j, row.perShift?.[sh.id] ?? 0));
     }

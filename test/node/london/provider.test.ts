@@ -57,7 +57,7 @@ describe('nodeDataProvider', () => {
 
   it('names the file when a path cannot be read or is not JSON, or a point file lacks arrays', async () => {
     const missing = path.join(dir, 'none.geojson');
-    await expect(provider.areas(missing)).rejects.toThrow(`area file ${missing}: cannot read (ENOENT)`);
+    await expect(provider.areas(missing)).rejects.toThrow(`area file ${missing}: no such file`);
     writeFileSync(path.join(dir, 'bad.json'), '{ not json');
     await expect(provider.points(path.join(dir, 'bad.json'))).rejects.toThrow(/point file .*bad\.json: not valid JSON/);
     writeFileSync(path.join(dir, 'nolat.json'), JSON.stringify({ lon: [1], weight: [1] }));

@@ -39,6 +39,9 @@ describe('key figures', () => {
     expect(formatChange(def('I-mean'), figureChange(def('I-mean'), 665, 600)!)).toBe('+1:05');
     expect(formatChange(def('I-mean'), figureChange(def('I-mean'), 570, 600)!)).toBe('−0:30');
     expect(formatChange(def('I-within'), figureChange(def('I-within'), 77.7, 80)!)).toBe('−2.3 pts');
+    // Over an hour, a change reads as its value does (h:mm:ss), not as 62:00.
+    expect(formatChange(def('S-mean'), figureChange(def('S-mean'), 7320, 3600)!)).toBe('+1:02:00');
+    expect(formatChange(def('S-mean'), figureChange(def('S-mean'), 3600, 7325)!)).toBe('−1:02:05');
     expect(formatChange(def('I-within'), figureChange(def('I-within'), 80, 80)!)).toBe('no change');
   });
 });

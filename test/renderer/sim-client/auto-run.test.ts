@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveScenario, runLabel, startAutoRun } from '../../../src/renderer/sim-client/auto-run';
 import { createAppStore, update } from '../../../src/renderer/store';
-import { demandMultiplierSet, initialScenarioState, scenarioEdited } from '../../../src/renderer/store/scenario-slice';
+import { demandMultiplierSet, horizonSet, initialScenarioState, scenarioEdited } from '../../../src/renderer/store/scenario-slice';
 import { fakeResults } from '../../host/fakes';
 import { fakeApi } from '../fake-api';
 
@@ -26,7 +26,7 @@ function manualTimers() {
   };
 }
 
-const scenario = { name: 'S', demand: { streams: [{ line: '999', callsPerDay: 100 }] } };
+const scenario = { name: 'S', days: 1, demand: { streams: [{ line: '999', callsPerDay: 100 }] } };
 
 describe('auto-run', () => {
   it('runs the scenario at once for the chosen horizon and opens a paused live session on it', async () => {
@@ -35,7 +35,7 @@ describe('auto-run', () => {
     const stop = startAutoRun(fake.api, store, { debounceMs: 100, ...manualTimers() });
     expect(fake.runs).toHaveLength(1);
     expect(fake.runs[0]!.request).toMatchObject({ scenario, days: 1 });
-    expect(store.getState().run).toMatchObject({ status: 'running', label: 'S, 1 day', revision: 0 });
+    expect(store.getState().run).toMatchObject({ status: 'running', label: 'S, 1 day, from the scenario', revision: 0 });
     expect(fake.lives).toHaveLength(1);
     expect(fake.lives[0]!.request).toMatchObject({ scenario, days: 1, playing: false, speed: 60 });
     stop();
@@ -53,17 +53,31 @@ describe('auto-run', () => {
     timers.fire();
     expect(fake.cancelled, 'the first run was still going: cancelled').toEqual([fake.runs[0]!.request.jobId, fake.lives[0]!.request.jobId]);
     expect(fake.runs).toHaveLength(2);
-    expect(fake.runs[1]!.request.scenario).toEqual({ name: 'S', seed: 2, demand: { streams: [{ line: '999', callsPerDay: 200 }] } });
-    expect(store.getState().run).toMatchObject({ revision: 2, label: 'S (modified), 1 day' });
+    expect(fake.runs[1]!.request.scenario).toEqual({ name: 'S', days: 1, seed: 2, demand: { streams: [{ line: '999', callsPerDay: 200 }] } });
+    expect(store.getState().run).toMatchObject({ revision: 2, label: 'S (modified), 1 day, from the scenario' });
     fake.runs[1]!.finish({ ok: true, results: fakeResults(5, 1), replications: 1, wallMs: 1 });
     await Promise.resolve();
     stop();
     expect(timers.count).toBe(0);
   });
 
-  it('says what is run', () => {
-    const store = createAppStore({ scenario: { ...initialScenarioState(scenario, 'x'), horizonDays: 7, modified: true, demandMultiplier: 1.5 } });
-    expect(runLabel(store.getState())).toBe('S (modified), 7 days');
-    expect(effectiveScenario(store.getState())).toEqual({ name: 'S', demand: { streams: [{ line: '999', callsPerDay: 150 }] } });
+  it("says what is run, and for how long: the scenario's days unless chosen", () => {
+    const store = createAppStore({ scenario: demandMultiplierSet(initialScenarioState({ ...scenario, days: 7 }, 'x'), 1.5) });
+    expect(runLabel(store.getState())).toBe('S (modified), 7 days, from the scenario');
+    expect(effectiveScenario(store.getState()), 'the multiplier is in the scenario itself').toEqual({ name: 'S', days: 7, demand: { streams: [{ line: '999', callsPerDay: 150 }] } });
+    update(store, 'scenario', horizonSet, 1);
+    expect(runLabel(store.getState())).toBe('S (modified), 1 day, chosen');
+  });
+
+  it('runs the scenario for its own days, and for the days chosen once chosen', () => {
+    const fake = fakeApi();
+    const timers = manualTimers();
+    const store = createAppStore({ scenario: initialScenarioState({ ...scenario, days: 7 }, 'x') });
+    const stop = startAutoRun(fake.api, store, { debounceMs: 100, ...timers });
+    expect(fake.runs[0]!.request.days).toBe(7);
+    update(store, 'scenario', horizonSet, 2);
+    timers.fire();
+    expect(fake.runs[1]!.request.days).toBe(2);
+    stop();
   });
 });

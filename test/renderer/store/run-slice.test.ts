@@ -8,7 +8,18 @@ const ok = (offered: number): RunOutcome => ({ ok: true, results: fakeResults(of
 
 describe('run slice updaters', () => {
   it('starting a run resets progress and outcome and remembers the revision it runs', () => {
-    expect(started).toEqual({ jobId: 'a', label: 'Small', status: 'running', progress: 0, outcome: null, revision: 3, latest: null, previous: null });
+    expect(started).toEqual({ jobId: 'a', label: 'Small', status: 'running', progress: 0, outcome: null, revision: 3, document: 0, latest: null, previous: null });
+  });
+
+  it('compares runs of the same document only: a run of another document (opened, new) starts over', () => {
+    const first = runFinished(runStarted(initialRunState, { jobId: 'a', label: 'London', revision: 1, document: 1 }), { jobId: 'a', outcome: ok(10) });
+    const same = runFinished(runStarted(first, { jobId: 'b', label: 'London (modified)', revision: 2, document: 1 }), { jobId: 'b', outcome: ok(20) });
+    expect(same.previous?.document).toBe(1);
+    const other = runFinished(runStarted(same, { jobId: 'c', label: 'Other', revision: 3, document: 2 }), { jobId: 'c', outcome: ok(30) });
+    expect(other.latest).toMatchObject({ document: 2, label: 'Other' });
+    expect(other.previous, 'no change shown against an unrelated scenario').toBeNull();
+    const next = runFinished(runStarted(other, { jobId: 'd', label: 'Other (modified)', revision: 4, document: 2 }), { jobId: 'd', outcome: ok(40) });
+    expect(next.previous?.label).toBe('Other');
   });
 
   it('progress only moves forward and only for the current job', () => {

@@ -10,7 +10,9 @@ describe('picked scenario files', () => {
     expect(await readPickedFile(picked('a.json', '{"a":1}'))).toEqual({ ok: true, file: { path: 'a.json', name: 'a.json', raw: { a: 1 } } });
     const bad = await readPickedFile(picked('b.json', '{"a":'));
     expect(!bad.ok && bad.reason).toBe('not-json');
-    expect(!bad.ok && bad.reason !== 'cancelled' && bad.message).toMatch(/^b\.json: not JSON: /);
+    expect(!bad.ok && bad.reason !== 'cancelled' && bad.message).toMatch(/^b\.json: not valid JSON: line 1, column 6: /);
+    const deep = await readPickedFile(picked('d.json', '['.repeat(100_000) + ']'.repeat(100_000)));
+    expect(!deep.ok && deep.reason !== 'cancelled' && deep.message).toMatch(/^d\.json: not valid JSON: line 1, column 65: nested more than 64 deep/);
     expect(await readPickedFile(null)).toEqual({ ok: false, reason: 'cancelled' });
     const unreadable = await readPickedFile({ name: 'c.json', size: 10, text: () => Promise.reject(new Error('NotReadableError')) });
     expect(unreadable).toEqual({ ok: false, reason: 'unreadable', message: 'c.json: NotReadableError' });

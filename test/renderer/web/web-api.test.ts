@@ -131,7 +131,7 @@ describe('browser API (Web Workers)', () => {
     expect(await api.openRecentFile('/home/me/s.json')).toEqual({
       ok: false,
       reason: 'unavailable',
-      message: 'the browser build cannot reopen /home/me/s.json by its path; use Open scenario…',
+      message: 'the browser build cannot reopen /home/me/s.json by its path; use Open scenario',
     });
     api.close();
   });

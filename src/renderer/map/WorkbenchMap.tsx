@@ -1,0 +1,134 @@
+/**
+ * The workbench on the map: bases as markers the planner drags to move (the distance and direction
+ * moved show while dragging), demand events as their circles or polygons, and the map click armed
+ * by "Add base" or "Add demand event" (Enter on the focused map places at its centre; Esc cancels).
+ * Markers take no Tab stop: the tables of bases and events are the keyboard's way to the same edits.
+ */
+import * as L from 'leaflet';
+import { useEffect, useMemo } from 'react';
+import { Circle, CircleMarker, Marker, Polygon, Polyline, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import { readBases } from '../scenario/bases';
+import { readEvents } from '../scenario/demand';
+import { compassWord, metresBetween } from '../scenario/raw';
+import { update, useAppStore, useAppStoreApi } from '../store';
+import { cornerAdded, workbenchPlacingSet } from '../store/workbench-slice';
+import { addBaseAt, addEventAt, finishPolygon, moveBaseTo } from '../workbench/actions';
+
+const icon = (cls: string) => L.divIcon({ className: `base-marker ${cls}`, iconSize: [16, 16], iconAnchor: [8, 8] });
+
+/** "1.2 km east" / "350 m north-west" between two positions. */
+export function movedText(lon1: number, lat1: number, lon2: number, lat2: number): string {
+  const m = metresBetween(lon1, lat1, lon2, lat2);
+  return `${m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`} ${compassWord(lon1, lat1, lon2, lat2)}`;
+}
+
+function BaseMarkers() {
+  const store = useAppStoreApi();
+  const current = useAppStore((s) => s.scenario.current);
+  const selected = useAppStore((s) => s.workbench.selectedBase);
+  const bases = useMemo(() => readBases(current), [current]);
+  return (
+    <>
+      {bases.map((b) => (
+        <Marker
+          key={`${b.id}:${b.lon}:${b.lat}`}
+          position={[b.lat, b.lon]}
+          draggable
+          keyboard={false}
+          icon={icon(`${b.closed ? 'closed' : ''} ${b.synthetic ? 'synthetic' : ''} ${b.id === selected ? 'selected' : ''}`)}
+          eventHandlers={{
+            drag: (e) => {
+              const p = (e.target as L.Marker).getLatLng();
+              (e.target as L.Marker).setTooltipContent(`${b.name}: moved ${movedText(b.lon, b.lat, p.lng, p.lat)}`);
+            },
+            dragend: (e) => {
+              const p = (e.target as L.Marker).getLatLng();
+              moveBaseTo(store, b.id, p.lng, p.lat);
+            },
+          }}
+        >
+          <Tooltip direction="top">
+            {b.name}
+            {b.closed ? ' (closed)' : ''}
+            {b.synthetic ? ' (synthetic base)' : ''}
+          </Tooltip>
+        </Marker>
+      ))}
+    </>
+  );
+}
+
+function EventShapes() {
+  const current = useAppStore((s) => s.scenario.current);
+  const events = useMemo(() => readEvents(current), [current]);
+  const style = { color: '#a23b00', weight: 2, dashArray: '6 4', fillOpacity: 0.12, interactive: false };
+  return (
+    <>
+      {events.map((e) =>
+        e.shape.kind === 'circle' ? (
+          <Circle key={e.index} center={[e.shape.lat, e.shape.lon]} radius={e.shape.radiusM} pathOptions={style} />
+        ) : e.shape.kind === 'polygon' ? (
+          <Polygon key={e.index} positions={e.shape.corners.map(([x, y]) => [y, x] as [number, number])} pathOptions={style} />
+        ) : null,
+      )}
+    </>
+  );
+}
+
+/** The polygon being drawn: its corners and the lines between them. */
+function DrawnCorners() {
+  const corners = useAppStore((s) => s.workbench.corners);
+  if (corners.length === 0) return null;
+  const positions = corners.map(([x, y]) => [y, x] as [number, number]);
+  return (
+    <>
+      <Polyline positions={positions} pathOptions={{ color: '#a23b00', weight: 2, interactive: false }} />
+      {positions.map((p, i) => (
+        <CircleMarker key={i} center={p} radius={4} pathOptions={{ color: '#a23b00', fillOpacity: 1, interactive: false }} />
+      ))}
+    </>
+  );
+}
+
+export function WorkbenchMap() {
+  const map = useMap();
+  const store = useAppStoreApi();
+  const placing = useAppStore((s) => s.workbench.placing);
+
+  useEffect(() => {
+    const el = map.getContainer();
+    el.classList.toggle('placing', placing !== null);
+    if (placing === null) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') update(store, 'workbench', workbenchPlacingSet, null);
+      else if (placing === 'polygon' && e.key === 'Enter' && store.getState().workbench.corners.length >= 3) finishPolygon(store);
+      else if (e.key === 'Enter' && e.target === el) {
+        const c = map.getCenter();
+        if (placing === 'base') addBaseAt(store, c.lng, c.lat);
+        else if (placing === 'event') addEventAt(store, c.lng, c.lat);
+        else update(store, 'workbench', cornerAdded, [c.lng, c.lat] as const);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      el.classList.remove('placing');
+    };
+  }, [map, store, placing]);
+
+  useMapEvents({
+    click(e) {
+      const armed = store.getState().workbench.placing;
+      if (armed === 'base') addBaseAt(store, e.latlng.lng, e.latlng.lat);
+      else if (armed === 'event') addEventAt(store, e.latlng.lng, e.latlng.lat);
+      else if (armed === 'polygon') update(store, 'workbench', cornerAdded, [e.latlng.lng, e.latlng.lat] as const);
+    },
+  });
+  return (
+    <>
+      <DrawnCorners />
+      <EventShapes />
+      <BaseMarkers />
+    </>
+  );
+}

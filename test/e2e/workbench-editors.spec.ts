@@ -1,0 +1,140 @@
+/**
+ * The workbench's editors end to end in Chromium, on the browser build with the London baseline
+ * (issue 15 items 2-5, 7, 8 and 9): "Add base" then a click on the map adds a base, given units in
+ * the table of bases; "Add demand event" then a click adds an event; a dispatch rule (the S reserve)
+ * is changed; each change reaches the key figures and "What changed" says it in words. The map is
+ * one Tab stop; axe-core finds no serious or critical violation on the batch view, the live view
+ * and the editors. Screenshots: test-results/e2e-workbench-*.png.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const SHOTS = 'test-results';
+
+test.beforeEach(async ({ request }) => {
+  test.skip((await request.get('./data/areas-display.geojson')).status() !== 200, 'this site was built without the London data (../shared/data not found)');
+});
+
+/** Waits until the key figures are those of the scenario as it now stands (its latest revision). */
+async function figuresUpToDate(page: Page, timeout = 60_000): Promise<void> {
+  const figures = page.getByTestId('key-figures');
+  await expect
+    .poll(async () => {
+      const [done, shown, wanted] = await Promise.all([
+        page.getByTestId('run').getAttribute('data-status'),
+        figures.getAttribute('data-figures-revision'),
+        figures.getAttribute('data-scenario-revision'),
+      ]);
+      return done === 'done' && shown !== '' && shown === wanted;
+    }, { timeout, message: 'the figures of the current scenario arrived' })
+    .toBe(true);
+}
+
+const figure = async (page: Page, id: string) => Number(await page.getByTestId(`figure-${id}`).getAttribute('data-value'));
+
+/** Serious and critical axe violations inside `selector` (or the page), as "id: target" lines. */
+async function axeProblems(page: Page, selector?: string): Promise<string[]> {
+  // label-content-name-mismatch (off by default in axe): an accessible name must contain the visible text.
+  let builder = new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } });
+  if (selector) builder = builder.include(selector);
+  const { violations } = await builder.analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'label-content-name-mismatch').flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${v.help}`));
+}
+
+test('add a base and a demand event on the map, change the S reserve: the figures follow and What changed says so', async ({ page }) => {
+  test.setTimeout(300_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto('./');
+  await expect(page.locator('path.borough')).toHaveCount(33);
+  await figuresUpToDate(page);
+  await expect(page.getByTestId('what-changed')).toContainText('Nothing yet');
+
+  // Add base: arm, Esc cancels, arm again, click the map; give it 6 units on every shift in the table.
+  const bases = page.getByTestId('bases-editor');
+  await bases.getByRole('button', { name: 'Add base' }).click();
+  await expect(page.getByTestId('workbench-placing-hint')).toContainText('Click the map to place the new base');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('workbench-placing-hint')).toHaveCount(0);
+  await bases.getByRole('button', { name: 'Add base' }).click();
+  const map = page.locator('.leaflet-container');
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  await map.click({ position: { x: box.width * 0.62, y: box.height * 0.62 } });
+  await expect(page.locator('.base-marker'), 'one more base on the map').toHaveCount(50);
+  await expect(bases.getByText('Table of bases (50)'), 'the new base opened the table').toBeVisible();
+  const row = bases.getByRole('row').filter({ has: page.getByRole('textbox', { name: 'Name of base New base 1' }) });
+  await expect(row).toHaveCount(1);
+  const before = { iMean: await figure(page, 'I-mean'), util: await figure(page, 'utilisation'), sWithin: await figure(page, 'S-within') };
+  for (const shift of ['early', 'late', 'night']) await row.getByRole('spinbutton', { name: `Units, New base 1, ${shift}` }).fill('6');
+  await figuresUpToDate(page);
+  const withBase = { iMean: await figure(page, 'I-mean'), util: await figure(page, 'utilisation') };
+  expect(withBase.iMean, 'more units: I mean response changes').not.toBe(before.iMean);
+  await expect(page.getByTestId('what-changed')).toContainText(/New base 1 added in \w/);
+  await expect(page.getByTestId('what-changed')).toContainText('6 more IRVs on the late shift');
+  await page.getByTestId('bases-editor').screenshot({ path: `${SHOTS}/e2e-workbench-bases.png` });
+
+  // Add demand event: click the map; the event is listed, drawn, and demand (utilisation) rises.
+  const demand = page.getByTestId('demand-editor');
+  await demand.getByRole('button', { name: 'Add demand event' }).click();
+  await map.scrollIntoViewIfNeeded();
+  await map.click({ position: { x: box.width * 0.5, y: box.height * 0.45 } });
+  const events = page.getByTestId('events-table');
+  await expect(events.getByRole('textbox', { name: 'Name of event Event 1' })).toHaveValue('Event 1');
+  await events.getByRole('spinbutton', { name: 'Demand (x) of Event 1' }).fill('4');
+  await events.getByRole('spinbutton', { name: 'Radius (m) of Event 1' }).fill('3000');
+  await figuresUpToDate(page);
+  expect(await figure(page, 'utilisation'), 'an event x4 on central London for an evening: units busier').toBeGreaterThan(withBase.util);
+  await expect(page.getByTestId('what-changed')).toContainText(/Event Event 1 added, Mon 18:00-23:00, x4 within 3\.0 km of a point in /);
+
+  // An event over a polygon drawn corner by corner: three clicks, then Finish polygon.
+  await demand.getByRole('button', { name: 'Draw event area' }).click();
+  await map.scrollIntoViewIfNeeded();
+  for (const [x, y] of [[0.3, 0.3], [0.4, 0.3], [0.35, 0.4]] as const) await map.click({ position: { x: box.width * x, y: box.height * y } });
+  await demand.getByRole('button', { name: 'Finish polygon (3 corners)' }).click();
+  await expect(events.getByRole('textbox', { name: 'Name of event Event 2' })).toHaveValue('Event 2');
+  await expect(page.getByTestId('what-changed')).toContainText(/Event Event 2 added, Mon 18:00-23:00, x2 in a 3-corner area/);
+  await demand.screenshot({ path: `${SHOTS}/e2e-workbench-demand.png` });
+  await page.locator('.map-box').screenshot({ path: `${SHOTS}/e2e-workbench-map.png` });
+
+  // A dispatch rule: no S reserve. S within 60 min rises (the baseline holds 8 units per BCU from S).
+  const dispatch = page.getByTestId('dispatch-editor');
+  const sBefore = await figure(page, 'S-within');
+  await dispatch.getByRole('spinbutton', { name: 'Reserve from S work, per BCU' }).fill('0');
+  await figuresUpToDate(page);
+  expect(await figure(page, 'S-within'), 'without the reserve more S work is reached in time').toBeGreaterThan(sBefore);
+  await expect(page.getByTestId('what-changed')).toContainText('Reserve kept from S work: 0 units per BCU (was 8)');
+  await dispatch.screenshot({ path: `${SHOTS}/e2e-workbench-dispatch.png` });
+
+  // Shift patterns: start the late shift an hour later: a gap and an overlap, with their hours.
+  const shifts = page.getByTestId('shifts-editor');
+  await shifts.getByLabel('Start of the late shift').fill('16:00');
+  await expect(shifts.getByTestId('cover-warnings')).toContainText('Gap: no shift on duty 15:00-16:00 (1 h)');
+  await expect(shifts.getByTestId('cover-warnings')).toContainText('Overlap: late and night both on duty 23:00-00:00 (1 h)');
+  await shifts.screenshot({ path: `${SHOTS}/e2e-workbench-shifts.png` });
+  await page.getByTestId('what-changed').screenshot({ path: `${SHOTS}/e2e-workbench-what-changed.png` });
+
+  // The editors pass axe.
+  expect(await axeProblems(page, '.workbench'), 'no serious or critical violation in the editors').toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('the map is one Tab stop, and the batch and live views pass axe', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await expect(page.locator('path.borough')).toHaveCount(33);
+  await figuresUpToDate(page);
+  const focusable = await page.locator('.leaflet-container').evaluate((el) => {
+    // Runs in the page (the test's compiler has no DOM types).
+    type Focusable = { tabIndex: number };
+    const root = el as unknown as Focusable & { querySelectorAll(selector: string): ArrayLike<Focusable> };
+    const inside = Array.from(root.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')).filter((e) => e.tabIndex >= 0);
+    return { container: root.tabIndex, inside: inside.length };
+  });
+  expect(focusable, 'the map container is the one Tab stop; nothing inside it takes one').toEqual({ container: 0, inside: 0 });
+  await page.screenshot({ path: `${SHOTS}/e2e-workbench-batch.png`, fullPage: true });
+  expect(await axeProblems(page), 'batch view').toEqual([]);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  expect(await axeProblems(page), 'live view').toEqual([]);
+});
