@@ -81,7 +81,12 @@ export function assumptionRows(s: Scenario): [string, string][] {
           : 'Calls are spread evenly over the road network.';
   rows.push(['where calls come from', where]);
   if (s.demand.surges.length > 0) {
-    rows.push(['surges', `${s.demand.surges.map((sg) => `${sg.area ? `in ${sg.area}` : 'everywhere'}, ${n(sg.multiplier, 2)} times the usual calls from ${duration(sg.fromS)} to ${duration(sg.toS)} after the start`).join('; ')}.`]);
+    const when = (t: number | undefined, edge: string) => (t === undefined ? edge : `${duration(Math.abs(t))} ${t < 0 ? 'before' : 'after'} the start`);
+    const surge = (sg: Scenario['demand']['surges'][number]): string => {
+      const where = sg.circle ? `within ${n(sg.circle.radiusM)} m of ${n(sg.circle.lat, 4)}° N, ${n(Math.abs(sg.circle.lon), 4)}° ${sg.circle.lon < 0 ? 'W' : 'E'}` : sg.polygon ? `inside a ${sg.polygon.length}-corner area drawn on the map` : sg.area ? `in ${sg.area}` : 'everywhere';
+      return `${sg.label ? `${sg.label}: ` : ''}${sg.line ? `${sg.line} calls ` : ''}${where}, ${n(sg.multiplier, 2)} times the usual calls from ${when(sg.fromS, 'the first call')} to ${when(sg.toS, 'the last')}`;
+    };
+    rows.push(['surges', `${s.demand.surges.map(surge).join('; ')}.`]);
   }
   if (s.callHandling) {
     rows.push(['call takers', `${s.callHandling.pools.map((p) => `${p.id} answers ${list(p.lines)}: ${staffWords(p.staff)}`).join('; ')}.`]);

@@ -26,6 +26,12 @@ describe('assumptions in words', () => {
     expect(distributionWords({ dist: 'uniform', min: 60, max: 180 })).toBe('anywhere from 60 s to 3 min');
   });
 
+  it('surges in words, with the parts a surge may leave out', () => {
+    const s = parsed({ ...smallInput(), demand: { ...(smallInput() as { demand: object }).demand, surges: [{ label: 'Carnival', circle: { lon: -0.2, lat: 51.515, radiusM: 1500 }, multiplier: 3, fromS: 3600, toS: 7200 }, { multiplier: 1.5, line: '101' }] } } as never);
+    const row = assumptionRows(s).find((r) => r[0] === 'surges')![1];
+    expect(row).toBe('Carnival: within 1,500 m of 51.515° N, 0.2° W, 3 times the usual calls from 60 min after the start to 2 h after the start; 101 calls everywhere, 1.5 times the usual calls from the first call to the last.');
+  });
+
   it('what changed: the rows whose sentence differs', () => {
     const base = parsed(smallInput());
     const variant = parsed({ ...smallInput(), dispatch: { reserve: { S: 1 } } } as never);
