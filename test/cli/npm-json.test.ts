@@ -11,11 +11,18 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './run-cli';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/** The environment of a user's shell: without the npm_config_* that an outer `npm test --loglevel=...` passes down, which would override `.npmrc`. */
+function userEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', RESPONSE_SIM_NO_BROWSER: '1' };
+  for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_loglevel') delete env[key];
+  return env;
+}
+
 function runNpm(args: string[]) {
   return spawnSync(npm, args, {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '', RESPONSE_SIM_NO_BROWSER: '1' },
+    env: userEnv(),
     timeout: 120_000,
   });
 }
