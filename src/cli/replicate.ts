@@ -63,7 +63,7 @@ export async function replicate(scenario: Scenario, o: ReplicateOptions & { file
 }
 
 /** The error to throw for a run that ended without results: the user's input (exit 2) or not (exit 1). */
-function runFailure(error: RunError, file: string): Error {
+export function runFailure(error: RunError, file: string): Error {
   if (error.kind === 'invalid-scenario') return new InputError(error.errors.map((i) => `${file}: ${i.path || '(scenario)'}: ${i.message}`).join('\n'));
   if (error.kind === 'failed' && error.name !== undefined && DATA_ERROR_NAMES.includes(error.name)) return new InputError(`${file}: ${error.message}`);
   const failure = new Error(`${file}: ${describeRunError(error)}`);

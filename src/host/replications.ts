@@ -77,6 +77,8 @@ export interface ReplicationsJob {
   readonly group: string;
   /** >= 1 */
   readonly replications: number;
+  /** index of the first replication (default 0): a later batch of a sequential run continues the seeds where the last stopped */
+  readonly first?: number;
   /** base seed; absent = the scenario's */
   readonly seed?: number;
   /** simulated days, overriding the scenario's */
@@ -114,10 +116,10 @@ export async function runReplications(runner: ReplicationRunner, job: Replicatio
     fractions.map(async (_, replication) => {
       const result = await runner.run(
         {
-          replication,
+          replication: (job.first ?? 0) + replication,
           ...(job.seed === undefined ? {} : { seed: job.seed }),
           ...(job.days === undefined ? {} : { days: job.days }),
-          ...(job.keepLog === true && replication === 0 ? { incidentLog: true } : {}),
+          ...(job.keepLog === true && replication === 0 && (job.first ?? 0) === 0 ? { incidentLog: true } : {}),
         },
         {
           group,

@@ -14,6 +14,8 @@ export { startOffsetS, hourOfDay } from './time';
 export { sampler, meanOf } from './random/distributions';
 export { streamRng, Rng } from './random/rng';
 export { studentTQuantile, meanCi95 } from './metrics/stats';
+export { KEY_FIGURES, AREA_FIGURES, compareFigures, compareAreas, pairedDifference, meanInterval, verdictOf, shouldContinue } from './metrics/paired';
+export type { Verdict, FigureUnit, MeanInterval, PairedDifference, KeyFigure, FigureComparison, AreaComparison, StoppingRule, StoppingDecision } from './metrics/paired';
 export type { SimWorld, TravelModel, Place, Trip, Ranked, AreaSet, DemandPoints } from './world';
 export {
   createLiveSession,

@@ -6,6 +6,8 @@
  */
 import { scenarioWarnings, type Scenario } from '../../shared/scenario';
 import { isAttendedGrade, type Results } from '../../shared/results';
+import { dispatchWords } from './assumptions';
+import { attributionsFor } from './attribution';
 
 export interface ReportOptions {
   /** Shown as "generated at"; left out keeps the report byte-identical between runs. */
@@ -140,22 +142,12 @@ function assumptions(s: Scenario): string[][] {
   const units = s.fleet.reduce((n, row) => n + (row.count ?? 0) + Object.values(row.perShift ?? {}).reduce((a, b) => a + b, 0), 0);
   rows.push(['fleet', `${s.stations.length} stations, ${units} unit-shifts (${s.fleet.length} rows)`]);
   const d = s.dispatch;
-  rows.push(['dispatch', `${d.policy}, border ${d.border}${d.divert ? `, divert ${d.divert.from.join('/')} to ${d.divert.to.join('/')}` : ''}${Object.keys(d.reserve).length ? `, reserve ${JSON.stringify(d.reserve)}` : ''}`]);
+  rows.push(['dispatch', dispatchWords(d)]);
   const t = s.travel;
   rows.push(['travel', t.mode === 'road' ? `road network "${s.network?.source}", blue-light factor ${t.blueLightFactor}` : `straight line x ${t.detourFactor} at ${t.speedKph} km/h, blue-light factor ${t.blueLightFactor}`]);
   rows.push(['targets', (['I', 'S', 'E'] as const).map((g) => `${g} ${fmt(s.grades[g].targetS / 60)} min`).join(', ')]);
   return rows;
 }
-
-function usesLondonData(s: Scenario): boolean {
-  return s.areas?.source === 'london-boroughs' || s.demand.pointsSource !== undefined || (s.travel.mode === 'road' && s.network?.source === 'london');
-}
-
-const ATTRIBUTION = [
-  'Contains National Statistics data © Crown copyright and database right [2022]. Contains Ordnance Survey data © Crown copyright and database right [2022]. Open Government Licence v3.0.',
-  'Crime: Metropolitan Police Service, via the London Datastore (recorded crime summary), Open Government Licence v2.0.',
-  'Roads and police stations: © OpenStreetMap contributors, ODbL 1.0 (openstreetmap.org/copyright); © OpenMapTiles.',
-];
 
 export function reportHtml(results: Results, scenario: Scenario, options: ReportOptions = {}): string {
   const m = results.meta;
@@ -207,7 +199,7 @@ ${areasTable(results)}
 <h2>Units</h2>
 <p>Mean utilisation ${withCi(results.units.meanUtilisationPct, results.units.ci95?.meanUtilisationPct, 1)}% of on-duty time (travelling to, at, or returning from work).</p>
 ${table(['busiest units', 'station', 'utilisation (%)', 'returning (%)', 'dispatches'], busiest.map((u) => [u.id, u.station, fmt(u.utilisationPct, 1), fmt(u.returningPct, 1), fmt(u.dispatches, 1)]))}
-${usesLondonData(scenario) ? `<h2>Data sources</h2>\n${ATTRIBUTION.map((a) => `<p class="note">${escapeHtml(a)}</p>`).join('\n')}` : ''}
+${attributionsFor(scenario).length > 0 ? `<h2>Data sources</h2>\n${attributionsFor(scenario).map((a) => `<p class="note">${escapeHtml(a)}</p>`).join('\n')}` : ''}
 </body></html>
 `;
 }
