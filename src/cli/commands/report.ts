@@ -5,9 +5,10 @@
  * Chromium (src/node/report/pdf.ts). For a PDF, Chromium is looked for before the run, so a missing
  * browser costs nothing.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../../node/files/atomic-write';
+import { readCappedText } from '../../node/files/read-capped';
 import { reportHtml } from '../../node/report';
 import { loadScenarioFile } from '../../node/scenario/load';
 import { describeChanges } from '../../renderer/scenario/describe';
@@ -87,7 +88,7 @@ function generatedAt(now: Date): string {
 async function changesFromOrigin(file: string): Promise<{ origin: string; lines: string[] } | null> {
   let parent: unknown;
   try {
-    parent = (JSON.parse(readFileSync(file, 'utf8')) as { extends?: unknown }).extends;
+    parent = (JSON.parse(readCappedText(file, LIMITS.scenarioFileBytes, 'scenario files')) as { extends?: unknown }).extends;
   } catch {
     return null; // already read and validated by prepare(); a built-in name has no file here
   }

@@ -3,8 +3,9 @@
  * base scenario (relative to the sweep file, `extends` inlined) and check that every variable and
  * every value fits it. Every problem names its file and JSON path, as for scenarios.
  */
-import { readFileSync } from 'node:fs';
+import { FileReadError, readCappedText } from '../files/read-capped';
 import path from 'node:path';
+import { LIMITS } from '../../shared/scenario/limits';
 import { parseScenario, type Scenario } from '../../shared/scenario';
 import { fromZodIssues } from '../../shared/scenario/issues';
 import { formatPath } from '../../shared/scenario/issues';
@@ -80,10 +81,10 @@ export async function readSweep(fileArg: string, cwd: string = process.cwd()): P
   const file = path.resolve(cwd, fileArg);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Capped and regular files only: a named pipe or /dev/zero must not hang or fill memory (issue 13).
+    text = readCappedText(file, LIMITS.scenarioFileBytes, 'sweep files');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ScenarioFileError([{ file, issue: { path: '', message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (error as Error).message } }]);
+    throw new ScenarioFileError([{ file, issue: { path: '', message: error instanceof FileReadError ? error.detail : (error as Error).message } }]);
   }
   return loadSweep(parseJsonFile(file, text), file);
 }
@@ -91,7 +92,7 @@ export async function readSweep(fileArg: string, cwd: string = process.cwd()): P
 /** Whether `arg` names a readable JSON file that is a sweep (has `variables`); false for anything else. */
 export function isSweepFile(arg: string, cwd: string = process.cwd()): boolean {
   try {
-    return looksLikeSweep(JSON.parse(readFileSync(path.resolve(cwd, arg), 'utf8')));
+    return looksLikeSweep(JSON.parse(readCappedText(path.resolve(cwd, arg), LIMITS.scenarioFileBytes, 'sweep files')));
   } catch {
     return false;
   }
