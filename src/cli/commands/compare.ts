@@ -13,7 +13,8 @@ import { writeFileAtomicSync } from '../../node/files/atomic-write';
 import { comparisonHtml } from '../../node/report/compare-html';
 import { writeCsvBundle } from '../../node/report/csv-bundle';
 import { dataHashes } from '../../node/report/data-hashes';
-import { findChromium, PdfError, printPdf } from '../../node/report/pdf';
+import { PdfError, printPdf } from '../../node/report/pdf';
+import { chromiumForPdf } from '../chromium';
 import { LIMITS } from '../../shared/scenario/limits';
 import { compareFigures, type FigureComparison, type StoppingRule } from '../../sim';
 import { displayPath, parseArgs, positiveOption, wholeOption } from '../args';
@@ -69,13 +70,8 @@ export const command: Command = {
     const kind = out === undefined ? null : /\.html?$/i.test(out) ? 'html' : /\.pdf$/i.test(out) ? 'pdf' : 'dir';
     let chromium: string | null = null;
     if (kind === 'pdf') {
-      try {
-        chromium = findChromium();
-      } catch (error) {
-        if (!(error instanceof PdfError)) throw error;
-        process.stderr.write(`response-sim: compare: ${error.message}\n`);
-        return EXIT_INTERNAL;
-      }
+      chromium = chromiumForPdf('compare');
+      if (chromium === null) return EXIT_INTERNAL;
     }
 
     const prepared = [];

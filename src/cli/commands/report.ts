@@ -12,7 +12,8 @@ import { readCappedText } from '../../node/files/read-capped';
 import { reportHtml } from '../../node/report';
 import { loadScenarioFile } from '../../node/scenario/load';
 import { describeChanges } from '../../renderer/scenario/describe';
-import { findChromium, PdfError, printPdf } from '../../node/report/pdf';
+import { PdfError, printPdf } from '../../node/report/pdf';
+import { chromiumForPdf } from '../chromium';
 import { LIMITS } from '../../shared/scenario/limits';
 import { displayPath, parseArgs, positiveOption, wholeOption } from '../args';
 import { EXIT_INTERNAL, InputError } from '../errors';
@@ -42,13 +43,8 @@ export const command: Command = {
 
     let chromium: string | null = null;
     if (kind === 'pdf') {
-      try {
-        chromium = findChromium();
-      } catch (error) {
-        if (!(error instanceof PdfError)) throw error;
-        process.stderr.write(`response-sim: report: ${error.message}\n`);
-        return EXIT_INTERNAL;
-      }
+      chromium = chromiumForPdf('report');
+      if (chromium === null) return EXIT_INTERNAL;
     }
 
     const { scenario, file } = await prepare(p.positional[0]!);
