@@ -39,7 +39,9 @@ describe('suggestResourcing', () => {
       expect(cancelSuggestion('s2'), 'finished: nothing left to cancel').toBe(false);
       // Cancelled while a batch runs.
       const mid = suggestResourcing(pool, { jobId: 's4', scenario: mmc, targets: [{ key: 'I', pct: 60 }], replications: 4, days: 10 });
-      await new Promise((r) => setTimeout(r, 300));
+      // One turn of the event loop: the pilot batch has been sent to the workers and cannot have come back
+      // (a fixed 300 ms wait let a quiet machine finish the whole suggestion first).
+      await new Promise((r) => setImmediate(r));
       expect(cancelSuggestion('s4')).toBe(true);
       expect(await mid).toEqual({ ok: false, error: { kind: 'cancelled' } });
       const bad = await suggestResourcing(pool, { jobId: 's3', scenario: { ...mmc, days: -1 }, targets: [{ key: 'I', pct: 60 }] });
