@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { figuresUpToDate } from './figures';
 
 const SHOTS = 'test-results';
 const baseline = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'assets', 'scenarios', 'london-baseline.json'), 'utf8')) as {
@@ -19,22 +20,6 @@ const baseline = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'asset
 test.beforeEach(async ({ request }) => {
   test.skip((await request.get('./data/areas-display.geojson')).status() !== 200, 'this site was built without the London data (../shared/data not found)');
 });
-
-/** Waits until the key figures are those of the scenario as it now stands (its latest revision). */
-async function figuresUpToDate(page: Page, timeout = 60_000): Promise<void> {
-  const figures = page.getByTestId('key-figures');
-  await expect(figures.getByRole('heading', { name: 'Key figures' })).toBeVisible();
-  await expect
-    .poll(async () => {
-      const [done, shown, wanted] = await Promise.all([
-        page.getByTestId('run').getAttribute('data-status'),
-        figures.getAttribute('data-figures-revision'),
-        figures.getAttribute('data-scenario-revision'),
-      ]);
-      return done === 'done' && shown !== '' && shown === wanted;
-    }, { timeout, message: 'the figures of the current scenario arrived' })
-    .toBe(true);
-}
 
 /**
  * Runs London for one day instead of the baseline's own week (the horizon follows the scenario's

@@ -8,27 +8,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { figuresUpToDate } from './figures';
 
 const SHOTS = 'test-results';
 
 test.beforeEach(async ({ request }) => {
   test.skip((await request.get('./data/areas-display.geojson')).status() !== 200, 'this site was built without the London data (../shared/data not found)');
 });
-
-/** Waits until the key figures are those of the scenario as it now stands (its latest revision). */
-async function figuresUpToDate(page: Page, timeout = 60_000): Promise<void> {
-  const figures = page.getByTestId('key-figures');
-  await expect
-    .poll(async () => {
-      const [done, shown, wanted] = await Promise.all([
-        page.getByTestId('run').getAttribute('data-status'),
-        figures.getAttribute('data-figures-revision'),
-        figures.getAttribute('data-scenario-revision'),
-      ]);
-      return done === 'done' && shown !== '' && shown === wanted;
-    }, { timeout, message: 'the figures of the current scenario arrived' })
-    .toBe(true);
-}
 
 const figure = async (page: Page, id: string) => Number(await page.getByTestId(`figure-${id}`).getAttribute('data-value'));
 
