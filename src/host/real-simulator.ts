@@ -6,11 +6,13 @@
 import { parseScenario, type Scenario } from '../shared/scenario';
 import { CancelledError, SIM_VERSION, ScenarioError, createLiveSession, replicationSeed, runScenario } from '../sim';
 import type { SimWorld } from '../sim/world';
+import type { TraceCall } from '../sim/demand/trace';
 import { WorldError, buildWorld, worldSpec, type DataProvider, type WorldSpec } from '../world';
 import { HistogramCounter } from './histogram';
 import type { Simulator } from './simulator';
 
-export function realSimulator(data: DataProvider, clock: () => number = Date.now): Simulator<Scenario, SimWorld, WorldSpec> {
+/** @param trace replay these recorded calls instead of random arrivals (`run --replay`) */
+export function realSimulator(data: DataProvider, clock: () => number = Date.now, trace?: readonly TraceCall[]): Simulator<Scenario, SimWorld, WorldSpec> {
   return {
     version: SIM_VERSION,
     parseScenario,
@@ -28,6 +30,7 @@ export function realSimulator(data: DataProvider, clock: () => number = Date.now
         clock,
         isCancelled: options.isCancelled,
         onProgress: options.onProgress,
+        ...(trace ? { trace } : {}),
       });
       return { results: run.results, histograms: counter.histograms(), ...(run.incidents ? { incidents: run.incidents.columns() } : {}) };
     },
