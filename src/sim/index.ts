@@ -4,6 +4,7 @@
  */
 export { SIM_VERSION } from './version';
 export { TraceArrivals, type TraceCall } from './demand/trace';
+export { createExerciseSession, checkExercise, checkExerciseOn, type ExerciseSession, type ExerciseOptions } from './live/script';
 export { ScenarioError } from './errors';
 export { runScenario, checkRunnable, CancelledError, type RunOptions, type SimRun } from './run';
 export { combineReplications, replicationSeed } from './metrics/replications';
