@@ -146,3 +146,19 @@ describe('exercise timeline in a live session', () => {
     expect(JSON.stringify(seek.snapshot())).toBe(JSON.stringify(played.snapshot()));
   });
 });
+
+describe('exercise log export', () => {
+  it('writes the log as CSV and an HTML summary', async () => {
+    const { exerciseLogCsv, exerciseSummaryHtml } = await import('../../src/shared/exercise-export');
+    const s = await quietRun(ex([{ atS: 10, kind: 'inject', grade: 'I', place: { lon: -0.14, lat: 51.5 }, type: 'robbery, armed' }, { atS: 20, kind: 'message', text: 'hi <all>' }]));
+    s.advanceTo(2000);
+    const csv = exerciseLogCsv(s.log).trim().split('\n');
+    expect(csv[0]).toBe('tS,clock,kind,by,incident,unit,grade,lon,lat,etaS,responseS,targetS,withinTarget,left,text');
+    expect(csv[1]).toBe('10,day 1 00:00:10,inject,script,0,,I,-0.14,51.5,,,,,,"robbery, armed"');
+    expect(csv.some((l) => /,arrived,simulation,0,,I,,,,[\d.]+,900,1,,script$/.test(l))).toBe(true);
+    const html = exerciseSummaryHtml(s.log, 'Test <exercise>');
+    expect(html).toContain('<h1>Test &lt;exercise&gt;: exercise summary</h1>');
+    expect(html).toContain('hi &lt;all&gt;');
+    expect(html).toMatch(/made by the script<\/td><td>1<\/td><td>100 %/);
+  });
+});
