@@ -4,7 +4,8 @@
  * thread, the Web Worker and the command line's in-process runner all use this one wiring.
  */
 import { parseScenario, type Scenario } from '../shared/scenario';
-import { CancelledError, SIM_VERSION, ScenarioError, createLiveSession, replicationSeed, runScenario } from '../sim';
+import { CancelledError, SIM_VERSION, ScenarioError, createExerciseSession, replicationSeed, runScenario } from '../sim';
+import { parseExercise, type Exercise } from '../shared/exercise';
 import type { SimWorld } from '../sim/world';
 import type { TraceCall } from '../sim/demand/trace';
 import { WorldError, buildWorld, worldSpec, type DataProvider, type WorldSpec } from '../world';
@@ -37,6 +38,19 @@ export function realSimulator(data: DataProvider, clock: () => number = Date.now
     isCancellation: (error) => error instanceof CancelledError,
     scenarioIssues: (error) =>
       error instanceof WorldError ? error.issues : error instanceof ScenarioError ? [{ path: error.path, message: error.detail }] : null,
-    openLive: (scenario, world, options) => createLiveSession(scenario, world, options),
+    openLive: (scenario, world, options) => {
+      let exercise: Exercise | undefined;
+      if (options.exercise !== undefined) {
+        const parsed = parseExercise(options.exercise);
+        if (!parsed.ok) throw new ScenarioError(`exercise.${parsed.errors[0]!.path}`, parsed.errors.map((e) => `${e.path || '(exercise)'}: ${e.message}`).join('; '));
+        exercise = parsed.exercise;
+      }
+      return createExerciseSession(scenario, world, {
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(options.days === undefined ? {} : { days: options.days }),
+        ...(options.startS === undefined ? {} : { startS: options.startS }),
+        ...(exercise ? { exercise } : {}),
+      });
+    },
   };
 }
