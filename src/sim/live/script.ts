@@ -114,9 +114,9 @@ class Run implements ExerciseSession {
   step(): StepReport | null {
     const next = this.queue[0];
     if (next && next.tS <= this.sim.nextEventTime()) {
-      const kind = this.logged.length;
+      const before = this.logged.length;
       this.advanceTo(next.tS);
-      const entry = this.logged[kind];
+      const entry = this.logged[before];
       return { tS: this.now, event: `exercise ${entry?.kind ?? 'item'}`, incident: entry?.incident ?? null, unit: entry?.unit ?? null };
     }
     const r = this.session.step();
