@@ -16,7 +16,7 @@ import { createNodeSimPool } from '../node/pool';
 import type { RunError } from '../shared/protocol';
 import type { Results } from '../shared/results';
 import type { Scenario } from '../shared/scenario';
-import { IncidentLog } from '../sim';
+import { IncidentLog, type TraceCall } from '../sim';
 import { InputError } from './errors';
 import { DATA_ERROR_NAMES } from './prepare';
 import type { Progress } from './progress';
@@ -33,6 +33,8 @@ export interface ReplicateOptions {
   label?: string;
   /** Worker threads for several replications; default one per core. 0 runs them all in this process. */
   workers?: number;
+  /** Replay these recorded calls instead of random arrivals (runs in this process). */
+  trace?: readonly TraceCall[];
 }
 
 export interface Replicated {
@@ -43,11 +45,11 @@ export interface Replicated {
 
 /** Runs the replications of the validated `scenario` (read from `o.file`); bad input is an InputError naming the file. */
 export async function replicate(scenario: Scenario, o: ReplicateOptions & { file: string }): Promise<Replicated> {
-  const workers = Math.min(o.replications, o.workers ?? availableParallelism());
+  const workers = o.trace ? 0 : Math.min(o.replications, o.workers ?? availableParallelism());
   const pooled = o.replications > 1 && workers > 0;
   const pool = pooled ? createNodeSimPool({ entry: path.join(repoRoot(), 'src', 'node', 'sim-worker.ts'), size: workers }) : null;
   // The validated scenario (defaults applied, `extends` and area files inlined) is itself a valid scenario.
-  const runner: ReplicationRunner = pool ? poolRunner(pool, scenario) : inProcessRunner(realSimulator(nodeDataProvider(), () => performance.now()), scenario);
+  const runner: ReplicationRunner = pool ? poolRunner(pool, scenario) : inProcessRunner(realSimulator(nodeDataProvider(), () => performance.now(), o.trace), scenario);
   const label = pool ? `${o.label ?? 'replications'} on ${workers} worker${workers === 1 ? '' : 's'}` : (o.label ?? 'replications');
   try {
     const outcome = await runReplications(

@@ -120,6 +120,8 @@ class Session {
   private ended = false;
   private busy = false;
   private stepQueued = false;
+  /** a Jump asked for (simulation seconds), run by the next tick */
+  private jumpTo: number | null = null;
   private cancelTimer: (() => void) | null = null;
   private lastTickWall = 0;
   private chunkS = MAX_CHUNK_FIRST_S;
@@ -166,6 +168,12 @@ class Session {
           this.speed = command.speed;
           this.chunkS = MAX_CHUNK_FIRST_S;
           break;
+        case 'jump':
+          this.playing = false;
+          this.clearTimer();
+          this.jumpTo = command.toS;
+          this.kick();
+          break;
       }
     } else if (command.kind === 'speed') {
       this.speed = command.speed;
@@ -195,10 +203,17 @@ class Session {
   }
 
   private async open(): Promise<void> {
-    const { scenario, seed, days } = this.request;
+    const { scenario, seed, days, exercise, startS } = this.request;
     const result = await this.pool.call(
       'liveOpen',
-      { session: this.jobId, scenario, ...(seed === undefined ? {} : { seed }), ...(days === undefined ? {} : { days }) },
+      {
+        session: this.jobId,
+        scenario,
+        ...(seed === undefined ? {} : { seed }),
+        ...(days === undefined ? {} : { days }),
+        ...(exercise === undefined ? {} : { exercise }),
+        ...(startS === undefined ? {} : { startS }),
+      },
       { group: this.jobId },
     );
     if (this.ended) return;
@@ -234,6 +249,9 @@ class Session {
     if (this.stepQueued) {
       this.stepQueued = false;
       request = { session: this.jobId, step: true };
+    } else if (this.jumpTo !== null) {
+      request = { session: this.jobId, toS: this.jumpTo };
+      this.jumpTo = null;
     } else if (this.playing) {
       const elapsed = Math.min(Math.max(0, started - this.lastTickWall), 2 * this.interval);
       this.lastTickWall = started;
@@ -257,12 +275,17 @@ class Session {
     }
     this.deliver(frame);
     if (this.ended) return;
-    if (this.stepQueued) this.schedule(0);
+    if (this.stepQueued || this.jumpTo !== null) this.schedule(0);
     else if (this.playing) this.schedule(Math.max(0, this.interval - (this.options.now() - started)));
   }
 
   private deliver(frame: LiveWorkerFrame): void {
     this.tS = frame.tS;
+    // The exercise script paused here: the trainer plays on.
+    if (frame.exercise && frame.exercise.pausedAtS !== null) {
+      this.playing = false;
+      this.clearTimer();
+    }
     if (frame.finished) {
       this.finished = true;
       this.playing = false;

@@ -124,6 +124,7 @@ export class LiveRegistry {
       step,
       workMs,
       events,
+      ...(handle.drainExercise ? { exercise: handle.drainExercise() } : {}),
     };
   }
 }

@@ -82,6 +82,8 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
       const handle = simulator.openLive(scenario, world, {
         ...(request.seed === undefined ? {} : { seed: request.seed }),
         ...(request.days === undefined ? {} : { days: request.days }),
+        ...(request.exercise === undefined ? {} : { exercise: request.exercise }),
+        ...(request.startS === undefined ? {} : { startS: request.startS }),
       });
       return live.open(request.session, handle);
     },

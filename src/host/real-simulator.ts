@@ -4,13 +4,16 @@
  * thread, the Web Worker and the command line's in-process runner all use this one wiring.
  */
 import { parseScenario, type Scenario } from '../shared/scenario';
-import { CancelledError, SIM_VERSION, ScenarioError, createLiveSession, replicationSeed, runScenario } from '../sim';
+import { CancelledError, SIM_VERSION, ScenarioError, createExerciseSession, replicationSeed, runScenario } from '../sim';
+import { parseExercise, type Exercise } from '../shared/exercise';
 import type { SimWorld } from '../sim/world';
+import type { TraceCall } from '../sim/demand/trace';
 import { WorldError, buildWorld, worldSpec, type DataProvider, type WorldSpec } from '../world';
 import { HistogramCounter } from './histogram';
 import type { Simulator } from './simulator';
 
-export function realSimulator(data: DataProvider, clock: () => number = Date.now): Simulator<Scenario, SimWorld, WorldSpec> {
+/** @param trace replay these recorded calls instead of random arrivals (`run --replay`) */
+export function realSimulator(data: DataProvider, clock: () => number = Date.now, trace?: readonly TraceCall[]): Simulator<Scenario, SimWorld, WorldSpec> {
   return {
     version: SIM_VERSION,
     parseScenario,
@@ -28,12 +31,26 @@ export function realSimulator(data: DataProvider, clock: () => number = Date.now
         clock,
         isCancelled: options.isCancelled,
         onProgress: options.onProgress,
+        ...(trace ? { trace } : {}),
       });
       return { results: run.results, histograms: counter.histograms(), ...(run.incidents ? { incidents: run.incidents.columns() } : {}) };
     },
     isCancellation: (error) => error instanceof CancelledError,
     scenarioIssues: (error) =>
       error instanceof WorldError ? error.issues : error instanceof ScenarioError ? [{ path: error.path, message: error.detail }] : null,
-    openLive: (scenario, world, options) => createLiveSession(scenario, world, options),
+    openLive: (scenario, world, options) => {
+      let exercise: Exercise | undefined;
+      if (options.exercise !== undefined) {
+        const parsed = parseExercise(options.exercise);
+        if (!parsed.ok) throw new ScenarioError(`exercise.${parsed.errors[0]!.path}`, parsed.errors.map((e) => `${e.path || '(exercise)'}: ${e.message}`).join('; '));
+        exercise = parsed.exercise;
+      }
+      return createExerciseSession(scenario, world, {
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(options.days === undefined ? {} : { days: options.days }),
+        ...(options.startS === undefined ? {} : { startS: options.startS }),
+        ...(exercise ? { exercise } : {}),
+      });
+    },
   };
 }

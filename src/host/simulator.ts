@@ -3,6 +3,7 @@
  * see it, as one injected object: the real one wires src/sim, src/shared/scenario and src/world
  * (./real-simulator.ts); tests inject fakes to make a worker slow, fail or crash on purpose.
  */
+import type { ExerciseStatus } from '../shared/exercise-log';
 import type { LiveAssignOutcome, LiveCandidateView, LiveInjectGrade, LiveSnapshot, LiveStepReport, RunOneReply, ScenarioIssue } from '../shared/protocol';
 
 /** One replication's settings and the hooks the run calls back (synchronously, from inside it). */
@@ -39,6 +40,8 @@ export interface LiveHandle {
   assign(incident: number, unit: string): LiveAssignOutcome;
   /** every on-duty unit for `incident`, the one the policy would send first, then eligible ones by ETA, then the rest by ETA */
   candidates(incident: number): readonly LiveCandidateView[];
+  /** the exercise since the last call (src/sim/live/script.ts); absent for a simulator without exercises */
+  drainExercise?(): ExerciseStatus;
 }
 
 export type ParseOutcome<Scenario> =
@@ -66,5 +69,9 @@ export interface Simulator<Scenario = unknown, World = unknown, Spec = unknown> 
    */
   scenarioIssues(error: unknown): readonly ScenarioIssue[] | null;
   /** A live session of the scenario on its world, at the start of its warm-up. */
-  openLive(scenario: Scenario, world: World, options: { readonly seed?: number; readonly days?: number }): LiveHandle;
+  openLive(
+    scenario: Scenario,
+    world: World,
+    options: { readonly seed?: number; readonly days?: number; readonly exercise?: unknown; readonly startS?: number },
+  ): LiveHandle;
 }

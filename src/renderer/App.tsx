@@ -4,6 +4,7 @@
  */
 import { LazyCharts } from './charts/LazyCharts';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ExercisePanel } from './exercise/ExercisePanel';
 import { MapLegend } from './map/MapLegend';
 import { MapView } from './map/MapView';
 import { FULL_ATTRIBUTION } from './map/attribution';
@@ -65,6 +66,9 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
         <aside className="side-column" aria-label="Figures and resourcing">
           <ErrorBoundary>
             <TrainerPanel />
+          </ErrorBoundary>
+          <ErrorBoundary>
+            <ExercisePanel />
           </ErrorBoundary>
           <ErrorBoundary>
             <RunStatus />

@@ -45,6 +45,10 @@ export const LiveStartRequestSchema = z
     days: z.number().positive().max(LIMITS.days).optional(),
     speed: LiveSpeedSchema.optional(),
     playing: z.boolean().optional(),
+    /** an exercise script (raw JSON, checked by the sim worker) */
+    exercise: z.record(z.string(), z.unknown()).optional(),
+    /** run flat out to this simulation time when opened */
+    startS: z.number().min(-366 * 86400).max(3660 * 86400).optional(),
   })
   .strict();
 export type LiveStartRequest = z.infer<typeof LiveStartRequestSchema>;
@@ -54,6 +58,7 @@ export const LiveCommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pause') }).strict(),
   z.object({ kind: z.literal('step') }).strict(),
   z.object({ kind: z.literal('speed'), speed: LiveSpeedSchema }).strict(),
+  z.object({ kind: z.literal('jump'), toS: z.number().min(-366 * 86400).max(3660 * 86400) }).strict(),
 ]);
 
 /** A number from `min` to `max` whose every refusal says `expected <what>`. */

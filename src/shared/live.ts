@@ -9,6 +9,8 @@
  * while the unit keeps driving the same trip (`moving` true, `trip` absent).
  */
 
+import type { ExerciseStatus } from './exercise-log';
+
 /** Playback speeds: simulated seconds per wall-clock second, or as fast as the simulator runs. */
 export type LiveSpeed = 1 | 10 | 60 | 600 | 'max';
 export const LIVE_SPEEDS: readonly LiveSpeed[] = [1, 10, 60, 600, 'max'];
@@ -126,6 +128,8 @@ export interface LiveWorkerFrame extends LiveState {
   readonly workMs: number;
   /** events run for this frame */
   readonly events: number;
+  /** the session's exercise: log entries since the frame before, a scripted pause reached, the next inject */
+  readonly exercise?: ExerciseStatus;
 }
 
 /** A frame as the renderer receives it (the stream of `liveStart`). */
@@ -143,6 +147,8 @@ export type LiveCommand =
   | { readonly kind: 'pause' }
   /** runs the next event (pausing first when playing) */
   | { readonly kind: 'step' }
+  /** runs flat out to `toS` (e.g. an exercise's next inject), pausing first when playing */
+  | { readonly kind: 'jump'; readonly toS: number }
   | { readonly kind: 'speed'; readonly speed: LiveSpeed };
 
 /** The playback state after a command; null from `liveControl` when no such session runs. */

@@ -327,6 +327,10 @@ export interface LiveOpenRequest {
   readonly scenario: unknown;
   readonly seed?: number;
   readonly days?: number;
+  /** an exercise script to play (raw JSON, checked by the worker: src/shared/exercise.ts) */
+  readonly exercise?: unknown;
+  /** run flat out to this time when opened (an exercise's start, or a review's seek) */
+  readonly startS?: number;
 }
 
 /** A trainer's action on a live session (see `LiveTrainerAction`). */

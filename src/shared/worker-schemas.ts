@@ -37,7 +37,14 @@ export const workerRequestSchemas = {
     days: days.optional(),
     incidentLog: z.boolean({ error: 'expected true or false' }).optional(),
   }),
-  liveOpen: request({ session, scenario, seed: seed.optional(), days: days.optional() }),
+  liveOpen: request({
+    session,
+    scenario,
+    seed: seed.optional(),
+    days: days.optional(),
+    exercise: z.unknown().optional(),
+    startS: z.number({ error: 'expected a finite number' }).optional(),
+  }),
   liveAdvance: request({
     session,
     toS: z.number({ error: 'expected a finite number' }).optional(),

@@ -3,6 +3,8 @@
  * Pure TypeScript: no Node, no DOM, no wall clock, no Math.random (see docs/DESIGN.md).
  */
 export { SIM_VERSION } from './version';
+export { TraceArrivals, type TraceCall } from './demand/trace';
+export { createExerciseSession, checkExercise, checkExerciseOn, type ExerciseSession, type ExerciseOptions } from './live/script';
 export { ScenarioError } from './errors';
 export { runScenario, checkRunnable, CancelledError, type RunOptions, type SimRun } from './run';
 export { combineReplications, replicationSeed } from './metrics/replications';

@@ -12,6 +12,7 @@ import { Simulation, type SimObserver } from './model/simulation';
 import { buildResults } from './metrics/results';
 import type { IncidentLog } from './model/incident-log';
 import { ScenarioError } from './errors';
+import type { TraceCall } from './demand/trace';
 
 export interface RunOptions {
   /** Overrides the scenario's seed (replications pass replicationSeed(seed, r)). */
@@ -28,6 +29,8 @@ export interface RunOptions {
   clock?: () => number;
   /** Told of calls as they are offered, answered, abandoned and first reached (e.g. a histogram of response times). */
   observer?: SimObserver;
+  /** Replay these recorded calls instead of random arrivals (src/sim/demand/trace.ts). */
+  trace?: readonly TraceCall[];
 }
 
 export interface SimRun {
@@ -63,7 +66,12 @@ const CHUNK = 4096;
 
 export function runScenario(scenario: Scenario, world: SimWorld, options: RunOptions = {}): SimRun {
   const started = options.clock?.() ?? 0;
-  const sim = new Simulation(scenario, world, { seed: options.seed, days: options.days, incidentLog: options.incidentLog });
+  const sim = new Simulation(scenario, world, {
+    seed: options.seed,
+    days: options.days,
+    incidentLog: options.incidentLog,
+    ...(options.trace ? { trace: options.trace } : {}),
+  });
   if (options.observer) sim.observer = options.observer;
   const span = sim.endS - sim.t0;
   for (;;) {

@@ -13,6 +13,10 @@ export interface StartLive {
   readonly scenario: Record<string, unknown>;
   readonly days?: number;
   readonly playing: boolean;
+  /** an exercise script to play (src/shared/exercise.ts) */
+  readonly exercise?: Record<string, unknown>;
+  /** run flat out to this time when opened */
+  readonly startS?: number;
 }
 
 /** Wall milliseconds for frame arrival times (the map's clock). */
@@ -28,7 +32,15 @@ export async function startLive(api: DesktopApi, store: AppStore, live: StartLiv
   const { speed } = store.getState().live;
   try {
     const outcome = await api.liveStart(
-      { jobId, scenario: live.scenario, speed, playing: live.playing, ...(live.days === undefined ? {} : { days: live.days }) },
+      {
+        jobId,
+        scenario: live.scenario,
+        speed,
+        playing: live.playing,
+        ...(live.days === undefined ? {} : { days: live.days }),
+        ...(live.exercise === undefined ? {} : { exercise: live.exercise }),
+        ...(live.startS === undefined ? {} : { startS: live.startS }),
+      },
       (frame) => update(store, 'live', frameReceived, { frame, receivedAt: wallNow() }),
     );
     update(store, 'live', liveEnded, { jobId, outcome });

@@ -57,6 +57,8 @@ export class Fleet {
   readonly slot: Int32Array;
   /** 1: the shift has ended; go off duty when the job is done. */
   readonly offAfterJob: Uint8Array;
+  /** 1: held off the board by an exercise (a unit fault, src/sim/live/effects.ts): a shift start leaves it off. */
+  readonly held: Uint8Array;
   /** When the unit's time on scene ends (for diversion: the time left). */
   readonly sceneEndS: Float64Array;
   /** Custody time the unit will spend (set when it leaves for custody). */
@@ -145,6 +147,7 @@ export class Fleet {
     this.incident = new Int32Array(n).fill(-1);
     this.slot = new Int32Array(n).fill(-1);
     this.offAfterJob = new Uint8Array(n);
+    this.held = new Uint8Array(n);
     this.sceneEndS = new Float64Array(n);
     this.custodyS = new Float64Array(n);
     this.custodyStation = new Int32Array(n).fill(-1);

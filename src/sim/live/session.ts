@@ -15,6 +15,7 @@ import type { IncidentLog } from '../model/incident-log';
 import { Simulation } from '../model/simulation';
 import { streamRng } from '../random/rng';
 import type { SimWorld } from '../world';
+import { setUnitsRequired } from './effects';
 import { assignUnit, rankCandidates, type AssignOutcome, type Candidate } from './override';
 import { RollingKpis } from './kpis';
 import { takeSnapshot, type LiveSnapshot } from './snapshot';
@@ -40,6 +41,8 @@ export interface InjectSpec {
   grade: Grade;
   /** Given: the incident starts as a call on this line (queued, answered, handled). Left out: it is pending at once. */
   line?: Line;
+  /** Units the incident needs (default: its grade's unitsRequired; an exercise script may say). */
+  unitsRequired?: number;
 }
 
 export interface LiveSession {
@@ -67,6 +70,12 @@ export interface LiveSession {
   results(): Results;
   /** The incident log so far. */
   readonly incidents: IncidentLog | null;
+}
+
+/** Exercise scripts reach the model through this (src/sim/live/script.ts). */
+export function modelOf(session: LiveSession): Simulation {
+  if (!(session instanceof Session)) throw new Error('modelOf: not a live session of this simulator');
+  return session.model;
 }
 
 export interface LiveOptions {
@@ -160,6 +169,7 @@ class Session implements LiveSession {
     if (lineIndex < 0) throw new Error(`inject: unknown line "${spec.line}"`);
     const area = sim.world.areas?.locate(spec.lon, spec.lat) ?? -1;
     const call = createCall(sim, { lineIndex, lon: spec.lon, lat: spec.lat, area, pointIndex: -1, grade }, true, this.injectStreams);
+    if (spec.unitsRequired !== undefined && call.slots > 0) setUnitsRequired(call, spec.unitsRequired);
     if (spec.line === undefined) injectIncident(sim, call);
     else offer(sim, call);
     return call.id;
@@ -175,6 +185,11 @@ class Session implements LiveSession {
 
   results(): Results {
     return buildResults(this.sim);
+  }
+
+  /** The model itself, for exercise scripts (src/sim/live/script.ts): unit faults, call-taker absence, surges. */
+  get model(): Simulation {
+    return this.sim;
   }
 }
 

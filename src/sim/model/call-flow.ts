@@ -11,6 +11,7 @@ import { LOG_COUNTED, LOG_INJECTED } from './incident-log';
 import type { LineRuntime } from './setup';
 import type { SimState } from './state';
 import { segmentAt } from '../demand/arrivals';
+import { traceArea } from '../demand/trace';
 
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
@@ -129,8 +130,15 @@ export function createCall(sim: SimState, spec: CallSpec, injected: boolean, dra
 
 /** ARRIVAL of the next call on `line`. */
 export function arrival(sim: SimState, line: LineRuntime): void {
-  const where = drawLocation(sim, line, sim.now);
-  const call = createCall(sim, { lineIndex: line.index, ...where, grade: drawGrade(line) }, false, null);
+  let call: Call;
+  if (line.trace) {
+    // Trace replay: the place and grade are the recorded call's; every other draw is the line's own.
+    const c = line.trace.take();
+    call = createCall(sim, { lineIndex: line.index, lon: c.lon, lat: c.lat, area: traceArea(c, sim.world.areas), pointIndex: -1, grade: c.grade }, false, null);
+  } else {
+    const where = drawLocation(sim, line, sim.now);
+    call = createCall(sim, { lineIndex: line.index, ...where, grade: drawGrade(line) }, false, null);
+  }
   sim.scheduleArrival(line, sim.now);
   offer(sim, call);
 }

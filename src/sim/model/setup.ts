@@ -8,6 +8,7 @@ import type { DemandCells } from '../demand/weights';
 import { sampler, type Sampler } from '../random/distributions';
 import { streamRng, type Rng } from '../random/rng';
 import { secondsOfDay } from '../time';
+import type { TraceArrivals } from '../demand/trace';
 
 const GRADE_KEYS: readonly Grade[] = ['I', 'S', 'E', 'R'];
 
@@ -16,7 +17,9 @@ export interface LineRuntime {
   readonly line: Line;
   /** LINES index. */
   readonly index: number;
-  readonly arrivals: ArrivalProcess;
+  readonly arrivals: Pick<ArrivalProcess, 'next'>;
+  /** Present when demand replays a recorded log (src/sim/demand/trace.ts): `arrivals` is this same trace. */
+  readonly trace?: TraceArrivals;
   readonly rng: {
     readonly location: Rng;
     readonly grade: Rng;

@@ -59,6 +59,7 @@ export function shiftStart(sim: SimState, j: number): void {
   });
   const f = sim.fleet;
   for (const u of f.byShift[j]!) {
+    if (f.held[u]) continue; // an exercise's unit fault: it comes back when the fault ends
     if (f.state[u] === US.OFF) {
       f.version[u]!++;
       f.trip[u] = null;

@@ -27,6 +27,7 @@ import { initialise } from './shift-changes';
 import type { SimObserver, SimState } from './state';
 import { streamRng, type Rng } from '../random/rng';
 import { ScenarioError } from '../errors';
+import { TraceArrivals, traceByLine, type TraceCall } from '../demand/trace';
 
 export type { SimObserver } from './state';
 
@@ -44,6 +45,8 @@ export interface SimulationOptions {
   days?: number;
   /** Keep the incident log (default true). */
   incidentLog?: boolean;
+  /** Replay these recorded calls instead of random arrivals (src/sim/demand/trace.ts). */
+  trace?: readonly TraceCall[];
 }
 
 /**
@@ -104,7 +107,9 @@ export class Simulation implements SimState {
     this.core = new SimCore<SimState>(EVENT_KINDS, HANDLERS, this.t0);
 
     this.cells = buildDemandCells(scenario, world, ['999', '101']);
-    this.lines = buildLines(scenario, this.seed, this.cells, this.offsetS, this.endS);
+    const lines = buildLines(scenario, this.seed, this.cells, this.offsetS, this.endS);
+    const trace = options.trace ? traceByLine(options.trace, lines.length) : null;
+    this.lines = trace ? lines.map((l, i) => withTrace(l, new TraceArrivals(trace[i]!, this.t0, this.endS))) : lines;
     this.samplers = buildSamplers(scenario);
     this.shifts = buildShifts(scenario);
     this.pools = buildPools(scenario, this.shifts);
@@ -216,4 +221,8 @@ export class Simulation implements SimState {
   gradeKey(grade: number): (typeof GRADES)[number] {
     return GRADES[grade]!;
   }
+}
+
+function withTrace(line: LineRuntime, trace: TraceArrivals): LineRuntime {
+  return { ...line, arrivals: trace, trace };
 }
