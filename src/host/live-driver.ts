@@ -195,10 +195,10 @@ class Session {
   }
 
   private async open(): Promise<void> {
-    const { scenario, seed, days } = this.request;
+    const { scenario, seed, days, warm } = this.request;
     const result = await this.pool.call(
       'liveOpen',
-      { session: this.jobId, scenario, ...(seed === undefined ? {} : { seed }), ...(days === undefined ? {} : { days }) },
+      { session: this.jobId, scenario, ...(seed === undefined ? {} : { seed }), ...(days === undefined ? {} : { days }), ...(warm === undefined ? {} : { warm }) },
       { group: this.jobId },
     );
     if (this.ended) return;

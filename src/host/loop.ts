@@ -83,6 +83,8 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
         ...(request.seed === undefined ? {} : { seed: request.seed }),
         ...(request.days === undefined ? {} : { days: request.days }),
       });
+      // The warm-up at full speed, here, rather than played at the session's pace (issue 17 item 2).
+      if (request.warm === true && handle.now < 0) handle.advanceTo(Math.min(0, handle.endS));
       return live.open(request.session, handle);
     },
     liveAdvance: async (request) => live.advance(request),

@@ -45,6 +45,8 @@ export const LiveStartRequestSchema = z
     days: z.number().positive().max(LIMITS.days).optional(),
     speed: LiveSpeedSchema.optional(),
     playing: z.boolean().optional(),
+    /** run the warm-up at full speed before the first frame (the session opens at tS 0): see LiveOpenRequest.warm */
+    warm: z.boolean().optional(),
   })
   .strict();
 export type LiveStartRequest = z.infer<typeof LiveStartRequestSchema>;

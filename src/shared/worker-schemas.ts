@@ -37,7 +37,7 @@ export const workerRequestSchemas = {
     days: days.optional(),
     incidentLog: z.boolean({ error: 'expected true or false' }).optional(),
   }),
-  liveOpen: request({ session, scenario, seed: seed.optional(), days: days.optional() }),
+  liveOpen: request({ session, scenario, seed: seed.optional(), days: days.optional(), warm: z.boolean({ error: 'expected a boolean' }).optional() }),
   liveAdvance: request({
     session,
     toS: z.number({ error: 'expected a finite number' }).optional(),

@@ -28,7 +28,8 @@ export async function startLive(api: DesktopApi, store: AppStore, live: StartLiv
   const { speed } = store.getState().live;
   try {
     const outcome = await api.liveStart(
-      { jobId, scenario: live.scenario, speed, playing: live.playing, ...(live.days === undefined ? {} : { days: live.days }) },
+      // warm: the session opens past its warm-up, run at full speed in the worker (issue 17 item 2).
+      { jobId, scenario: live.scenario, speed, playing: live.playing, warm: true, ...(live.days === undefined ? {} : { days: live.days }) },
       (frame) => update(store, 'live', frameReceived, { frame, receivedAt: wallNow() }),
     );
     update(store, 'live', liveEnded, { jobId, outcome });
