@@ -203,7 +203,7 @@ class Session {
   }
 
   private async open(): Promise<void> {
-    const { scenario, seed, days, exercise, startS } = this.request;
+    const { scenario, seed, days, exercise, startS, warm } = this.request;
     const result = await this.pool.call(
       'liveOpen',
       {
@@ -213,6 +213,7 @@ class Session {
         ...(days === undefined ? {} : { days }),
         ...(exercise === undefined ? {} : { exercise }),
         ...(startS === undefined ? {} : { startS }),
+        ...(warm === undefined ? {} : { warm }),
       },
       { group: this.jobId },
     );

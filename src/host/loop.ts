@@ -85,6 +85,8 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
         ...(request.exercise === undefined ? {} : { exercise: request.exercise }),
         ...(request.startS === undefined ? {} : { startS: request.startS }),
       });
+      // The warm-up at full speed, here, rather than played at the session's pace (issue 17 item 2).
+      if (request.warm === true && handle.now < 0) handle.advanceTo(Math.min(0, handle.endS));
       return live.open(request.session, handle);
     },
     liveAdvance: async (request) => live.advance(request),

@@ -5,28 +5,19 @@
 import { LazyCharts } from './charts/LazyCharts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExercisePanel } from './exercise/ExercisePanel';
-import { MapLegend } from './map/MapLegend';
-import { MapView } from './map/MapView';
+// Fetched after the first script (issue 14, aim 6); same names and props as the components.
+import { BasesEditor, DemandEditor, DispatchEditor, MapLegend, MapTables, MapView, ScenarioWarnings, ShiftsEditor, SuggestPanel, TrainerPanel, WhatChanged } from './lazy-panels';
 import { FULL_ATTRIBUTION } from './map/attribution';
 import { AreaDetails } from './panels/AreaDetails';
 import { KeyFigures } from './panels/KeyFigures';
 import { LiveControls } from './panels/LiveControls';
-import { MapTables } from './panels/MapTables';
 import { ResourcingPanel } from './panels/ResourcingPanel';
-import { SuggestPanel } from './panels/SuggestPanel';
 import { RunStatus } from './panels/RunStatus';
 import { ScenarioBar, ScenarioMessages } from './panels/ScenarioBar';
-import { ScenarioWarnings } from './panels/ScenarioWarnings';
 import { SettingsPanel } from './panels/SettingsPanel';
-import { TrainerPanel } from './panels/TrainerPanel';
 import { useAppStore } from './store';
 import { useHost } from './use-host';
 import { useShortcuts } from './use-shortcuts';
-import { BasesEditor } from './workbench/BasesEditor';
-import { DemandEditor } from './workbench/DemandEditor';
-import { DispatchEditor } from './workbench/DispatchEditor';
-import { ShiftsEditor } from './workbench/ShiftsEditor';
-import { WhatChanged } from './workbench/WhatChanged';
 
 export function App({ autoRun = true }: { autoRun?: boolean }) {
   useHost({ autoRun });

@@ -9,6 +9,7 @@ import type { DesktopApi } from '../shared/protocol';
 import { ApiProvider } from './api-context';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
+import { preloadPanels } from './lazy-panels';
 import { createAppStore, StoreProvider, type AppStore } from './store';
 import './styles.css';
 
@@ -25,5 +26,7 @@ export function mountApp(root: HTMLElement, api: DesktopApi, store: AppStore = c
       </ErrorBoundary>
     </StrictMode>,
   );
+  // The panels drawn at once fetch their code anyway; this also fetches the scenario schema (opening a file needs it).
+  preloadPanels().catch((error: unknown) => console.warn('a part of the app could not be fetched', error));
   return reactRoot;
 }

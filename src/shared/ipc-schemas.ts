@@ -49,6 +49,8 @@ export const LiveStartRequestSchema = z
     exercise: z.record(z.string(), z.unknown()).optional(),
     /** run flat out to this simulation time when opened */
     startS: z.number().min(-366 * 86400).max(3660 * 86400).optional(),
+    /** run the warm-up at full speed before the first frame (the session opens at tS 0): see LiveOpenRequest.warm */
+    warm: z.boolean().optional(),
   })
   .strict();
 export type LiveStartRequest = z.infer<typeof LiveStartRequestSchema>;

@@ -331,6 +331,12 @@ export interface LiveOpenRequest {
   readonly exercise?: unknown;
   /** run flat out to this time when opened (an exercise's start, or a review's seek) */
   readonly startS?: number;
+  /**
+   * true: run the warm-up at full speed in the worker before the first frame, so the session opens
+   * at the start of the counted period (tS 0) with the units and incidents the warm-up left
+   * (issue 17 item 2). Absent or false: it opens at the start of its warm-up.
+   */
+  readonly warm?: boolean;
 }
 
 /** A trainer's action on a live session (see `LiveTrainerAction`). */

@@ -44,6 +44,7 @@ export const workerRequestSchemas = {
     days: days.optional(),
     exercise: z.unknown().optional(),
     startS: z.number({ error: 'expected a finite number' }).optional(),
+    warm: z.boolean({ error: 'expected a boolean' }).optional(),
   }),
   liveAdvance: request({
     session,

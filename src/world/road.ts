@@ -150,7 +150,6 @@ export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 
   }
   const segStart = Uint32Array.from(segments);
   const segRoad = new Uint32Array(segStart.length);
-  const index = new Flatbush(segStart.length);
   const boxes = new Float64Array(segStart.length * 4);
   let r = 0;
   for (let s = 0; s < segStart.length; s++) {
@@ -165,9 +164,19 @@ export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 
     boxes[4 * s + 1] = Math.min(y0, y1);
     boxes[4 * s + 2] = Math.max(x0, x1);
     boxes[4 * s + 3] = Math.max(y0, y1);
-    index.add(boxes[4 * s]!, boxes[4 * s + 1]!, boxes[4 * s + 2]!, boxes[4 * s + 3]!);
   }
-  index.finish();
+  // The tree is the fallback for places far from every road (the grids answer the rest): built on
+  // its first use, not with every world (a third of the snapper's build time on London).
+  let tree: Flatbush | null = null;
+  const treeIndex = (): Flatbush => {
+    if (tree === null) {
+      const built = new Flatbush(segStart.length);
+      for (let s = 0; s < segStart.length; s++) built.add(boxes[4 * s]!, boxes[4 * s + 1]!, boxes[4 * s + 2]!, boxes[4 * s + 3]!);
+      built.finish();
+      tree = built;
+    }
+    return tree;
+  };
   const grids = options.index === 'tree' ? [] : SNAP_GRIDS.map((g) => ({ grid: new SegmentGrid(boxes, g.cellM), rings: g.rings }));
 
   /** Squared projected distance from (x, y) to segment s, and the position along it (0..1). */
@@ -204,6 +213,7 @@ export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 
     const radius = (): number => Math.sqrt(bestD2) * (1 + 1e-12) + 1e-9;
     for (const { grid, rings } of grids) if (grid.visitNear(x, y, consider, radius, rings)) return { s: best, t: bestT };
     // Boxes come in order of box distance: take a few, then every box closer than the best.
+    const index = treeIndex();
     for (const s of index.neighbors(x, y, 8)) consider(s);
     for (const s of index.neighbors(x, y, Infinity, radius())) consider(s);
     return { s: best, t: bestT };

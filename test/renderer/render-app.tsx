@@ -4,6 +4,10 @@ import { ApiProvider } from '../../src/renderer/api-context';
 import { App } from '../../src/renderer/App';
 import { createAppStore, StoreProvider } from '../../src/renderer/store';
 import type { DesktopApi } from '../../src/shared/protocol';
+import { preloadPanels } from '../../src/renderer/lazy-panels';
+
+// The lazily fetched panels render at once (without their placeholders) once their code is here.
+await preloadPanels();
 
 export function renderApp(api: DesktopApi) {
   const store = createAppStore();

@@ -62,7 +62,7 @@ export function LiveControls() {
             ))}
           </select>
         </label>
-        <button type="button" className="secondary" onClick={restart} title="Start the live run again from the beginning of its warm-up">
+        <button type="button" className="secondary" onClick={restart} title="Start the live run again from the end of its warm-up">
           Restart
         </button>
       </div>

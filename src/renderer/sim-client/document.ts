@@ -42,7 +42,7 @@ async function refreshRecent(api: DesktopApi, store: AppStore): Promise<void> {
   }
 }
 
-function accept(api: DesktopApi, store: AppStore, outcome: OpenFileOutcome): boolean {
+function accept(api: DesktopApi, store: AppStore, outcome: OpenFileOutcome): boolean | Promise<boolean> {
   if (outcome.ok) {
     void refreshRecent(api, store);
     return acceptOpenedFile(store, outcome.file);

@@ -37,6 +37,8 @@ export async function startLive(api: DesktopApi, store: AppStore, live: StartLiv
         scenario: live.scenario,
         speed,
         playing: live.playing,
+        // warm: the session opens past its warm-up, run at full speed in the worker (issue 17 item 2).
+        warm: true,
         ...(live.days === undefined ? {} : { days: live.days }),
         ...(live.exercise === undefined ? {} : { exercise: live.exercise }),
         ...(live.startS === undefined ? {} : { startS: live.startS }),

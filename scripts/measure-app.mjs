@@ -1,0 +1,150 @@
+/**
+ * Measures the browser build's two speed figures of issue 14 (aim 4) in Chromium, on a build that
+ * exists already (`npm run build:web` first; `bench/ui.bench.ts` builds its own):
+ *
+ * - first figures: from the page's navigation to the key figures of the London baseline's run (its
+ *   default horizon, the scenario's own 7 days) on the screen (each load in a fresh browser
+ *   context: nothing cached);
+ * - changed number: from a resourcing number typed (one BCU's early cars, alternately one fewer and
+ *   back) to the key figures of the new one-day run on the screen, in the page;
+ * - live ready: from the page's navigation to the live session's first frame past its warm-up
+ *   (the map populated, ready to play).
+ *
+ * Prints each sample, then the median of each figure and the machine's load (`uptime`). Timing is
+ * never asserted anywhere: this only prints.
+ *
+ * Usage: node scripts/measure-app.mjs [--dir dist-web] [--loads 3] [--changes 7] [--timeout 120 (seconds a step may take)]
+ * Chromium: $CHROMIUM_PATH, else /usr/bin/chromium.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function option(argv, name, fallback) {
+  const at = argv.indexOf(name);
+  return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback;
+}
+
+/** Starts scripts/serve-web.mjs on a free port; resolves with its address and a stop function. */
+function serve(dir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve-web.mjs'), '--dir', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (chunk) => {
+      text += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
+      if (match) resolve({ url: match[1], stop: () => child.kill() });
+    });
+    child.on('exit', (code) => reject(new Error(`the static server exited (${code}) before it listened: ${text}`)));
+  });
+}
+
+/** In the page: are the key figures those of the scenario as it now stands? */
+const FIGURES_CURRENT = `(() => {
+  const figures = document.querySelector('[data-testid="key-figures"]');
+  const run = document.querySelector('[data-testid="run"]');
+  const shown = figures && figures.getAttribute('data-figures-revision');
+  return !!run && run.getAttribute('data-status') === 'done' && !!shown && shown === figures.getAttribute('data-scenario-revision');
+})()`;
+
+/** In the page: the live session's clock is past the warm-up (simulated time 0 or later). */
+const LIVE_READY = `(() => {
+  const clock = document.querySelector('[data-testid="clock"]');
+  const tS = clock ? clock.getAttribute('data-ts') : '';
+  return tS !== '' && tS !== null && Number(tS) >= 0;
+})()`;
+
+/** In the page: sets input ID to VALUE as typing would; resolves with the ms until the new figures show. */
+const CHANGE_TO_FIGURES = (id, value) => `new Promise((resolve) => {
+  const input = document.querySelector('[data-testid="${id}"]');
+  const figures = document.querySelector('[data-testid="key-figures"]');
+  const before = figures.getAttribute('data-scenario-revision');
+  const started = performance.now();
+  const observer = new MutationObserver(() => {
+    const wanted = figures.getAttribute('data-scenario-revision');
+    const run = document.querySelector('[data-testid="run"]');
+    if (wanted !== before && figures.getAttribute('data-figures-revision') === wanted && run && run.getAttribute('data-status') === 'done') {
+      observer.disconnect();
+      resolve(performance.now() - started);
+    }
+  });
+  observer.observe(document.body, { subtree: true, attributes: true, childList: true });
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '${value}');
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+})`;
+
+/** Polls `expression` in the page (its CSP forbids waitForFunction's eval) until true; ms since `t0`. */
+let defaultTimeoutMs = 120_000;
+
+async function until(page, expression, t0, timeoutMs = defaultTimeoutMs) {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > end) throw new Error(`measure-app: not true within ${timeoutMs} ms: ${expression.slice(0, 80)}`);
+    await page.waitForTimeout(10);
+  }
+  return performance.now() - t0;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x) => Math.round(x);
+
+async function main(argv) {
+  const dir = path.resolve(option(argv, '--dir', path.join(root, 'dist-web')));
+  const loads = Number(option(argv, '--loads', '3'));
+  const changes = Number(option(argv, '--changes', '7'));
+  defaultTimeoutMs = Number(option(argv, '--timeout', '120')) * 1000;
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`measure-app: ${dir} has no index.html; run npm run build:web first`);
+  if (!existsSync(path.join(dir, 'data', 'london-roads.graph'))) throw new Error(`measure-app: ${dir} was built without the London data`);
+  const server = await serve(dir);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const first = [];
+  const ready = [];
+  const changed = [];
+  try {
+    for (let i = 0; i < loads; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const t0 = performance.now();
+      await page.goto(server.url, { waitUntil: 'commit' });
+      const figures = await until(page, FIGURES_CURRENT, t0);
+      // Before issue 17 item 2 the session started 24 simulated hours before 0, paused: never ready.
+      const live = await until(page, LIVE_READY, t0, 30_000).catch(() => NaN);
+      first.push(figures);
+      ready.push(live);
+      console.log(`load ${i + 1}: first figures ${round(figures)} ms, live session ready ${round(live)} ms`);
+      if (i === loads - 1) {
+        // One-day runs, as the aim says (the app's default horizon is the scenario's own week).
+        await page.getByRole('combobox', { name: 'Run for' }).selectOption('1');
+        await until(page, FIGURES_CURRENT, performance.now());
+        const id = 'units-CW-early';
+        const original = Number(await page.getByTestId(id).inputValue());
+        for (let c = 0; c < changes; c++) {
+          const ms = await page.evaluate(CHANGE_TO_FIGURES(id, c % 2 === 0 ? original - 1 : original));
+          changed.push(ms);
+          console.log(`change ${c + 1}: new figures ${round(ms)} ms`);
+        }
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+  console.log(`app first figures after page load (London, default horizon), median of ${loads}: ${round(median(first))} ms`);
+  console.log(`app live session ready after page load, median of ${loads}: ${round(median(ready))} ms`);
+  console.log(`app changed number to new one-day figures, median of ${changes}: ${round(median(changed))} ms (slowest ${round(Math.max(...changed))} ms)`);
+  console.log(`load: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

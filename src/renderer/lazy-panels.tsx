@@ -1,0 +1,80 @@
+/**
+ * The panels whose code is fetched after the page's first script (issue 14, aim 6: the main chunk
+ * under 300 kB): the map (Leaflet), its legend and tables, the scenario's warnings (the scenario
+ * schema and zod), the trainer's and the suggestion panels and the workbench editors. Each keeps the
+ * name and props of the component it stands for, so App.tsx only imports them from here; each shows
+ * a one-line placeholder while its chunk arrives (fetched at once when first drawn: locally a few
+ * milliseconds).
+ *
+ * `preloadPanels()` fetches them all; once a panel's chunk is there it renders at once, without a
+ * placeholder (component tests await it before rendering the app).
+ */
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { loadScenarioParser } from './sim-client/scenario-parser';
+
+type Props = Record<string, never>;
+type Loaded = { default: ComponentType<Props> };
+
+/** A thenable that calls back at once: React.lazy then renders the loaded component without suspending. */
+function settled(value: Loaded): PromiseLike<Loaded> {
+  return { then: (resolve) => (resolve ? resolve(value) : value) as never };
+}
+
+interface LazyPanel {
+  (): ReactNode;
+  preload(): Promise<unknown>;
+}
+
+function lazyPanel(load: () => Promise<ComponentType<Props>>, placeholder: () => ReactNode, name: string): LazyPanel {
+  let loaded: ComponentType<Props> | null = null;
+  let pending: Promise<ComponentType<Props>> | null = null;
+  const preload = (): Promise<ComponentType<Props>> => {
+    pending ??= load().then((component) => (loaded = component));
+    // A failed fetch (the site was updated under the page) may be tried again.
+    pending.catch(() => (pending = null));
+    return pending;
+  };
+  const Lazy = lazy(() => (loaded ? settled({ default: loaded }) : preload().then((component) => ({ default: component }))) as Promise<Loaded>);
+  const Panel = () => (
+    <Suspense fallback={placeholder()}>
+      <Lazy />
+    </Suspense>
+  );
+  Panel.displayName = name;
+  return Object.assign(Panel, { preload });
+}
+
+const loading = (what: string) => () => (
+  <p className="muted" role="status">
+    Loading {what}…
+  </p>
+);
+
+export const MapView = lazyPanel(
+  () => import('./map/MapView').then((m) => m.MapView),
+  () => (
+    <div className="map-box" data-testid="map-loading">
+      <div className="map" role="status">
+        <p className="muted">Loading the map…</p>
+      </div>
+    </div>
+  ),
+  'MapView',
+);
+export const MapLegend = lazyPanel(() => import('./map/MapLegend').then((m) => m.MapLegend), () => null, 'MapLegend');
+export const MapTables = lazyPanel(() => import('./panels/MapTables').then((m) => m.MapTables), loading('the tables'), 'MapTables');
+export const ScenarioWarnings = lazyPanel(() => import('./panels/ScenarioWarnings').then((m) => m.ScenarioWarnings), () => null, 'ScenarioWarnings');
+export const TrainerPanel = lazyPanel(() => import('./panels/TrainerPanel').then((m) => m.TrainerPanel), loading('the trainer’s controls'), 'TrainerPanel');
+export const SuggestPanel = lazyPanel(() => import('./panels/SuggestPanel').then((m) => m.SuggestPanel), loading('Suggest resourcing'), 'SuggestPanel');
+export const WhatChanged = lazyPanel(() => import('./workbench/WhatChanged').then((m) => m.WhatChanged), () => null, 'WhatChanged');
+export const BasesEditor = lazyPanel(() => import('./workbench/BasesEditor').then((m) => m.BasesEditor), loading('the bases'), 'BasesEditor');
+export const ShiftsEditor = lazyPanel(() => import('./workbench/ShiftsEditor').then((m) => m.ShiftsEditor), loading('the shifts'), 'ShiftsEditor');
+export const DemandEditor = lazyPanel(() => import('./workbench/DemandEditor').then((m) => m.DemandEditor), loading('the demand'), 'DemandEditor');
+export const DispatchEditor = lazyPanel(() => import('./workbench/DispatchEditor').then((m) => m.DispatchEditor), loading('the dispatch rules'), 'DispatchEditor');
+
+const ALL: readonly LazyPanel[] = [MapView, MapLegend, MapTables, ScenarioWarnings, TrainerPanel, SuggestPanel, WhatChanged, BasesEditor, ShiftsEditor, DemandEditor, DispatchEditor];
+
+/** Fetches every lazy panel's code and the scenario schema; resolves when all are there (a failure rejects). */
+export function preloadPanels(): Promise<void> {
+  return Promise.all([...ALL.map((panel) => panel.preload()), loadScenarioParser()]).then(() => undefined);
+}

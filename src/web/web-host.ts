@@ -1,0 +1,25 @@
+/**
+ * The browser build's host side, as one chunk fetched by the entry (./main.ts) while the page draws:
+ * the `DesktopApi` on Web Workers (./web-api.ts) with the page's files, storage and data folder.
+ */
+import { fetchMapLayers } from './map-layers';
+import { downloadText, fileSystemAccessOf } from './browser-files';
+import { pickFileWithInput } from './pick-file';
+import { createWebApi } from './web-api';
+
+export function createPageApi(): ReturnType<typeof createWebApi> {
+  return createWebApi({
+    createWorker: () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim-worker' }),
+    // Leave a core for the page; a few workers are plenty for replications in a browser.
+    workers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
+    appVersion: __APP_VERSION__,
+    storage: window.localStorage,
+    pickFile: () => pickFileWithInput(document),
+    fileSystemAccess: fileSystemAccessOf(window as unknown as Parameters<typeof fileSystemAccessOf>[0]),
+    download: (name, text) => downloadText(document, name, text),
+    autosaveStorage: window.localStorage,
+    keyboard: window,
+    // The site's data/ folder, beside index.html (relative: the site may live in a sub-folder).
+    mapLayers: fetchMapLayers(new URL('data/', document.baseURI).href),
+  });
+}
