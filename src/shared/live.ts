@@ -194,6 +194,57 @@ export interface LiveCandidate {
   readonly eligible: boolean;
   /** why (not): 'chosen by nearest-eta', 'free', 'held in reserve', 'busy: on-scene at incident 12', ... */
   readonly reason: string;
+  /** the incident it works on now (sending it diverts it from there); absent or null: none */
+  readonly incident?: number | null;
+}
+
+/**
+ * Why a unit was or was not the one sent (src/sim/dispatch/explain.ts): the one sent; weighed by the
+ * rule but slower (or farther, by straight line); busy; off duty; held in reserve for higher grades;
+ * outside the border rule; not of the incident's own area (home-station-first); no route.
+ */
+export type DispatchVerdict = 'chosen' | 'slower' | 'busy' | 'off-duty' | 'reserve' | 'border' | 'home-area' | 'no-route';
+
+/** One unit in a dispatch decision, as it stood when the decision was taken. */
+export interface ExplainedUnit {
+  readonly unit: string;
+  readonly state: LiveUnitState;
+  /** turnout + travel, seconds, when it was weighed; null when not weighed or unreachable */
+  readonly etaS: number | null;
+  readonly verdict: DispatchVerdict;
+  /** in words: 'slower by 1.3 min', 'busy: on-scene at incident 12', 'held in reserve for I' */
+  readonly why: string;
+}
+
+/** One unit sent to an incident, and why that one. */
+export interface DispatchDecision {
+  /** simulation seconds */
+  readonly tS: number;
+  /** the incident's unit slot it filled, 0-based */
+  readonly slot: number;
+  /** by the dispatch policy, a diversion under `dispatch.divert`, or by the trainer's hand */
+  readonly how: 'policy' | 'diversion' | 'trainer';
+  readonly unit: string;
+  /** turnout + travel, seconds; null when unreachable */
+  readonly etaS: number | null;
+  /** the rule that chose, in words */
+  readonly rule: string;
+  /** units weighed, nearest first (the one sent always among them; at most 12) */
+  readonly candidates: readonly ExplainedUnit[];
+  /** how many on-duty units were passed over for each reason (off duty: units not on duty) */
+  readonly passedOver: Readonly<Partial<Record<DispatchVerdict, number>>>;
+}
+
+/** The decision record of an incident: every unit sent and why, and why it waits now. */
+export interface DispatchExplanation {
+  readonly incident: number;
+  readonly decisions: readonly DispatchDecision[];
+  /** other dispatch events: a unit diverted away or stood down */
+  readonly notes: readonly string[];
+  /** why it waits for a unit now; null when it does not wait */
+  readonly waiting: string | null;
+  /** the incident log's `reason` so far */
+  readonly text: string;
 }
 
 /** A candidate as the simulator ranks it (`LiveCandidate` is its form on the wire, where an unreachable ETA is null). */

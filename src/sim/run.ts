@@ -12,6 +12,7 @@ import { Simulation, type SimObserver } from './model/simulation';
 import { buildResults } from './metrics/results';
 import type { IncidentLog } from './model/incident-log';
 import { ScenarioError } from './errors';
+import { DispatchExplainer } from './dispatch/explain';
 
 export interface RunOptions {
   /** Overrides the scenario's seed (replications pass replicationSeed(seed, r)). */
@@ -26,6 +27,11 @@ export interface RunOptions {
   incidentLog?: boolean;
   /** Wall-clock milliseconds source for meta.wallMs (the sim never reads a clock itself); default: none, wallMs 0. */
   clock?: () => number;
+  /**
+   * Explain dispatch into the incident log's `reason` (src/sim/dispatch/explain.ts; default false).
+   * Changes no result; costs travel-time queries at each dispatch.
+   */
+  explain?: boolean;
   /** Told of calls as they are offered, answered, abandoned and first reached (e.g. a histogram of response times). */
   observer?: SimObserver;
 }
@@ -65,6 +71,7 @@ export function runScenario(scenario: Scenario, world: SimWorld, options: RunOpt
   const started = options.clock?.() ?? 0;
   const sim = new Simulation(scenario, world, { seed: options.seed, days: options.days, incidentLog: options.incidentLog });
   if (options.observer) sim.observer = options.observer;
+  if (options.explain && sim.log) sim.explain = new DispatchExplainer(sim, false);
   const span = sim.endS - sim.t0;
   for (;;) {
     if (options.isCancelled?.()) throw new CancelledError();
