@@ -18,6 +18,7 @@ import { ScenarioBar, ScenarioMessages } from './panels/ScenarioBar';
 import { ScenarioWarnings } from './panels/ScenarioWarnings';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { TrainerPanel } from './panels/TrainerPanel';
+import { PresenterView } from './panels/PresenterView';
 import { useAppStore } from './store';
 import { useHost } from './use-host';
 import { useShortcuts } from './use-shortcuts';
@@ -30,8 +31,9 @@ import { WhatChanged } from './workbench/WhatChanged';
 export function App({ autoRun = true }: { autoRun?: boolean }) {
   useHost({ autoRun });
   useShortcuts();
+  const presenter = useAppStore((s) => s.trainer.presenter);
   return (
-    <div className="app">
+    <div className={presenter ? 'app presenter' : 'app'}>
       <header className="app-header">
         <h1>Response Simulator</h1>
         <ScenarioBar />
@@ -46,6 +48,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
             <div className="map-wrap">
               <MapView />
               <AreaDetails />
+              <PresenterView />
             </div>
             <MapLegend />
           </ErrorBoundary>

@@ -163,7 +163,9 @@ export const LIVE_INJECT_GRADES: readonly LiveInjectGrade[] = ['I', 'S', 'E'];
 export type LiveTrainerAction =
   | { readonly kind: 'inject'; readonly lon: number; readonly lat: number; readonly grade: LiveInjectGrade }
   | { readonly kind: 'assign'; readonly incident: number; readonly unit: string }
-  | { readonly kind: 'candidates'; readonly incident: number };
+  | { readonly kind: 'candidates'; readonly incident: number }
+  /** the unit leaves its incident, which no longer needs it, and goes back to base */
+  | { readonly kind: 'standDown'; readonly unit: string };
 
 /** Why the simulator would not send that unit (src/sim/live/override.ts). */
 export type LiveAssignRefusal =
@@ -174,12 +176,21 @@ export type LiveAssignRefusal =
   | 'UNIT_OFF_DUTY'
   | 'UNIT_IN_CUSTODY'
   | 'UNIT_ALREADY_ON_INCIDENT'
-  | 'NO_ROUTE';
+  | 'NO_ROUTE'
+  /** stand down: the unit is not travelling to or on scene at an incident */
+  | 'UNIT_NOT_ON_INCIDENT'
+  /** inject: the place is outside the modelled area (src/sim/live/inject-area.ts) */
+  | 'OUTSIDE_AREA';
 
 /** The simulator's answer to an assignment. */
 export type LiveAssignOutcome =
   | { readonly ok: true; readonly unit: string; readonly incident: number; /** turnout + travel, seconds from now */ readonly etaS: number }
   | { readonly ok: false; readonly reason: LiveAssignRefusal; readonly message: string };
+
+/** The simulator's answer to standing a unit down (src/sim/live/stand-down.ts). */
+export type LiveStandDownOutcome =
+  | { readonly ok: true; readonly unit: string; /** the incident it left */ readonly incident: number; /** that incident is over with it */ readonly closed: boolean }
+  | { readonly ok: false; readonly reason: 'NO_SUCH_UNIT' | 'UNIT_NOT_ON_INCIDENT' | 'UNIT_IN_CUSTODY'; readonly message: string };
 
 /** An on-duty unit that could be sent to an incident, as the dispatcher sees it now. */
 export interface LiveCandidate {
@@ -260,7 +271,16 @@ export interface LiveCandidateView extends Omit<LiveCandidate, 'etaS'> {
 export type LiveTrainerOutcome =
   | { readonly ok: true; readonly kind: 'inject'; readonly incident: number; /** simulation time it was placed */ readonly tS: number }
   | { readonly ok: true; readonly kind: 'assign'; readonly incident: number; readonly unit: string; readonly etaS: number; readonly tS: number }
-  | { readonly ok: true; readonly kind: 'candidates'; readonly incident: number; readonly candidates: readonly LiveCandidate[]; readonly tS: number }
+  | {
+      readonly ok: true;
+      readonly kind: 'candidates';
+      readonly incident: number;
+      readonly candidates: readonly LiveCandidate[];
+      readonly tS: number;
+      /** the incident's dispatch decision record and why it waits now; absent or null when it is not live */
+      readonly explanation?: DispatchExplanation | null;
+    }
+  | { readonly ok: true; readonly kind: 'standDown'; readonly unit: string; /** the incident it left */ readonly incident: number; /** that incident is over with it */ readonly closed: boolean; readonly tS: number }
   | {
       readonly ok: false;
       readonly kind: LiveTrainerAction['kind'];

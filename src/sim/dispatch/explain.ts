@@ -3,7 +3,7 @@
  * decision record of each unit sent to it (the units weighed with their state and ETA, why each
  * other was passed over, the rule that chose) and why it waited. Written as the incident log's
  * `reason`, and kept whole for the live incidents of a live session (`full`), where ETAs are
- * worked out for every on-duty unit, not only those the rule weighed.
+ * worked out for every on-duty unit, not only those the rule weighed (from time 0: not in the warm-up).
  *
  * It hangs on the simulation's `explain` hook (model/state.ts DispatchHook): told of each unit
  * just before it is sent, and after each dispatch pass. It reads the state and never changes it,
@@ -16,7 +16,7 @@ import { CS, type Call } from '../model/call';
 import { openSlot } from '../model/dispatch-pass';
 import type { DispatchHook, SimState } from '../model/state';
 import { applyBorder, chooseUnit, diversionCandidates } from './choose';
-import { countVerdicts, countWords, judgeUnits, minutes, plain, scopeOf, type Judgement } from './judge';
+import { countWords, judgeUnits, minutes, plain, scopeOf, type Judgement } from './judge';
 import { waitReason } from './wait-reason';
 
 /** Units listed in a decision record (the nearest; the one sent always among them). */
@@ -89,10 +89,12 @@ export class DispatchExplainer implements DispatchHook {
       }
       rule = `${policy}: ${POLICY_WORDS[policy] ?? policy} among ${weighed.length} free unit${weighed.length === 1 ? '' : 's'} ${scope.words}`;
     }
-    const { units, offDuty } = judgeUnits(sim, call, scope, weighed, u, { departS, turnoutS, etaAll: this.full });
+    // Every on-duty unit's ETA in live records, from time 0: a warm-up played through at once (a
+    // day of London, thousands of dispatches) would cost seconds, for records nobody selects.
+    const all = this.full && sim.now >= 0;
+    const { units, counts } = judgeUnits(sim, call, scope, weighed, u, { departS, turnoutS, all, list: this.full ? LISTED : 2 });
     const mine = units.find((j) => j.u === u);
     const etaS = mine?.etaS ?? null;
-    const counts = countVerdicts(units, offDuty);
     const next = nearest(units.filter((j) => j.verdict === 'slower'))[0];
     const prefix = call.slots > 1 ? `unit ${slot + 1} of ${call.slots}: ` : '';
     const passed = countWords(sim, counts, call.grade);

@@ -93,10 +93,26 @@ export function etasOf(v: DispatchView, call: Call, units: readonly number[], de
   return Array.from(times, (t) => (Number.isFinite(t) ? t + turnoutS : null));
 }
 
+/** Verdict codes of judgeUnits' loop. */
+const VERDICTS: readonly DispatchVerdict[] = ['chosen', 'slower', 'busy', 'off-duty', 'reserve', 'border', 'home-area', 'no-route'];
+const [V_CHOSEN, V_SLOWER, V_BUSY, V_OFF, V_RESERVE, V_BORDER, V_HOME, V_NO_ROUTE] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+
+const AVAILABLE = 1;
+const ALLOWED = 2;
+const WEIGHED = 4;
+
+/** What `judgeUnits` found: the units it lists, nearest first, and how many on-duty units had each verdict (the one sent left out; off duty counted). */
+export interface Judged {
+  readonly units: Judgement[];
+  readonly counts: Partial<Record<DispatchVerdict, number>>;
+}
+
 /**
- * Every on-duty unit judged for `call`: `chosen` (or -1), the units the rule weighed (`weighed`),
- * and why each other was passed over. ETAs for the weighed units, and for every on-duty unit when
- * `etaAll`. Units off duty are only counted.
+ * On-duty units judged for `call`: `chosen` (or -1), the units the rule weighed (`weighed`), and
+ * why each other was passed over. Lists the `list` nearest by ETA (with words) of the weighed units,
+ * or with `all` of every on-duty unit, and `chosen` always; counts every verdict. Plain loops over the
+ * fleet and a ranking query (exact, pruned), objects only for the units listed: this runs at every
+ * dispatch of an explained run.
  */
 export function judgeUnits(
   v: View,
@@ -104,58 +120,87 @@ export function judgeUnits(
   scope: Scope,
   weighed: readonly number[],
   chosen: number,
-  opts: { departS: number; turnoutS: number; etaAll: boolean },
-): { units: Judgement[]; offDuty: number } {
+  opts: { departS: number; turnoutS: number; all: boolean; list: number },
+): Judged {
   const f = v.fleet;
-  const available = new Set(scope.available);
-  const allowed = new Set(scope.allowed);
-  const weighedSet = new Set(weighed);
-  if (chosen >= 0) weighedSet.add(chosen);
-  const onDuty: number[] = [];
-  let offDuty = 0;
+  const mark = new Uint8Array(f.n);
+  for (const u of scope.available) mark[u]! |= AVAILABLE;
+  for (const u of scope.allowed) mark[u]! |= ALLOWED;
+  for (const u of weighed) mark[u]! |= WEIGHED;
+  if (chosen >= 0) mark[chosen]! |= WEIGHED;
+  // Verdicts as codes into VERDICTS, counted in a typed array: this loop runs over the whole fleet.
+  const code = new Uint8Array(f.n);
+  const tally = new Int32Array(VERDICTS.length);
+  const pool: number[] = [];
+  const state = f.state;
   for (let u = 0; u < f.n; u++) {
-    if (f.state[u] === US.OFF) offDuty++;
-    else onDuty.push(u);
+    const st = state[u]!;
+    const m = mark[u]!;
+    let x: number;
+    if (st === US.OFF) x = V_OFF;
+    else if (u === chosen) x = V_CHOSEN;
+    else if (m & WEIGHED) x = V_SLOWER;
+    else if (st !== US.FREE && st !== US.RETURNING) x = V_BUSY;
+    else if (!(m & AVAILABLE)) x = V_RESERVE;
+    else if (!(m & ALLOWED)) x = V_BORDER;
+    else x = V_HOME;
+    code[u] = x;
+    tally[x]!++;
+    if (x !== V_OFF && (opts.all || m & WEIGHED)) pool.push(u);
   }
-  const timed = opts.etaAll ? onDuty : onDuty.filter((u) => weighedSet.has(u));
-  const etas = etasOf(v, call, timed, opts.departS, opts.turnoutS);
-  const eta = new Map<number, number | null>();
-  timed.forEach((u, i) => eta.set(u, etas[i]!));
-  const chosenEta = chosen >= 0 ? (eta.get(chosen) ?? null) : null;
-  const straight = v.scenario.dispatch.policy === 'nearest-straight-line';
-  const border = v.scenario.dispatch.border;
-  const reserve = reserveFor(v, call.grade);
-  const units: Judgement[] = onDuty.map((u) => {
-    const e = eta.get(u) ?? null;
-    const state = f.state[u]!;
-    const at = (verdict: DispatchVerdict, why: string): Judgement => ({ u, verdict, why, etaS: e });
-    if (u === chosen) return at('chosen', 'sent');
-    if (weighedSet.has(u)) {
-      if (e === null) return at('no-route', 'cannot reach it');
-      if (straight) return at('slower', 'farther by straight line');
-      if (chosenEta === null) return at('slower', 'slower');
-      return at('slower', e - chosenEta < 3 ? 'as near (ties go to the lower unit number)' : `slower by ${minutes(e - chosenEta)}`);
+  const ranked = rankedEtas(v, call, pool, opts.departS, opts.turnoutS, opts.list);
+  if (chosen >= 0 && !ranked.some((r) => r.u === chosen)) ranked.push({ u: chosen, etaS: etasOf(v, call, [chosen], opts.departS, opts.turnoutS)[0]! });
+  const chosenEta = ranked.find((r) => r.u === chosen)?.etaS ?? null;
+  const units = ranked.map(({ u, etaS }): Judgement => {
+    let x = code[u]!;
+    if (x === V_SLOWER && etaS === null) {
+      x = V_NO_ROUTE;
+      tally[V_SLOWER]!--;
+      tally[V_NO_ROUTE]!++;
     }
-    if (state !== US.FREE && state !== US.RETURNING) {
-      const inc = f.incident[u]!;
-      return at('busy', `busy: ${UNIT_STATE_NAMES[state]}${inc >= 0 ? ` at incident ${inc}` : ''}${f.offAfterJob[u] ? ' then off duty' : ''}`);
-    }
-    if (!available.has(u)) return at('reserve', `${reserveWords(v, call.grade)} (BCU ${bcuName(v, f.bcuOf(u))} keeps ${reserve} free)`);
-    if (!allowed.has(u)) {
-      const where = border === 'area' ? areaName(v, f.areaOf(u)) : `BCU ${bcuName(v, f.bcuOf(u))}`;
-      return at('border', `outside the border rule (${border}): ${where}`);
-    }
-    return at('home-area', "not of the incident's own area (home-station-first looks there first)");
+    const verdict = VERDICTS[x]!;
+    return { u, verdict, why: whyOf(v, call, u, verdict, etaS, chosenEta), etaS };
   });
-  return { units, offDuty };
+  const counts: Partial<Record<DispatchVerdict, number>> = {};
+  for (let x = 0; x < VERDICTS.length; x++) if (x !== V_CHOSEN && tally[x]! > 0) counts[VERDICTS[x]!] = tally[x]!;
+  return { units, counts };
 }
 
-/** Counts by verdict, the one sent left out; off-duty units added. */
-export function countVerdicts(units: readonly Judgement[], offDuty: number): Partial<Record<DispatchVerdict, number>> {
-  const out: Partial<Record<DispatchVerdict, number>> = {};
-  for (const j of units) if (j.verdict !== 'chosen') out[j.verdict] = (out[j.verdict] ?? 0) + 1;
-  if (offDuty > 0) out['off-duty'] = offDuty;
-  return out;
+/** The `k` of `units` nearest `call` by ETA (turnout + travel), nearest first; null ETA: unreachable. */
+function rankedEtas(v: DispatchView, call: Call, units: readonly number[], departS: number, turnoutS: number, k: number): { u: number; etaS: number | null }[] {
+  if (units.length === 0 || k <= 0 || !call.place) return [];
+  const blue = v.scenario.grades[GRADES[call.grade]!].blueLight;
+  const places = units.map((u) => unitPlace(v, u));
+  const top = v.travel.rankTo(places, call.place, departS, blue, Math.min(k, units.length));
+  return top.map((r) => ({ u: units[r.index]!, etaS: Number.isFinite(r.timeS) ? r.timeS + turnoutS : null }));
+}
+
+function whyOf(v: View, call: Call, u: number, verdict: DispatchVerdict, eta: number | null, chosenEta: number | null): string {
+  const f = v.fleet;
+  switch (verdict) {
+    case 'chosen':
+      return 'sent';
+    case 'no-route':
+      return 'cannot reach it';
+    case 'slower':
+      if (v.scenario.dispatch.policy === 'nearest-straight-line') return 'farther by straight line';
+      if (chosenEta === null || eta === null) return 'slower';
+      return eta - chosenEta < 3 ? 'as near (ties go to the lower unit number)' : `slower by ${minutes(eta - chosenEta)}`;
+    case 'busy': {
+      const inc = f.incident[u]!;
+      return `busy: ${UNIT_STATE_NAMES[f.state[u]!]}${inc >= 0 ? ` at incident ${inc}` : ''}${f.offAfterJob[u] ? ' then off duty' : ''}`;
+    }
+    case 'reserve':
+      return `${reserveWords(v, call.grade)} (BCU ${bcuName(v, f.bcuOf(u))} keeps ${reserveFor(v, call.grade)} free)`;
+    case 'border': {
+      const border = v.scenario.dispatch.border;
+      return `outside the border rule (${border}): ${border === 'area' ? areaName(v, f.areaOf(u)) : `BCU ${bcuName(v, f.bcuOf(u))}`}`;
+    }
+    case 'home-area':
+      return "not of the incident's own area (home-station-first looks there first)";
+    default:
+      return verdict;
+  }
 }
 
 const VERDICT_WORDS: Readonly<Record<DispatchVerdict, string>> = {

@@ -9,7 +9,7 @@ import { CS, type Call } from '../model/call';
 import { openSlot } from '../model/dispatch-pass';
 import type { SimState } from '../model/state';
 import { applyBorder, diversionCandidates } from './choose';
-import { countVerdicts, countWords, etasOf, judgeUnits, scopeOf } from './judge';
+import { countWords, etasOf, judgeUnits, scopeOf } from './judge';
 
 /**
  * Why `call` waits now, in words; null when it does not (over, or every unit it needs sent).
@@ -33,9 +33,9 @@ export function waitReason(sim: SimState, call: Call, opts: { queue: boolean }):
     if (!reachable) return `${which}no free unit it may take can reach it (${scope.allowed.length} free ${scope.words})`;
     return `${which}${scope.allowed.length} free unit${scope.allowed.length === 1 ? '' : 's'} may take it (${scope.words}): the next dispatch pass sends one${queued}`;
   }
-  const { units, offDuty } = judgeUnits(sim, call, scope, [], -1, { departS, turnoutS, etaAll: false });
-  if (units.length === 0) return `${which}no unit on duty`;
-  const counts = countWords(sim, countVerdicts(units, offDuty), call.grade);
+  const { counts: byVerdict } = judgeUnits(sim, call, scope, [], -1, { departS, turnoutS, all: false, list: 0 });
+  if (Object.keys(byVerdict).every((k) => k === 'off-duty')) return `${which}no unit on duty`;
+  const counts = countWords(sim, byVerdict, call.grade);
   let divert = '';
   const d = sim.scenario.dispatch.divert;
   if (d && d.to.includes(GRADES[call.grade]!)) {
