@@ -69,11 +69,16 @@ export class LiveRegistry {
     let outcome: LiveTrainerOutcome;
     if (action.kind === 'candidates') {
       const candidates = handle.candidates(action.incident).map((c) => ({ ...c, etaS: Number.isFinite(c.etaS) ? c.etaS : null }));
-      return { outcome: { ok: true, kind: 'candidates', incident: action.incident, candidates, tS: handle.now }, frame: null };
+      return { outcome: { ok: true, kind: 'candidates', incident: action.incident, candidates, tS: handle.now, explanation: handle.explain(action.incident) }, frame: null };
     }
     if (action.kind === 'inject') {
-      const incident = handle.inject({ lon: action.lon, lat: action.lat, grade: action.grade });
-      outcome = { ok: true, kind: 'inject', incident, tS: handle.now };
+      const placed = handle.tryInject({ lon: action.lon, lat: action.lat, grade: action.grade });
+      // Refused outside the modelled area: nothing changed, so no frame.
+      if (!placed.ok) return { outcome: { ok: false, kind: 'inject', reason: placed.reason, message: placed.message }, frame: null };
+      outcome = { ok: true, kind: 'inject', incident: placed.incident, tS: handle.now };
+    } else if (action.kind === 'standDown') {
+      const stood = handle.standDown(action.unit);
+      outcome = stood.ok ? { ok: true, kind: 'standDown', unit: stood.unit, incident: stood.incident, closed: stood.closed, tS: handle.now } : { ok: false, kind: 'standDown', reason: stood.reason, message: stood.message };
     } else {
       const assigned = handle.assign(action.incident, action.unit);
       outcome = assigned.ok

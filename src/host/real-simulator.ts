@@ -27,6 +27,8 @@ export function realSimulator(data: DataProvider, clock: () => number = Date.now
         ...(options.days === undefined ? {} : { days: options.days }),
         // Results only unless asked: a year's incident log is hundreds of MB.
         incidentLog: options.incidentLog === true,
+        // A kept log says why dispatch did what it did (its `reason` column); results are the same.
+        explain: options.incidentLog === true,
         observer: counter,
         clock,
         isCancelled: options.isCancelled,

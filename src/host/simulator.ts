@@ -4,7 +4,7 @@
  * (./real-simulator.ts); tests inject fakes to make a worker slow, fail or crash on purpose.
  */
 import type { ExerciseStatus } from '../shared/exercise-log';
-import type { LiveAssignOutcome, LiveCandidateView, LiveInjectGrade, LiveSnapshot, LiveStepReport, RunOneReply, ScenarioIssue } from '../shared/protocol';
+import type { DispatchExplanation, LiveStandDownOutcome, LiveAssignOutcome, LiveCandidateView, LiveInjectGrade, LiveSnapshot, LiveStepReport, RunOneReply, ScenarioIssue } from '../shared/protocol';
 
 /** One replication's settings and the hooks the run calls back (synchronously, from inside it). */
 export interface ReplicationOptions {
@@ -36,6 +36,12 @@ export interface LiveHandle {
   snapshot(): LiveSnapshot;
   /** an incident at a place now, pending at once; returns its id (throws when the run is over) */
   inject(spec: { readonly lon: number; readonly lat: number; readonly grade: LiveInjectGrade }): number;
+  /** as inject, but a place outside the modelled area is refused as a value (OUTSIDE_AREA) */
+  tryInject(spec: { readonly lon: number; readonly lat: number; readonly grade: LiveInjectGrade }): { readonly ok: true; readonly incident: number } | { readonly ok: false; readonly reason: 'OUTSIDE_AREA'; readonly message: string };
+  /** `unit` leaves its incident, which no longer needs it; a refusal is a value */
+  standDown(unit: string): LiveStandDownOutcome;
+  /** the dispatch decision record of a live incident, with why it waits now; null when it is not live */
+  explain(incident: number): DispatchExplanation | null;
   /** sends `unit` to `incident` now; a refusal is a value */
   assign(incident: number, unit: string): LiveAssignOutcome;
   /** every on-duty unit for `incident`, the one the policy would send first, then eligible ones by ETA, then the rest by ETA */

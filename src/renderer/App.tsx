@@ -15,6 +15,7 @@ import { ResourcingPanel } from './panels/ResourcingPanel';
 import { RunStatus } from './panels/RunStatus';
 import { ScenarioBar, ScenarioMessages } from './panels/ScenarioBar';
 import { SettingsPanel } from './panels/SettingsPanel';
+import { PresenterView } from './panels/PresenterView';
 import { useAppStore } from './store';
 import { useHost } from './use-host';
 import { useShortcuts } from './use-shortcuts';
@@ -22,8 +23,9 @@ import { useShortcuts } from './use-shortcuts';
 export function App({ autoRun = true }: { autoRun?: boolean }) {
   useHost({ autoRun });
   useShortcuts();
+  const presenter = useAppStore((s) => s.trainer.presenter);
   return (
-    <div className="app">
+    <div className={presenter ? 'app presenter' : 'app'}>
       <header className="app-header">
         <h1>Response Simulator</h1>
         <ScenarioBar />
@@ -38,6 +40,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
             <div className="map-wrap">
               <MapView />
               <AreaDetails />
+              <PresenterView />
             </div>
             <MapLegend />
           </ErrorBoundary>

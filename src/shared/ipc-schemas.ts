@@ -89,8 +89,9 @@ export const LiveTrainerActionSchema = z.discriminatedUnion(
       .strict(),
     z.object({ kind: z.literal('assign'), incident: LiveIncidentIdSchema, unit: z.string({ error: 'expected a unit id' }).min(1, { error: 'expected a unit id' }).max(100) }).strict(),
     z.object({ kind: z.literal('candidates'), incident: LiveIncidentIdSchema }).strict(),
+    z.object({ kind: z.literal('standDown'), unit: z.string({ error: 'expected a unit id' }).min(1, { error: 'expected a unit id' }).max(100) }).strict(),
   ],
-  { error: (iss) => (iss.code === 'invalid_union' ? `expected 'inject', 'assign' or 'candidates', got ${JSON.stringify((iss.input as { kind?: unknown } | null)?.kind)}` : 'expected an object') },
+  { error: (iss) => (iss.code === 'invalid_union' ? `expected 'inject', 'assign', 'candidates' or 'standDown', got ${JSON.stringify((iss.input as { kind?: unknown } | null)?.kind)}` : 'expected an object') },
 );
 
 /** Most recently opened scenario files, newest first. */

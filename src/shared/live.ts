@@ -169,7 +169,9 @@ export const LIVE_INJECT_GRADES: readonly LiveInjectGrade[] = ['I', 'S', 'E'];
 export type LiveTrainerAction =
   | { readonly kind: 'inject'; readonly lon: number; readonly lat: number; readonly grade: LiveInjectGrade }
   | { readonly kind: 'assign'; readonly incident: number; readonly unit: string }
-  | { readonly kind: 'candidates'; readonly incident: number };
+  | { readonly kind: 'candidates'; readonly incident: number }
+  /** the unit leaves its incident, which no longer needs it, and goes back to base */
+  | { readonly kind: 'standDown'; readonly unit: string };
 
 /** Why the simulator would not send that unit (src/sim/live/override.ts). */
 export type LiveAssignRefusal =
@@ -180,12 +182,21 @@ export type LiveAssignRefusal =
   | 'UNIT_OFF_DUTY'
   | 'UNIT_IN_CUSTODY'
   | 'UNIT_ALREADY_ON_INCIDENT'
-  | 'NO_ROUTE';
+  | 'NO_ROUTE'
+  /** stand down: the unit is not travelling to or on scene at an incident */
+  | 'UNIT_NOT_ON_INCIDENT'
+  /** inject: the place is outside the modelled area (src/sim/live/inject-area.ts) */
+  | 'OUTSIDE_AREA';
 
 /** The simulator's answer to an assignment. */
 export type LiveAssignOutcome =
   | { readonly ok: true; readonly unit: string; readonly incident: number; /** turnout + travel, seconds from now */ readonly etaS: number }
   | { readonly ok: false; readonly reason: LiveAssignRefusal; readonly message: string };
+
+/** The simulator's answer to standing a unit down (src/sim/live/stand-down.ts). */
+export type LiveStandDownOutcome =
+  | { readonly ok: true; readonly unit: string; /** the incident it left */ readonly incident: number; /** that incident is over with it */ readonly closed: boolean }
+  | { readonly ok: false; readonly reason: 'NO_SUCH_UNIT' | 'UNIT_NOT_ON_INCIDENT' | 'UNIT_IN_CUSTODY'; readonly message: string };
 
 /** An on-duty unit that could be sent to an incident, as the dispatcher sees it now. */
 export interface LiveCandidate {
@@ -200,6 +211,57 @@ export interface LiveCandidate {
   readonly eligible: boolean;
   /** why (not): 'chosen by nearest-eta', 'free', 'held in reserve', 'busy: on-scene at incident 12', ... */
   readonly reason: string;
+  /** the incident it works on now (sending it diverts it from there); absent or null: none */
+  readonly incident?: number | null;
+}
+
+/**
+ * Why a unit was or was not the one sent (src/sim/dispatch/explain.ts): the one sent; weighed by the
+ * rule but slower (or farther, by straight line); busy; off duty; held in reserve for higher grades;
+ * outside the border rule; not of the incident's own area (home-station-first); no route.
+ */
+export type DispatchVerdict = 'chosen' | 'slower' | 'busy' | 'off-duty' | 'reserve' | 'border' | 'home-area' | 'no-route';
+
+/** One unit in a dispatch decision, as it stood when the decision was taken. */
+export interface ExplainedUnit {
+  readonly unit: string;
+  readonly state: LiveUnitState;
+  /** turnout + travel, seconds, when it was weighed; null when not weighed or unreachable */
+  readonly etaS: number | null;
+  readonly verdict: DispatchVerdict;
+  /** in words: 'slower by 1.3 min', 'busy: on-scene at incident 12', 'held in reserve for I' */
+  readonly why: string;
+}
+
+/** One unit sent to an incident, and why that one. */
+export interface DispatchDecision {
+  /** simulation seconds */
+  readonly tS: number;
+  /** the incident's unit slot it filled, 0-based */
+  readonly slot: number;
+  /** by the dispatch policy, a diversion under `dispatch.divert`, or by the trainer's hand */
+  readonly how: 'policy' | 'diversion' | 'trainer';
+  readonly unit: string;
+  /** turnout + travel, seconds; null when unreachable */
+  readonly etaS: number | null;
+  /** the rule that chose, in words */
+  readonly rule: string;
+  /** units weighed, nearest first (the one sent always among them; at most 12) */
+  readonly candidates: readonly ExplainedUnit[];
+  /** how many on-duty units were passed over for each reason (off duty: units not on duty) */
+  readonly passedOver: Readonly<Partial<Record<DispatchVerdict, number>>>;
+}
+
+/** The decision record of an incident: every unit sent and why, and why it waits now. */
+export interface DispatchExplanation {
+  readonly incident: number;
+  readonly decisions: readonly DispatchDecision[];
+  /** other dispatch events: a unit diverted away or stood down */
+  readonly notes: readonly string[];
+  /** why it waits for a unit now; null when it does not wait */
+  readonly waiting: string | null;
+  /** the incident log's `reason` so far */
+  readonly text: string;
 }
 
 /** A candidate as the simulator ranks it (`LiveCandidate` is its form on the wire, where an unreachable ETA is null). */
@@ -215,7 +277,16 @@ export interface LiveCandidateView extends Omit<LiveCandidate, 'etaS'> {
 export type LiveTrainerOutcome =
   | { readonly ok: true; readonly kind: 'inject'; readonly incident: number; /** simulation time it was placed */ readonly tS: number }
   | { readonly ok: true; readonly kind: 'assign'; readonly incident: number; readonly unit: string; readonly etaS: number; readonly tS: number }
-  | { readonly ok: true; readonly kind: 'candidates'; readonly incident: number; readonly candidates: readonly LiveCandidate[]; readonly tS: number }
+  | {
+      readonly ok: true;
+      readonly kind: 'candidates';
+      readonly incident: number;
+      readonly candidates: readonly LiveCandidate[];
+      readonly tS: number;
+      /** the incident's dispatch decision record and why it waits now; absent or null when it is not live */
+      readonly explanation?: DispatchExplanation | null;
+    }
+  | { readonly ok: true; readonly kind: 'standDown'; readonly unit: string; /** the incident it left */ readonly incident: number; /** that incident is over with it */ readonly closed: boolean; readonly tS: number }
   | {
       readonly ok: false;
       readonly kind: LiveTrainerAction['kind'];

@@ -311,6 +311,8 @@ export interface IncidentLogData {
   readonly f64: Readonly<Record<string, Float64Array>>;
   readonly i32: Readonly<Record<string, Int32Array>>;
   readonly names: { readonly areas: readonly string[]; readonly units: readonly string[] };
+  /** per row, why dispatch did what it did ('' none); present when the run explained dispatch */
+  readonly reasons?: readonly string[];
 }
 
 export interface RunOneReply {

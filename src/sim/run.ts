@@ -13,6 +13,7 @@ import { buildResults } from './metrics/results';
 import type { IncidentLog } from './model/incident-log';
 import { ScenarioError } from './errors';
 import type { TraceCall } from './demand/trace';
+import { DispatchExplainer } from './dispatch/explain';
 
 export interface RunOptions {
   /** Overrides the scenario's seed (replications pass replicationSeed(seed, r)). */
@@ -27,6 +28,11 @@ export interface RunOptions {
   incidentLog?: boolean;
   /** Wall-clock milliseconds source for meta.wallMs (the sim never reads a clock itself); default: none, wallMs 0. */
   clock?: () => number;
+  /**
+   * Explain dispatch into the incident log's `reason` (src/sim/dispatch/explain.ts; default false).
+   * Changes no result; costs travel-time queries at each dispatch.
+   */
+  explain?: boolean;
   /** Told of calls as they are offered, answered, abandoned and first reached (e.g. a histogram of response times). */
   observer?: SimObserver;
   /** Replay these recorded calls instead of random arrivals (src/sim/demand/trace.ts). */
@@ -73,6 +79,7 @@ export function runScenario(scenario: Scenario, world: SimWorld, options: RunOpt
     ...(options.trace ? { trace: options.trace } : {}),
   });
   if (options.observer) sim.observer = options.observer;
+  if (options.explain && sim.log) sim.explain = new DispatchExplainer(sim, false);
   const span = sim.endS - sim.t0;
   for (;;) {
     if (options.isCancelled?.()) throw new CancelledError();

@@ -49,7 +49,7 @@ describe('response-sim run', () => {
     expect(r.stdout).toMatch(/events in [\d.]+ s of run time \(summed over replications\), straight-line travel/);
   });
 
-  it('--out writes results.json, incidents.csv and report.html', () => {
+  it('--out writes results.json, incidents.csv (with why dispatch did what it did) and report.html', () => {
     const dir = tmp();
     const r = cli(['run', mmc, '--days', '2', '--out', dir, '--json']);
     expect(r.code, r.stderr).toBe(0);
@@ -57,8 +57,13 @@ describe('response-sim run', () => {
     expect(results).toEqual(JSON.parse(r.stdout));
     const csv = readFileSync(path.join(dir, 'incidents.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe(
-      'id,line,grade,counted,injected,callS,lon,lat,area,answeredS,abandonedS,handledS,pendingS,firstDispatchS,firstArriveS,clearS,responseS,firstUnit,unitsSent,turnoutS,travelS',
+      'id,line,grade,counted,injected,callS,lon,lat,area,answeredS,abandonedS,handledS,pendingS,firstDispatchS,firstArriveS,clearS,responseS,firstUnit,unitsSent,turnoutS,travelS,reason',
     );
+    // The reason (docs/MODEL-ADDITIONS.md "Dispatch explained") holds no commas: a plain split finds it last.
+    const dispatched = csv.slice(1).map((row) => row.split(',')).filter((f) => f[13] !== '');
+    expect(dispatched.length, 'units were dispatched').toBeGreaterThan(0);
+    for (const f of dispatched) expect(f[21], `incident ${f[0]}: the unit sent and the rule`).toMatch(/sent \(ETA [\d.]+ min\) by nearest-eta/);
+    expect(dispatched.every((f) => f.length === 22), 'no field is quoted').toBe(true);
     const counted = csv.slice(1).filter((row) => row.split(',')[3] === '1').length;
     expect(counted, 'one row per counted incident, plus the warm-up ones').toBe(results.calls.offered);
     const html = readFileSync(path.join(dir, 'report.html'), 'utf8');

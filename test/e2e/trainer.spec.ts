@@ -60,7 +60,7 @@ test('inject an incident on the map while paused, then assign a unit to it by ha
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
   await expect(page.getByTestId('trainer-message')).toHaveText(new RegExp(`^Unit ${unit} assigned to incident ${id}, arriving in [\\d.]+ min\\.$`));
   await expect(details, 'the frame shows the unit on its way').toHaveAttribute('data-state', 'assigned');
-  await expect(page.getByTestId('incident-units')).toHaveText(unit);
+  await expect(page.getByTestId('incident-units')).toContainText(unit);
 
   // The session plays on from there: one Step, and the incident is still the trainer's.
   await page.getByRole('button', { name: 'Step' }).click();

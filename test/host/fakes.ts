@@ -4,7 +4,7 @@
  */
 import type { LiveHandle, Simulator } from '../../src/host/simulator';
 import type { SpawnWorker, Timers, WorkerEvents, WorkerPort } from '../../src/host/pool';
-import type { FromWorker, LiveAssignOutcome, LiveCandidateView, LiveSnapshot, SimResults, ToWorker } from '../../src/shared/protocol';
+import type { DispatchExplanation, FromWorker, LiveAssignOutcome, LiveStandDownOutcome, LiveCandidateView, LiveSnapshot, SimResults, ToWorker } from '../../src/shared/protocol';
 
 export class FakeCancelled extends Error {}
 /** Thrown by buildWorld for `fail: 'area'`: a scenario problem found against the data. */
@@ -58,6 +58,22 @@ export class FakeLive implements LiveHandle {
     const id = 100 + this.injected.length;
     this.injected.push({ id, grade: spec.grade, lon: spec.lon, lat: spec.lat, state: 'pending', callS: this.now, units: [], injected: true });
     return id;
+  }
+  tryInject(spec: { lon: number; lat: number; grade: 'I' | 'S' | 'E' }): { ok: true; incident: number } | { ok: false; reason: 'OUTSIDE_AREA'; message: string } {
+    // The fake's modelled area: longitudes west of 1 degree east.
+    if (spec.lon > 1) return { ok: false, reason: 'OUTSIDE_AREA', message: `${spec.lon}, ${spec.lat} is outside the modelled area` };
+    return { ok: true, incident: this.inject(spec) };
+  }
+  standDown(unit: string): LiveStandDownOutcome {
+    const i = this.injected.findIndex((x) => x.units.includes(unit));
+    if (i < 0) return { ok: false, reason: 'UNIT_NOT_ON_INCIDENT', message: `unit ${unit} is not on an incident` };
+    const incident = this.injected[i]!.id;
+    this.injected.splice(i, 1);
+    return { ok: true, unit, incident, closed: true };
+  }
+  explain(incident: number): DispatchExplanation | null {
+    if (!this.injected.some((x) => x.id === incident)) return null;
+    return { incident, decisions: [], notes: [], waiting: 'no free unit it may take: 1 busy', text: 'waits: no free unit it may take: 1 busy' };
   }
   assign(incident: number, unit: string): LiveAssignOutcome {
     const i = this.injected.findIndex((x) => x.id === incident);

@@ -319,7 +319,7 @@ describe("trainer's actions (inject, assign, candidates)", () => {
     // Only the IPC schemas guard the host call's arguments; an unknown kind reaches the worker, which refuses it.
     const bad = live.trainer('g', { kind: 'jump' } as never);
     await time.advance(0);
-    expect(await bad).toMatchObject({ ok: false, reason: 'FAILED', message: expect.stringContaining("message.request.action.kind: expected 'inject', 'assign' or 'candidates'") });
+    expect(await bad).toMatchObject({ ok: false, reason: 'FAILED', message: expect.stringContaining("message.request.action.kind: expected 'inject', 'assign', 'candidates' or 'standDown'") });
     expect(live.running, 'a refused action leaves the session running').toBe('g');
   });
 });

@@ -39,11 +39,12 @@ function answer(action: LiveTrainerAction): LiveTrainerOutcome {
       ],
     };
   }
+  if (action.kind === 'standDown') return { ok: true, kind: 'standDown', unit: action.unit, incident: 7, closed: false, tS: 3600 };
   if (action.unit === 'U2') return { ok: false, kind: 'assign', reason: 'UNIT_OFF_DUTY', message: 'unit U2 is off duty' };
   return { ok: true, kind: 'assign', incident: action.incident, unit: action.unit, etaS: 240, tS: 3600 };
 }
 
-describe("the trainer's controls", () => {
+describe("the trainer's controls", { timeout: 30_000 }, () => {
   it('arm placing with Inject incident (a hint on the map), Esc cancels; an inject sends the chosen grade and place and selects the new incident', async () => {
     const { api, lives } = fakeApi();
     const store = renderApp(api);
@@ -111,7 +112,7 @@ describe("the trainer's controls", () => {
     await waitFor(() => expect(screen.getByTestId('trainer-message').textContent).toBe('Unit U1 assigned to incident 7, arriving in 4.0 min.'));
     act(() => live.frame(frame([incident(7, { state: 'assigned', units: ['U1'] })])));
     expect(screen.getByTestId('incident-state').textContent).toBe('unit on the way');
-    expect(screen.getByTestId('incident-units').textContent).toBe('U1');
+    expect(screen.getByTestId('incident-units').textContent).toBe('U1 Stand down');
   });
 
   it('a new live session clears the selection', async () => {

@@ -29,6 +29,7 @@ export const INCIDENT_COLUMNS: readonly (keyof IncidentRecord)[] = [
   'unitsSent',
   'turnoutS',
   'travelS',
+  'reason',
 ];
 
 /** One CSV field. */

@@ -13,6 +13,7 @@ import { controlLive, setLiveSpeed, startLive } from '../sim-client/live';
 import { useAppStore, useAppStoreApi, type AppStore } from '../store';
 import { runHorizon } from '../store/scenario-slice';
 import type { DesktopApi } from '../../shared/protocol';
+import { PresenterButton } from './PresenterView';
 
 export const SPEED_LABELS: Readonly<Record<string, string>> = { '1': '1×', '10': '10×', '60': '60×', '600': '600×', max: 'Max (as fast as possible)' };
 
@@ -65,6 +66,7 @@ export function LiveControls() {
         <button type="button" className="secondary" onClick={restart} title="Start the live run again from the end of its warm-up">
           Restart
         </button>
+        <PresenterButton />
       </div>
       <div className="clock" aria-label="Simulated time" data-testid="clock" data-ts={frame?.tS ?? ''}>
         {clock ? (

@@ -1,17 +1,25 @@
 /**
  * Live mode's trainer controls: inject an incident of a chosen grade where the map is clicked,
- * pick an incident (its square on the map, or the table here), see it, and send a unit to it by hand
- * from the units nearest by ETA. Named "Grade", "Inject incident", "Assign unit" and "Assign" for
- * assistive technology and the end-to-end tests; every part works from the keyboard.
+ * pick an incident (its square on the map, or the table here), see it and why dispatch did what it
+ * did (DispatchDecision), send any unit to it by hand (UnitPicker: searchable, a busy unit diverted
+ * after a confirmation) or stand one of its units down. While the session plays, the units listed
+ * and the decision record are asked for again about once a second. Named "Grade", "Inject incident",
+ * "Find unit", "Assign unit", "Assign", "Divert", "Stand down" for assistive technology and the
+ * end-to-end tests; every part works from the keyboard.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { LIVE_INJECT_GRADES, type LiveIncident, type LiveInjectGrade } from '../../shared/protocol';
 import { useApi } from '../api-context';
 import { clockLabel, weekOffsetS } from '../live/clock';
 import { GRADE_LABELS } from '../map/colours';
-import { assignChosen, selectIncident } from '../sim-client/trainer';
+import { refreshCandidates, selectIncident, standDownUnit } from '../sim-client/trainer';
 import { update, useAppStore, useAppStoreApi } from '../store';
-import { CANDIDATES_SHOWN, candidateLabel, gradeChosen, incidentsForTable, placingSet, unitChosen } from '../store/trainer-slice';
+import { gradeChosen, incidentsForTable, placingSet } from '../store/trainer-slice';
+import { DispatchDecision } from './DispatchDecision';
+import { UnitPicker } from './UnitPicker';
+
+/** Wall milliseconds between asks for the selected incident's candidates while playing. */
+export const REFRESH_MS = 1000;
 
 const STATE_LABELS: Readonly<Record<LiveIncident['state'], string>> = {
   deciding: 'being decided',
@@ -32,7 +40,17 @@ export function TrainerPanel() {
   const table = useMemo(() => incidentsForTable(incidents ?? []), [incidents]);
   const selectedId = trainer.jobId === liveJob ? trainer.selected : null;
   const selected = selectedId === null ? undefined : incidents?.find((i) => i.id === selectedId);
-  const shown = (trainer.candidates ?? []).slice(0, CANDIDATES_SHOWN);
+  const seq = useAppStore((s) => s.live.frame?.seq);
+  const playing = useAppStore((s) => s.live.playing);
+  const lastAsked = useRef(0);
+  // The list stays current while playing: a frame at least REFRESH_MS after the last ask asks again.
+  useEffect(() => {
+    if (!playing || selectedId === null || trainer.busy || trainer.loading) return;
+    const now = performance.now();
+    if (now - lastAsked.current < REFRESH_MS) return;
+    lastAsked.current = now;
+    void refreshCandidates(api, store);
+  }, [seq, playing, selectedId, trainer.busy, trainer.loading, api, store]);
 
   return (
     <section className="panel trainer" aria-labelledby="trainer-title" data-testid="trainer">
@@ -79,7 +97,19 @@ export function TrainerPanel() {
               </div>
               <div>
                 <dt>Units</dt>
-                <dd data-testid="incident-units">{selected.units.length > 0 ? selected.units.join(', ') : 'none'}</dd>
+                <dd data-testid="incident-units">
+                  {selected.units.length > 0
+                    ? selected.units.map((u, k) => (
+                        <span key={u} className="incident-unit">
+                          {k > 0 ? ', ' : ''}
+                          {u}{' '}
+                          <button type="button" className="link" aria-label={`Stand down ${u}`} disabled={!running || trainer.busy} onClick={() => void standDownUnit(api, store, u)}>
+                            Stand down
+                          </button>
+                        </span>
+                      ))
+                    : 'none'}
+                </dd>
               </div>
               <div>
                 <dt>Source</dt>
@@ -89,31 +119,8 @@ export function TrainerPanel() {
           ) : (
             <p className="hint">This incident is over (or not in the latest frame).</p>
           )}
-          <div className="trainer-assign">
-            <label>
-              Assign unit
-              <select value={trainer.unit} disabled={trainer.candidates === null || shown.length === 0} onChange={(e) => update(store, 'trainer', unitChosen, e.target.value)}>
-                {trainer.candidates === null ? (
-                  <option value="">{trainer.loading ? 'Finding units…' : 'No units listed'}</option>
-                ) : shown.length === 0 ? (
-                  <option value="">No units on duty</option>
-                ) : (
-                  shown.map((c) => (
-                    <option key={c.unit} value={c.unit} disabled={c.etaS === null} title={c.reason}>
-                      {candidateLabel(c)}
-                    </option>
-                  ))
-                )}
-              </select>
-            </label>
-            <button type="button" disabled={!running || trainer.busy || trainer.unit === '' || !selected} onClick={() => void assignChosen(api, store)}>
-              Assign
-            </button>
-            <button type="button" className="secondary" onClick={() => void selectIncident(api, store, null)}>
-              Close
-            </button>
-          </div>
-          <p className="hint">Nearest first by ETA (turnout + travel from where each unit is now); {CANDIDATES_SHOWN} at most.</p>
+          <UnitPicker canAssign={running && selected !== undefined} />
+          <DispatchDecision explanation={trainer.explanation} offsetS={offset} />
         </div>
       )}
 

@@ -6,7 +6,8 @@
  */
 import type { DesktopApi, LiveTrainerAction, LiveTrainerOutcome } from '../../shared/protocol';
 import { update, type AppStore } from '../store';
-import { actionAnswered, actionStarted, incidentSelected } from '../store/trainer-slice';
+import { actionAnswered, actionStarted, candidatesReceived, confirmAsked, incidentSelected } from '../store/trainer-slice';
+import { leaves } from '../store/trainer-units';
 
 /** The running live session's id, or null. */
 function runningJob(store: AppStore): string | null {
@@ -41,10 +42,55 @@ export async function selectIncident(api: DesktopApi, store: AppStore, incident:
   if (incident !== null) await act(api, store, { kind: 'candidates', incident });
 }
 
-/** Sends the chosen unit to the selected incident; then asks again for the candidates (their states changed). */
+/**
+ * Sends the chosen unit to the selected incident; then asks again for the candidates (their states
+ * changed). A unit working on another incident is not sent yet: the trainer is asked to confirm the
+ * diversion first (`confirm`, answered by confirmDivert or cancelled).
+ */
 export async function assignChosen(api: DesktopApi, store: AppStore): Promise<LiveTrainerOutcome | null> {
-  const { selected, unit } = store.getState().trainer;
+  const { selected, unit, candidates } = store.getState().trainer;
   if (selected === null || unit === '') return null;
+  const from = leaves(candidates?.find((c) => c.unit === unit), selected);
+  if (from !== null) {
+    update(store, 'trainer', confirmAsked, { unit, from, to: selected });
+    return null;
+  }
+  return send(api, store, selected, unit);
+}
+
+/** The trainer confirmed the diversion asked about: send the unit. */
+export async function confirmDivert(api: DesktopApi, store: AppStore): Promise<LiveTrainerOutcome | null> {
+  const { confirm } = store.getState().trainer;
+  if (confirm === null) return null;
+  update(store, 'trainer', confirmAsked, null);
+  return send(api, store, confirm.to, confirm.unit);
+}
+
+/** Stands `unit` down from its incident; then asks again for the selected incident's candidates. */
+export async function standDownUnit(api: DesktopApi, store: AppStore, unit: string): Promise<LiveTrainerOutcome | null> {
+  const outcome = await act(api, store, { kind: 'standDown', unit });
+  const { selected } = store.getState().trainer;
+  if (outcome?.ok && selected !== null) await act(api, store, { kind: 'candidates', incident: selected });
+  return outcome;
+}
+
+/**
+ * Asks again for the selected incident's candidates and decision record without touching the
+ * message or the buttons (while the session plays, so that the list stays current).
+ */
+export async function refreshCandidates(api: DesktopApi, store: AppStore): Promise<void> {
+  const jobId = runningJob(store);
+  const { selected } = store.getState().trainer;
+  if (jobId === null || selected === null) return;
+  try {
+    const outcome = await api.liveTrainer(jobId, { kind: 'candidates', incident: selected });
+    if (outcome?.ok && outcome.kind === 'candidates') update(store, 'trainer', candidatesReceived, { incident: outcome.incident, candidates: outcome.candidates, explanation: outcome.explanation ?? null });
+  } catch (error) {
+    console.error('liveTrainer (refresh) failed', error);
+  }
+}
+
+async function send(api: DesktopApi, store: AppStore, selected: number, unit: string): Promise<LiveTrainerOutcome | null> {
   const outcome = await act(api, store, { kind: 'assign', incident: selected, unit });
   // The list's answer keeps the assignment's message (actionAnswered of candidates leaves it).
   if (outcome?.ok) await act(api, store, { kind: 'candidates', incident: selected });

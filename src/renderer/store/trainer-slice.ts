@@ -4,7 +4,8 @@
  * table), the units that could go to it (nearest first) and the one chosen; and what the last action
  * came to, in words. Pure updaters (STYLE.md 13); the calls themselves are in ../sim-client/trainer.ts.
  */
-import type { LiveCandidate, LiveIncident, LiveInjectGrade, LiveTrainerOutcome } from '../../shared/protocol';
+import { filterCandidates } from './trainer-units';
+import type { DispatchExplanation, LiveCandidate, LiveIncident, LiveInjectGrade, LiveTrainerOutcome } from '../../shared/protocol';
 
 /** What the last action came to, as the panel says it (`ok` false: refused or failed). */
 export interface TrainerMessage {
@@ -26,6 +27,14 @@ export interface TrainerState {
   readonly unit: string;
   readonly busy: boolean;
   readonly message: TrainerMessage | null;
+  /** the text typed in "Find unit": narrows "Assign unit" by unit, station or state */
+  readonly filter: string;
+  /** the selected incident's dispatch decision record (with the candidates); null until it arrives */
+  readonly explanation: DispatchExplanation | null;
+  /** a diversion waiting for the trainer's confirmation: the unit and the incident it would leave */
+  readonly confirm: { readonly unit: string; readonly from: number; readonly to: number } | null;
+  /** the map full screen with a large clock and the live figures */
+  readonly presenter: boolean;
 }
 
 export const initialTrainerState: TrainerState = {
@@ -38,10 +47,12 @@ export const initialTrainerState: TrainerState = {
   unit: '',
   busy: false,
   message: null,
+  filter: '',
+  explanation: null,
+  confirm: null,
+  presenter: false,
 };
 
-/** Candidates shown in "Assign unit": the nearest this many (a London fleet has hundreds of units). */
-export const CANDIDATES_SHOWN = 25;
 
 export function gradeChosen(state: TrainerState, grade: LiveInjectGrade): TrainerState {
   return { ...state, grade };
@@ -52,23 +63,45 @@ export function placingSet(state: TrainerState, placing: boolean): TrainerState 
   return state.placing === placing ? state : { ...state, placing, ...(placing ? { message: null } : {}) };
 }
 
-/** A new live session: nothing is selected in it yet (the grade is kept). */
+/** A new live session: nothing is selected in it yet (the grade and the presenter view are kept). */
 export function trainerSessionStarted(state: TrainerState, payload: { jobId: string }): TrainerState {
-  return { ...initialTrainerState, grade: state.grade, jobId: payload.jobId };
+  return { ...initialTrainerState, grade: state.grade, presenter: state.presenter, jobId: payload.jobId };
 }
 
 /** Selects incident `incident` of session `jobId` (null: none); its candidates are asked for next. */
 export function incidentSelected(state: TrainerState, payload: { jobId: string | null; incident: number | null }): TrainerState {
   if (payload.incident === state.selected && payload.jobId === state.jobId) return state;
-  return { ...state, jobId: payload.jobId, selected: payload.incident, candidates: null, unit: '', loading: payload.incident !== null, message: null };
+  return { ...state, jobId: payload.jobId, selected: payload.incident, candidates: null, explanation: null, confirm: null, unit: '', loading: payload.incident !== null, message: null };
 }
 
 /** The candidates for an incident arrived (ignored when another one is selected by now). */
-export function candidatesReceived(state: TrainerState, payload: { incident: number; candidates: readonly LiveCandidate[] }): TrainerState {
+export function candidatesReceived(state: TrainerState, payload: { incident: number; candidates: readonly LiveCandidate[]; explanation?: DispatchExplanation | null }): TrainerState {
   if (payload.incident !== state.selected) return state;
   const candidates = sortByEta(payload.candidates);
   const keep = candidates.some((c) => c.unit === state.unit);
-  return { ...state, candidates, loading: false, unit: keep ? state.unit : (candidates.find((c) => c.etaS !== null && c.state !== 'custody')?.unit ?? '') };
+  return {
+    ...state,
+    candidates,
+    explanation: payload.explanation ?? null,
+    loading: false,
+    unit: keep ? state.unit : (candidates.find((c) => c.etaS !== null && c.state !== 'custody')?.unit ?? ''),
+  };
+}
+
+/** "Find unit" typed in: when the chosen unit no longer matches, the nearest reachable one that does is chosen. */
+export function filterChanged(state: TrainerState, filter: string): TrainerState {
+  const shown = filterCandidates(state.candidates ?? [], filter);
+  const unit = shown.some((c) => c.unit === state.unit) ? state.unit : (shown.find((c) => c.etaS !== null)?.unit ?? state.unit);
+  return { ...state, filter, unit };
+}
+
+/** Asks the trainer to confirm sending a busy unit (null: the question is withdrawn). */
+export function confirmAsked(state: TrainerState, confirm: TrainerState['confirm']): TrainerState {
+  return { ...state, confirm };
+}
+
+export function presenterSet(state: TrainerState, presenter: boolean): TrainerState {
+  return state.presenter === presenter ? state : { ...state, presenter };
 }
 
 export function unitChosen(state: TrainerState, unit: string): TrainerState {
@@ -84,7 +117,7 @@ export function actionAnswered(state: TrainerState, payload: { outcome: LiveTrai
   const { outcome } = payload;
   const done = { ...state, busy: false, loading: false };
   if (outcome === null) return { ...done, placing: false, message: { ok: false, text: 'No live session is running.' } };
-  if (!outcome.ok) return { ...done, placing: false, message: { ok: false, text: refusalText(outcome) } };
+  if (!outcome.ok) return { ...done, placing: false, confirm: null, message: { ok: false, text: refusalText(outcome) } };
   if (outcome.kind === 'inject') {
     return {
       ...done,
@@ -92,15 +125,20 @@ export function actionAnswered(state: TrainerState, payload: { outcome: LiveTrai
       jobId: payload.jobId,
       selected: outcome.incident,
       candidates: null,
+      explanation: null,
+      confirm: null,
       unit: '',
       loading: true,
       message: { ok: true, text: `Incident ${outcome.incident} injected.` },
     };
   }
   if (outcome.kind === 'assign') {
-    return { ...done, message: { ok: true, text: `Unit ${outcome.unit} assigned to incident ${outcome.incident}, arriving in ${etaMinutes(outcome.etaS)}.` } };
+    return { ...done, confirm: null, message: { ok: true, text: `Unit ${outcome.unit} assigned to incident ${outcome.incident}, arriving in ${etaMinutes(outcome.etaS)}.` } };
   }
-  return candidatesReceived(done, { incident: outcome.incident, candidates: outcome.candidates });
+  if (outcome.kind === 'standDown') {
+    return { ...done, message: { ok: true, text: `Unit ${outcome.unit} stood down from incident ${outcome.incident}${outcome.closed ? ', which is now closed' : ''}.` } };
+  }
+  return candidatesReceived(done, { incident: outcome.incident, candidates: outcome.candidates, explanation: outcome.explanation ?? null });
 }
 
 /** Nearest first by ETA (turnout + travel), units that cannot reach it last; ties by unit id. */
@@ -127,12 +165,14 @@ const REFUSALS: Readonly<Record<string, string>> = {
   UNIT_IN_CUSTODY: 'the unit is dealing with a prisoner',
   UNIT_ALREADY_ON_INCIDENT: 'the unit is already on this incident',
   NO_ROUTE: 'the unit cannot reach the incident',
+  UNIT_NOT_ON_INCIDENT: 'the unit is not on an incident',
+  OUTSIDE_AREA: 'the place is outside the modelled area',
   SESSION_OVER: 'the live run is over',
 };
 
 /** Why an action was refused, in words, with the simulator's own message after it. */
 export function refusalText(outcome: Extract<LiveTrainerOutcome, { ok: false }>): string {
-  const verb = outcome.kind === 'inject' ? 'Not injected' : outcome.kind === 'assign' ? 'Not assigned' : 'No candidates';
+  const verb = outcome.kind === 'inject' ? 'Not injected' : outcome.kind === 'assign' ? 'Not assigned' : outcome.kind === 'standDown' ? 'Not stood down' : 'No candidates';
   if (outcome.reason === 'FAILED') return `${verb}: ${outcome.message}`;
   return `${verb}: ${REFUSALS[outcome.reason] ?? outcome.reason} (${outcome.message}).`;
 }

@@ -11,6 +11,7 @@ import { CS } from '../model/call';
 import { openSlot } from '../model/dispatch-pass';
 import type { SimState } from '../model/state';
 import { dispatchUnit, withdraw } from '../model/unit-jobs';
+import type { DispatchExplainer } from '../dispatch/explain';
 
 export type AssignOutcome =
   | { ok: true; unit: string; incident: number; etaS: number }
@@ -63,14 +64,18 @@ export function rankCandidates(sim: SimState, id: number): Candidate[] {
       chosen: u === chosen,
       eligible: allowed.has(u),
       reason,
+      incident: f.incident[u]! >= 0 ? f.incident[u]! : null,
     };
   });
   const rank = (c: Candidate) => (c.chosen ? 0 : c.eligible ? 1 : 2);
   return out.sort((a, b) => rank(a) - rank(b) || a.etaS - b.etaS);
 }
 
-/** Sends `unitId` to incident `id` now. A busy unit is diverted (its incident goes back to pending). */
-export function assignUnit(sim: SimState, id: number, unitId: string): AssignOutcome {
+/**
+ * Sends `unitId` to incident `id` now. A busy unit is diverted (its incident goes back to pending).
+ * `explainer` records the assignment as the trainer's in the dispatch explanation.
+ */
+export function assignUnit(sim: SimState, id: number, unitId: string, explainer?: DispatchExplainer): AssignOutcome {
   const no = (reason: Extract<AssignOutcome, { ok: false }>['reason'], message: string): AssignOutcome => ({ ok: false, reason, message });
   const call = sim.calls.get(id);
   if (!call) return no('NO_SUCH_INCIDENT', `incident ${id} is not live (never was, or is over)`);
@@ -97,6 +102,7 @@ export function assignUnit(sim: SimState, id: number, unitId: string): AssignOut
   const travelS = sim.travel.timesTo([unitPlace(sim, u)], call.place!, departS, blue)[0]!;
   if (!Number.isFinite(travelS)) return no('NO_ROUTE', `unit ${unitId} cannot reach incident ${id}`);
   if (state === US.TRAVELLING || state === US.ON_SCENE) withdraw(sim, u);
+  explainer?.byTrainer();
   dispatchUnit(sim, u, call, slot);
   if (openSlot(call) < 0) sim.pending.remove(call);
   return { ok: true, unit: unitId, incident: id, etaS: call.slotTurnoutS[slot]! + travelS };

@@ -19,7 +19,9 @@ import { drawLocation } from '../model/call-flow';
 import type { Simulation } from '../model/simulation';
 import { callTakersAway, callTakersBack, faultUnit, recoverUnit } from './effects';
 import { resolveWhere, type Where } from './where';
-import { createLiveSession, modelOf, type InjectSpec, type LiveOptions, type LiveSession, type StepReport } from './session';
+import { createLiveSession, modelOf, type InjectOutcome, type InjectSpec, type LiveOptions, type LiveSession, type StepReport } from './session';
+import type { StandDownOutcome } from './stand-down';
+import type { DispatchExplanation } from '../../shared/live';
 import type { AssignOutcome } from './override';
 
 export { checkExercise, checkExerciseOn } from './where';
@@ -129,11 +131,29 @@ class Run implements ExerciseSession {
   }
 
   inject(spec: InjectSpec): number {
-    const id = this.session.inject(spec);
-    this.watched.set(id, 'trainer');
+    const outcome = this.tryInject(spec);
+    if (!outcome.ok) throw new Error(`inject: ${outcome.message}`);
+    return outcome.incident;
+  }
+
+  tryInject(spec: InjectSpec): InjectOutcome {
+    const outcome = this.session.tryInject(spec);
+    if (!outcome.ok) {
+      this.note({ kind: 'refused', by: 'trainer', grade: spec.grade, lon: spec.lon, lat: spec.lat, text: `inject: ${outcome.message}` });
+      return outcome;
+    }
+    this.watched.set(outcome.incident, 'trainer');
     const grade = spec.grade === 'R' ? 'I' : spec.grade;
-    this.note({ kind: 'inject', by: 'trainer', incident: id, grade: spec.grade, lon: spec.lon, lat: spec.lat, item: { atS: this.now, kind: 'inject', place: { lon: spec.lon, lat: spec.lat }, grade, by: 'trainer' } });
-    return id;
+    this.note({ kind: 'inject', by: 'trainer', incident: outcome.incident, grade: spec.grade, lon: spec.lon, lat: spec.lat, item: { atS: this.now, kind: 'inject', place: { lon: spec.lon, lat: spec.lat }, grade, by: 'trainer' } });
+    return outcome;
+  }
+
+  standDown(unitId: string): StandDownOutcome {
+    return this.session.standDown(unitId);
+  }
+
+  explain(incidentId: number): DispatchExplanation | null {
+    return this.session.explain(incidentId);
   }
 
   assign(incidentId: number, unitId: string): AssignOutcome {

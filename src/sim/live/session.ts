@@ -19,10 +19,18 @@ import { setUnitsRequired } from './effects';
 import { assignUnit, rankCandidates, type AssignOutcome, type Candidate } from './override';
 import { RollingKpis } from './kpis';
 import { takeSnapshot, type LiveSnapshot } from './snapshot';
+import { DispatchExplainer } from '../dispatch/explain';
+import type { DispatchExplanation } from '../../shared/live';
+import { outsideModelledArea } from './inject-area';
+import { standDown, type StandDownOutcome } from './stand-down';
 
 export type { LiveSnapshot, UnitView, IncidentView, TripView } from './snapshot';
 export type { KpiWindow } from './kpis';
 export type { AssignOutcome, Candidate } from './override';
+export type { StandDownOutcome } from './stand-down';
+
+/** An inject refused: the place is outside the modelled area (src/sim/live/inject-area.ts). */
+export type InjectOutcome = { ok: true; incident: number } | { ok: false; reason: 'OUTSIDE_AREA'; message: string };
 
 /** What one step did. Times in simulation seconds. */
 export interface StepReport {
@@ -60,8 +68,14 @@ export interface LiveSession {
   /** Runs the next event (skipping stale ones); null when the run is over. */
   step(): StepReport | null;
   snapshot(): LiveSnapshot;
-  /** An incident at a place now; returns its id. Throws for a place or grade that cannot be. */
+  /** An incident at a place now; returns its id. Throws for a place or grade that cannot be, or outside the modelled area. */
   inject(spec: InjectSpec): number;
+  /** As inject, but a place outside the modelled area is refused as a value, with the reason. */
+  tryInject(spec: InjectSpec): InjectOutcome;
+  /** Trainer: `unitId` leaves its incident, which no longer needs it, and goes back to base. */
+  standDown(unitId: string): StandDownOutcome;
+  /** The decision record of live incident `incidentId`, with why it waits now; null when it is not live. */
+  explain(incidentId: number): DispatchExplanation | null;
   /** Dispatcher override: send `unitId` to `incidentId` now (diverting it if busy). */
   assign(incidentId: number, unitId: string): AssignOutcome;
   /** Every on-duty unit ranked for `incidentId`, with ETAs and why. */
@@ -87,6 +101,7 @@ class Session implements LiveSession {
   private readonly sim: Simulation;
   private readonly kpis: RollingKpis;
   private readonly injectStreams;
+  private readonly explainer: DispatchExplainer;
 
   constructor(scenario: Scenario, world: SimWorld, options: LiveOptions) {
     this.sim = new Simulation(scenario, world, { seed: options.seed, days: options.days });
@@ -97,6 +112,8 @@ class Session implements LiveSession {
       sim.offsetS,
     );
     sim.observer = this.kpis;
+    this.explainer = new DispatchExplainer(sim, true);
+    sim.explain = this.explainer;
     const rng = (purpose: string) => streamRng(sim.seed, `injected:${purpose}`);
     this.injectStreams = {
       location: rng('location'),
@@ -160,6 +177,12 @@ class Session implements LiveSession {
   }
 
   inject(spec: InjectSpec): number {
+    const outcome = this.tryInject(spec);
+    if (!outcome.ok) throw new Error(`inject: ${outcome.message}`);
+    return outcome.incident;
+  }
+
+  tryInject(spec: InjectSpec): InjectOutcome {
     const sim = this.sim;
     if (sim.finished) throw new Error('inject: the session is over');
     if (!(Math.abs(spec.lon) <= 180 && Math.abs(spec.lat) <= 90)) throw new Error(`inject: bad place ${spec.lon}, ${spec.lat}`);
@@ -167,16 +190,26 @@ class Session implements LiveSession {
     if (grade < 0) throw new Error(`inject: unknown grade "${spec.grade}"`);
     const lineIndex = spec.line === undefined ? 0 : LINES.indexOf(spec.line);
     if (lineIndex < 0) throw new Error(`inject: unknown line "${spec.line}"`);
+    const outside = outsideModelledArea(sim, spec.lon, spec.lat);
+    if (outside !== null) return { ok: false, reason: 'OUTSIDE_AREA', message: outside };
     const area = sim.world.areas?.locate(spec.lon, spec.lat) ?? -1;
     const call = createCall(sim, { lineIndex, lon: spec.lon, lat: spec.lat, area, pointIndex: -1, grade }, true, this.injectStreams);
     if (spec.unitsRequired !== undefined && call.slots > 0) setUnitsRequired(call, spec.unitsRequired);
     if (spec.line === undefined) injectIncident(sim, call);
     else offer(sim, call);
-    return call.id;
+    return { ok: true, incident: call.id };
   }
 
   assign(incidentId: number, unitId: string): AssignOutcome {
-    return assignUnit(this.sim, incidentId, unitId);
+    return assignUnit(this.sim, incidentId, unitId, this.explainer);
+  }
+
+  standDown(unitId: string): StandDownOutcome {
+    return standDown(this.sim, unitId, (id, text) => this.explainer.note(id, text));
+  }
+
+  explain(incidentId: number): DispatchExplanation | null {
+    return this.explainer.explanation(incidentId);
   }
 
   candidates(incidentId: number): Candidate[] {

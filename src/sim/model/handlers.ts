@@ -60,6 +60,7 @@ const BY_KEY: { readonly [K in EventKey]: Handler<SimState> } = {
   DISPATCH: (s) => {
     s.dispatchRan();
     runDispatch(s);
+    s.explain?.afterPass();
     return true;
   },
 };

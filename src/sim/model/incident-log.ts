@@ -31,6 +31,8 @@ export interface IncidentLogColumns {
   readonly f64: Readonly<Record<F64Column, Float64Array>>;
   readonly i32: Readonly<Record<I32Column, Int32Array>>;
   readonly names: { readonly areas: readonly string[]; readonly units: readonly string[] };
+  /** Per row, why dispatch did what it did ('' none); present when the run explained dispatch. */
+  readonly reasons?: readonly string[];
 }
 
 /** `flags` bits. */
@@ -68,12 +70,16 @@ export interface IncidentRecord {
   travelS: number | null;
   /** firstArriveS - callS. */
   responseS: number | null;
+  /** Why dispatch did what it did (src/sim/dispatch/explain.ts); null when not explained. */
+  reason: string | null;
 }
 
 export class IncidentLog {
   private f64: Record<F64Column, Float64Array>;
   private i32: Record<I32Column, Int32Array>;
   private rows = 0;
+  /** Per row, the dispatch explanation so far (dense up to the last row explained); null: none kept. */
+  private reasons: string[] | null = null;
 
   constructor(
     capacity: number,
@@ -97,6 +103,7 @@ export class IncidentLog {
       f64: Object.fromEntries(F64_COLUMNS.map((c) => [c, trim(this.f64[c])])) as Record<F64Column, Float64Array>,
       i32: Object.fromEntries(I32_COLUMNS.map((c) => [c, trim(this.i32[c])])) as Record<I32Column, Int32Array>,
       names: this.names,
+      ...(this.reasons ? { reasons: Array.from({ length: this.rows }, (_, i) => this.reasons![i] ?? '') } : {}),
     };
   }
 
@@ -114,6 +121,7 @@ export class IncidentLog {
       log.i32[c].set(x.subarray(0, data.rows));
     }
     log.rows = data.rows;
+    if (data.reasons) log.reasons = data.reasons.slice(0, data.rows);
     return log;
   }
 
@@ -131,6 +139,19 @@ export class IncidentLog {
 
   setInt(column: I32Column, id: number, value: number): void {
     this.i32[column][id] = value;
+  }
+
+  /** Adds a clause to row `id`'s dispatch explanation (clauses are joined with '; '). */
+  addReason(id: number, clause: string): void {
+    const reasons = (this.reasons ??= []);
+    while (reasons.length <= id) reasons.push('');
+    reasons[id] = reasons[id] === '' ? clause : `${reasons[id]}; ${clause}`;
+  }
+
+  /** Row `id`'s dispatch explanation; null when none was kept. */
+  reason(id: number): string | null {
+    const r = this.reasons?.[id];
+    return r === undefined || r === '' ? null : r;
   }
 
   get(column: F64Column, id: number): number {
@@ -173,6 +194,7 @@ export class IncidentLog {
       turnoutS: v('turnoutS'),
       travelS: v('travelS'),
       responseS: arrive === null ? null : arrive - this.f64.callS[id]!,
+      reason: this.reason(id),
     };
   }
 

@@ -24,7 +24,7 @@ import { HANDLERS } from './handlers';
 import { IncidentLog } from './incident-log';
 import { buildLines, buildPools, buildSamplers, buildShifts, type LineRuntime, type PoolRuntime, type Samplers, type ShiftRuntime } from './setup';
 import { initialise } from './shift-changes';
-import type { SimObserver, SimState } from './state';
+import type { DispatchHook, SimObserver, SimState } from './state';
 import { streamRng, type Rng } from '../random/rng';
 import { ScenarioError } from '../errors';
 import { TraceArrivals, traceByLine, type TraceCall } from '../demand/trace';
@@ -93,6 +93,7 @@ export class Simulation implements SimState {
   /** Draws for injected incidents (never shared with the demand streams). */
   readonly injectRng: Rng;
   observer: SimObserver | null = null;
+  explain: DispatchHook | null = null;
 
   constructor(scenario: Scenario, world: SimWorld, options: SimulationOptions = {}) {
     this.scenario = scenario;

@@ -23,6 +23,17 @@ export interface SimObserver {
   firstArrival?(call: Call, responseS: number): void;
 }
 
+/**
+ * Told of every unit sent and of every dispatch pass, to explain dispatch (src/sim/dispatch/explain.ts).
+ * Only reads the state; null in batch runs unless asked for (the incident log's `reason`).
+ */
+export interface DispatchHook {
+  /** Unit `u` is about to be sent to slot `slot` of `call` (nothing has changed yet). */
+  sent(call: Call, slot: number, u: number): void;
+  /** A dispatch pass has just run. */
+  afterPass(): void;
+}
+
 /** Counters the handlers move as calls come and go. */
 export interface CallCounters {
   /** Id of the next call created. */
@@ -70,6 +81,8 @@ export interface SimState extends DispatchView, CallCounters {
   /** Demand points' snapped places, filled on first use. */
   readonly pointPlaces: (Place | undefined)[];
   readonly observer: SimObserver | null;
+  /** Explains dispatch decisions when set (live sessions; batch runs keeping the incident log). */
+  readonly explain: DispatchHook | null;
 
   /** Schedules an event of `kind` (event-kinds.ts) at `timeS`. */
   schedule(timeS: number, kind: number, a?: number, b?: number): void;

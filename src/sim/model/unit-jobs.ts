@@ -15,6 +15,7 @@ const EV = EV_IMPORTED;
 
 /** Sends unit `u` (available, or diverted) to slot `slot` of `call`, now. */
 export function dispatchUnit(sim: SimState, u: number, call: Call, slot: number): void {
+  sim.explain?.sent(call, slot, u);
   const f = sim.fleet;
   const now = sim.now;
   const origin = unitPlace(sim, u);
