@@ -33,6 +33,30 @@ import { TreeCache, type TreeRef } from './trees';
  */
 const SPACE_CACHE_ENTRIES = 4_000_000;
 
+/** The search spaces of one hierarchy: the searcher and the caches of forward and backward spaces. */
+interface Spaces {
+  readonly search: SpaceSearch;
+  readonly out: SpaceCache;
+  readonly in: SpaceCache;
+}
+
+/**
+ * Search spaces by hierarchy, for the whole process: a space depends on nothing but the hierarchy
+ * and its node, so a new world on the same graph and metric (another scenario of a comparison or
+ * a sweep in the same worker, a variant with a base moved) starts with the spaces the ones before
+ * it made instead of searching them again. Trees stay each model's own (its origins are its bases).
+ */
+const spacesByHierarchy = new WeakMap<Hierarchy, Spaces>();
+
+function spacesOf(hierarchy: Hierarchy, nodeCount: number): Spaces {
+  let spaces = spacesByHierarchy.get(hierarchy);
+  if (!spaces) {
+    spaces = { search: new SpaceSearch(hierarchy), out: new SpaceCache(SPACE_CACHE_ENTRIES, nodeCount), in: new SpaceCache(SPACE_CACHE_ENTRIES, nodeCount) };
+    spacesByHierarchy.set(hierarchy, spaces);
+  }
+  return spaces;
+}
+
 export interface RoadQueryOptions {
   /** One-to-all trees kept for repeated origins (4 bytes per node each; default 64). */
   readonly maxTrees?: number;
@@ -63,9 +87,10 @@ export class RoadQueries {
     options: RoadQueryOptions = {},
   ) {
     this.query = new HierarchyQuery(hierarchy);
-    this.spaces = new SpaceSearch(hierarchy);
-    this.outSpaces = new SpaceCache(SPACE_CACHE_ENTRIES, graph.nodeCount);
-    this.inSpaces = new SpaceCache(SPACE_CACHE_ENTRIES, graph.nodeCount);
+    const spaces = spacesOf(hierarchy, graph.nodeCount);
+    this.spaces = spaces.search;
+    this.outSpaces = spaces.out;
+    this.inSpaces = spaces.in;
     this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 64, buildAfter: options.treeAfter ?? 16 });
     this.sweep = new Uint32Array(graph.nodeCount);
     this.table = new MeetTable(hierarchy.rank.length);
