@@ -41,20 +41,21 @@ interface Spaces {
 }
 
 /**
- * Search spaces by hierarchy, for the whole process: a space depends on nothing but the hierarchy
- * and its node, so a new world on the same graph and metric (another scenario of a comparison or
- * a sweep in the same worker, a variant with a base moved) starts with the spaces the ones before
- * it made instead of searching them again. Trees stay each model's own (its origins are its bases).
+ * The search spaces of the hierarchy last used in this process: a space depends on nothing but
+ * the hierarchy and its node, so a new world on the same graph and metric (another scenario of a
+ * comparison or a sweep in the same worker, a variant with a base moved) starts with the spaces
+ * the ones before it made instead of searching them again. Only the last hierarchy's are kept, so
+ * a process going through many metrics holds one set beyond its live worlds'. Trees stay each
+ * model's own (its origins are its bases).
  */
-const spacesByHierarchy = new WeakMap<Hierarchy, Spaces>();
+let lastSpaces: { readonly hierarchy: Hierarchy; readonly spaces: Spaces } | null = null;
 
 function spacesOf(hierarchy: Hierarchy, nodeCount: number): Spaces {
-  let spaces = spacesByHierarchy.get(hierarchy);
-  if (!spaces) {
-    spaces = { search: new SpaceSearch(hierarchy), out: new SpaceCache(SPACE_CACHE_ENTRIES, nodeCount), in: new SpaceCache(SPACE_CACHE_ENTRIES, nodeCount) };
-    spacesByHierarchy.set(hierarchy, spaces);
+  if (lastSpaces?.hierarchy !== hierarchy) {
+    const spaces = { search: new SpaceSearch(hierarchy), out: new SpaceCache(SPACE_CACHE_ENTRIES, nodeCount), in: new SpaceCache(SPACE_CACHE_ENTRIES, nodeCount) };
+    lastSpaces = { hierarchy, spaces };
   }
-  return spaces;
+  return lastSpaces.spaces;
 }
 
 export interface RoadQueryOptions {
