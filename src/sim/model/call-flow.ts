@@ -16,6 +16,9 @@ import { traceArea } from '../demand/trace';
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
 
+/** The slot arrays of a call with no slots (never written: every write is to a slot it has). */
+const NO_SLOTS = Object.freeze([]) as unknown as number[];
+
 /** What a new call is: where, which grade, and on which line. */
 export interface CallSpec {
   readonly lineIndex: number;
@@ -60,17 +63,26 @@ export function createCall(sim: SimState, spec: CallSpec, injected: boolean, dra
   const r = draw ?? line.rng;
   const grade = sim.scenario.grades[sim.gradeKey(spec.grade)];
   const slots = grade.attend ? grade.unitsRequired : 0;
-  const onScene: number[] = [];
-  const turnout: number[] = [];
-  const unit: number[] = [];
-  const dispatched: number[] = [];
-  const done: number[] = [];
-  for (let k = 0; k < slots; k++) onScene.push(sim.samplers.onScene[spec.grade]!(r.onScene));
-  for (let k = 0; k < slots; k++) turnout.push(sim.samplers.turnout(r.turnout));
-  for (let k = 0; k < slots; k++) {
-    unit.push(-1);
-    dispatched.push(NaN);
-    done.push(0);
+  // A call no unit attends (most 101 calls) shares one empty array per slot field: nothing is
+  // ever written to a slot it does not have.
+  let onScene = NO_SLOTS;
+  let turnout = NO_SLOTS;
+  let unit = NO_SLOTS;
+  let dispatched = NO_SLOTS;
+  let done = NO_SLOTS;
+  if (slots > 0) {
+    onScene = [];
+    turnout = [];
+    unit = [];
+    dispatched = [];
+    done = [];
+    for (let k = 0; k < slots; k++) onScene.push(sim.samplers.onScene[spec.grade]!(r.onScene));
+    for (let k = 0; k < slots; k++) turnout.push(sim.samplers.turnout(r.turnout));
+    for (let k = 0; k < slots; k++) {
+      unit.push(-1);
+      dispatched.push(NaN);
+      done.push(0);
+    }
   }
   const arrest = slots > 0 && grade.arrestProbability > 0 && r.arrest.next() < grade.arrestProbability;
   const id = sim.nextCallId++;
@@ -137,7 +149,8 @@ export function arrival(sim: SimState, line: LineRuntime): void {
     call = createCall(sim, { lineIndex: line.index, lon: c.lon, lat: c.lat, area: traceArea(c, sim.world.areas), pointIndex: -1, grade: c.grade }, false, null);
   } else {
     const where = drawLocation(sim, line, sim.now);
-    call = createCall(sim, { lineIndex: line.index, ...where, grade: drawGrade(line) }, false, null);
+    const spec: CallSpec = { lineIndex: line.index, lon: where.lon, lat: where.lat, area: where.area, pointIndex: where.pointIndex, grade: drawGrade(line) };
+    call = createCall(sim, spec, false, null);
   }
   sim.scheduleArrival(line, sim.now);
   offer(sim, call);

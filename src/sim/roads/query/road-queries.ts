@@ -33,6 +33,31 @@ import { TreeCache, type TreeRef } from './trees';
  */
 const SPACE_CACHE_ENTRIES = 4_000_000;
 
+/** The search spaces of one hierarchy: the searcher and the caches of forward and backward spaces. */
+interface Spaces {
+  readonly search: SpaceSearch;
+  readonly out: SpaceCache;
+  readonly in: SpaceCache;
+}
+
+/**
+ * The search spaces of the hierarchy last used in this process: a space depends on nothing but
+ * the hierarchy and its node, so a new world on the same graph and metric (another scenario of a
+ * comparison or a sweep in the same worker, a variant with a base moved) starts with the spaces
+ * the ones before it made instead of searching them again. Only the last hierarchy's are kept, so
+ * a process going through many metrics holds one set beyond its live worlds'. Trees stay each
+ * model's own (its origins are its bases).
+ */
+let lastSpaces: { readonly hierarchy: Hierarchy; readonly spaces: Spaces } | null = null;
+
+function spacesOf(hierarchy: Hierarchy, nodeCount: number): Spaces {
+  if (lastSpaces?.hierarchy !== hierarchy) {
+    const spaces = { search: new SpaceSearch(hierarchy), out: new SpaceCache(SPACE_CACHE_ENTRIES, nodeCount), in: new SpaceCache(SPACE_CACHE_ENTRIES, nodeCount) };
+    lastSpaces = { hierarchy, spaces };
+  }
+  return lastSpaces.spaces;
+}
+
 export interface RoadQueryOptions {
   /** One-to-all trees kept for repeated origins (4 bytes per node each; default 64). */
   readonly maxTrees?: number;
@@ -63,9 +88,10 @@ export class RoadQueries {
     options: RoadQueryOptions = {},
   ) {
     this.query = new HierarchyQuery(hierarchy);
-    this.spaces = new SpaceSearch(hierarchy);
-    this.outSpaces = new SpaceCache(SPACE_CACHE_ENTRIES, graph.nodeCount);
-    this.inSpaces = new SpaceCache(SPACE_CACHE_ENTRIES, graph.nodeCount);
+    const spaces = spacesOf(hierarchy, graph.nodeCount);
+    this.spaces = spaces.search;
+    this.outSpaces = spaces.out;
+    this.inSpaces = spaces.in;
     this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 64, buildAfter: options.treeAfter ?? 16 });
     this.sweep = new Uint32Array(graph.nodeCount);
     this.table = new MeetTable(hierarchy.rank.length);
