@@ -11,6 +11,7 @@ import { LOG_COUNTED, LOG_INJECTED } from './incident-log';
 import type { LineRuntime } from './setup';
 import type { SimState } from './state';
 import { segmentAt } from '../demand/arrivals';
+import type { EventCallSource } from '../demand/event-calls';
 
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
@@ -30,7 +31,12 @@ export function drawLocation(sim: SimState, line: LineRuntime, tS: number): { lo
   const rng = line.rng.location;
   const cells = sim.cells;
   const seg = cells.segments[segmentAt(cells.segments, tS)]!;
-  const cell = pickCell(seg.cumulative[line.index]!, rng.next());
+  return placeOfCell(sim, pickCell(seg.cumulative[line.index]!, rng.next()), rng);
+}
+
+/** Where a call drawn in demand cell `cell` comes from (areas and the network draw a place with `rng`). */
+function placeOfCell(sim: SimState, cell: number, rng: LineRuntime['rng']['location']): { lon: number; lat: number; area: number; pointIndex: number } {
+  const cells = sim.cells;
   if (cells.kind === 'points') {
     const p = sim.world.points!;
     return { lon: p.lon[cell]!, lat: p.lat[cell]!, area: p.area[cell]!, pointIndex: cell };
@@ -129,8 +135,29 @@ export function createCall(sim: SimState, spec: CallSpec, injected: boolean, dra
 
 /** ARRIVAL of the next call on `line`. */
 export function arrival(sim: SimState, line: LineRuntime): void {
+  if (line.events !== null && line.events.lastSource >= 0) {
+    eventArrival(sim, line, line.events.sources[line.events.lastSource]!, line.eventRng!);
+    return;
+  }
   const where = drawLocation(sim, line, sim.now);
   const call = createCall(sim, { lineIndex: line.index, ...where, grade: drawGrade(line) }, false, null);
+  sim.scheduleArrival(line, sim.now);
+  offer(sim, call);
+}
+
+/** ARRIVAL of a demand event's extra call (src/sim/demand/event-calls.ts): its place, grade and draws from the event streams. */
+function eventArrival(sim: SimState, line: LineRuntime, src: EventCallSource, r: LineRuntime['rng']): void {
+  const where = placeOfCell(sim, pickCell(src.cumulative, r.location.next()), r.location);
+  const c = src.gradeCumulative ?? line.gradeCumulative;
+  const u = r.grade.next();
+  let grade = 3;
+  for (let g = 0; g < 3; g++) {
+    if (u < c[g]!) {
+      grade = g;
+      break;
+    }
+  }
+  const call = createCall(sim, { lineIndex: line.index, ...where, grade }, false, r);
   sim.scheduleArrival(line, sim.now);
   offer(sim, call);
 }

@@ -13,6 +13,7 @@
 import { GRADES, type Scenario } from '../../shared/scenario';
 import { SimCore } from '../core/core';
 import { buildDemandCells, type DemandCells } from '../demand/weights';
+import { buildEventCalls } from '../demand/event-calls';
 import { Collector } from '../metrics/collector';
 import { PendingQueue } from '../dispatch/pending';
 import { Fleet } from '../fleet/fleet';
@@ -104,7 +105,7 @@ export class Simulation implements SimState {
     this.core = new SimCore<SimState>(EVENT_KINDS, HANDLERS, this.t0);
 
     this.cells = buildDemandCells(scenario, world, ['999', '101']);
-    this.lines = buildLines(scenario, this.seed, this.cells, this.offsetS, this.endS);
+    this.lines = buildLines(scenario, this.seed, this.cells, this.offsetS, this.endS, buildEventCalls(scenario, world, this.cells, ['999', '101']));
     this.samplers = buildSamplers(scenario);
     this.shifts = buildShifts(scenario);
     this.pools = buildPools(scenario, this.shifts);
