@@ -9,17 +9,32 @@ import { useEffect, useMemo } from 'react';
 import { Circle, CircleMarker, Marker, Polygon, Polyline, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { readBases } from '../scenario/bases';
 import { readEvents } from '../scenario/demand';
-import { compassWord, metresBetween } from '../scenario/raw';
+import { moveText, movedText } from '../workbench/move-text';
 import { update, useAppStore, useAppStoreApi } from '../store';
 import { cornerAdded, workbenchPlacingSet } from '../store/workbench-slice';
 import { addBaseAt, addEventAt, finishPolygon, moveBaseTo } from '../workbench/actions';
 
 const icon = (cls: string) => L.divIcon({ className: `base-marker ${cls}`, iconSize: [16, 16], iconAnchor: [8, 8] });
 
-/** "1.2 km east" / "350 m north-west" between two positions. */
-export function movedText(lon1: number, lat1: number, lon2: number, lat2: number): string {
-  const m = metresBetween(lon1, lat1, lon2, lat2);
-  return `${m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`} ${compassWord(lon1, lat1, lon2, lat2)}`;
+
+/** Where the last moved or added base lies on the road network: a dot on the road and a dashed line to it. */
+function SnappedBase() {
+  const snap = useAppStore((s) => s.workbench.snap);
+  const move = useAppStore((s) => s.workbench.lastMove);
+  if (!snap || !move || snap.move !== move || !snap.road) return null;
+  const base: [number, number] = [move.to[1], move.to[0]];
+  const road: [number, number] = [snap.road.lat, snap.road.lon];
+  const style = { color: '#1d6b2f', weight: 2, interactive: false };
+  return (
+    <>
+      <Polyline positions={[base, road]} pathOptions={{ ...style, dashArray: '4 4' }} />
+      <CircleMarker center={road} radius={5} pathOptions={{ ...style, fillOpacity: 1 }}>
+        <Tooltip direction="bottom" permanent className="snap-tooltip">
+          {moveText(move, snap)}
+        </Tooltip>
+      </CircleMarker>
+    </>
+  );
 }
 
 function BaseMarkers() {
@@ -129,6 +144,7 @@ export function WorkbenchMap() {
       <DrawnCorners />
       <EventShapes />
       <BaseMarkers />
+      <SnappedBase />
     </>
   );
 }
