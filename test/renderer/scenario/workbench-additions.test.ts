@@ -118,3 +118,22 @@ describe('what changed, in words, for these edits', () => {
     expect(describeChanges(raw, setReserve(raw, 'S', 6))).toEqual(['Reserve kept from S work: 6 units per BCU (was 8)']);
   });
 });
+
+describe('a document with these edits saves as a valid file that opens to the same state', () => {
+  it('save, open and save again gives identical bytes; the parsed scenario keeps every new field', async () => {
+    const { scenarioText } = await import('../../../src/renderer/document/canonical');
+    let raw = addEvent(base(), { ...match, extraPerHour: 40, gradeMix: { I: 0.6, S: 0.4, E: 0, R: 0 } });
+    raw = setBcuReserve(raw, 'AS', 'S', 4);
+    const text = scenarioText(raw);
+    const reopened = JSON.parse(text) as RawScenario;
+    expect(scenarioText(reopened)).toBe(text);
+    expect(readEvents(reopened)).toEqual(readEvents(raw));
+    expect(readDispatch(reopened)).toEqual(readDispatch(raw));
+    const parsed = parseScenario(reopened);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(parsed.scenario.demand.surges.at(-1)).toMatchObject({ extraCallsPerHour: 40, gradeMix: { I: 0.6, S: 0.4 } });
+      expect(parsed.scenario.dispatch.reserveByBcu).toEqual({ AS: { S: 4 } });
+    }
+  });
+});
