@@ -5,7 +5,7 @@
  * Markers take no Tab stop: the tables of bases and events are the keyboard's way to the same edits.
  */
 import * as L from 'leaflet';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Circle, CircleMarker, Marker, Polygon, Polyline, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { readBases } from '../scenario/bases';
 import { readEvents } from '../scenario/demand';
@@ -42,6 +42,9 @@ function BaseMarkers() {
   const current = useAppStore((s) => s.scenario.current);
   const selected = useAppStore((s) => s.workbench.selectedBase);
   const bases = useMemo(() => readBases(current), [current]);
+  const map = useMap();
+  const dragTip = useRef<L.Tooltip | null>(null);
+  useEffect(() => () => void dragTip.current?.remove(), []);
   return (
     <>
       {bases.map((b) => (
@@ -52,11 +55,19 @@ function BaseMarkers() {
           keyboard={false}
           icon={icon(`${b.closed ? 'closed' : ''} ${b.synthetic ? 'synthetic' : ''} ${b.id === selected ? 'selected' : ''}`)}
           eventHandlers={{
+            // The distance moved shows in a tooltip of Leaflet's own while dragging: changing the
+            // marker's React-rendered tooltip from Leaflet would break React's unmount of it.
+            dragstart: (e) => {
+              dragTip.current?.remove();
+              dragTip.current = L.tooltip({ permanent: true, direction: 'top', offset: [0, -12], className: 'drag-tooltip' }).setLatLng((e.target as L.Marker).getLatLng()).setContent(`${b.name}: moved 0 m`).addTo(map);
+            },
             drag: (e) => {
               const p = (e.target as L.Marker).getLatLng();
-              (e.target as L.Marker).setTooltipContent(`${b.name}: moved ${movedText(b.lon, b.lat, p.lng, p.lat)}`);
+              dragTip.current?.setLatLng(p).setContent(`${b.name}: moved ${movedText(b.lon, b.lat, p.lng, p.lat)}`);
             },
             dragend: (e) => {
+              dragTip.current?.remove();
+              dragTip.current = null;
               const p = (e.target as L.Marker).getLatLng();
               moveBaseTo(store, b.id, p.lng, p.lat);
             },
