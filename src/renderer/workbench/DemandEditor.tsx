@@ -204,7 +204,7 @@ export function DemandEditor() {
                     <NumberField label={`Extra calls an hour of ${e.label}`} value={e.extraPerHour} min={0} max={MAX_EXTRA_PER_HOUR} step={5} integer={false} onCommit={(n) => setEvent(e, { extraPerHour: n }, 'Extra calls')} />
                   </td>
                   <td>
-                    <MixFields event={e} mix={e.gradeMix ?? lineMix(current, e.line)} onChange={(gradeMix, what) => setEvent(e, { gradeMix }, what)} />
+                    {e.extraPerHour > 0 ? <MixFields event={e} mix={e.gradeMix ?? lineMix(current, e.line)} onChange={(gradeMix, what) => setEvent(e, { gradeMix }, what)} /> : <span className="hint">no extra calls</span>}
                   </td>
                   <td>
                     <select aria-label={`Lines of ${e.label}`} value={e.line ?? ''} onChange={(ev) => setEvent(e, { line: ev.target.value || null }, 'Lines')}>
