@@ -92,6 +92,10 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
     liveAdvance: async (request) => live.advance(request),
     liveTrainer: async (request) => live.trainer(request),
     liveClose: async (request) => ({ closed: live.close(request.session) }),
+    snap: async (request) => {
+      const world = await worker.worldFor(parsed(request.scenario));
+      return { points: simulator.snapToRoads ? simulator.snapToRoads(world, request.points) : null };
+    },
   };
 
   async function answer<K extends WorkerCallName>(id: number, call: K, request: WorkerCalls[K]['request']): Promise<void> {

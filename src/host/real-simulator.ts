@@ -10,7 +10,22 @@ import type { SimWorld } from '../sim/world';
 import type { TraceCall } from '../sim/demand/trace';
 import { WorldError, buildWorld, worldSpec, type DataProvider, type WorldSpec } from '../world';
 import { HistogramCounter } from './histogram';
+import type { SnappedPoint } from '../shared/protocol';
+import { RoadTravelModel } from '../sim/travel/road';
+import { pointOnEdge } from '../sim/travel/road-trip';
 import type { Simulator } from './simulator';
+
+/** The road positions of `points` on the world's roads (src/world's snapping), or null on straight-line travel. */
+export function snapPoints(world: SimWorld, points: readonly { readonly lon: number; readonly lat: number }[]): SnappedPoint[] | null {
+  const travel = world.travel;
+  if (!(travel instanceof RoadTravelModel)) return null;
+  return points.map((p) => {
+    const place = travel.place(p.lon, p.lat);
+    if (place.edge < 0) return { lon: p.lon, lat: p.lat, distanceM: 0 };
+    const on = pointOnEdge(travel.graph, place.edge, place.offsetM);
+    return { lon: on.lon, lat: on.lat, distanceM: place.accessM };
+  });
+}
 
 /** @param trace replay these recorded calls instead of random arrivals (`run --replay`) */
 export function realSimulator(data: DataProvider, clock: () => number = Date.now, trace?: readonly TraceCall[]): Simulator<Scenario, SimWorld, WorldSpec> {
@@ -54,5 +69,6 @@ export function realSimulator(data: DataProvider, clock: () => number = Date.now
         ...(exercise ? { exercise } : {}),
       });
     },
+    snapToRoads: (world, points) => snapPoints(world, points),
   };
 }

@@ -4,7 +4,7 @@
  * (./real-simulator.ts); tests inject fakes to make a worker slow, fail or crash on purpose.
  */
 import type { ExerciseStatus } from '../shared/exercise-log';
-import type { DispatchExplanation, LiveStandDownOutcome, LiveAssignOutcome, LiveCandidateView, LiveInjectGrade, LiveSnapshot, LiveStepReport, RunOneReply, ScenarioIssue } from '../shared/protocol';
+import type { DispatchExplanation, LiveStandDownOutcome, LiveAssignOutcome, LiveCandidateView, LiveInjectGrade, LiveSnapshot, LiveStepReport, RunOneReply, ScenarioIssue, SnappedPoint } from '../shared/protocol';
 
 /** One replication's settings and the hooks the run calls back (synchronously, from inside it). */
 export interface ReplicationOptions {
@@ -74,6 +74,11 @@ export interface Simulator<Scenario = unknown, World = unknown, Spec = unknown> 
    * does not have), or null when it is not about the scenario. They are reported as `invalid-scenario`.
    */
   scenarioIssues(error: unknown): readonly ScenarioIssue[] | null;
+  /**
+   * The nearest road positions of points on the world's road network (straight metres to each), or
+   * null when the world travels in straight lines. Optional: simulators without roads leave it out.
+   */
+  snapToRoads?(world: World, points: readonly { readonly lon: number; readonly lat: number }[]): SnappedPoint[] | null;
   /** A live session of the scenario on its world, at the start of its warm-up. */
   openLive(
     scenario: Scenario,

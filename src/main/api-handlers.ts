@@ -114,6 +114,11 @@ export function createMainHandlers(deps: HandlerDeps): MainHandlers {
       return deps.mapLayers(source);
     },
 
+    async snapToRoads([request]) {
+      const reply = await deps.pool().call('snap', request);
+      return reply.ok ? { ok: true, points: reply.value.points } : { ok: false, error: reply.error };
+    },
+
     async liveStart([request], emit) {
       const outcome = await deps.live.start(request, emit);
       if (outcome.ok || (outcome.error.kind !== 'failed' && outcome.error.kind !== 'worker-crashed')) return outcome;

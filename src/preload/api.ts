@@ -60,6 +60,7 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
     },
     cancel: (jobId) => ipc.invoke(API_CHANNELS.cancel, jobId),
     mapLayers: (source) => ipc.invoke(API_CHANNELS.mapLayers, source),
+    snapToRoads: (request) => ipc.invoke(API_CHANNELS.snapToRoads, request),
     liveStart: async (request, onFrame?: (frame: LiveFrame) => void) => {
       const listener = (_event: unknown, message: StreamMessage): void => {
         if (message.call === 'liveStart' && message.jobId === request.jobId) onFrame?.(message.message);

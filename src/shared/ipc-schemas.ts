@@ -235,6 +235,18 @@ export const SuggestRequestSchema = z
 /** Asks the optimiser (docs/MODEL-ADDITIONS.md "Optimiser") for the fewest units per shift per BCU (or base) meeting the targets, each at the lower end of its 95% interval. */
 export type SuggestRequest = z.infer<typeof SuggestRequestSchema>;
 
+/** A longitude and latitude (WGS84 degrees). */
+const LonLatSchema = z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).strict();
+
+/** `snapToRoads`'s request: the scenario whose roads to snap to, and up to 100 points. */
+export const SnapRequestSchema = z
+  .object({
+    scenario: z.record(z.string(), z.unknown()),
+    points: z.array(LonLatSchema).min(1).max(100),
+  })
+  .strict();
+export type SnapRequest = z.infer<typeof SnapRequestSchema>;
+
 /**
  * The argument list of every renderer-to-main call, one tuple schema per call of `ApiCalls`
  * (./protocol.ts). Adding a call = one entry here and one in `ApiCalls`; the compiler checks that
@@ -256,6 +268,7 @@ export const ipcArgSchemas = {
   writeAutosave: z.tuple([AutosaveTextSchema]),
   readAutosave: z.tuple([]),
   suggestResourcing: z.tuple([SuggestRequestSchema]),
+  snapToRoads: z.tuple([SnapRequestSchema]),
 } as const;
 
 /** One line per problem, `args[0].days: Too big: ...`, for errors naming the JSON path. */

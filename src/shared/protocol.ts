@@ -17,12 +17,12 @@
  * This module holds types and constants only (no zod at run time), so every process can import it.
  */
 import type { z } from 'zod';
-import type { LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SuggestRequest, ipcArgSchemas } from './ipc-schemas';
+import type { LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SnapRequest, SuggestRequest, ipcArgSchemas } from './ipc-schemas';
 import type { LiveCommand, LiveFrame, LivePlayback, LiveTrainerAction, LiveTrainerOutcome, LiveWorkerFrame } from './live';
 import type { OpenedFile, OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from './scenario-files';
 import type { Results } from './results';
 
-export type { CoverageDemand, LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SuggestRequest } from './ipc-schemas';
+export type { CoverageDemand, LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SnapRequest, SuggestRequest } from './ipc-schemas';
 export * from './live';
 export type { OpenedFile, OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from './scenario-files';
 
@@ -157,6 +157,12 @@ export interface MapLayers {
   readonly coverageError?: string | null;
 }
 
+/** A point's nearest road position on the scenario's network; distanceM: straight metres from the point to it (the access leg, MODEL.md "Travel"). */
+export type SnappedPoint = { readonly lon: number; readonly lat: number; readonly distanceM: number };
+
+/** Points snapped to the scenario's roads, in the order given; `points` null when its travel is straight-line (no roads). */
+export type SnapOutcome = { readonly ok: true; readonly points: readonly SnappedPoint[] | null } | { readonly ok: false; readonly error: RunError };
+
 export type MapLayersOutcome = { readonly ok: true; readonly layers: MapLayers } | { readonly ok: false; readonly message: string };
 
 /** Things the host tells the renderer without being asked (menu commands). */
@@ -213,6 +219,8 @@ export interface ApiCalls {
   readAutosave: { args: []; result: string | null };
   /** runs the optimiser on a scenario (cancel with `cancel(jobId)`) */
   suggestResourcing: { args: [request: SuggestRequest]; result: SuggestOutcome; stream: SuggestProgress };
+  /** the nearest road positions of points on a scenario's road network (a moved or added base) */
+  snapToRoads: { args: [request: SnapRequest]; result: SnapOutcome };
 }
 export type ApiCallName = keyof ApiCalls;
 
@@ -246,6 +254,7 @@ export const API_CHANNELS = {
   writeAutosave: 'api:writeAutosave',
   readAutosave: 'api:readAutosave',
   suggestResourcing: 'api:suggestResourcing',
+  snapToRoads: 'api:snapToRoads',
 } as const satisfies { readonly [K in ApiCallName]: `api:${K}` };
 
 /** Channel on which main sends `StreamMessage`s to the page that made the call. */
@@ -282,6 +291,7 @@ const schemasMatchCalls: { [K in ApiCallName]: Same<z.output<IpcArgSchemas[K]>, 
   writeAutosave: true,
   readAutosave: true,
   suggestResourcing: true,
+  snapToRoads: true,
 };
 void schemasMatchCalls;
 
@@ -371,6 +381,8 @@ export interface WorkerCalls {
   liveTrainer: { request: LiveTrainerRequest; reply: LiveTrainerReply };
   /** closed: false when no session had that name */
   liveClose: { request: { readonly session: string }; reply: { readonly closed: boolean } };
+  /** snaps points to the scenario's roads (on the world kept for its world spec); null: straight-line travel */
+  snap: { request: { readonly scenario: unknown; readonly points: { lon: number; lat: number }[] }; reply: { readonly points: readonly SnappedPoint[] | null } };
 }
 export type WorkerCallName = keyof WorkerCalls;
 

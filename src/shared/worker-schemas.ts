@@ -53,6 +53,13 @@ export const workerRequestSchemas = {
   }).refine((r) => r.toS !== undefined || r.step === true, { error: 'expected toS or step: true' }),
   liveTrainer: request({ session, action: LiveTrainerActionSchema }),
   liveClose: request({ session }),
+  snap: request({
+    scenario,
+    points: z
+      .array(z.object({ lon: z.number({ error: 'expected a number' }).min(-180).max(180), lat: z.number({ error: 'expected a number' }).min(-90).max(90) }, { error: 'expected { lon, lat }' }), { error: 'expected an array of points' })
+      .min(1)
+      .max(100),
+  }),
 } as const;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -64,6 +71,7 @@ const workerSchemasMatchCalls: { [K in WorkerCallName]: Same<z.output<(typeof wo
   liveAdvance: true,
   liveTrainer: true,
   liveClose: true,
+  snap: true,
 };
 void workerSchemasMatchCalls;
 

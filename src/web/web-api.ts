@@ -9,7 +9,7 @@ import { describeRunError } from '../host/describe';
 import { cancelSuggestion, suggestResourcing } from '../host/suggest';
 import { LiveDriver } from '../host/live-driver';
 import { SimWorkerPool, type Timers } from '../host/pool';
-import { JobIdSchema, LiveCommandSchema, LiveStartRequestSchema, LiveTrainerActionSchema, SaveFileRequestSchema, SuggestRequestSchema, describeIssues } from '../shared/ipc-schemas';
+import { JobIdSchema, LiveCommandSchema, LiveStartRequestSchema, LiveTrainerActionSchema, SaveFileRequestSchema, SnapRequestSchema, SuggestRequestSchema, describeIssues } from '../shared/ipc-schemas';
 import type { AppEvent, DesktopApi, MapLayersOutcome, OpenFileOutcome, VersionInfo } from '../shared/protocol';
 import { BrowserFiles, type FileSystemAccess } from './browser-files';
 import type { PickedFile } from './pick-file';
@@ -130,6 +130,12 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
     },
     async cancel(jobId) {
       return live.stop(jobId) || cancelSuggestion(jobId) || pool.cancel(jobId);
+    },
+    async snapToRoads(request) {
+      const checked = SnapRequestSchema.safeParse(request);
+      if (!checked.success) throw new Error(`snapToRoads: bad arguments: ${describeIssues(checked.error, 'args[0]')}`);
+      const reply = await pool.call('snap', checked.data);
+      return reply.ok ? { ok: true, points: reply.value.points } : { ok: false, error: reply.error };
     },
     async mapLayers(source) {
       if (!options.mapLayers) return { ok: false, message: `no built-in outlines for "${source}" in this host` };

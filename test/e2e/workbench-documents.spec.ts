@@ -54,6 +54,7 @@ async function newFrom(page: Page, template: string): Promise<void> {
 }
 
 test('New, edit, Undo, Redo, Save, validate, Open, Save again: identical bytes; Save as', async ({ page }) => {
+  test.setTimeout(300_000); // a busy shared machine (load 47 on 2 cores) took over 60 s to reach Open
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   const dir = mkdtempSync(path.join(tmpdir(), 'rs-workbench-'));
@@ -64,15 +65,18 @@ test('New, edit, Undo, Redo, Save, validate, Open, Save again: identical bytes; 
   await expect(page.getByTestId('scenario-name')).toHaveText('Small built-in check');
   await expect(page).toHaveTitle('Small built-in check – Response Simulator');
   await expect(page.getByTestId('horizon'), "the scenario's own days").toHaveText('0.25 days, from the scenario');
-  const undo = page.getByRole('button', { name: 'Undo', exact: true });
-  const redo = page.getByRole('button', { name: 'Redo', exact: true });
+  // The buttons say what they undo and redo ("Undo: Demand multiplier"); their names start with Undo and Redo.
+  const undo = page.getByRole('button', { name: /^Undo\b/ });
+  const redo = page.getByRole('button', { name: /^Redo\b/ });
   await expect(undo).toBeDisabled();
 
   // An edit: one undo step, the title marked.
   await page.getByTestId('demand-multiplier').fill('1.5');
   await expect(page).toHaveTitle('* Small built-in check – Response Simulator');
   await expect(page.getByTestId('modified')).toBeVisible();
+  await expect(undo).toHaveText('Undo: Demand multiplier');
   await undo.click();
+  await expect(redo).toHaveText('Redo: Demand multiplier');
   await expect(page.getByTestId('modified')).toHaveCount(0);
   await expect(page.getByTestId('demand-multiplier')).toHaveValue('1');
   await redo.click();
@@ -141,7 +145,7 @@ test('unsaved changes are not lost without asking; Revert to saved is undoable; 
   await page.getByRole('button', { name: 'Revert to saved', exact: true }).click();
   await expect(page.getByTestId('modified')).toHaveCount(0);
   await expect(page.getByTestId('demand-multiplier')).toHaveValue('1');
-  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('button', { name: 'Undo: Revert to saved', exact: true }).click();
   await expect(page.getByTestId('demand-multiplier'), 'the revert undone').toHaveValue('2');
 
   page.once('dialog', (dialog) => void dialog.accept());

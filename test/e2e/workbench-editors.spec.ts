@@ -28,7 +28,7 @@ async function axeProblems(page: Page, selector?: string): Promise<string[]> {
 }
 
 test('add a base and a demand event on the map, change the S reserve: the figures follow and What changed says so', async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(3_000_000);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.goto('./');
@@ -58,6 +58,23 @@ test('add a base and a demand event on the map, change the S reserve: the figure
   expect(withBase.iMean, 'more units: I mean response changes').not.toBe(before.iMean);
   await expect(page.getByTestId('what-changed')).toContainText(/New base 1 added in \w/);
   await expect(page.getByTestId('what-changed')).toContainText('6 more IRVs on the late shift');
+  // The new base is shown where it lies on the road network (the host snaps it on the run's roads).
+  const moveStatus = bases.getByTestId('base-move');
+  await expect(moveStatus).toContainText(/^New base 1 added at 51\.\d{5}, -?0\.\d{5}; on the road network at 51\.\d{5}, -?0\.\d{5}/, { timeout: 120_000 });
+  await expect(page.getByRole('button', { name: /^Undo\b/ })).toHaveText('Undo: Units of New base 1, night shift');
+
+  // Drag it on the map: the distance moved, and the new position on the road network.
+  await map.scrollIntoViewIfNeeded();
+  const marker = page.locator('.base-marker.selected');
+  const at = (await marker.boundingBox())!;
+  await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+  await page.mouse.down();
+  for (let k = 1; k <= 8; k++) await page.mouse.move(at.x + at.width / 2 + k * 10, at.y + at.height / 2 - k * 2);
+  await page.mouse.up();
+  await expect(moveStatus).toContainText(/^New base 1 moved [\d.]+ k?m (east|north-east); on the road network at 51\.\d{5}, -?0\.\d{5}/, { timeout: 120_000 });
+  await expect(page.getByRole('button', { name: /^Undo\b/ })).toHaveText('Undo: Move base New base 1');
+  await expect(page.locator('.snap-tooltip'), 'the road position is drawn on the map with the words').toContainText('New base 1 moved');
+  await page.locator('.map-box').screenshot({ path: `${SHOTS}/e2e-workbench-snapped.png` });
   await page.getByTestId('bases-editor').screenshot({ path: `${SHOTS}/e2e-workbench-bases.png` });
 
   // Add demand event: click the map; the event is listed, drawn, and demand (utilisation) rises.
@@ -71,7 +88,17 @@ test('add a base and a demand event on the map, change the S reserve: the figure
   await events.getByRole('spinbutton', { name: 'Radius (m) of Event 1' }).fill('3000');
   await figuresUpToDate(page);
   expect(await figure(page, 'utilisation'), 'an event x4 on central London for an evening: units busier').toBeGreaterThan(withBase.util);
-  await expect(page.getByTestId('what-changed')).toContainText(/Event Event 1 added, Mon 18:00-23:00, x4 within 3\.0 km of a point in /);
+  await expect(page.getByTestId('what-changed')).toContainText(/Event 1 added, Mon 18:00-23:00, x4 within 3\.0 km of a point in /);
+  await expect(page.getByTestId('what-changed')).not.toContainText('Event Event');
+
+  // Extra calls an hour with a grade mix of their own (all I): the figures follow and What changed says it.
+  const busier = await figure(page, 'utilisation');
+  await events.getByRole('spinbutton', { name: 'Extra calls an hour of Event 1' }).fill('120');
+  await events.getByRole('spinbutton', { name: 'I % of the extra calls of Event 1' }).fill('100');
+  await figuresUpToDate(page);
+  await expect(page.getByTestId('what-changed')).toContainText(/Event 1 added, Mon 18:00-23:00, x4 and \+120 calls an hour \(100 % I\) within 3\.0 km/);
+  expect(await figure(page, 'utilisation'), '600 more I calls in an evening: the units are busier still').not.toBe(busier);
+  await expect(page.getByRole('button', { name: /^Undo\b/ })).toHaveText('Undo: Grade I share of Event 1');
 
   // An event over a polygon drawn corner by corner: three clicks, then Finish polygon.
   await demand.getByRole('button', { name: 'Draw event area' }).click();
@@ -79,7 +106,7 @@ test('add a base and a demand event on the map, change the S reserve: the figure
   for (const [x, y] of [[0.3, 0.3], [0.4, 0.3], [0.35, 0.4]] as const) await map.click({ position: { x: box.width * x, y: box.height * y } });
   await demand.getByRole('button', { name: 'Finish polygon (3 corners)' }).click();
   await expect(events.getByRole('textbox', { name: 'Name of event Event 2' })).toHaveValue('Event 2');
-  await expect(page.getByTestId('what-changed')).toContainText(/Event Event 2 added, Mon 18:00-23:00, x2 in a 3-corner area/);
+  await expect(page.getByTestId('what-changed')).toContainText(/Event 2 added, Mon 18:00-23:00, x2 in a 3-corner area/);
   await demand.screenshot({ path: `${SHOTS}/e2e-workbench-demand.png` });
   await page.locator('.map-box').screenshot({ path: `${SHOTS}/e2e-workbench-map.png` });
 
@@ -90,6 +117,12 @@ test('add a base and a demand event on the map, change the S reserve: the figure
   await figuresUpToDate(page);
   expect(await figure(page, 'S-within'), 'without the reserve more S work is reached in time').toBeGreaterThan(sBefore);
   await expect(page.getByTestId('what-changed')).toContainText('Reserve kept from S work: 0 units per BCU (was 8)');
+  // A reserve of its own for one BCU, in the Reserve by BCU table.
+  await dispatch.getByText(/^Reserve by BCU/).click();
+  await dispatch.getByRole('spinbutton', { name: 'Reserve from S work, Central South' }).fill('4');
+  await expect(page.getByTestId('what-changed')).toContainText('Reserve kept from S work in Central South BCU: 4 units (was 8)');
+  await expect(dispatch.getByRole('button', { name: 'Use London-wide reserve in Central South' })).toBeVisible();
+  await figuresUpToDate(page);
   await dispatch.screenshot({ path: `${SHOTS}/e2e-workbench-dispatch.png` });
 
   // Shift patterns: start the late shift an hour later: a gap and an overlap, with their hours.

@@ -127,7 +127,7 @@ describe('sim-worker loop', () => {
       'expected a message object, got string',
       'message.id: expected an integer, got "x"',
       "message.type: expected 'call' or 'cancel', got \"shout\"",
-      'message.call: expected one of version, run, liveOpen, liveAdvance, liveTrainer, liveClose, got "fly"',
+      'message.call: expected one of version, run, liveOpen, liveAdvance, liveTrainer, liveClose, snap, got "fly"',
     ]);
   });
 

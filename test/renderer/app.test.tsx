@@ -183,6 +183,7 @@ describe('the app', () => {
     fireEvent.change(screen.getByTestId('demand-multiplier'), { target: { value: '1.2' } });
     expect(document.title).toBe('* London baseline – Response Simulator');
     expect(undo.getAttribute('title')).toBe('Undo: Demand multiplier (Ctrl+Z)');
+    expect(undo.textContent, 'the button says what it undoes').toBe('Undo: Demand multiplier');
     fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
     expect(store.getState().scenario.modified, 'Ctrl+Z undid it').toBe(false);
     fireEvent.keyDown(document.body, { key: 'y', ctrlKey: true });

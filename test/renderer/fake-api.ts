@@ -63,6 +63,8 @@ export function fakeApi(overrides: Partial<DesktopApi> = {}) {
       return run !== undefined || live !== undefined;
     },
     mapLayers: async (): Promise<MapLayersOutcome> => ({ ok: false, message: 'no outlines in the fake' }),
+    // Straight-line travel in the fake: no roads to snap to.
+    snapToRoads: async () => ({ ok: true, points: null }),
     liveStart: (request, onFrame?: (frame: LiveFrame) => void) =>
       new Promise<LiveOutcome>((resolve) => {
         lives.push({

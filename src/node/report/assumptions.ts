@@ -54,6 +54,10 @@ export function dispatchWords(d: Scenario['dispatch']): string {
   if (d.divert) parts.push(`a unit on its way to, or at, a grade ${list(d.divert.from)} incident may be diverted to a grade ${list(d.divert.to)} incident`);
   const reserve = (['I', 'S', 'E'] as const).flatMap((g) => (d.reserve[g] ? [`${plural(d.reserve[g], 'unit')} per BCU held back from grade ${g} work`] : []));
   if (reserve.length > 0) parts.push(`${list(reserve)}, so that more urgent calls find a free unit`);
+  for (const [bcu, r] of Object.entries(d.reserveByBcu ?? {})) {
+    const own = (['I', 'S', 'E'] as const).flatMap((g) => (r[g] ? [`${plural(r[g], 'unit')} from grade ${g} work`] : []));
+    parts.push(`BCU ${bcu} holds back ${own.length > 0 ? list(own) : 'no units'} instead`);
+  }
   if (!(d.decisionTime.dist === 'fixed' && d.decisionTime.value === 0)) parts.push(`the dispatcher's decision time is ${distributionWords(d.decisionTime)}`);
   return parts.map((p) => `${p[0]!.toUpperCase()}${p.slice(1)}.`).join(' ');
 }
@@ -84,7 +88,9 @@ export function assumptionRows(s: Scenario): [string, string][] {
     const when = (t: number | undefined, edge: string) => (t === undefined ? edge : `${duration(Math.abs(t))} ${t < 0 ? 'before' : 'after'} the start`);
     const surge = (sg: Scenario['demand']['surges'][number]): string => {
       const where = sg.circle ? `within ${n(sg.circle.radiusM)} m of ${n(sg.circle.lat, 4)}° N, ${n(Math.abs(sg.circle.lon), 4)}° ${sg.circle.lon < 0 ? 'W' : 'E'}` : sg.polygon ? `inside a ${sg.polygon.length}-corner area drawn on the map` : sg.area ? `in ${sg.area}` : 'everywhere';
-      return `${sg.label ? `${sg.label}: ` : ''}${sg.line ? `${sg.line} calls ` : ''}${where}, ${n(sg.multiplier, 2)} times the usual calls from ${when(sg.fromS, 'the first call')} to ${when(sg.toS, 'the last')}`;
+      const extra = (sg.extraCallsPerHour ?? 0) > 0 ? `${sg.multiplier === 1 ? '' : ' and'} ${n(sg.extraCallsPerHour!, 2)} extra calls an hour${sg.gradeMix ? ` (${Object.entries(sg.gradeMix).map(([g, v]) => `${n((v ?? 0) * 100)}% grade ${g}`).join(', ')})` : ''}` : '';
+      const level = sg.multiplier === 1 && extra !== '' ? '' : ` ${n(sg.multiplier, 2)} times the usual calls`;
+      return `${sg.label ? `${sg.label}: ` : ''}${sg.line ? `${sg.line} calls ` : ''}${where},${level}${extra} from ${when(sg.fromS, 'the first call')} to ${when(sg.toS, 'the last')}`;
     };
     rows.push(['surges', `${s.demand.surges.map(surge).join('; ')}.`]);
   }

@@ -5,21 +5,36 @@
  * Markers take no Tab stop: the tables of bases and events are the keyboard's way to the same edits.
  */
 import * as L from 'leaflet';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Circle, CircleMarker, Marker, Polygon, Polyline, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { readBases } from '../scenario/bases';
 import { readEvents } from '../scenario/demand';
-import { compassWord, metresBetween } from '../scenario/raw';
+import { moveText, movedText } from '../workbench/move-text';
 import { update, useAppStore, useAppStoreApi } from '../store';
 import { cornerAdded, workbenchPlacingSet } from '../store/workbench-slice';
 import { addBaseAt, addEventAt, finishPolygon, moveBaseTo } from '../workbench/actions';
 
 const icon = (cls: string) => L.divIcon({ className: `base-marker ${cls}`, iconSize: [16, 16], iconAnchor: [8, 8] });
 
-/** "1.2 km east" / "350 m north-west" between two positions. */
-export function movedText(lon1: number, lat1: number, lon2: number, lat2: number): string {
-  const m = metresBetween(lon1, lat1, lon2, lat2);
-  return `${m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`} ${compassWord(lon1, lat1, lon2, lat2)}`;
+
+/** Where the last moved or added base lies on the road network: a dot on the road and a dashed line to it. */
+function SnappedBase() {
+  const snap = useAppStore((s) => s.workbench.snap);
+  const move = useAppStore((s) => s.workbench.lastMove);
+  if (!snap || !move || snap.move !== move || !snap.road) return null;
+  const base: [number, number] = [move.to[1], move.to[0]];
+  const road: [number, number] = [snap.road.lat, snap.road.lon];
+  const style = { color: '#1d6b2f', weight: 2, interactive: false };
+  return (
+    <>
+      <Polyline positions={[base, road]} pathOptions={{ ...style, dashArray: '4 4' }} />
+      <CircleMarker center={road} radius={5} pathOptions={{ ...style, fillOpacity: 1 }}>
+        <Tooltip direction="bottom" permanent className="snap-tooltip">
+          {moveText(move, snap)}
+        </Tooltip>
+      </CircleMarker>
+    </>
+  );
 }
 
 function BaseMarkers() {
@@ -27,6 +42,9 @@ function BaseMarkers() {
   const current = useAppStore((s) => s.scenario.current);
   const selected = useAppStore((s) => s.workbench.selectedBase);
   const bases = useMemo(() => readBases(current), [current]);
+  const map = useMap();
+  const dragTip = useRef<L.Tooltip | null>(null);
+  useEffect(() => () => void dragTip.current?.remove(), []);
   return (
     <>
       {bases.map((b) => (
@@ -37,11 +55,19 @@ function BaseMarkers() {
           keyboard={false}
           icon={icon(`${b.closed ? 'closed' : ''} ${b.synthetic ? 'synthetic' : ''} ${b.id === selected ? 'selected' : ''}`)}
           eventHandlers={{
+            // The distance moved shows in a tooltip of Leaflet's own while dragging: changing the
+            // marker's React-rendered tooltip from Leaflet would break React's unmount of it.
+            dragstart: (e) => {
+              dragTip.current?.remove();
+              dragTip.current = L.tooltip({ permanent: true, direction: 'top', offset: [0, -12], className: 'drag-tooltip' }).setLatLng((e.target as L.Marker).getLatLng()).setContent(`${b.name}: moved 0 m`).addTo(map);
+            },
             drag: (e) => {
               const p = (e.target as L.Marker).getLatLng();
-              (e.target as L.Marker).setTooltipContent(`${b.name}: moved ${movedText(b.lon, b.lat, p.lng, p.lat)}`);
+              dragTip.current?.setLatLng(p).setContent(`${b.name}: moved ${movedText(b.lon, b.lat, p.lng, p.lat)}`);
             },
             dragend: (e) => {
+              dragTip.current?.remove();
+              dragTip.current = null;
               const p = (e.target as L.Marker).getLatLng();
               moveBaseTo(store, b.id, p.lng, p.lat);
             },
@@ -129,6 +155,7 @@ export function WorkbenchMap() {
       <DrawnCorners />
       <EventShapes />
       <BaseMarkers />
+      <SnappedBase />
     </>
   );
 }

@@ -99,11 +99,11 @@ export function ScenarioBar() {
         <button type="button" className="secondary" onClick={() => void saveScenario(api, store, { saveAs: true })} title="Save to a new file (Ctrl+Shift+S)">
           Save scenario as
         </button>
-        <button type="button" className="secondary" disabled={undoWhat === null} onClick={() => update(store, 'scenario', undone, undefined)} title={undoWhat ? `Undo: ${undoWhat} (Ctrl+Z)` : 'Nothing to undo'}>
-          Undo
+        <button type="button" className="secondary history" disabled={undoWhat === null} onClick={() => update(store, 'scenario', undone, undefined)} title={undoWhat ? `Undo: ${undoWhat} (Ctrl+Z)` : 'Nothing to undo'}>
+          {undoWhat ? `Undo: ${undoWhat}` : 'Undo'}
         </button>
-        <button type="button" className="secondary" disabled={redoWhat === null} onClick={() => update(store, 'scenario', redone, undefined)} title={redoWhat ? `Redo: ${redoWhat} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
-          Redo
+        <button type="button" className="secondary history" disabled={redoWhat === null} onClick={() => update(store, 'scenario', redone, undefined)} title={redoWhat ? `Redo: ${redoWhat} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+          {redoWhat ? `Redo: ${redoWhat}` : 'Redo'}
         </button>
         <button type="button" className="secondary" disabled={!canRevert} onClick={() => update(store, 'scenario', revertedToSaved, undefined)} title="Back to the scenario as last saved (Undo brings the changes back)">
           Revert to saved

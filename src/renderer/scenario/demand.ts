@@ -9,6 +9,12 @@ import type { RawScenario } from '../store/scenario-slice';
 import { arr, isObj, num, str, type Obj } from './raw';
 
 export const MAX_MULTIPLIER = 1000;
+/** The most extra calls an hour one event may add (LIMITS.extraCallsPerHour). */
+export const MAX_EXTRA_PER_HOUR = 100_000;
+export const MIX_GRADES = ['I', 'S', 'E', 'R'] as const;
+export type MixGrade = (typeof MIX_GRADES)[number];
+/** Grade shares (each 0..1, summing to 1). */
+export type GradeMix = Readonly<Record<MixGrade, number>>;
 
 function surges(raw: RawScenario): unknown[] {
   return arr(isObj(raw.demand) ? raw.demand.surges : []);
@@ -63,6 +69,15 @@ export interface DemandEvent {
   readonly multiplier: number;
   /** "999", "101", or null for both lines */
   readonly line: string | null;
+  /** calls an hour the event adds (0: none) */
+  readonly extraPerHour: number;
+  /** grade shares of the calls it adds; null = the line's */
+  readonly gradeMix: GradeMix | null;
+}
+
+function mixOf(v: unknown): GradeMix | null {
+  if (!isObj(v)) return null;
+  return { I: num(v.I), S: num(v.S), E: num(v.E), R: num(v.R) };
 }
 
 function shapeOf(s: Obj): EventShape {
@@ -79,7 +94,7 @@ export function readEvents(raw: RawScenario): DemandEvent[] {
     if (!isObj(s) || isStanding(s)) return [];
     const fromS = typeof s.fromS === 'number' ? s.fromS : null;
     const toS = typeof s.toS === 'number' ? s.toS : null;
-    return [{ index, label: str(s.label) ?? `Surge ${index + 1}`, shape: shapeOf(s), fromS, toS, multiplier: num(s.multiplier), line: str(s.line) }];
+    return [{ index, label: str(s.label) ?? `Surge ${index + 1}`, shape: shapeOf(s), fromS, toS, multiplier: num(s.multiplier), line: str(s.line), extraPerHour: num(s.extraCallsPerHour), gradeMix: mixOf(s.gradeMix) }];
   });
 }
 
@@ -90,6 +105,17 @@ export interface EventSpec {
   readonly toS: number;
   readonly multiplier: number;
   readonly line?: string | null;
+  /** extra calls an hour (0 or left out: none) */
+  readonly extraPerHour?: number;
+  /** grade shares of the extra calls; null or left out = the line's */
+  readonly gradeMix?: GradeMix | null;
+}
+
+function checkMix(mix: GradeMix, label: string): void {
+  const sum = MIX_GRADES.reduce((a, g) => a + mix[g], 0);
+  if (!MIX_GRADES.every((g) => mix[g] >= 0 && mix[g] <= 1) || Math.abs(sum - 1) > 1e-6) {
+    throw new Error(`event ${label}: expected grade shares from 0 to 1 that sum to 1, got ${MIX_GRADES.map((g) => `${g} ${mix[g]}`).join(', ')}`);
+  }
 }
 
 function surgeOf(spec: EventSpec): Obj {
@@ -110,7 +136,11 @@ function surgeOf(spec: EventSpec): Obj {
     where = { polygon: sh.corners.map(([x, y]) => [x, y]) };
   } else if (sh.kind === 'area') where = { area: sh.area };
   else where = {};
-  return { label, ...where, ...(spec.line ? { line: spec.line } : {}), fromS: spec.fromS, toS: spec.toS, multiplier: spec.multiplier };
+  const extra = spec.extraPerHour ?? 0;
+  if (!(extra >= 0 && extra <= MAX_EXTRA_PER_HOUR)) throw new Error(`event ${label}: expected extra calls an hour from 0 to ${MAX_EXTRA_PER_HOUR.toLocaleString('en-GB')}, got ${extra}`);
+  if (spec.gradeMix) checkMix(spec.gradeMix, label);
+  const mix = spec.gradeMix ? Object.fromEntries(MIX_GRADES.filter((g) => spec.gradeMix![g] > 0).map((g) => [g, spec.gradeMix![g]])) : null;
+  return { label, ...where, ...(spec.line ? { line: spec.line } : {}), fromS: spec.fromS, toS: spec.toS, multiplier: spec.multiplier, ...(extra > 0 ? { extraCallsPerHour: extra } : {}), ...(mix ? { gradeMix: mix } : {}) };
 }
 
 export function addEvent(raw: RawScenario, spec: EventSpec): RawScenario {
@@ -134,7 +164,33 @@ export function removeEvent(raw: RawScenario, index: number): RawScenario {
 
 /** The spec of an event as read, for an edit of one of its fields. */
 export function specOf(e: DemandEvent): EventSpec {
-  return { label: e.label, shape: e.shape, fromS: e.fromS ?? 0, toS: e.toS ?? 86400, multiplier: e.multiplier, line: e.line };
+  return { label: e.label, shape: e.shape, fromS: e.fromS ?? 0, toS: e.toS ?? 86400, multiplier: e.multiplier, line: e.line, extraPerHour: e.extraPerHour, gradeMix: e.gradeMix };
+}
+
+/** The grade mix of a line's own calls (`line` null: the 999 stream's, else the first stream's). */
+export function lineMix(raw: RawScenario, line: string | null): GradeMix {
+  const streams = arr(isObj(raw.demand) ? raw.demand.streams : []).filter(isObj);
+  const st = streams.find((x) => x.line === (line ?? '999')) ?? streams[0];
+  return mixOf(st?.gradeMix) ?? { I: 0, S: 0, E: 0, R: 1 };
+}
+
+/**
+ * `mix` with grade `g`'s share set to `share` (0..1) and the other grades scaled to fill the rest
+ * in their proportions (evenly when they were all 0); shares kept to 4 decimals, summing to 1.
+ */
+export function withGradeShare(mix: GradeMix, g: MixGrade, share: number): GradeMix {
+  if (!(share >= 0 && share <= 1)) throw new Error(`grade ${g}: expected a share from 0 % to 100 %, got ${Math.round(share * 1000) / 10} %`);
+  const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+  const p = r4(share);
+  const others = MIX_GRADES.filter((k) => k !== g);
+  const rest = others.reduce((a, k) => a + mix[k], 0);
+  const out: Record<MixGrade, number> = { I: 0, S: 0, E: 0, R: 0 };
+  out[g] = p;
+  for (const k of others) out[k] = r4(rest > 0 ? (mix[k] / rest) * (1 - p) : (1 - p) / others.length);
+  // The largest other share takes the rounding, so the shares sum to 1.
+  const big = others.reduce((a, k) => (out[k] > out[a] ? k : a), others[0]!);
+  out[big] = r4(1 - p - others.filter((k) => k !== big).reduce((a, k) => a + out[k], 0));
+  return out;
 }
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

@@ -6,7 +6,7 @@
  */
 import type { RawScenario } from '../store/scenario-slice';
 import { readBases } from './bases';
-import { readAreaMultipliers, readEvents, windowText, type DemandEvent } from './demand';
+import { MIX_GRADES, readAreaMultipliers, readEvents, windowText, type DemandEvent } from './demand';
 import { BORDER_TEXT, POLICY_TEXT, RESERVE_GRADES, readDispatch } from './dispatch';
 import { arr, compassWord, isObj, metresBetween, num } from './raw';
 import { ALL_DAY, readResourcing } from './resourcing';
@@ -72,8 +72,22 @@ function eventWhere(e: DemandEvent, names: ChangeNames): string {
   return 'across all demand';
 }
 
+/** "event Carnival", but "Event 1" and "Cup final event" as they are. */
+const eventLabel = (label: string) => (/\bevent\b/i.test(label) ? label : `event ${label}`);
+
+/** "x3", "+40 calls an hour (60 % I, 40 % S)", or both. */
+function eventAmount(e: DemandEvent): string {
+  const parts: string[] = [];
+  if (e.multiplier !== 1 || e.extraPerHour === 0) parts.push(`x${fmt(e.multiplier)}`);
+  if (e.extraPerHour > 0) {
+    const mix = e.gradeMix ? ` (${MIX_GRADES.filter((g) => e.gradeMix![g] > 0).map((g) => `${fmt(e.gradeMix![g] * 100)} % ${g}`).join(', ')})` : '';
+    parts.push(`+${plural(e.extraPerHour, 'call')} an hour${mix}`);
+  }
+  return parts.join(' and ');
+}
+
 function eventText(raw: RawScenario, e: DemandEvent, names: ChangeNames): string {
-  return `${windowText(raw, e.fromS, e.toS)}, x${fmt(e.multiplier)}${e.line ? ` on ${e.line} calls` : ''} ${eventWhere(e, names)}`;
+  return `${windowText(raw, e.fromS, e.toS)}, ${eventAmount(e)}${e.line ? ` on ${e.line} calls` : ''} ${eventWhere(e, names)}`;
 }
 
 /** One sentence per change from `original` to `current`; empty when they are the same. */
@@ -154,10 +168,10 @@ export function describeChanges(original: RawScenario, current: RawScenario, nam
   for (const e of e1) {
     const was = byLabel.get(e.label);
     const text = eventText(current, e, names);
-    if (!was) out.push(`event ${e.label} added, ${text}`);
-    else if (eventText(original, was, names) !== text) out.push(`event ${e.label} changed: ${text} (was ${eventText(original, was, names)})`);
+    if (!was) out.push(`${eventLabel(e.label)} added, ${text}`);
+    else if (eventText(original, was, names) !== text) out.push(`${eventLabel(e.label)} changed: ${text} (was ${eventText(original, was, names)})`);
   }
-  for (const e of e0) if (!e1.some((x) => x.label === e.label)) out.push(`event ${e.label} removed`);
+  for (const e of e0) if (!e1.some((x) => x.label === e.label)) out.push(`${eventLabel(e.label)} removed`);
 
   // Dispatch
   const d0 = readDispatch(original);
@@ -167,6 +181,16 @@ export function describeChanges(original: RawScenario, current: RawScenario, nam
   if (d0.divert !== d1.divert) out.push(d1.divert ? 'units now diverted from S and E work to I calls' : 'units no longer diverted to I calls');
   for (const g of RESERVE_GRADES) {
     if (d0.reserve[g] !== d1.reserve[g]) out.push(`reserve kept from ${g} work: ${plural(d1.reserve[g], 'unit')} per BCU (was ${fmt(d0.reserve[g])})`);
+  }
+  for (const bcu of [...new Set([...Object.keys(d0.reserveByBcu), ...Object.keys(d1.reserveByBcu)])]) {
+    const a = d0.reserveByBcu[bcu];
+    const b = d1.reserveByBcu[bcu];
+    const where = `in ${names.bcus?.get(bcu) ?? bcu} BCU`;
+    if (!b) out.push(`reserve ${where} follows the London-wide numbers again`);
+    else for (const g of RESERVE_GRADES) {
+      const was = (a ?? d0.reserve)[g];
+      if (b[g] !== was) out.push(`reserve kept from ${g} work ${where}: ${plural(b[g], 'unit')} (was ${fmt(was)})`);
+    }
   }
   if (num(original.days) !== num(current.days)) out.push(`scenario runs ${plural(num(current.days), 'day')} (was ${fmt(num(original.days))})`);
   return out.map((s) => s.charAt(0).toUpperCase() + s.slice(1));

@@ -37,7 +37,11 @@ export interface DispatchRules {
   /** true when `divert` sends units from S or E work to I */
   readonly divert: boolean;
   readonly reserve: Readonly<Record<ReserveGrade, number>>;
+  /** BCU id -> its own reserve (in place of `reserve`), for the BCUs given one */
+  readonly reserveByBcu: Readonly<Record<string, Readonly<Record<ReserveGrade, number>>>>;
 }
+
+export const BCU_RESERVE_EXPLAIN = 'A BCU given its own reserve holds back those units instead of the London-wide numbers above; the others follow them.';
 
 function dispatchOf(raw: RawScenario): Obj {
   return isObj(raw.dispatch) ? raw.dispatch : {};
@@ -51,6 +55,7 @@ export function readDispatch(raw: RawScenario): DispatchRules {
     border: (BORDER_RULES as readonly unknown[]).includes(d.border) ? (d.border as BorderRule) : 'any',
     divert: isObj(d.divert) && arr(d.divert.to).length > 0,
     reserve: { I: num(reserve.I), S: num(reserve.S), E: num(reserve.E) },
+    reserveByBcu: Object.fromEntries(Object.entries(isObj(d.reserveByBcu) ? d.reserveByBcu : {}).map(([bcu, r]) => [bcu, isObj(r) ? { I: num(r.I), S: num(r.S), E: num(r.E) } : { I: 0, S: 0, E: 0 }])),
   };
 }
 
@@ -72,9 +77,37 @@ export function setDivert(raw: RawScenario, on: boolean): RawScenario {
 
 /** Units each BCU holds back from `grade`'s work (0 removes the entry). */
 export function setReserve(raw: RawScenario, grade: ReserveGrade, n: number): RawScenario {
-  if (!RESERVE_GRADES.includes(grade)) throw new Error(`reserve: unknown grade "${String(grade)}" (expected I, S or E)`);
-  if (!Number.isInteger(n) || n < 0 || n > 50_000) throw new Error(`reserve for ${grade}: expected a whole number from 0 to 50,000, got ${n}`);
+  checkReserve(grade, n, '');
   const d = dispatchOf(raw);
   const { [grade]: _old, ...others } = isObj(d.reserve) ? d.reserve : {};
   return withDispatch(raw, { ...d, reserve: n === 0 ? others : { ...others, [grade]: n } });
+}
+
+function checkReserve(grade: ReserveGrade, n: number, where: string): void {
+  if (!RESERVE_GRADES.includes(grade)) throw new Error(`reserve: unknown grade "${String(grade)}" (expected I, S or E)`);
+  if (!Number.isInteger(n) || n < 0 || n > 50_000) throw new Error(`reserve for ${grade}${where}: expected a whole number from 0 to 50,000, got ${n}`);
+}
+
+/**
+ * BCU `bcu`'s own reserve from `grade`'s work (MODEL-ADDITIONS `dispatch.reserveByBcu`). A BCU
+ * without one starts from the London-wide reserve, so its other grades keep what they had.
+ */
+export function setBcuReserve(raw: RawScenario, bcu: string, grade: ReserveGrade, n: number): RawScenario {
+  checkReserve(grade, n, ` in ${bcu}`);
+  if (bcu.trim() === '') throw new Error('reserve: a BCU id cannot be empty');
+  const d = dispatchOf(raw);
+  const rules = readDispatch(raw);
+  const byBcu = isObj(d.reserveByBcu) ? d.reserveByBcu : {};
+  const own = { ...(rules.reserveByBcu[bcu] ?? rules.reserve), [grade]: n };
+  const entry = Object.fromEntries(RESERVE_GRADES.filter((g) => own[g] > 0).map((g) => [g, own[g]]));
+  return withDispatch(raw, { ...d, reserveByBcu: { ...byBcu, [bcu]: entry } });
+}
+
+/** BCU `bcu` follows the London-wide reserve again (its own is removed). */
+export function clearBcuReserve(raw: RawScenario, bcu: string): RawScenario {
+  const d = dispatchOf(raw);
+  if (!isObj(d.reserveByBcu) || !Object.hasOwn(d.reserveByBcu, bcu)) return raw;
+  const { [bcu]: _gone, ...rest } = d.reserveByBcu;
+  const { reserveByBcu: _all, ...others } = d;
+  return withDispatch(raw, Object.keys(rest).length > 0 ? { ...others, reserveByBcu: rest } : others);
 }

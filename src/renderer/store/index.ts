@@ -54,9 +54,9 @@ export function update<K extends keyof AppState, P>(store: AppStore, slice: K, u
  * tooltip says; consecutive edits with the same label merge, as typing in one field does).
  * `update(store, 'scenario', scenarioEdited, edit)` does the same with the label "Edit".
  */
-export function editScenario(store: AppStore, edit: (raw: RawScenario) => RawScenario, label?: string): void {
+export function editScenario(store: AppStore, edit: (raw: RawScenario) => RawScenario, label?: string, mergeSameLabel = true): void {
   store.setState((state) => {
-    const scenario = scenarioEdited(state.scenario, edit, label);
+    const scenario = scenarioEdited(state.scenario, edit, label, mergeSameLabel);
     return scenario === state.scenario ? state : { ...state, scenario };
   });
 }

@@ -173,13 +173,14 @@ function withCurrent(state: ScenarioState, current: RawScenario, past: readonly 
  * An edit of the scenario: `edit` is a pure function of the raw scenario (src/renderer/scenario),
  * returning the same object when it changes nothing (then nothing happens). Each edit is one undo
  * step and clears the redo steps. Consecutive edits with the same explicit `label` (typing in one
- * field: "1", then "12") merge into one step; edits without a label never merge.
+ * field: "1", then "12") merge into one step unless `mergeSameLabel` is false (the workbench's
+ * edits: two drags of one base are two steps); edits without a label never merge.
  */
-export function scenarioEdited(state: ScenarioState, edit: (raw: RawScenario) => RawScenario, label: string = DEFAULT_EDIT_LABEL): ScenarioState {
+export function scenarioEdited(state: ScenarioState, edit: (raw: RawScenario) => RawScenario, label: string = DEFAULT_EDIT_LABEL, mergeSameLabel = true): ScenarioState {
   const current = edit(state.current);
   if (current === state.current) return state;
   const last = state.past[state.past.length - 1];
-  const merge = label !== DEFAULT_EDIT_LABEL && last !== undefined && last.label === label && state.future.length === 0 && state.current !== state.saved;
+  const merge = mergeSameLabel && label !== DEFAULT_EDIT_LABEL && last !== undefined && last.label === label && state.future.length === 0 && state.current !== state.saved;
   const past = merge ? state.past : [...state.past, { scenario: state.current, label }].slice(-HISTORY_LIMIT);
   return withCurrent(state, current, past, []);
 }

@@ -9,7 +9,9 @@ import { readBases, renameBase, setBaseClosed } from '../scenario/bases';
 import { readResourcing, setBaseUnits } from '../scenario/resourcing';
 import { update, useAppStore, useAppStoreApi } from '../store';
 import { baseSelected, workbenchPlacingSet } from '../store/workbench-slice';
-import { applyEdit, moveBaseTo } from './actions';
+import { useApi } from '../api-context';
+import { applyEdit, moveBaseTo, snapLastMove } from './actions';
+import { moveText } from './move-text';
 
 export function BasesEditor() {
   const store = useAppStoreApi();
@@ -28,6 +30,13 @@ export function BasesEditor() {
   const units = useMemo(() => new Map(model.bcus.flatMap((b) => b.bases).map((b) => [b.id, b.perShift])), [model]);
   const areaNames = useMemo(() => new Map((areas?.features ?? []).map((f) => [String(f.properties.id), String(f.properties.name)])), [areas]);
   const report = (message: string | null) => setError(message);
+  const api = useApi();
+  const lastMove = useAppStore((s) => s.workbench.lastMove);
+  const snap = useAppStore((s) => s.workbench.snap);
+  // Each move or addition asks the host where the base lies on the road network.
+  useEffect(() => {
+    if (lastMove) void snapLastMove(api, store);
+  }, [api, store, lastMove]);
 
   return (
     <section className="panel workbench-bases" aria-labelledby="bases-title" data-testid="bases-editor">
@@ -38,6 +47,9 @@ export function BasesEditor() {
         </button>
         <span className="hint">Drag a base on the map to move it; its units go with it.</span>
       </div>
+      <p className="hint move-status" role="status" data-testid="base-move">
+        {lastMove ? moveText(lastMove, snap) : ''}
+      </p>
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -73,7 +85,7 @@ export function BasesEditor() {
                         aria-label={`Name of base ${b.name}`}
                         defaultValue={b.name}
                         key={b.name}
-                        onBlur={(e) => e.target.value !== b.name && report(applyEdit(store, (raw) => renameBase(raw, b.id, e.target.value)))}
+                        onBlur={(e) => e.target.value !== b.name && report(applyEdit(store, (raw) => renameBase(raw, b.id, e.target.value), `Rename base ${b.name}`))}
                         onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
                       />
                     </td>
@@ -86,12 +98,12 @@ export function BasesEditor() {
                     <td>{b.area ? (areaNames.get(b.area) ?? b.area) : '–'}</td>
                     {model.shifts.map((s) => (
                       <td key={s}>
-                        <NumberField label={`Units, ${b.name}, ${s}`} value={units.get(b.id)?.[s] ?? 0} max={LIMITS.units} onCommit={(n) => report(applyEdit(store, (raw) => setBaseUnits(raw, b.id, s, n)))} />
+                        <NumberField label={`Units, ${b.name}, ${s}`} value={units.get(b.id)?.[s] ?? 0} max={LIMITS.units} onCommit={(n) => report(applyEdit(store, (raw) => setBaseUnits(raw, b.id, s, n), `Units of ${b.name}, ${s} shift`))} />
                       </td>
                     ))}
                     <td>
                       <label className="check">
-                        <input type="checkbox" checked={!b.closed} onChange={(e) => report(applyEdit(store, (raw) => setBaseClosed(raw, b.id, !e.target.checked)))} />
+                        <input type="checkbox" checked={!b.closed} onChange={(e) => report(applyEdit(store, (raw) => setBaseClosed(raw, b.id, !e.target.checked), `${e.target.checked ? 'Reopen' : 'Close'} base ${b.name}`))} />
                         <span>
                           Open<span className="visually-hidden">: {b.name}</span>
                         </span>

@@ -35,10 +35,10 @@ export function ShiftsEditor() {
               <tr key={s.id}>
                 <th scope="row">{s.id}</th>
                 <td>
-                  <input type="time" aria-label={`Start of the ${s.id} shift`} value={s.start} onChange={(e) => e.target.value && setError(applyEdit(store, (raw) => setShiftStart(raw, s.id, e.target.value)))} />
+                  <input type="time" aria-label={`Start of the ${s.id} shift`} value={s.start} onChange={(e) => e.target.value && setError(applyEdit(store, (raw) => setShiftStart(raw, s.id, e.target.value), `Start of the ${s.id} shift`))} />
                 </td>
                 <td>
-                  <NumberField label={`Hours of the ${s.id} shift`} value={s.hours} min={0.25} max={24} step={0.25} integer={false} onCommit={(h) => setError(applyEdit(store, (raw) => setShiftHours(raw, s.id, h)))} />
+                  <NumberField label={`Hours of the ${s.id} shift`} value={s.hours} min={0.25} max={24} step={0.25} integer={false} onCommit={(h) => setError(applyEdit(store, (raw) => setShiftHours(raw, s.id, h), `Hours of the ${s.id} shift`))} />
                 </td>
               </tr>
             ))}

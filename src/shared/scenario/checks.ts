@@ -65,7 +65,21 @@ function checkDemand(s: Scenario, add: Add): void {
     if (sg.toS !== undefined && sg.fromS !== undefined && !(sg.toS > sg.fromS)) add(`demand.surges[${i}].toS`, `expected toS > fromS (${sg.fromS}), got ${sg.toS}`);
     if (sg.circle && sg.polygon) add(`demand.surges[${i}]`, 'expected a circle or a polygon, not both');
     if (sg.area !== undefined && !s.areas) add(`demand.surges[${i}].area`, 'a surge in an area needs areas: give areas.source');
+    checkSurgeCalls(s, sg, `demand.surges[${i}]`, add);
   });
+}
+
+/** A surge's extra calls: a line with a stream to take them, grade shares that sum to 1. */
+function checkSurgeCalls(s: Scenario, sg: Scenario['demand']['surges'][number], path: string, add: Add): void {
+  if (sg.gradeMix) {
+    const sum = (sg.gradeMix.I ?? 0) + (sg.gradeMix.S ?? 0) + (sg.gradeMix.E ?? 0) + (sg.gradeMix.R ?? 0);
+    if (Math.abs(sum - 1) > SUM_TOLERANCE) add(joinPath(path, 'gradeMix'), `expected shares that sum to 1, they sum to ${round(sum)}`);
+  }
+  if ((sg.extraCallsPerHour ?? 0) > 0) {
+    const streams = s.demand.streams.filter((st) => sg.line === undefined || st.line === sg.line);
+    if (sg.line !== undefined && streams.length === 0) add(joinPath(path, 'line'), `extra calls on line "${sg.line}" need a stream of that line in demand.streams`);
+    else if (sg.line === undefined && !streams.some((st) => st.callsPerDay > 0)) add(joinPath(path, 'extraCallsPerHour'), 'extra calls on every line are shared by the lines\' callsPerDay, which are all 0: give the surge a line');
+  }
 }
 
 /** The sizes of LIMITS: each field over its limit, and the fleet's units added up. */
@@ -77,6 +91,7 @@ function checkSizes(s: Scenario, add: Add): void {
   most('warmupHours', s.warmupHours, LIMITS.warmupHours, 'hours');
   s.demand.streams.forEach((st, i) => most(`demand.streams[${i}].callsPerDay`, st.callsPerDay, LIMITS.callsPerDay, 'calls a day'));
   s.demand.surges.forEach((sg, i) => most(`demand.surges[${i}].multiplier`, sg.multiplier, LIMITS.surgeMultiplier, 'as a multiplier'));
+  s.demand.surges.forEach((sg, i) => most(`demand.surges[${i}].extraCallsPerHour`, sg.extraCallsPerHour ?? 0, LIMITS.extraCallsPerHour, 'extra calls an hour'));
   s.callHandling?.pools.forEach((p, i) => {
     const path = `callHandling.pools[${i}].staff`;
     if (typeof p.staff === 'number') most(path, p.staff, LIMITS.staff, 'call takers');
@@ -205,6 +220,10 @@ function checkDispatch(s: Scenario, add: Add): void {
     add('dispatch.border', 'border "bcu" needs areas with groups (BCU id -> area ids)');
   }
   if (d.border === 'area' && !s.areas) add('dispatch.border', 'border "area" needs areas');
+  const groups = s.areas?.groups ?? {};
+  for (const bcu of Object.keys(d.reserveByBcu ?? {})) {
+    if (!Object.hasOwn(groups, bcu)) add(joinPath('dispatch.reserveByBcu', bcu), `unknown BCU "${bcu}" (expected a key of areas.groups)`);
+  }
   if (d.divert) {
     const both = d.divert.to.filter((g) => d.divert!.from.includes(g));
     if (both.length > 0) add('dispatch.divert', `a grade cannot be both diverted to and from: ${both.join(', ')}`);

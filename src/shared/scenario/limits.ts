@@ -15,6 +15,8 @@ export const LIMITS = {
   callsPerDay: 1_000_000,
   /** a surge's multiplier */
   surgeMultiplier: 1000,
+  /** a surge's extra calls per hour (a whole London day is about 550 an hour) */
+  extraCallsPerHour: 100_000,
   /** units made for the whole fleet: every row's `count` and every `perShift` number, added */
   units: 50_000,
   /** call takers of one pool on one shift (or round the clock) */

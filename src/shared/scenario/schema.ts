@@ -110,6 +110,13 @@ const surge = z.strictObject({
     .array(z.tuple([lon, lat], { error: 'expected a [lon, lat] pair' }), { error: 'expected an array of [lon, lat] corners' })
     .min(3, { error: 'expected at least 3 corners' })
     .optional(),
+  /**
+   * Calls per hour added while the surge is on (addition), placed over its demand (area, shape) by
+   * the demand weights, on its `line` or, left out, shared between the lines by their callsPerDay.
+   */
+  extraCallsPerHour: atLeast(0).optional(),
+  /** Grade shares of the calls `extraCallsPerHour` adds (addition); left out = the line's gradeMix. */
+  gradeMix: gradeMix.optional(),
 });
 
 const demand = z.strictObject({
@@ -205,6 +212,8 @@ const dispatch = z
       .optional(),
     /** Units per BCU held back from each grade's work. */
     reserve: z.strictObject({ I: whole(0).optional(), S: whole(0).optional(), E: whole(0).optional() }).default({}),
+    /** BCU id -> its own reserve per grade, in place of `reserve` for that BCU (addition). */
+    reserveByBcu: z.record(text(), z.strictObject({ I: whole(0).optional(), S: whole(0).optional(), E: whole(0).optional() })).optional(),
     decisionTime: distribution.default({ dist: 'fixed', value: 0 }),
   })
   .default({ policy: 'nearest-eta', border: 'any', reserve: {}, decisionTime: { dist: 'fixed', value: 0 } });

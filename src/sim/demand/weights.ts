@@ -29,6 +29,8 @@ export interface DemandCells {
   readonly cellArea: Int32Array;
   /** Segments covering (-Infinity, Infinity) in time order. */
   readonly segments: readonly SurgeSegment[];
+  /** Each cell's weight before surges (the surges' extra calls are spread by it: event-calls.ts). */
+  readonly weights: Float64Array;
 }
 
 /** Area indices a surge's `area` names: an area id, or a BCU id (all its areas). */
@@ -47,7 +49,7 @@ function surgeAreas(world: SimWorld, id: string, path: string): Set<number> {
  * The cells a surge reshapes, as a test on a cell index, or null for every cell: by area (an area
  * or BCU id), then by shape (circle or polygon: demand points inside it; needs demand points).
  */
-function surgeCells(world: SimWorld, sg: SurgeSpec, i: number): ((cell: number, area: number) => boolean) | null {
+export function surgeCells(world: SimWorld, sg: SurgeSpec, i: number): ((cell: number, area: number) => boolean) | null {
   const inAreas = sg.area === undefined ? null : surgeAreas(world, sg.area, `demand.surges[${i}].area`);
   const shape = sg.circle ?? sg.polygon;
   if (shape === undefined) return inAreas === null ? null : (_c, area) => inAreas.has(area);
@@ -127,7 +129,7 @@ export function buildDemandCells(s: Scenario, world: SimWorld, lines: readonly L
     });
     segments.push({ fromS, toS, factor, cumulative });
   }
-  return { kind, cellArea, segments };
+  return { kind, cellArea, segments, weights };
 }
 
 /** Index of the first cumulative weight > u * total (u in [0, 1)). */

@@ -69,6 +69,53 @@ export function reserveFor(v: DispatchView, grade: number): number {
   return out;
 }
 
+/** Cache of reserveBySlot: per fleet, per grade (a fleet belongs to one run of one scenario). */
+const slotReserves = new WeakMap<Fleet, (Int32Array | null)[]>();
+
+/**
+ * With `dispatch.reserveByBcu` (MODEL-ADDITIONS.md): the reserve held back from `grade`'s work in
+ * each BCU slot (a listed BCU's own, else `reserve`'s), by the same rule as reserveFor; null
+ * without it, so scenarios without it take the one-number paths unchanged.
+ */
+export function reserveBySlot(v: DispatchView, grade: number): Int32Array | null {
+  const byBcu = v.scenario.dispatch.reserveByBcu;
+  if (!byBcu || Object.keys(byBcu).length === 0) return null;
+  let cached = slotReserves.get(v.fleet);
+  if (!cached) slotReserves.set(v.fleet, (cached = []));
+  const g = Math.min(grade, 3);
+  if (cached[g] === undefined) {
+    const ids = v.fleet.bcuIds;
+    const upTo = Math.min(grade, 2);
+    const table = new Int32Array(ids.length + 1);
+    for (let slot = 0; slot <= ids.length; slot++) {
+      const own = slot < ids.length && Object.hasOwn(byBcu, ids[slot]!) ? byBcu[ids[slot]!]! : v.scenario.dispatch.reserve;
+      let out = 0;
+      for (let k = 0; k <= upTo; k++) out = Math.max(out, own[GRADE_KEYS[k] as 'I' | 'S' | 'E'] ?? 0);
+      table[slot] = out;
+    }
+    cached[g] = table;
+  }
+  return cached[g]!;
+}
+
+/** BCU slots whose free units are all held back by `table` (slots with none free included). */
+function heldBySlot(free: Int32Array, table: Int32Array): number {
+  let held = 0;
+  for (let b = 0; b < free.length; b++) if (free[b]! <= table[b]!) held++;
+  return held;
+}
+
+/** Units of `set` whose BCU slot has more free units than its reserve in `table`, in set order. */
+function freeNotHeld(f: Fleet, table: Int32Array, set: { readonly size: number; at(i: number): number }): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < set.size; i++) {
+    const u = set.at(i);
+    const slot = f.slotOfUnit[u]!;
+    if (f.freeByBcu[slot]! > table[slot]!) out.push(u);
+  }
+  return out;
+}
+
 /**
  * Available units of `among` (default all) that the reserve rule lets take this grade's work, in
  * unit order. A scan of `among`: the reference for the indexed `availableIn*` below, which dispatch
@@ -76,6 +123,7 @@ export function reserveFor(v: DispatchView, grade: number): number {
  */
 export function availableUnits(v: DispatchView, grade: number, among: readonly number[] = v.fleet.all): number[] {
   const f = v.fleet;
+  const table = reserveBySlot(v, grade);
   const reserve = reserveFor(v, grade);
   const state = f.state;
   const out: number[] = [];
@@ -83,7 +131,9 @@ export function availableUnits(v: DispatchView, grade: number, among: readonly n
     const u = among[i]!;
     const s = state[u]!;
     if (s !== US.FREE && s !== US.RETURNING) continue;
-    if (reserve > 0 && f.freeByBcu[f.bcuSlot(u)]! <= reserve) continue;
+    const slot = f.bcuSlot(u);
+    const r = table ? table[slot]! : reserve;
+    if (r > 0 && f.freeByBcu[slot]! <= r) continue;
     out.push(u);
   }
   return out;
@@ -96,6 +146,8 @@ export function availableUnits(v: DispatchView, grade: number, among: readonly n
 export function anyAvailable(v: DispatchView, grade: number): boolean {
   const f = v.fleet;
   if (f.freeTotal === 0) return false;
+  const table = reserveBySlot(v, grade);
+  if (table) return heldBySlot(f.freeByBcu, table) < f.freeByBcu.length;
   const reserve = reserveFor(v, grade);
   if (reserve === 0) return true;
   const free = f.freeByBcu;
@@ -106,7 +158,7 @@ export function anyAvailable(v: DispatchView, grade: number): boolean {
 /** Same as availableUnits(v, grade, fleet.unitsByBcu[slot]), from the index of free units. */
 export function availableInSlot(v: DispatchView, grade: number, slot: number): number[] {
   const f = v.fleet;
-  const reserve = reserveFor(v, grade);
+  const reserve = reserveBySlot(v, grade)?.[slot] ?? reserveFor(v, grade);
   // Every unit of a slot shares the slot's count: the reserve holds all of them or none.
   if (reserve > 0 && f.freeByBcu[slot]! <= reserve) return [];
   return f.free.bySlot[slot]!.toArray();
@@ -117,6 +169,8 @@ export function availableInArea(v: DispatchView, grade: number, area: number): n
   const f = v.fleet;
   const set = f.free.byArea[area];
   if (!set) return [];
+  const table = reserveBySlot(v, grade);
+  if (table) return freeNotHeld(f, table, set);
   const reserve = reserveFor(v, grade);
   if (reserve === 0) return set.toArray();
   const out: number[] = [];
@@ -130,6 +184,8 @@ export function availableInArea(v: DispatchView, grade: number, area: number): n
 /** Same as availableUnits(v, grade) (the whole fleet), from the index of free units. */
 export function availableAll(v: DispatchView, grade: number): number[] {
   const f = v.fleet;
+  const table = reserveBySlot(v, grade);
+  if (table) return heldBySlot(f.freeByBcu, table) === 0 ? f.free.all.toArray() : freeNotHeld(f, table, f.free.all);
   const reserve = reserveFor(v, grade);
   const set = f.free.all;
   if (reserve === 0) return set.toArray();

@@ -12,6 +12,7 @@ import type { LineRuntime } from './setup';
 import type { SimState } from './state';
 import { segmentAt } from '../demand/arrivals';
 import { traceArea } from '../demand/trace';
+import type { EventCallSource } from '../demand/event-calls';
 
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
@@ -34,7 +35,12 @@ export function drawLocation(sim: SimState, line: LineRuntime, tS: number): { lo
   const rng = line.rng.location;
   const cells = sim.cells;
   const seg = cells.segments[segmentAt(cells.segments, tS)]!;
-  const cell = pickCell(seg.cumulative[line.index]!, rng.next());
+  return placeOfCell(sim, pickCell(seg.cumulative[line.index]!, rng.next()), rng);
+}
+
+/** Where a call drawn in demand cell `cell` comes from (areas and the network draw a place with `rng`). */
+function placeOfCell(sim: SimState, cell: number, rng: LineRuntime['rng']['location']): { lon: number; lat: number; area: number; pointIndex: number } {
+  const cells = sim.cells;
   if (cells.kind === 'points') {
     const p = sim.world.points!;
     return { lon: p.lon[cell]!, lat: p.lat[cell]!, area: p.area[cell]!, pointIndex: cell };
@@ -142,6 +148,10 @@ export function createCall(sim: SimState, spec: CallSpec, injected: boolean, dra
 
 /** ARRIVAL of the next call on `line`. */
 export function arrival(sim: SimState, line: LineRuntime): void {
+  if (line.events !== null && line.events.lastSource >= 0) {
+    eventArrival(sim, line, line.events.sources[line.events.lastSource]!, line.eventRng!);
+    return;
+  }
   let call: Call;
   if (line.trace) {
     // Trace replay: the place and grade are the recorded call's; every other draw is the line's own.
@@ -152,6 +162,23 @@ export function arrival(sim: SimState, line: LineRuntime): void {
     const spec: CallSpec = { lineIndex: line.index, lon: where.lon, lat: where.lat, area: where.area, pointIndex: where.pointIndex, grade: drawGrade(line) };
     call = createCall(sim, spec, false, null);
   }
+  sim.scheduleArrival(line, sim.now);
+  offer(sim, call);
+}
+
+/** ARRIVAL of a demand event's extra call (src/sim/demand/event-calls.ts): its place, grade and draws from the event streams. */
+function eventArrival(sim: SimState, line: LineRuntime, src: EventCallSource, r: LineRuntime['rng']): void {
+  const where = placeOfCell(sim, pickCell(src.cumulative, r.location.next()), r.location);
+  const c = src.gradeCumulative ?? line.gradeCumulative;
+  const u = r.grade.next();
+  let grade = 3;
+  for (let g = 0; g < 3; g++) {
+    if (u < c[g]!) {
+      grade = g;
+      break;
+    }
+  }
+  const call = createCall(sim, { lineIndex: line.index, ...where, grade }, false, r);
   sim.scheduleArrival(line, sim.now);
   offer(sim, call);
 }

@@ -4,6 +4,7 @@
  */
 import { LINES, type Grade, type Line, type Scenario } from '../../shared/scenario';
 import { ArrivalProcess, FLAT_DAY, FLAT_WEEK } from '../demand/arrivals';
+import { ArrivalsWithEvents, type EventCallSource } from '../demand/event-calls';
 import type { DemandCells } from '../demand/weights';
 import { sampler, type Sampler } from '../random/distributions';
 import { streamRng, type Rng } from '../random/rng';
@@ -17,7 +18,11 @@ export interface LineRuntime {
   readonly line: Line;
   /** LINES index. */
   readonly index: number;
-  readonly arrivals: Pick<ArrivalProcess, 'next'>;
+  readonly arrivals: ArrivalProcess | ArrivalsWithEvents | TraceArrivals;
+  /** The line's demand-event calls superposed on its usual arrivals (the same object as arrivals), or null. */
+  readonly events: ArrivalsWithEvents | null;
+  /** Streams of the event calls' own draws (where, grade, then as `rng`), or null without event calls. */
+  readonly eventRng: LineRuntime['rng'] | null;
   /** Present when demand replays a recorded log (src/sim/demand/trace.ts): `arrivals` is this same trace. */
   readonly trace?: TraceArrivals;
   readonly rng: {
@@ -69,10 +74,17 @@ export interface Samplers {
 /** Answer targets when the scenario gives none (MODEL.md's example values). */
 export const DEFAULT_ANSWER_TARGET_S: Readonly<Record<Line, number>> = { '999': 10, '101': 30 };
 
-export function buildLines(s: Scenario, seed: number, cells: DemandCells, offsetS: number, endS: number): LineRuntime[] {
+/** The per-call streams of a line: `prefix` "" for its usual calls, "event-" for its event calls. */
+function callStreams(rng: (purpose: string) => Rng, prefix: string): LineRuntime['rng'] {
+  const r = (p: string) => rng(`${prefix}${p}`);
+  return { location: r('locations'), grade: r('grades'), handling: r('handling'), patience: r('patience'), decision: r('decision'), onScene: r('onScene'), turnout: r('turnout'), arrest: r('arrests'), custody: r('custody') };
+}
+
+export function buildLines(s: Scenario, seed: number, cells: DemandCells, offsetS: number, endS: number, events: readonly (readonly EventCallSource[])[] = []): LineRuntime[] {
   return LINES.map((line, index) => {
     const stream = s.demand.streams.find((st) => st.line === line);
     const rng = (purpose: string): Rng => streamRng(seed, `${purpose}:${line}`);
+    const sources = events[index] ?? [];
     const mix = stream?.gradeMix ?? {};
     const cumulative = new Float64Array(4);
     let acc = 0;
@@ -83,32 +95,26 @@ export function buildLines(s: Scenario, seed: number, cells: DemandCells, offset
     const ch = s.callHandling;
     const handlingDist = ch?.handlingTime[line];
     const patienceDist = ch?.patience[line];
+    const usual = new ArrivalProcess(
+      {
+        baseRatePerS: (stream?.callsPerDay ?? 0) / 86400,
+        hourOfDay: s.demand.hourOfDay ?? FLAT_DAY,
+        dayOfWeek: s.demand.dayOfWeek ?? FLAT_WEEK,
+        segments: cells.segments,
+        lineIndex: index,
+        offsetS,
+      },
+      rng('arrivals'),
+      endS,
+    );
+    const withEvents = sources.length > 0 ? new ArrivalsWithEvents(usual, sources, { times: rng('event-arrivals'), which: rng('event-sources') }, endS) : null;
     return {
       line,
       index,
-      arrivals: new ArrivalProcess(
-        {
-          baseRatePerS: (stream?.callsPerDay ?? 0) / 86400,
-          hourOfDay: s.demand.hourOfDay ?? FLAT_DAY,
-          dayOfWeek: s.demand.dayOfWeek ?? FLAT_WEEK,
-          segments: cells.segments,
-          lineIndex: index,
-          offsetS,
-        },
-        rng('arrivals'),
-        endS,
-      ),
-      rng: {
-        location: rng('locations'),
-        grade: rng('grades'),
-        handling: rng('handling'),
-        patience: rng('patience'),
-        decision: rng('decision'),
-        onScene: rng('onScene'),
-        turnout: rng('turnout'),
-        arrest: rng('arrests'),
-        custody: rng('custody'),
-      },
+      arrivals: withEvents ?? usual,
+      events: withEvents,
+      eventRng: withEvents ? callStreams(rng, 'event-') : null,
+      rng: callStreams(rng, ''),
       gradeCumulative: cumulative,
       handling: handlingDist ? sampler(handlingDist) : null,
       patience: patienceDist ? sampler(patienceDist) : null,

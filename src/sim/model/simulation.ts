@@ -13,6 +13,7 @@
 import { GRADES, type Scenario } from '../../shared/scenario';
 import { SimCore } from '../core/core';
 import { buildDemandCells, type DemandCells } from '../demand/weights';
+import { buildEventCalls } from '../demand/event-calls';
 import { Collector } from '../metrics/collector';
 import { PendingQueue } from '../dispatch/pending';
 import { Fleet } from '../fleet/fleet';
@@ -108,7 +109,7 @@ export class Simulation implements SimState {
     this.core = new SimCore<SimState>(EVENT_KINDS, HANDLERS, this.t0);
 
     this.cells = buildDemandCells(scenario, world, ['999', '101']);
-    const lines = buildLines(scenario, this.seed, this.cells, this.offsetS, this.endS);
+    const lines = buildLines(scenario, this.seed, this.cells, this.offsetS, this.endS, options.trace ? [] : buildEventCalls(scenario, world, this.cells, ['999', '101']));
     const trace = options.trace ? traceByLine(options.trace, lines.length) : null;
     this.lines = trace ? lines.map((l, i) => withTrace(l, new TraceArrivals(trace[i]!, this.t0, this.endS))) : lines;
     this.samplers = buildSamplers(scenario);
@@ -225,5 +226,5 @@ export class Simulation implements SimState {
 }
 
 function withTrace(line: LineRuntime, trace: TraceArrivals): LineRuntime {
-  return { ...line, arrivals: trace, trace };
+  return { ...line, arrivals: trace, trace, events: null, eventRng: null };
 }

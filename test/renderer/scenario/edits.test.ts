@@ -119,7 +119,7 @@ describe('demand', () => {
 describe('dispatch rules', () => {
   it('policy, diversion and reserve per grade', () => {
     const raw = base();
-    expect(readDispatch(raw)).toEqual({ policy: 'nearest-eta', border: 'bcu', divert: true, reserve: { I: 0, S: 8, E: 0 } });
+    expect(readDispatch(raw)).toEqual({ policy: 'nearest-eta', border: 'bcu', divert: true, reserve: { I: 0, S: 8, E: 0 }, reserveByBcu: {} });
     const noReserve = setReserve(raw, 'S', 0);
     expect(readDispatch(noReserve).reserve.S).toBe(0);
     expect((noReserve.dispatch as Record<string, unknown>).reserve).toEqual({});

@@ -1,6 +1,6 @@
 /**
  * Random small scenarios that exercise every dispatch rule: borders (any, area, bcu), the three
- * policies, reserves per grade, diversion (to I, or to S), incidents needing two units, arrests,
+ * policies, reserves per grade (some per BCU), diversion (to I, or to S), incidents needing two units, arrests,
  * shifts, and demand from light to far beyond what the fleet can serve (long pending queues).
  */
 import type { ScenarioInput } from '../../../src/shared/scenario';
@@ -51,7 +51,7 @@ export function randomScenario(k: number): ScenarioInput {
   if (rng.next() < 0.3) reserve[pick(['I', 'S', 'E'])] = int(1, 2);
   const divert = pick([undefined, { to: ['I' as const], from: ['S' as const, 'E' as const] }, { to: ['S' as const], from: ['E' as const] }]);
   const twoUnits = rng.next() < 0.3;
-  return {
+  const scenario = {
     schemaVersion: 1,
     name: `random dispatch scenario ${k}`,
     seed: k + 1,
@@ -86,5 +86,8 @@ export function randomScenario(k: number): ScenarioInput {
     },
     travel: { mode: 'straight-line', speedKph: 30, detourFactor: 1.3, turnout: { dist: 'fixed', value: 60 } },
     custodyTime: { dist: 'lognormal', mean: 3600, cv: 0.5 },
-  };
+  } satisfies ScenarioInput;
+  // Drawn after the rest, so the scenarios are otherwise those they always were: some BCUs with a reserve of their own.
+  if (rng.next() < 0.4) return { ...scenario, dispatch: { ...scenario.dispatch, reserveByBcu: { B1: { [pick(['I', 'S', 'E'])]: int(0, 3) }, B2: {} } } };
+  return scenario;
 }
