@@ -11,6 +11,7 @@ import { LOG_COUNTED, LOG_INJECTED } from './incident-log';
 import type { LineRuntime } from './setup';
 import type { SimState } from './state';
 import { segmentAt } from '../demand/arrivals';
+import { crimeReportS } from './crime-report';
 
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
@@ -65,6 +66,7 @@ export function createCall(sim: SimState, spec: CallSpec, injected: boolean, dra
   const dispatched: number[] = [];
   const done: number[] = [];
   for (let k = 0; k < slots; k++) onScene.push(sim.samplers.onScene[spec.grade]!(r.onScene));
+  if (slots > 0) onScene[0]! += crimeReportS(sim, spec.grade, spec.lineIndex, line.line);
   for (let k = 0; k < slots; k++) turnout.push(sim.samplers.turnout(r.turnout));
   for (let k = 0; k < slots; k++) {
     unit.push(-1);
@@ -106,6 +108,7 @@ export function createCall(sim: SimState, spec: CallSpec, injected: boolean, dra
     pendingS: NaN,
     firstArriveS: NaN,
     inPending: false,
+    carried: false,
   };
   sim.calls.set(id, call);
   const log = sim.log;
