@@ -17,7 +17,8 @@ import { describeIssues, parseScenario } from '../../src/shared/scenario';
 import { runScenario } from '../../src/sim';
 import { buildWorld } from '../../src/world';
 
-const SHORT_DAYS = 3;
+// Hook and test timeouts are generous: the machine is shared and timing is never asserted.
+const SHORT_DAYS = 2;
 const SCENARIOS = path.join(__dirname, '..', '..', 'assets', 'scenarios');
 
 async function run(file: string, edit: (s: Record<string, unknown>) => Record<string, unknown> = (s) => s): Promise<Results> {
@@ -38,7 +39,7 @@ const results: Record<string, Results> = {};
 
 beforeAll(async () => {
   results.baseline = await run('london-baseline.json');
-}, 120_000);
+}, 900_000);
 
 describe('the London baseline (year to September 2018), short run', () => {
   it('keeps the four calibrated figures within their bands', () => {
@@ -65,7 +66,7 @@ describe('out-of-sample direction, short runs', () => {
     const r2014 = await run('london-2014.json');
     expect(grade(r2014, 'I').within).toBeGreaterThan(grade(results.baseline!, 'I').within);
     expect(grade(r2014, 'I').meanMin).toBeLessThan(grade(results.baseline!, 'I').meanMin);
-  }, 120_000);
+  }, 900_000);
 
   it('more strain (demand x 1.2) reaches fewer S incidents within target, later on average', async () => {
     const strained = await run('london-baseline.json', (s) => {
@@ -74,5 +75,5 @@ describe('out-of-sample direction, short runs', () => {
     });
     expect(grade(strained, 'S').within).toBeLessThan(grade(results.baseline!, 'S').within);
     expect(grade(strained, 'S').meanMin).toBeGreaterThan(grade(results.baseline!, 'S').meanMin);
-  }, 120_000);
+  }, 900_000);
 });
