@@ -31,15 +31,30 @@ export interface StationEntry {
   readonly note?: string;
 }
 
-/** The scenario's stations: every base, custody suites not modelled (see london-baseline.md). */
+/**
+ * The bases that hold a custody suite: one per borough, the borough's first police station, or
+ * its first base when it has none. An assumption (london-baseline.md): no list of Met custody
+ * suites with positions was available, and the Met has about one suite per borough.
+ */
+export function custodyBases(bases: readonly PoliceBase[]): Set<string> {
+  const byArea = new Map<string, PoliceBase>();
+  for (const b of bases) {
+    const had = byArea.get(b.area);
+    if (!had || (had.kind !== 'police_station' && b.kind === 'police_station')) byArea.set(b.area, b);
+  }
+  return new Set([...byArea.values()].map((b) => b.id));
+}
+
+/** The scenario's stations: every base, with a custody suite at those of `custodyBases`. */
 export function baselineStations(bases: readonly PoliceBase[]): StationEntry[] {
+  const custody = custodyBases(bases);
   return bases.map((b) => ({
     id: b.id,
     name: b.name,
     lon: b.lon,
     lat: b.lat,
     area: b.area,
-    custody: false,
+    custody: custody.has(b.id),
     ...(b.synthetic ? { synthetic: true as const, note: b.note } : {}),
   }));
 }

@@ -16,7 +16,7 @@ export const BASELINE_SHIFTS = ['early', 'late', 'night'] as const;
 export type BaselineShift = (typeof BASELINE_SHIFTS)[number];
 
 /** IRVs on duty across the Met per shift (the calibrated assumption). */
-export const LONDON_IRVS_PER_SHIFT: Readonly<Record<BaselineShift, number>> = { early: 252, late: 324, night: 262 };
+export const LONDON_IRVS_PER_SHIFT: Readonly<Record<BaselineShift, number>> = { early: 277, late: 356, night: 288 };
 
 /** One row of the scenario's `fleet`. */
 export interface FleetRow {

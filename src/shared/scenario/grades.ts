@@ -19,6 +19,8 @@ export interface GradeSpec {
   readonly blueLight: boolean;
   /** Probability that the incident ends in an arrest (first unit to custody). */
   readonly arrestProbability: number;
+  /** With this probability the first unit to finish on scene writes a crime report (addition). */
+  readonly crimeReport?: { readonly probability: number; readonly time: Distribution };
 }
 
 /** What a scenario may give for a grade: any subset of GradeSpec. */
@@ -73,6 +75,8 @@ export function completeGrades(given: Partial<Record<Grade, GradeInput | undefin
       unitsRequired: x.unitsRequired ?? d.unitsRequired,
       blueLight: x.blueLight ?? d.blueLight,
       arrestProbability: x.arrestProbability ?? d.arrestProbability,
+      // Only when given, so scenarios without it keep their canonical form (and hash).
+      ...(x.crimeReport ? { crimeReport: x.crimeReport } : {}),
     };
   }
   return out;

@@ -137,6 +137,8 @@ const grade = z.strictObject({
   unitsRequired: whole(1).optional(),
   blueLight: z.boolean().optional(),
   arrestProbability: share().optional(),
+  /** Crime report after the scene (addition): share of incidents and the time it takes the first unit. */
+  crimeReport: z.strictObject({ probability: share(), time: distribution }).optional(),
 });
 
 const grades = z
@@ -215,6 +217,11 @@ const dispatch = z
     /** BCU id -> its own reserve per grade, in place of `reserve` for that BCU (addition). */
     reserveByBcu: z.record(text(), z.strictObject({ I: whole(0).optional(), S: whole(0).optional(), E: whole(0).optional() })).optional(),
     decisionTime: distribution.default({ dist: 'fixed', value: 0 }),
+    /**
+     * Carry-over (addition): an incident of the grade still waiting for a unit this many seconds
+     * after joining the queue goes behind every fresher incident of its grade.
+     */
+    carryOver: z.strictObject({ I: above(0).optional(), S: above(0).optional(), E: above(0).optional() }).optional(),
   })
   .default({ policy: 'nearest-eta', border: 'any', reserve: {}, decisionTime: { dist: 'fixed', value: 0 } });
 
@@ -270,6 +277,14 @@ export const scenarioSchema = z.strictObject({
   dispatch,
   travel,
   custodyTime: distribution.optional(),
+  /**
+   * Refreshment breaks of shift units (addition): each unit takes one break a shift, at its base,
+   * due between `earliestS` and `latestS` after its shift starts (staggered over the units).
+   */
+  refreshment: z
+    .strictObject({ earliestS: atLeast(0), latestS: atLeast(0), duration: distribution })
+    .refine((r) => r.latestS >= r.earliestS, { error: 'expected latestS >= earliestS' })
+    .optional(),
 });
 
 /** A scenario file's content (what people write), `extends` included. */

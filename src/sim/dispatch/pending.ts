@@ -6,7 +6,7 @@
 import type { Call } from '../model/call';
 
 export class PendingQueue {
-  /** One list per grade index, each sorted by (pendingS, id). */
+  /** One list per grade index, each sorted by (carried, pendingS, id). */
   readonly byGrade: Call[][] = [[], [], [], []];
 
   get size(): number {
@@ -49,5 +49,7 @@ export class PendingQueue {
 }
 
 function before(a: Call, b: Call): boolean {
+  // Carried-over incidents (model/carry-over.ts) queue behind every fresher one of their grade.
+  if (a.carried !== b.carried) return b.carried;
   return a.pendingS < b.pendingS || (a.pendingS === b.pendingS && a.id < b.id);
 }

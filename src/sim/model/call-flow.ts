@@ -13,6 +13,7 @@ import type { SimState } from './state';
 import { segmentAt } from '../demand/arrivals';
 import { traceArea } from '../demand/trace';
 import type { EventCallSource } from '../demand/event-calls';
+import { crimeReportS } from './crime-report';
 
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
@@ -83,6 +84,7 @@ export function createCall(sim: SimState, spec: CallSpec, injected: boolean, dra
     dispatched = [];
     done = [];
     for (let k = 0; k < slots; k++) onScene.push(sim.samplers.onScene[spec.grade]!(r.onScene));
+    onScene[0]! += crimeReportS(sim, spec.grade, spec.lineIndex, line.line);
     for (let k = 0; k < slots; k++) turnout.push(sim.samplers.turnout(r.turnout));
     for (let k = 0; k < slots; k++) {
       unit.push(-1);
@@ -125,6 +127,7 @@ export function createCall(sim: SimState, spec: CallSpec, injected: boolean, dra
     pendingS: NaN,
     firstArriveS: NaN,
     inPending: false,
+    carried: false,
   };
   sim.calls.set(id, call);
   const log = sim.log;

@@ -70,4 +70,6 @@ export interface Call {
   firstArriveS: number;
   /** In the pending queue now. */
   inPending: boolean;
+  /** Carried over (dispatch.carryOver): queued behind every fresher incident of its grade. */
+  carried: boolean;
 }

@@ -6,6 +6,7 @@
  */
 import { anyAvailable, chooseDiversion, chooseUnit, diversionCandidates } from '../dispatch/choose';
 import type { Call } from './call';
+import { carryOverDue } from './carry-over';
 import type { SimState } from './state';
 import { dispatchUnit, withdraw } from './unit-jobs';
 
@@ -19,6 +20,7 @@ export function runDispatch(sim: SimState): void {
   if (sim.pending.size === 0) return;
   const divert = sim.scenario.dispatch.divert;
   if (sim.fleet.freeTotal === 0 && !divert) return;
+  carryOverDue(sim);
   for (let g = 0; g < 4; g++) {
     const list = sim.pending.byGrade[g]!;
     if (list.length === 0) continue;

@@ -30,6 +30,9 @@ const TABLE = [
   { key: 'DISPATCHABLE', priority: 30, name: 'dispatchable', subject: 'call' },
   { key: 'ARRIVAL', priority: 40, name: 'arrival', subject: 'line' },
   { key: 'DISPATCH', priority: 100, name: 'dispatch', subject: 'none' },
+  // Additions at the end, so the codes above keep their numbers (refreshment.ts).
+  { key: 'BREAK_DUE', priority: 2, name: 'break-due', subject: 'unit' },
+  { key: 'BREAK_END', priority: 15, name: 'break-end', subject: 'unit' },
 ] as const satisfies readonly ModelEventKind[];
 
 export type EventKey = (typeof TABLE)[number]['key'];

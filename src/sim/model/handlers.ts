@@ -9,6 +9,7 @@ import type { Handler } from '../core/core';
 import * as calls from './call-flow';
 import { runDispatch } from './dispatch-pass';
 import { EVENT_KINDS, type EventKey } from './event-kinds';
+import * as breaks from './refreshment';
 import * as shifts from './shift-changes';
 import type { SimState } from './state';
 import * as units from './unit-jobs';
@@ -55,6 +56,12 @@ const BY_KEY: { readonly [K in EventKey]: Handler<SimState> } = {
   DISPATCHABLE: (s, id) => calls.dispatchable(s, id),
   ARRIVAL: (s, line) => {
     calls.arrival(s, s.lines[line]!);
+    return true;
+  },
+  BREAK_DUE: (s, u) => breaks.breakDue(s, u),
+  BREAK_END: (s, u, version) => {
+    if (s.fleet.version[u] !== version) return false;
+    breaks.breakEnd(s, u);
     return true;
   },
   DISPATCH: (s) => {

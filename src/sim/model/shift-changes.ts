@@ -7,6 +7,7 @@ import { US } from '../fleet/fleet';
 import { nextTimeOfDay, shiftActive, DAY_S } from '../time';
 import { takeNext } from './call-flow';
 import { EV as EV_IMPORTED } from './event-kinds';
+import { scheduleBreaks } from './refreshment';
 import type { SimState } from './state';
 
 // Module-local copies: hot paths read them without going through module bindings.
@@ -67,5 +68,6 @@ export function shiftStart(sim: SimState, j: number): void {
     } else f.offAfterJob[u] = 0;
   }
   f.epoch++; // units kept on by the new shift can be diverted again
+  scheduleBreaks(sim, j);
   sim.requestDispatch();
 }

@@ -8,6 +8,7 @@ import { unitPlace } from '../dispatch/choose';
 import { US } from '../fleet/fleet';
 import { CS, type Call } from './call';
 import { EV as EV_IMPORTED } from './event-kinds';
+import { takeDueBreak } from './refreshment';
 import type { SimState } from './state';
 
 // Module-local copies: hot paths read them without going through module bindings.
@@ -166,7 +167,7 @@ export function clear(sim: SimState, u: number): void {
     sim.schedule(sim.now + trip.durationS, EV.UNIT_AT_BASE, u, version);
   } else {
     f.trip[u] = null;
-    sim.setUnitState(u, US.FREE);
+    if (!takeDueBreak(sim, u)) sim.setUnitState(u, US.FREE);
   }
   sim.requestDispatch();
 }
@@ -174,5 +175,5 @@ export function clear(sim: SimState, u: number): void {
 /** UNIT_AT_BASE. */
 export function atBase(sim: SimState, u: number): void {
   sim.fleet.trip[u] = null;
-  sim.setUnitState(u, US.FREE);
+  if (!takeDueBreak(sim, u)) sim.setUnitState(u, US.FREE);
 }
