@@ -16,7 +16,7 @@ import type { CompareProgress, CompareRequest, Comparison, CompareStop, MeanInte
 import type { CompareOutcome, ResponseHistograms, RunError } from '../shared/protocol';
 import type { Results } from '../shared/results';
 import { parseScenario } from '../shared/scenario';
-import { KEY_FIGURES, compareAreas, compareFigures, nextBatchSize, pairedDifference, shouldContinue } from '../sim/metrics/paired';
+import { AREA_FIGURES, KEY_FIGURES, compareAreas, compareFigures, nextBatchSize, pairedDifference, shouldContinue } from '../sim/metrics/paired';
 import { combineReplications } from '../sim/metrics/replications';
 import { sumHistograms } from './histogram';
 import { poolRunner, runReplications, type BatchPool } from './replications';
@@ -174,6 +174,7 @@ function comparisonOf(
     width: o.width,
     narrowing: o.narrowing,
     figures: compareFigures(runs),
+    areaFigures: AREA_FIGURES.map((f) => ({ id: `${f.grade}.${f.field}`, label: f.label, unit: f.unit, higherIsBetter: f.higherIsBetter })),
     areas,
     bcus,
     wallMs: o.wallMs,

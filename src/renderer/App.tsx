@@ -3,6 +3,7 @@
  * and beside it the trainer's controls, the run, the key figures, the charts and the resourcing panel.
  */
 import { LazyCharts } from './charts/LazyCharts';
+import { Compare } from './compare/Compare';
 import { ErrorBoundary } from './ErrorBoundary';
 import { MapLegend } from './map/MapLegend';
 import { MapView } from './map/MapView';
@@ -35,6 +36,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
       <header className="app-header">
         <h1>Response Simulator</h1>
         <ScenarioBar />
+        <Compare />
         <SettingsPanel />
       </header>
       <ScenarioMessages />

@@ -125,6 +125,8 @@ export interface Comparison {
   /** the narrowing of the interval batch after batch */
   readonly narrowing: readonly NarrowingStep[];
   readonly figures: readonly FigureComparison[];
+  /** what the entries of an area's or BCU's `figures` are, in order */
+  readonly areaFigures: readonly FigureInfo[];
   readonly areas: readonly AreaComparison[];
   readonly bcus: readonly AreaComparison[];
   /** wall-clock milliseconds */
