@@ -126,20 +126,28 @@ export function CompareSetup({ onRun }: { onRun: (choice: SetupChoice) => void }
         </div>
       )}
       {problem && <p role="alert">{problem}</p>}
-      <NumberField label="Horizon, days" value={days} min={HORIZON_MIN_DAYS} max={HORIZON_MAX_DAYS} onCommit={setDays} />
+      <span className="compare-field">
+          <span aria-hidden="true">Horizon, days</span> <NumberField label="Horizon, days" value={days} min={HORIZON_MIN_DAYS} max={HORIZON_MAX_DAYS} onCommit={setDays} />
+        </span>
       <fieldset>
         <legend>Replications</legend>
         <label>
           <input type="radio" name="compare-mode" checked={mode === 'fixed'} onChange={() => setMode('fixed')} /> A fixed number
         </label>
-        {mode === 'fixed' && <NumberField label="Replications of each scenario" value={replications} min={1} max={200} onCommit={setReplications} />}
+        {mode === 'fixed' && <span className="compare-field">
+          <span aria-hidden="true">Replications of each scenario</span> <NumberField label="Replications of each scenario" value={replications} min={1} max={200} onCommit={setReplications} />
+        </span>}
         <label>
           <input type="radio" name="compare-mode" checked={mode === 'rule'} onChange={() => setMode('rule')} /> Until the 95 % interval of the difference in I within target is narrower than N points
         </label>
         {mode === 'rule' && (
           <div className="resourcing-row">
-            <NumberField label="N, points" value={width} min={0.1} max={100} integer={false} onCommit={setWidth} />
-            <NumberField label="At most, replications" value={cap} min={3} max={200} onCommit={setCap} />
+            <span className="compare-field">
+          <span aria-hidden="true">N, points</span> <NumberField label="N, points" value={width} min={0.1} max={100} integer={false} onCommit={setWidth} />
+        </span>
+            <span className="compare-field">
+          <span aria-hidden="true">At most, replications</span> <NumberField label="At most, replications" value={cap} min={3} max={200} onCommit={setCap} />
+        </span>
           </div>
         )}
       </fieldset>
