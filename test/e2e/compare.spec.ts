@@ -2,7 +2,7 @@
  * Compare in the app, end to end in Chromium on the browser build (issue 16 items 1 and 2): the
  * "Compare" button opens the panel; the London baseline against itself gives "no detectable
  * difference" on every figure; North Area without units, against the document as opened, is
- * worse on I response with NA worse in the BCU table and red on the diverging map; a comparison by
+ * longer on I response with NA's I within target lower in the BCU table and on the diverging map; a comparison by
  * the stopping rule shows the interval narrowing and Cancel keeps what finished.
  *
  * Screenshots go to test-results/e2e-compare-*.png. Skipped without the London data in the site.
@@ -61,7 +61,8 @@ test('Compare: identical gives no detectable difference; North Area without unit
   // London-wide, two replications may not separate a change in one BCU (t with 1 df is 12.7); North Area's own figure does.
   await expect(results.locator('tr[data-figure="I.meanResponseS"] td').nth(2), 'I mean response longer without NA units').toHaveText(/^\+/);
   const bcuTable = results.getByRole('table', { name: 'Per BCU: I within target' });
-  await expect(bcuTable.getByRole('row', { name: /^NA / }).getByRole('cell').last()).toHaveText('worse');
+  // Two replications leave a wide interval (t with 1 df); the direction holds: NA's I within target falls.
+  await expect(bcuTable.getByRole('row', { name: /^NA / }).getByRole('cell').nth(2), 'NA: variant − baseline below zero').toHaveText(/^−/);
   await expect(results.getByRole('list', { name: 'Map legend' })).toContainText('Blue: better than the baseline');
   await expect(results.locator('.compare-map path.leaflet-interactive'), 'every borough on the diverging map').toHaveCount(33);
   await expect(results.locator('.compare-chart canvas').first(), 'the distributions overlaid').toBeVisible();

@@ -39,20 +39,18 @@ export function ComparePanel({ hidden, onClose }: { hidden: boolean; onClose: ()
             Close comparison
           </button>
         </header>
-        {run.kind === 'running' ? (
-          <CompareProgressView run={run} sequential={sequential} onCancel={cancel} />
-        ) : (
+        {run.kind === 'running' && <CompareProgressView run={run} sequential={sequential} onCancel={cancel} />}
+        {/* Kept mounted while a comparison runs, so the choices (and files added) stay for the next. */}
+        <div hidden={run.kind === 'running'}>
+          <CompareSetup key={`${setupKey}-${documentKey}`} onRun={onRun} />
+        </div>
+        {run.kind === 'done' && !run.outcome.ok && <p role="alert">{errorText(run.outcome)}</p>}
+        {run.kind === 'done' && run.outcome.ok && (
           <>
-            <CompareSetup key={`${setupKey}-${documentKey}`} onRun={onRun} />
-            {run.kind === 'done' && !run.outcome.ok && <p role="alert">{errorText(run.outcome)}</p>}
-            {run.kind === 'done' && run.outcome.ok && (
-              <>
-                <CompareResults comparison={run.outcome.comparison} />
-                <button type="button" onClick={() => setSetupKey((k) => k + 1)}>
-                  Reset the form
-                </button>
-              </>
-            )}
+            <CompareResults comparison={run.outcome.comparison} />
+            <button type="button" onClick={() => setSetupKey((k) => k + 1)}>
+              Reset the form
+            </button>
           </>
         )}
       </section>
