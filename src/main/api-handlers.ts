@@ -5,6 +5,7 @@
  */
 import { runBatch, type BatchPool } from '../host/replications';
 import { describeRunError } from '../host/describe';
+import { cancelComparison, compareScenarios } from '../host/compare';
 import { cancelSuggestion, suggestResourcing } from '../host/suggest';
 import type { LiveDriver } from '../host/live-driver';
 import path from 'node:path';
@@ -106,8 +107,18 @@ export function createMainHandlers(deps: HandlerDeps): MainHandlers {
       }
     },
 
+    async compareScenarios([request], emit) {
+      if (running.has(request.jobId)) throw new Error(`compareScenarios: job '${request.jobId}' is already running; job ids must be unique`);
+      running.add(request.jobId);
+      try {
+        return await compareScenarios(deps.pool(), request, emit);
+      } finally {
+        running.delete(request.jobId);
+      }
+    },
+
     async cancel([jobId]) {
-      return deps.live.stop(jobId) || cancelSuggestion(jobId) || deps.pool().cancel(jobId);
+      return deps.live.stop(jobId) || cancelSuggestion(jobId) || cancelComparison(jobId) || deps.pool().cancel(jobId);
     },
 
     async mapLayers([source]) {

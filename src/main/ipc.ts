@@ -61,7 +61,7 @@ export function registerApi(ipcMain: IpcMainLike, handlers: MainHandlers, option
   };
 }
 
-const STREAMING: Record<StreamingCallName, true> = { runScenario: true, liveStart: true, suggestResourcing: true };
+const STREAMING: Record<StreamingCallName, true> = { runScenario: true, liveStart: true, suggestResourcing: true, compareScenarios: true };
 
 function streamEmitter(name: ApiCallName, args: readonly unknown[], event: InvokeEventLike): ((message: unknown) => void) | undefined {
   if (!(name in STREAMING)) return undefined;

@@ -15,6 +15,7 @@ import {
   type LiveFrame,
   type RunProgress,
   type SuggestProgress,
+  type CompareProgress,
   type StreamMessage,
 } from '../shared/protocol';
 
@@ -54,6 +55,18 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
       ipc.on(STREAM_CHANNEL, listener);
       try {
         return await ipc.invoke(API_CHANNELS.suggestResourcing, request);
+      } finally {
+        ipc.removeListener(STREAM_CHANNEL, listener);
+      }
+    },
+    compareScenarios: async (request, onProgress?: (progress: CompareProgress) => void) => {
+      const listener = (_event: unknown, ...args: unknown[]): void => {
+        const message = args[0] as StreamMessage;
+        if (message.call === 'compareScenarios' && message.jobId === request.jobId) onProgress?.(message.message);
+      };
+      ipc.on(STREAM_CHANNEL, listener);
+      try {
+        return await ipc.invoke(API_CHANNELS.compareScenarios, request);
       } finally {
         ipc.removeListener(STREAM_CHANNEL, listener);
       }

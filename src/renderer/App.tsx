@@ -3,6 +3,7 @@
  * and beside it the trainer's controls, the run, the key figures, the charts and the resourcing panel.
  */
 import { LazyCharts } from './charts/LazyCharts';
+import { Compare } from './compare/Compare';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExercisePanel } from './exercise/ExercisePanel';
 // Fetched after the first script (issue 14, aim 6); same names and props as the components.
@@ -29,6 +30,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
       <header className="app-header">
         <h1>Response Simulator</h1>
         <ScenarioBar />
+        <Compare />
         <SettingsPanel />
       </header>
       <ScenarioMessages />

@@ -246,6 +246,35 @@ export const SnapRequestSchema = z
   })
   .strict();
 export type SnapRequest = z.infer<typeof SnapRequestSchema>;
+/** `compareScenarios`'s request (see `CompareRequest` in ./comparison.ts; docs/MODEL-ADDITIONS.md "Compare in the app"). */
+export const CompareRequestSchema = z
+  .object({
+    jobId: JobIdSchema,
+    /** the baseline first, then one to four variants */
+    scenarios: z
+      .array(z.object({ label: z.string().min(1).max(200), scenario: z.record(z.string(), z.unknown()) }).strict())
+      .min(2)
+      .max(5),
+    plan: z.union([
+      z.object({ replications: z.number().int().min(1).max(LIMITS.replications) }).strict(),
+      z
+        .object({
+          rule: z
+            .object({
+              widthPoints: z.number().positive().max(100),
+              maxReplications: z.number().int().min(2).max(LIMITS.replications),
+              minReplications: z.number().int().min(2).max(LIMITS.replications).optional(),
+            })
+            .strict(),
+        })
+        .strict(),
+    ]),
+    days: z.number().positive().max(LIMITS.days).optional(),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  })
+  .strict();
+/** Compares a baseline with variants run with common random numbers (src/host/compare.ts). */
+export type CompareRequest = z.infer<typeof CompareRequestSchema>;
 
 /**
  * The argument list of every renderer-to-main call, one tuple schema per call of `ApiCalls`
@@ -269,6 +298,7 @@ export const ipcArgSchemas = {
   readAutosave: z.tuple([]),
   suggestResourcing: z.tuple([SuggestRequestSchema]),
   snapToRoads: z.tuple([SnapRequestSchema]),
+  compareScenarios: z.tuple([CompareRequestSchema]),
 } as const;
 
 /** One line per problem, `args[0].days: Too big: ...`, for errors naming the JSON path. */

@@ -21,10 +21,14 @@ import type { LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatc
 import type { LiveCommand, LiveFrame, LivePlayback, LiveTrainerAction, LiveTrainerOutcome, LiveWorkerFrame } from './live';
 import type { OpenedFile, OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from './scenario-files';
 import type { Results } from './results';
+import type { CompareProgress, CompareRequest, Comparison } from './comparison';
+import type { ResponseHistograms } from './histograms';
 
 export type { CoverageDemand, LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SnapRequest, SuggestRequest } from './ipc-schemas';
 export * from './live';
 export type { OpenedFile, OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from './scenario-files';
+export type { ResponseHistogram, ResponseHistograms } from './histograms';
+export type * from './comparison';
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -77,20 +81,6 @@ export type RunError =
       readonly crashReport?: string;
     };
 
-/**
- * Attended counted incidents of one grade by response time (seconds from the call to the first
- * unit on scene, MODEL.md "Response time"): bin k counts [k * binS, (k + 1) * binS); the last bin
- * counts everything from (counts.length - 1) * binS up. Over replications the counts are summed.
- */
-export interface ResponseHistogram {
-  readonly binS: number;
-  readonly counts: readonly number[];
-  /** the grade's target, seconds */
-  readonly targetS: number;
-}
-
-/** Response-time histograms of the attended grades with a target (I and S). */
-export type ResponseHistograms = Partial<Record<'I' | 'S', ResponseHistogram>>;
 
 export type RunOutcome =
   | {
@@ -133,6 +123,9 @@ export type SuggestOutcome =
       readonly stopped: string | null;
     }
   | { readonly ok: false; readonly error: RunError };
+
+/** How a comparison ended: the comparison (also when cancelled with replications kept: `stopped: 'cancelled'`), or why there is none. */
+export type CompareOutcome = { readonly ok: true; readonly comparison: Comparison } | { readonly ok: false; readonly error: RunError };
 
 /** A GeoJSON FeatureCollection as the map draws it (geometry left to the map library). */
 export interface MapFeatureCollection {
@@ -221,6 +214,11 @@ export interface ApiCalls {
   suggestResourcing: { args: [request: SuggestRequest]; result: SuggestOutcome; stream: SuggestProgress };
   /** the nearest road positions of points on a scenario's road network (a moved or added base) */
   snapToRoads: { args: [request: SnapRequest]; result: SnapOutcome };
+  /**
+   * Compares a baseline with up to four variants on the worker pool, with common random numbers
+   * (src/host/compare.ts). `cancel(jobId)` stops it; the replications every scenario finished are kept.
+   */
+  compareScenarios: { args: [request: CompareRequest]; result: CompareOutcome; stream: CompareProgress };
 }
 export type ApiCallName = keyof ApiCalls;
 
@@ -255,6 +253,7 @@ export const API_CHANNELS = {
   readAutosave: 'api:readAutosave',
   suggestResourcing: 'api:suggestResourcing',
   snapToRoads: 'api:snapToRoads',
+  compareScenarios: 'api:compareScenarios',
 } as const satisfies { readonly [K in ApiCallName]: `api:${K}` };
 
 /** Channel on which main sends `StreamMessage`s to the page that made the call. */
@@ -292,6 +291,7 @@ const schemasMatchCalls: { [K in ApiCallName]: Same<z.output<IpcArgSchemas[K]>, 
   readAutosave: true,
   suggestResourcing: true,
   snapToRoads: true,
+  compareScenarios: true,
 };
 void schemasMatchCalls;
 

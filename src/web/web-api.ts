@@ -9,7 +9,7 @@ import { describeRunError } from '../host/describe';
 import { cancelSuggestion, suggestResourcing } from '../host/suggest';
 import { LiveDriver } from '../host/live-driver';
 import { SimWorkerPool, type Timers } from '../host/pool';
-import { JobIdSchema, LiveCommandSchema, LiveStartRequestSchema, LiveTrainerActionSchema, SaveFileRequestSchema, SnapRequestSchema, SuggestRequestSchema, describeIssues } from '../shared/ipc-schemas';
+import { CompareRequestSchema, JobIdSchema, LiveCommandSchema, LiveStartRequestSchema, LiveTrainerActionSchema, SaveFileRequestSchema, SnapRequestSchema, SuggestRequestSchema, describeIssues } from '../shared/ipc-schemas';
 import type { AppEvent, DesktopApi, MapLayersOutcome, OpenFileOutcome, VersionInfo } from '../shared/protocol';
 import { BrowserFiles, type FileSystemAccess } from './browser-files';
 import type { PickedFile } from './pick-file';
@@ -61,6 +61,7 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
     hardCancelMs: options.hardCancelMs ?? 250,
   });
   const running = new Set<string>();
+  let compareModule: typeof import('../host/compare') | null = null;
   // Live sessions get a worker of their own, started on first use and kept for the next session.
   let livePool: SimWorkerPool | null = null;
   const live = new LiveDriver({
@@ -128,8 +129,21 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
         running.delete(request.jobId);
       }
     },
+    async compareScenarios(request, onProgress) {
+      const checked = CompareRequestSchema.safeParse(request);
+      if (!checked.success) throw new Error(`compareScenarios: bad arguments: ${describeIssues(checked.error, 'args[0]')}`);
+      if (running.has(request.jobId)) throw new Error(`compareScenarios: job '${request.jobId}' is already running; job ids must be unique`);
+      running.add(request.jobId);
+      try {
+        // Fetched with the first comparison, so the page's first script stays small.
+        compareModule ??= await import('../host/compare');
+        return await compareModule.compareScenarios(pool, checked.data, onProgress);
+      } finally {
+        running.delete(request.jobId);
+      }
+    },
     async cancel(jobId) {
-      return live.stop(jobId) || cancelSuggestion(jobId) || pool.cancel(jobId);
+      return live.stop(jobId) || cancelSuggestion(jobId) || (compareModule?.cancelComparison(jobId) ?? false) || pool.cancel(jobId);
     },
     async snapToRoads(request) {
       const checked = SnapRequestSchema.safeParse(request);

@@ -29,6 +29,7 @@ function handlers(overrides: Partial<MainHandlers> = {}): MainHandlers {
     readAutosave: unused,
     suggestResourcing: unused,
     snapToRoads: unused,
+    compareScenarios: unused,
     ...overrides,
   };
 }

@@ -108,6 +108,7 @@ export function fakeApi(overrides: Partial<DesktopApi> = {}) {
     },
     readAutosave: async () => files.autosave,
     suggestResourcing: async (request) => ({ ok: false, error: { kind: 'failed', message: `no optimiser in the fake API (${request.jobId})` } }),
+    compareScenarios: async (request) => ({ ok: false, error: { kind: 'failed', message: `no comparison in the fake API (${request.jobId})` } }),
     onAppEvent: (listener) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);

@@ -10,26 +10,11 @@
  */
 import type { Results } from '../../shared/results';
 import { isAttendedGrade } from '../../shared/results';
+import type { AreaComparison, FigureComparison, FigureUnit, MeanInterval, PairedDifference, StoppingRule, Verdict } from '../../shared/comparison';
 import { meanCi95 } from './stats';
 
-/** The verdict of one figure: the interval of the difference excludes zero (better, worse) or not. */
-export type Verdict = 'better' | 'worse' | 'no detectable difference' | 'too few replications';
+export type { AreaComparison, FigureComparison, FigureUnit, MeanInterval, PairedDifference, StoppingRule, Verdict } from '../../shared/comparison';
 
-export interface MeanInterval {
-  /** replications where the figure was measured */
-  n: number;
-  mean: number | null;
-  /** 95% half-width; null with fewer than 2 values */
-  half: number | null;
-}
-
-export interface PairedDifference extends MeanInterval {
-  /** direction of the verdict: does a higher value of the figure mean better service? */
-  higherIsBetter: boolean;
-  verdict: Verdict;
-}
-
-export type FigureUnit = 's' | '%';
 
 /** A key figure: how to read it from one replication's Results. */
 export interface KeyFigure {
@@ -96,15 +81,6 @@ export function pairedDifference(base: readonly (number | null | undefined)[], v
   return { ...d, higherIsBetter, verdict: verdictOf(d.mean, d.half, higherIsBetter) };
 }
 
-/** One figure of a comparison: each scenario's mean ± interval and each variant's difference from the baseline. */
-export interface FigureComparison {
-  readonly figure: Omit<KeyFigure, 'pick'>;
-  /** per scenario, baseline first */
-  readonly scenarios: readonly MeanInterval[];
-  /** per variant (scenario 1..), the paired difference from scenario 0 */
-  readonly differences: readonly PairedDifference[];
-}
-
 /** Compares `runs[0]` (the baseline's replications) with each later scenario's, figure by figure. */
 export function compareFigures(runs: readonly (readonly Results[])[], figures: readonly KeyFigure[] = KEY_FIGURES): FigureComparison[] {
   if (runs.length < 1) throw new Error('compareFigures: no scenarios');
@@ -128,15 +104,6 @@ export const AREA_FIGURES: readonly { readonly grade: 'I' | 'S'; readonly field:
   { grade: 'S', field: 'meanResponseS', label: 'S mean response', unit: 's', higherIsBetter: false },
   { grade: 'S', field: 'withinTargetPct', label: 'S within target', unit: '%', higherIsBetter: true },
 ];
-
-export interface AreaComparison {
-  readonly id: string;
-  readonly name: string;
-  /** the BCU for an area row; null for a BCU row */
-  readonly bcu: string | null;
-  /** per AREA_FIGURES entry */
-  readonly figures: readonly { readonly scenarios: readonly MeanInterval[]; readonly differences: readonly PairedDifference[] }[];
-}
 
 /** One replication's per-area totals folded to a BCU: incidents-weighted means. */
 function bcuFigure(r: Results, bcu: string, grade: 'I' | 'S', field: 'meanResponseS' | 'withinTargetPct'): number | null {
@@ -176,16 +143,6 @@ export function compareAreas(runs: readonly (readonly Results[])[]): { areas: Ar
   return { areas, bcus };
 }
 
-/** The sequential stopping rule: replicate until the difference's 95% interval is narrower than `widthPoints`. */
-export interface StoppingRule {
-  /** full width (2 x half-width) the interval must get below, in the figure's units (points for a %) */
-  readonly widthPoints: number;
-  /** stop at this many replications whatever the width */
-  readonly maxReplications: number;
-  /** never stop before this many (an interval from 2 or 3 replications is itself unreliable); default 3 */
-  readonly minReplications?: number;
-}
-
 export type StoppingDecision =
   | { readonly continue: true; readonly width: number | null }
   | { readonly continue: false; readonly width: number | null; readonly reason: 'narrow enough' | 'cap reached' };
@@ -203,4 +160,17 @@ export function shouldContinue(rule: StoppingRule, done: number, halves: readonl
   if (done >= rule.maxReplications) return { continue: false, width, reason: 'cap reached' };
   if (done >= min && width !== null && width < rule.widthPoints) return { continue: false, width, reason: 'narrow enough' };
   return { continue: true, width };
+}
+
+/** Replications added per step of the stopping rule after the first batch. */
+export const SEQUENTIAL_STEP = 2;
+
+/**
+ * The size of the next batch of the stopping rule after `done` replications: first the minimum
+ * (at least 2, default 3), then SEQUENTIAL_STEP at a time, never past the cap. Batch sizes do not
+ * depend on the number of workers, so the replications run depend only on the scenarios, the seed
+ * and the rule (the command line's `--until-width` batches the same way).
+ */
+export function nextBatchSize(rule: StoppingRule, done: number): number {
+  return Math.max(0, Math.min(rule.maxReplications - done, done === 0 ? Math.max(2, rule.minReplications ?? 3) : SEQUENTIAL_STEP));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareAreas, compareFigures, KEY_FIGURES, meanInterval, pairedDifference, shouldContinue, verdictOf } from '../../../src/sim/metrics/paired';
+import type { StoppingRule } from '../../../src/shared/comparison';
+import { compareAreas, compareFigures, KEY_FIGURES, meanInterval, nextBatchSize, pairedDifference, shouldContinue, verdictOf } from '../../../src/sim/metrics/paired';
 import { combineReplications, replicationSeed, runScenario } from '../../../src/sim';
 import type { Results } from '../../../src/shared/results';
 import { smallInput } from '../fixtures/small';
@@ -110,5 +111,15 @@ describe('sequential stopping rule', () => {
     expect(shouldContinue({ ...rule, minReplications: 2 }, 2, [0.1]).continue).toBe(false);
     expect(shouldContinue(rule, 10, [5])).toEqual({ continue: false, width: 10, reason: 'cap reached' });
     expect(shouldContinue(rule, 10, [null])).toEqual({ continue: false, width: null, reason: 'cap reached' });
+  });
+  it('batches: the minimum first, then two at a time, never past the cap', () => {
+    const sizes = (r: StoppingRule) => {
+      const out: number[] = [];
+      for (let done = 0, n = nextBatchSize(r, 0); n > 0; done += n, n = nextBatchSize(r, done)) out.push(n);
+      return out;
+    };
+    expect(sizes(rule)).toEqual([3, 2, 2, 2, 1]);
+    expect(sizes({ ...rule, minReplications: 5, maxReplications: 6 })).toEqual([5, 1]);
+    expect(sizes({ ...rule, minReplications: 1 }), 'never fewer than two first').toEqual([2, 2, 2, 2, 2]);
   });
 });
