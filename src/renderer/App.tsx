@@ -18,6 +18,7 @@ import { ScenarioBar, ScenarioMessages } from './panels/ScenarioBar';
 import { ScenarioWarnings } from './panels/ScenarioWarnings';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { TrainerPanel } from './panels/TrainerPanel';
+import { ExportReport } from './report/ExportReport';
 import { useAppStore } from './store';
 import { useHost } from './use-host';
 import { useShortcuts } from './use-shortcuts';
@@ -69,6 +70,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
           <ErrorBoundary>
             <RunStatus />
             <KeyFigures />
+            <ExportReport />
             <LazyCharts />
             <ResourcingPanel />
             <SuggestPanel />

@@ -89,7 +89,8 @@ function scenariosSection(doc: ComparisonDocument): string {
   const base = doc.scenarios[0]!.scenario;
   return doc.scenarios
     .map((s, i) => {
-      const swatch = `<span class="swatch" style="background:${SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]}"></span>`;
+      // An SVG swatch (fill is an attribute, not a style: it survives a page whose policy forbids inline styles).
+      const swatch = `<svg class="swatch" viewBox="0 0 10 10" width="12" height="12" aria-hidden="true"><rect width="10" height="10" fill="${SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]}"/></svg>`;
       const head = `<h3>${swatch}${escapeHtml(label(i))}: ${escapeHtml(s.scenario.name)}</h3>${s.scenario.description ? `<p>${escapeHtml(s.scenario.description)}</p>` : ''}`;
       if (i === 0) return `${head}\n${tableHtml(['assumption', 'in words'], assumptionRows(s.scenario).map(([k, v]) => `<tr>${td(k)}${td(v)}</tr>`))}`;
       const changed = changedRows(base, s.scenario);

@@ -7,6 +7,7 @@
  * renderer never bundle zod through it.
  */
 import { z } from 'zod';
+import { MAX_REPORT_HTML_BYTES } from './report-export';
 import { tileUrlProblem } from './csp';
 import { LIMITS } from './scenario/limits';
 
@@ -227,6 +228,19 @@ export const SuggestRequestSchema = z
 /** Asks the optimiser (docs/MODEL-ADDITIONS.md "Optimiser") for the fewest units per shift per BCU (or base) meeting the targets, each at the lower end of its 95% interval. */
 export type SuggestRequest = z.infer<typeof SuggestRequestSchema>;
 
+/** "Export report" (src/shared/report-export.ts): the report the page made and the scenario it ran. */
+export const ExportReportRequestSchema = z
+  .object({
+    /** the report document, with REPORT_SCENARIO_MARK where the scenario file's path goes */
+    html: z.string().min(1).max(MAX_REPORT_HTML_BYTES),
+    /** the scenario's canonical text, written beside the report */
+    scenarioText: z.string().max(LIMITS.scenarioFileBytes),
+    /** the name to suggest, without extension ("London baseline report") */
+    suggestedName: z.string().min(1).max(200),
+  })
+  .strict();
+export type ExportReportRequest = z.infer<typeof ExportReportRequestSchema>;
+
 /**
  * The argument list of every renderer-to-main call, one tuple schema per call of `ApiCalls`
  * (./protocol.ts). Adding a call = one entry here and one in `ApiCalls`; the compiler checks that
@@ -248,6 +262,7 @@ export const ipcArgSchemas = {
   writeAutosave: z.tuple([AutosaveTextSchema]),
   readAutosave: z.tuple([]),
   suggestResourcing: z.tuple([SuggestRequestSchema]),
+  exportReport: z.tuple([ExportReportRequestSchema]),
 } as const;
 
 /** One line per problem, `args[0].days: Too big: ...`, for errors naming the JSON path. */

@@ -20,11 +20,15 @@ import type { z } from 'zod';
 import type { LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SuggestRequest, ipcArgSchemas } from './ipc-schemas';
 import type { LiveCommand, LiveFrame, LivePlayback, LiveTrainerAction, LiveTrainerOutcome, LiveWorkerFrame } from './live';
 import type { OpenedFile, OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from './scenario-files';
+import type { ExportReportOutcome } from './report-export';
+import type { ExportReportRequest } from './ipc-schemas';
 import type { Results } from './results';
 
 export type { CoverageDemand, LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SuggestRequest } from './ipc-schemas';
 export * from './live';
 export type { OpenedFile, OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from './scenario-files';
+export type { ExportReportOutcome } from './report-export';
+export type { ExportReportRequest } from './ipc-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -151,6 +155,8 @@ export interface MapLayers {
   readonly areas: MapFeatureCollection;
   readonly bcus: MapFeatureCollection | null;
   readonly attribution: readonly string[];
+  /** sha256 of the source files the set was built from (the data step's manifest `inputs`), for reports; absent when unknown */
+  readonly dataHashes?: readonly (readonly [string, string])[];
   /** the road data coverage layer; absent or null when the host has none (then `coverageError` may say why) */
   readonly coverage?: RoadCoverage | null;
   /** why the coverage layer could not be had (the outlines are served without it) */
@@ -213,6 +219,8 @@ export interface ApiCalls {
   readAutosave: { args: []; result: string | null };
   /** runs the optimiser on a scenario (cancel with `cancel(jobId)`) */
   suggestResourcing: { args: [request: SuggestRequest]; result: SuggestOutcome; stream: SuggestProgress };
+  /** writes the report the page made (src/shared/report-export.ts): desktop PDF and HTML, browser download and print */
+  exportReport: { args: [request: ExportReportRequest]; result: ExportReportOutcome };
 }
 export type ApiCallName = keyof ApiCalls;
 
@@ -246,6 +254,7 @@ export const API_CHANNELS = {
   writeAutosave: 'api:writeAutosave',
   readAutosave: 'api:readAutosave',
   suggestResourcing: 'api:suggestResourcing',
+  exportReport: 'api:exportReport',
 } as const satisfies { readonly [K in ApiCallName]: `api:${K}` };
 
 /** Channel on which main sends `StreamMessage`s to the page that made the call. */
@@ -282,6 +291,7 @@ const schemasMatchCalls: { [K in ApiCallName]: Same<z.output<IpcArgSchemas[K]>, 
   writeAutosave: true,
   readAutosave: true,
   suggestResourcing: true,
+  exportReport: true,
 };
 void schemasMatchCalls;
 

@@ -28,6 +28,7 @@ function handlers(overrides: Partial<MainHandlers> = {}): MainHandlers {
     writeAutosave: unused,
     readAutosave: unused,
     suggestResourcing: unused,
+    exportReport: unused,
     ...overrides,
   };
 }
