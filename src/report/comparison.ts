@@ -86,14 +86,16 @@ export function changedRows(base: Scenario, variant: Scenario): [string, string,
 }
 
 function scenariosSection(doc: ComparisonDocument): string {
-  const base = doc.scenarios[0]!.scenario;
+  // The simulated period as run (a --days given on the command line overrides the scenarios' own).
+  const asRun = (s: Scenario): Scenario => ({ ...s, days: doc.scenarios[0]!.combined.meta.days });
+  const base = asRun(doc.scenarios[0]!.scenario);
   return doc.scenarios
     .map((s, i) => {
       // An SVG swatch (fill is an attribute, not a style: it survives a page whose policy forbids inline styles).
       const swatch = `<svg class="swatch" viewBox="0 0 10 10" width="12" height="12" aria-hidden="true"><rect width="10" height="10" fill="${SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]}"/></svg>`;
       const head = `<h3>${swatch}${escapeHtml(label(i))}: ${escapeHtml(s.scenario.name)}</h3>${s.scenario.description ? `<p>${escapeHtml(s.scenario.description)}</p>` : ''}`;
-      if (i === 0) return `${head}\n${tableHtml(['assumption', 'in words'], assumptionRows(s.scenario).map(([k, v]) => `<tr>${td(k)}${td(v)}</tr>`))}`;
-      const changed = changedRows(base, s.scenario);
+      if (i === 0) return `${head}\n${tableHtml(['assumption', 'in words'], assumptionRows(base).map(([k, v]) => `<tr>${td(k)}${td(v)}</tr>`))}`;
+      const changed = changedRows(base, asRun(s.scenario));
       const what = changed.length === 0 ? '<p>No assumption differs from the baseline in the terms above; see the scenario files for the details.</p>' : tableHtml(['what changed', 'baseline', 'this variant'], changed.map((r) => `<tr>${r.map(td).join('')}</tr>`));
       return `${head}\n${what}`;
     })

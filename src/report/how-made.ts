@@ -29,8 +29,8 @@ export function howMadeSection(doc: ReportDocument): string {
   const rows: [string, string][] = [
     ['simulator version', first.version],
     ...doc.scenarios.flatMap((s, i): [string, string][] => [
-      [`${scenarioLabel(i, n)} file`, s.file],
-      [`${scenarioLabel(i, n)} scenario hash (sha256)`, s.combined.meta.scenarioHash],
+      [n === 1 ? 'scenario file' : `${scenarioLabel(i, n)} file`, s.file],
+      [n === 1 ? 'scenario hash (sha256)' : `${scenarioLabel(i, n)} scenario hash (sha256)`, s.combined.meta.scenarioHash],
     ]),
     ['replications', `${first.replications}${n > 1 ? ' per scenario' : ''}`],
     ['seeds', first.seeds.join(', ')],

@@ -97,7 +97,7 @@ function lineChart(name: string, color: string, digits: number, values: readonly
 function mapOf(doc: ReportDocument, r: Results): string {
   if (!doc.outlines || doc.outlines.length === 0 || r.areas.length === 0) return '';
   const values = new Map(r.areas.map((a) => [a.id, a.I?.withinTargetPct ?? null]));
-  return `<h2>Map</h2>\n${sequentialMap('Grade I incidents reached within target, by area', doc.outlines, values, '%', 'Share of grade I incidents reached within target in each area (mean over replications). Pale grey: no grade I incident counted there.')}`;
+  return `<h2>Map</h2>\n${sequentialMap('Grade I incidents reached within target, by area', doc.outlines, values, '%', 'Share of grade I incidents reached within target in each area (mean over replications). Grey: no grade I incident counted there.')}`;
 }
 
 function whatItIs(s: ReportScenario): string {
@@ -116,7 +116,7 @@ export function singleReportHtml(doc: ReportDocument): string {
   const body = `<h1>${escapeHtml(m.scenario)}</h1>
 ${whatItIs(s)}<p>${m.replications === 1 ? 'One replication' : `${m.replications} replications`} of ${fmt(m.days, 2)} counted days. Every figure is the mean over replications; "±" gives the 95% confidence half-width (Student t) when there are several.</p>
 ${warnings.length > 0 ? `<h2>Warnings about the scenario</h2>\n<p class="note">Legal values that are worth a second look.</p>\n${table(['field', 'code', 'warning'], warnings.map((w) => [w.path || '(file)', w.code, w.message]))}\n` : ''}<h2>Assumptions</h2>
-${table(['assumption', 'in words'], assumptionRows(s.scenario))}
+${table(['assumption', 'in words'], assumptionRows({ ...s.scenario, days: m.days }))}
 <h2>Response against targets</h2>
 ${gradeTable(results)}
 <h3>Where the time goes (mean minutes)</h3>

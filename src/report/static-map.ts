@@ -85,7 +85,7 @@ export function staticMap(title: string, outlines: readonly AreaOutline[], shade
   const shapes = outlines
     .map((o) => {
       const sh = shade(o.id);
-      return `<path d="${paths.get(o.id)}" fill="${sh?.fill ?? '#f4f4f4'}" stroke="#fff" stroke-width="0.8"><title>${escapeHtml(`${o.name}: ${sh?.text ?? 'no figure'}`)}</title></path>`;
+      return `<path d="${paths.get(o.id)}" fill="${sh?.fill ?? NO_FIGURE}" stroke="#fff" stroke-width="0.8"><title>${escapeHtml(`${o.name}: ${sh?.text ?? 'no figure'}`)}</title></path>`;
     })
     .join('');
   const keys = legend.map((l, i) => `<rect x="${PAD}" y="${height + 8 + i * 18}" width="14" height="12" fill="${l.fill}" stroke="#999" stroke-width="0.5"/><text x="${PAD + 20}" y="${height + 18 + i * 18}" font-size="12">${escapeHtml(l.text)}</text>`).join('');
@@ -94,10 +94,12 @@ export function staticMap(title: string, outlines: readonly AreaOutline[], shade
 }
 
 /** Sequential blues for a share in percent (0..100) between `lo` and `hi`. */
-export const BLUES = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;
+export const BLUES = ['#deebf7', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;
+/** Areas without a figure: a grey no blue is mistaken for. */
+export const NO_FIGURE = '#d0d0d0';
 
 export function sequentialShade(value: number | null, lo: number, hi: number): string {
-  if (value === null) return '#f4f4f4';
+  if (value === null) return NO_FIGURE;
   const t = hi > lo ? (value - lo) / (hi - lo) : 0.5;
   return BLUES[Math.max(0, Math.min(BLUES.length - 1, Math.floor(t * BLUES.length)))]!;
 }
@@ -109,7 +111,7 @@ export function sequentialMap(title: string, outlines: readonly AreaOutline[], v
   const lo = Math.min(...known);
   const hi = Math.max(...known);
   const step = (hi - lo) / BLUES.length;
-  const legend = BLUES.map((fill, i) => ({ fill, text: `${fmt(lo + i * step, 1)} to ${fmt(lo + (i + 1) * step, 1)} ${unit}${i === BLUES.length - 1 ? ' (darkest: best)' : ''}` }));
+  const legend = [...BLUES.map((fill, i) => ({ fill, text: `${fmt(lo + i * step, 1)} to ${fmt(lo + (i + 1) * step, 1)} ${unit}${i === BLUES.length - 1 ? ' (darkest: best)' : ''}` })), { fill: NO_FIGURE, text: 'no figure' }];
   return staticMap(title, outlines, (id) => {
     const v = values.get(id);
     return v === undefined || v === null ? null : { fill: sequentialShade(v, lo, hi), text: `${fmt(v, 1)} ${unit}` };
@@ -136,6 +138,7 @@ export function divergingMap(title: string, outlines: readonly AreaOutline[], di
     { fill: DIVERGING.better[2], text: `better: ${betterMeans} (darker: a bigger difference, up to ${fmt(big, 1)} ${unit})` },
     { fill: DIVERGING.same, text: 'no detectable difference (the 95% interval of the difference includes zero)' },
     { fill: DIVERGING.worse[2], text: 'worse (darker: a bigger difference)' },
+    { fill: NO_FIGURE, text: 'no figure' },
   ];
   return staticMap(title, outlines, (id) => {
     const d = diffs.get(id);

@@ -48,7 +48,7 @@ describe('the report document', () => {
     expect((html.match(/<path d="M/g) ?? []).length, 'one shape per area').toBe(2);
     expect(html).toContain('<h2>Assumptions</h2>');
     expect(html).toContain('<h2>How this was made</h2>');
-    expect(html).toContain(`<td>scenario scenario hash (sha256)</td><td>${rs[0]!.meta.scenarioHash}</td>`);
+    expect(html).toContain(`<td>scenario hash (sha256)</td><td>${rs[0]!.meta.scenarioHash}</td>`);
     expect(html).toContain(`<td>seeds</td><td>${rs.map((r) => r.meta.seed).join(', ')}</td>`);
     expect(html).toContain('<p><code>npm run sim -- report two-areas.json --seed 1 --days 0.5 --replications 3 --out r.html</code></p>');
     expect(html).toMatch(/sfc32[\s\S]*warm-up/);
