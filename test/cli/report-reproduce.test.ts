@@ -15,7 +15,8 @@ const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: stri
 const small = path.join(ROOT, 'assets/scenarios/small.json');
 
 describe('response-sim report: reproducible from the command it prints', () => {
-  it('--out DIR, then the printed command into another folder: the same figures, the same document', () => {
+  // Two runs through the command line: minutes on a busy machine (nothing about time is asserted).
+  it('--out DIR, then the printed command into another folder: the same figures, the same document', { timeout: 300_000 }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sim-report-repro-'));
     const first = path.join(dir, 'first');
     const r = cli(['report', small, '--out', first, '--days', '0.25', '--replications', '3', '--seed', '7']);
