@@ -13,7 +13,7 @@ import { inProcessRunner, poolRunner, runReplications, type ReplicationRunner } 
 import { repoRoot } from '../node/data/paths';
 import { nodeDataProvider } from '../node/data/provider';
 import { createNodeSimPool } from '../node/pool';
-import type { RunError } from '../shared/protocol';
+import type { ResponseHistograms, RunError } from '../shared/protocol';
 import type { Results } from '../shared/results';
 import type { Scenario } from '../shared/scenario';
 import { IncidentLog, type TraceCall } from '../sim';
@@ -41,6 +41,8 @@ export interface Replicated {
   combined: Results;
   runs: readonly Results[];
   log: IncidentLog | null;
+  /** response-time histograms summed over replications */
+  histograms?: ResponseHistograms;
 }
 
 /** Runs the replications of the validated `scenario` (read from `o.file`); bad input is an InputError naming the file. */
@@ -58,7 +60,7 @@ export async function replicate(scenario: Scenario, o: ReplicateOptions & { file
       (fraction, done) => o.progress.update(fraction, `${label} (${done}/${o.replications} done)`),
     );
     if (!outcome.ok) throw runFailure(outcome.error, o.file);
-    return { combined: outcome.combined, runs: outcome.runs, log: outcome.incidents ? IncidentLog.fromColumns(outcome.incidents) : null };
+    return { combined: outcome.combined, runs: outcome.runs, log: outcome.incidents ? IncidentLog.fromColumns(outcome.incidents) : null, ...(outcome.histograms ? { histograms: outcome.histograms } : {}) };
   } finally {
     pool?.close();
   }

@@ -9,7 +9,7 @@ import { cancelComparison, compareScenarios } from '../host/compare';
 import { cancelSuggestion, suggestResourcing } from '../host/suggest';
 import type { LiveDriver } from '../host/live-driver';
 import path from 'node:path';
-import type { MapLayersOutcome, OpenFileOutcome, SaveFileOutcome, Settings, VersionInfo } from '../shared/protocol';
+import type { ExportReportOutcome, ExportReportRequest, MapLayersOutcome, OpenFileOutcome, SaveFileOutcome, Settings, VersionInfo } from '../shared/protocol';
 import type { GrantedPaths } from './grants';
 import type { MainHandlers } from './ipc';
 import type { SettingsStore } from './settings';
@@ -44,6 +44,8 @@ export interface HandlerDeps {
    * list is added with the data files it names; `updateSettings` sets `dataDir` only to one of them.
    */
   readonly grants?: GrantedPaths;
+  /** "Export report": asks where, prints the page's report to PDF and writes it with the HTML and scenario (./report-export.ts) */
+  readonly exportReport?: (request: ExportReportRequest) => Promise<ExportReportOutcome>;
 }
 
 export function createMainHandlers(deps: HandlerDeps): MainHandlers {
@@ -179,6 +181,11 @@ export function createMainHandlers(deps: HandlerDeps): MainHandlers {
     async writeAutosave([text]) {
       if (!deps.autosave) return { ok: false, message: 'this host keeps no autosave' };
       return deps.autosave.write(text);
+    },
+
+    async exportReport([request]) {
+      if (!deps.exportReport) return { ok: false, reason: 'failed', message: 'this host cannot export reports' };
+      return deps.exportReport(request);
     },
 
     async readAutosave() {

@@ -19,9 +19,13 @@ import { openScenarioWithDialog, readScenarioFile, saveScenarioWithDialog, write
 import { GrantedPaths } from './grants';
 import { registerApi } from './ipc';
 import { readMapLayers } from './map-layers';
+import { exportReportWithDialog, printHtmlToPdf, printRequestAllowed, printWindowOptions } from './report-export';
 import { buildMenuTemplate } from './menu';
 import { SettingsStore } from './settings';
 import { confirmUnload, guardContents, mainWindowOptions } from './window';
+
+/** The session of the hidden window that prints reports to PDF. */
+const REPORT_PARTITION = 'report-print';
 
 const APP_NAME = 'Response Simulator';
 /** Set by `electron-vite dev` only; a built app always loads its own scheme. */
@@ -106,6 +110,10 @@ function start(): void {
     }
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
+    // The report print window's session: nothing but the report itself may load (it makes no requests).
+    const reportSession = session.fromPartition(REPORT_PARTITION);
+    reportSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !printRequestAllowed(details.url) }));
+    reportSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
     const createPool = (s: Settings): SimWorkerPool => createNodeSimPool({ entry: workerEntry, options: { dataDir: s.dataDir }, grants });
     pool = createPool(settings.get());
@@ -141,6 +149,11 @@ function start(): void {
       writeCrashReport: report,
       grants,
       live,
+      exportReport: (request) =>
+        exportReportWithDialog(request, {
+          dialog: { showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)) },
+          print: (html) => printHtmlToPdf(html, () => new BrowserWindow(printWindowOptions(REPORT_PARTITION))),
+        }),
       mapLayers: (source) =>
         readMapLayers(
           source,

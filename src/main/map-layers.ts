@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { BuiltinData } from '../node/data/builtin';
 import { describeIssues, RoadCoverageSchema } from '../shared/ipc-schemas';
 import type { MapFeatureCollection, MapLayersOutcome, RoadCoverage } from '../shared/protocol';
+import { manifestHashes } from '../shared/report-export';
 
 /** The built-in area sets with outlines. */
 export const MAP_SOURCES = ['london-boroughs'] as const;
@@ -72,6 +73,7 @@ export async function readMapLayers(source: string, builtin: () => Promise<Built
         areas: featureCollection(areas, files.areasDisplay),
         bcus: featureCollection(bcus, files.bcuBorders),
         attribution: Array.isArray(attribution) ? attribution.filter((a): a is string => typeof a === 'string') : [],
+        dataHashes: manifestHashes(manifest),
         ...layer,
       },
     };

@@ -94,6 +94,7 @@ export function createPreloadApi(ipc: IpcRendererLike): DesktopApi {
     saveScenarioFile: (request) => ipc.invoke(API_CHANNELS.saveScenarioFile, request),
     writeAutosave: (text) => ipc.invoke(API_CHANNELS.writeAutosave, text),
     readAutosave: () => ipc.invoke(API_CHANNELS.readAutosave),
+    exportReport: (request) => ipc.invoke(API_CHANNELS.exportReport, request),
     onAppEvent: (listener) => {
       const wrapped = (_event: unknown, event: AppEvent): void => listener(event);
       ipc.on(EVENT_CHANNEL, wrapped);

@@ -17,6 +17,7 @@ import { RunStatus } from './panels/RunStatus';
 import { ScenarioBar, ScenarioMessages } from './panels/ScenarioBar';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { PresenterView } from './panels/PresenterView';
+import { ExportReport } from './report/ExportReport';
 import { useAppStore } from './store';
 import { useHost } from './use-host';
 import { useShortcuts } from './use-shortcuts';
@@ -69,6 +70,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
           <ErrorBoundary>
             <RunStatus />
             <KeyFigures />
+            <ExportReport />
             <LazyCharts />
             <ResourcingPanel />
             <SuggestPanel />

@@ -7,6 +7,7 @@
  * renderer never bundle zod through it.
  */
 import { z } from 'zod';
+import { MAX_REPORT_HTML_BYTES } from './report-export';
 import { tileUrlProblem } from './csp';
 import { LIMITS } from './scenario/limits';
 
@@ -275,6 +276,18 @@ export const CompareRequestSchema = z
   .strict();
 /** Compares a baseline with variants run with common random numbers (src/host/compare.ts). */
 export type CompareRequest = z.infer<typeof CompareRequestSchema>;
+/** "Export report" (src/shared/report-export.ts): the report the page made and the scenario it ran. */
+export const ExportReportRequestSchema = z
+  .object({
+    /** the report document, with REPORT_SCENARIO_MARK where the scenario file's path goes */
+    html: z.string().min(1).max(MAX_REPORT_HTML_BYTES),
+    /** the scenario's canonical text, written beside the report */
+    scenarioText: z.string().max(LIMITS.scenarioFileBytes),
+    /** the name to suggest, without extension ("London baseline report") */
+    suggestedName: z.string().min(1).max(200),
+  })
+  .strict();
+export type ExportReportRequest = z.infer<typeof ExportReportRequestSchema>;
 
 /**
  * The argument list of every renderer-to-main call, one tuple schema per call of `ApiCalls`
@@ -299,6 +312,7 @@ export const ipcArgSchemas = {
   suggestResourcing: z.tuple([SuggestRequestSchema]),
   snapToRoads: z.tuple([SnapRequestSchema]),
   compareScenarios: z.tuple([CompareRequestSchema]),
+  exportReport: z.tuple([ExportReportRequestSchema]),
 } as const;
 
 /** One line per problem, `args[0].days: Too big: ...`, for errors naming the JSON path. */

@@ -20,6 +20,8 @@ import type { z } from 'zod';
 import type { LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SnapRequest, SuggestRequest, ipcArgSchemas } from './ipc-schemas';
 import type { LiveCommand, LiveFrame, LivePlayback, LiveTrainerAction, LiveTrainerOutcome, LiveWorkerFrame } from './live';
 import type { OpenedFile, OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from './scenario-files';
+import type { ExportReportOutcome } from './report-export';
+import type { ExportReportRequest } from './ipc-schemas';
 import type { Results } from './results';
 import type { CompareProgress, CompareRequest, Comparison } from './comparison';
 import type { ResponseHistograms } from './histograms';
@@ -29,6 +31,8 @@ export * from './live';
 export type { OpenedFile, OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from './scenario-files';
 export type { ResponseHistogram, ResponseHistograms } from './histograms';
 export type * from './comparison';
+export type { ExportReportOutcome } from './report-export';
+export type { ExportReportRequest } from './ipc-schemas';
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -144,6 +148,8 @@ export interface MapLayers {
   readonly areas: MapFeatureCollection;
   readonly bcus: MapFeatureCollection | null;
   readonly attribution: readonly string[];
+  /** sha256 of the source files the set was built from (the data step's manifest `inputs`), for reports; absent when unknown */
+  readonly dataHashes?: readonly (readonly [string, string])[];
   /** the road data coverage layer; absent or null when the host has none (then `coverageError` may say why) */
   readonly coverage?: RoadCoverage | null;
   /** why the coverage layer could not be had (the outlines are served without it) */
@@ -219,6 +225,8 @@ export interface ApiCalls {
    * (src/host/compare.ts). `cancel(jobId)` stops it; the replications every scenario finished are kept.
    */
   compareScenarios: { args: [request: CompareRequest]; result: CompareOutcome; stream: CompareProgress };
+  /** writes the report the page made (src/shared/report-export.ts): desktop PDF and HTML, browser download and print */
+  exportReport: { args: [request: ExportReportRequest]; result: ExportReportOutcome };
 }
 export type ApiCallName = keyof ApiCalls;
 
@@ -254,6 +262,7 @@ export const API_CHANNELS = {
   suggestResourcing: 'api:suggestResourcing',
   snapToRoads: 'api:snapToRoads',
   compareScenarios: 'api:compareScenarios',
+  exportReport: 'api:exportReport',
 } as const satisfies { readonly [K in ApiCallName]: `api:${K}` };
 
 /** Channel on which main sends `StreamMessage`s to the page that made the call. */
@@ -292,6 +301,7 @@ const schemasMatchCalls: { [K in ApiCallName]: Same<z.output<IpcArgSchemas[K]>, 
   suggestResourcing: true,
   snapToRoads: true,
   compareScenarios: true,
+  exportReport: true,
 };
 void schemasMatchCalls;
 

@@ -33,8 +33,8 @@ export function fileSystemAccessOf(win: { showOpenFilePicker?: unknown; showSave
 }
 
 /** Offers `text` as a download named `name` (a Blob link, clicked). */
-export function downloadText(doc: Document, name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function downloadText(doc: Document, name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = doc.createElement('a');
   a.href = url;
   a.download = name;

@@ -6,6 +6,7 @@
  * served and `coverageError` says why.
  */
 import { describeIssues, RoadCoverageSchema } from '../shared/ipc-schemas';
+import { manifestHashes } from '../shared/report-export';
 import type { MapFeatureCollection, MapLayersOutcome, RoadCoverage } from '../shared/protocol';
 
 /** Built-in area set -> its display files in `data/` (src/node/data/builtin.ts, src/node/data/coverage.ts). */
@@ -61,6 +62,7 @@ export function fetchMapLayers(base: string, fetchFn: FetchLike = (url) => fetch
           areas: areas as MapFeatureCollection,
           bcus: bcus as MapFeatureCollection,
           attribution: Array.isArray(attribution) ? attribution.filter((a): a is string => typeof a === 'string') : [],
+          dataHashes: manifestHashes(manifest),
           ...(await coverage),
         },
       };

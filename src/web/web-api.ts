@@ -9,9 +9,10 @@ import { describeRunError } from '../host/describe';
 import { cancelSuggestion, suggestResourcing } from '../host/suggest';
 import { LiveDriver } from '../host/live-driver';
 import { SimWorkerPool, type Timers } from '../host/pool';
-import { CompareRequestSchema, JobIdSchema, LiveCommandSchema, LiveStartRequestSchema, LiveTrainerActionSchema, SaveFileRequestSchema, SnapRequestSchema, SuggestRequestSchema, describeIssues } from '../shared/ipc-schemas';
+import { CompareRequestSchema, ExportReportRequestSchema, JobIdSchema, LiveCommandSchema, LiveStartRequestSchema, LiveTrainerActionSchema, SaveFileRequestSchema, SnapRequestSchema, SuggestRequestSchema, describeIssues } from '../shared/ipc-schemas';
 import type { AppEvent, DesktopApi, MapLayersOutcome, OpenFileOutcome, VersionInfo } from '../shared/protocol';
 import { BrowserFiles, type FileSystemAccess } from './browser-files';
+import { exportReportInBrowser } from './report-export';
 import type { PickedFile } from './pick-file';
 import { loadSettings, saveSettingsPatch, type StorageLike } from './settings-storage';
 import { webSpawn, type WorkerLike } from './web-spawn';
@@ -30,7 +31,9 @@ export interface WebApiOptions {
   /** the File System Access pickers, where the browser has them (./browser-files.ts); absent: upload and download */
   readonly fileSystemAccess?: FileSystemAccess | null;
   /** offers a saved scenario as a download (without File System Access); absent: saving fails with a message */
-  readonly download?: (name: string, text: string) => void;
+  readonly download?: (name: string, text: string, type?: string) => void;
+  /** shows a report for print and opens the print dialog (./report-export.ts); absent: no print */
+  readonly printReport?: (html: string) => boolean;
   /** where the open document's autosave is kept (localStorage); absent: no autosave */
   readonly autosaveStorage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   /** where Ctrl/Cmd+O is listened for (none in tests) */
@@ -204,6 +207,14 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
         return { ok: false, message: `the browser's storage refused it (${error instanceof Error ? error.message : String(error)})` };
       }
     },
+    async exportReport(request) {
+      const checked = ExportReportRequestSchema.safeParse(request);
+      if (!checked.success) throw new Error(`exportReport: bad arguments: ${describeIssues(checked.error, 'args[0]')}`);
+      const download = options.download;
+      if (!download) return { ok: false, reason: 'failed', message: 'this browser page cannot offer downloads' };
+      return exportReportInBrowser(checked.data, { download: (name, text, type) => download(name, text, type), print: options.printReport ?? (() => false) });
+    },
+
     async readAutosave() {
       try {
         return options.autosaveStorage?.getItem(AUTOSAVE_KEY) ?? null;

@@ -6,6 +6,7 @@ import { fetchMapLayers } from './map-layers';
 import { downloadText, fileSystemAccessOf } from './browser-files';
 import { pickFileWithInput } from './pick-file';
 import { createWebApi } from './web-api';
+import { printReportInPage } from './report-export';
 
 export function createPageApi(): ReturnType<typeof createWebApi> {
   return createWebApi({
@@ -16,7 +17,8 @@ export function createPageApi(): ReturnType<typeof createWebApi> {
     storage: window.localStorage,
     pickFile: () => pickFileWithInput(document),
     fileSystemAccess: fileSystemAccessOf(window as unknown as Parameters<typeof fileSystemAccessOf>[0]),
-    download: (name, text) => downloadText(document, name, text),
+    download: (name, text, type) => downloadText(document, name, text, type),
+    printReport: (html) => printReportInPage(document, window, html),
     autosaveStorage: window.localStorage,
     keyboard: window,
     // The site's data/ folder, beside index.html (relative: the site may live in a sub-folder).

@@ -24,7 +24,7 @@ describe('response-sim report', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`review.html (5 replications of`);
     const html = readFileSync(file, 'utf8');
-    expect(html).toContain('<h2>How these results were produced</h2>');
+    expect(html).toContain('<h2>How this was made</h2>');
     expect(html).toContain('<h2>Assumptions</h2>');
     expect(html).toContain('<h2>Response against targets</h2>');
     expect(html).toMatch(/<td>replications<\/td><td>5<\/td>/);
@@ -39,7 +39,7 @@ describe('response-sim report', () => {
     expect(none.stderr).toContain('report: --out FILE.html or --out FILE.pdf is required');
     const wrong = cli(['report', mmc, '--out', 'review.docx']);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('--out: expected a file ending .html or .pdf, got "review.docx"');
+    expect(wrong.stderr).toContain('--out: expected a file ending .html or .pdf, or a folder, got "review.docx"');
   });
 
   it('a PDF without Chromium: one clear line and exit 1, before the simulation runs', () => {

@@ -30,6 +30,7 @@ function handlers(overrides: Partial<MainHandlers> = {}): MainHandlers {
     suggestResourcing: unused,
     snapToRoads: unused,
     compareScenarios: unused,
+    exportReport: unused,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 /** A scriptable `DesktopApi` for component tests: each call is answered the way the test says. */
 import type {
   AppEvent,
+  ExportReportRequest,
   DesktopApi,
   LiveCommand,
   LiveFrame,
@@ -43,6 +44,8 @@ export function fakeApi(overrides: Partial<DesktopApi> = {}) {
   /** what the app saved (Save, Save as) and autosaved, in order; the autosave the fake holds */
   const saves: SaveFileRequest[] = [];
   const autosaves: (string | null)[] = [];
+  /** what the app asked to export (Export report) */
+  const reports: ExportReportRequest[] = [];
   const files = { autosave: null as string | null };
   const api: DesktopApi = {
     version: async (): Promise<VersionInfo> => ({ app: '0.1.0', sim: '9.9.9', host: 'browser', workers: 2 }),
@@ -109,6 +112,10 @@ export function fakeApi(overrides: Partial<DesktopApi> = {}) {
     readAutosave: async () => files.autosave,
     suggestResourcing: async (request) => ({ ok: false, error: { kind: 'failed', message: `no optimiser in the fake API (${request.jobId})` } }),
     compareScenarios: async (request) => ({ ok: false, error: { kind: 'failed', message: `no comparison in the fake API (${request.jobId})` } }),
+    exportReport: async (request) => {
+      reports.push(request);
+      return { ok: true, files: [`/saved/${request.suggestedName}.pdf`] };
+    },
     onAppEvent: (listener) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -118,5 +125,5 @@ export function fakeApi(overrides: Partial<DesktopApi> = {}) {
   const emit = (event: AppEvent) => {
     for (const l of listeners) l(event);
   };
-  return { api, runs, lives, cancelled, emit, listeners, saves, autosaves, files };
+  return { api, runs, lives, cancelled, emit, listeners, saves, autosaves, files, reports };
 }

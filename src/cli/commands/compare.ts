@@ -10,7 +10,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../../node/files/atomic-write';
-import { comparisonHtml } from '../../node/report/compare-html';
 import { writeCsvBundle } from '../../node/report/csv-bundle';
 import { dataHashes } from '../../node/report/data-hashes';
 import { PdfError, printPdf } from '../../node/report/pdf';
@@ -24,7 +23,9 @@ import { EXIT_INTERNAL, InputError } from '../errors';
 import type { Command } from '../command';
 import { prepare } from '../prepare';
 import { progressBar } from '../progress';
-import { differenceText, meanText } from '../../node/report/compare-html';
+import { differenceText, meanText } from '../../report/comparison';
+import { reportDocumentHtml, shellWord, stampOf } from '../../report';
+import { outlinesFor } from '../../node/report/outlines';
 
 const USAGE =
   'compare <base.json> <variant.json>... [--replications R | --until-width N [--max-replications M]] [--seed S] [--days N] [--workers W] [--json] [--out FILE.html|FILE.pdf|DIR]';
@@ -44,11 +45,6 @@ function text(figures: readonly FigureComparison[], replications: number, names:
     lines.push(`${f.figure.label.padEnd(28)} ${meanText(f.scenarios[0]!, f.figure.unit).padEnd(14)} ${diffs}`);
   }
   return lines.join('\n') + '\n';
-}
-
-/** A shell word: left bare when safe, else single-quoted. */
-function shellWord(w: string): string {
-  return /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
 }
 
 export const command: Command = {
@@ -95,10 +91,12 @@ export const command: Command = {
         scenarios: prepared.map((pr, i) => ({ file: displayPath(pr.file), scenario: pr.scenario, combined: result.sides[i]!.combined, runs: result.sides[i]!.runs, ...(result.sides[i]!.histograms ? { histograms: result.sides[i]!.histograms } : {}) })),
         command: reproduce,
         dataHashes: dataHashes(prepared.map((pr) => pr.scenario)),
+        outlines: outlinesFor(prepared[0]!.scenario),
         ...(rule && result.decision ? { stopping: { rule, decision: result.decision } } : {}),
-        generatedAt: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+        madeBy: 'the command line',
+        generatedAt: stampOf(new Date()),
       };
-      const html = comparisonHtml(doc);
+      const html = reportDocumentHtml(doc);
       const target = path.resolve(out);
       if (kind === 'html') {
         mkdirSync(path.dirname(target), { recursive: true });

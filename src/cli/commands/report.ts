@@ -1,15 +1,18 @@
 /**
- * `report <scenario.json | london> --out FILE.html|FILE.pdf [--days N] [--seed S] [--replications R]`
- * (MODEL.md): the reviewer's report. Runs the scenario (5 replications unless told, so that every
- * figure has its 95% interval) and writes report.html, or prints it to PDF through headless
- * Chromium (src/node/report/pdf.ts). For a PDF, Chromium is looked for before the run, so a missing
- * browser costs nothing.
+ * `report <scenario.json | london> --out FILE.html|FILE.pdf|DIR [--days N] [--seed S] [--replications R]`
+ * (MODEL.md): the reviewer's report, the one report document (src/report) of one scenario. Runs the
+ * scenario (5 replications unless told, so that every figure has its 95% interval) and writes the
+ * HTML, or prints it to PDF through headless Chromium (src/node/report/pdf.ts), or into DIR the
+ * HTML, the CSV bundle and the scenario file. For a PDF, Chromium is looked for before the run, so a
+ * missing browser costs nothing.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../../node/files/atomic-write';
 import { readCappedText } from '../../node/files/read-capped';
 import { reportHtml } from '../../node/report';
+import { writeCsvBundle } from '../../node/report/csv-bundle';
+import { shellWord, stampOf } from '../../report';
 import { loadScenarioFile } from '../../node/scenario/load';
 import { describeChanges } from '../../renderer/scenario/describe';
 import { PdfError, printPdf } from '../../node/report/pdf';
@@ -22,7 +25,7 @@ import { prepare } from '../prepare';
 import { progressBar } from '../progress';
 import { replicate } from '../replicate';
 
-const USAGE = 'report <scenario.json | london> --out FILE.html|FILE.pdf [--days N] [--seed S] [--replications R]';
+const USAGE = 'report <scenario.json | london> --out FILE.html|FILE.pdf|DIR [--days N] [--seed S] [--replications R]';
 
 /** Replications when --replications is left out: enough for a confidence interval on every figure. */
 export const REPORT_REPLICATIONS = 5;
@@ -35,8 +38,8 @@ export const command: Command = {
     if (p.positional.length !== 1) throw new InputError(`report: expected one scenario file or "london" (usage: ${USAGE})`);
     const out = p.values.get('out');
     if (out === undefined) throw new InputError(`report: --out FILE.html or --out FILE.pdf is required (usage: ${USAGE})`);
-    const kind = /\.html?$/i.test(out) ? 'html' : /\.pdf$/i.test(out) ? 'pdf' : null;
-    if (kind === null) throw new InputError(`--out: expected a file ending .html or .pdf, got ${JSON.stringify(out)}`);
+    const kind = /\.html?$/i.test(out) ? 'html' : /\.pdf$/i.test(out) ? 'pdf' : path.extname(out) === '' ? 'dir' : null;
+    if (kind === null) throw new InputError(`--out: expected a file ending .html or .pdf, or a folder, got ${JSON.stringify(out)}`);
     const replications = wholeOption(p, 'replications', 1, LIMITS.replications) ?? REPORT_REPLICATIONS;
     const seed = wholeOption(p, 'seed', 0);
     const days = positiveOption(p, 'days', LIMITS.days);
@@ -49,15 +52,23 @@ export const command: Command = {
 
     const { scenario, file } = await prepare(p.positional[0]!);
     const progress = progressBar(true);
-    const { combined } = await replicate(scenario, { replications, seed, days, keepLog: false, progress, file });
+    const { combined, runs, histograms, log } = await replicate(scenario, { replications, seed, days, keepLog: kind === 'dir', progress, file });
     progress.done();
 
     const changes = await changesFromOrigin(file);
-    const html = reportHtml(combined, scenario, { generatedAt: generatedAt(new Date()), ...(changes ? { changes } : {}) });
     const target = path.resolve(out);
-    mkdirSync(path.dirname(target), { recursive: true });
+    // The command that gives these figures again: the same file, the seed, days and replications actually run.
+    const arg = p.positional[0]!;
+    const m = combined.meta;
+    const command = ['npm', 'run', 'sim', '--', 'report', existsSync(arg) ? path.resolve(arg) : arg, '--seed', String(m.seed), '--days', String(m.days), '--replications', String(m.replications), '--out', target].map(shellWord).join(' ');
+    const html = reportHtml(combined, scenario, { generatedAt: stampOf(new Date()), file: displayPath(file), command, runs, ...(histograms ? { histograms } : {}), ...(changes ? { changes } : {}) });
+    mkdirSync(kind === 'dir' ? path.join(target, 'scenarios') : path.dirname(target), { recursive: true });
     if (kind === 'html') {
       writeFileAtomicSync(target, html);
+    } else if (kind === 'dir') {
+      writeFileAtomicSync(path.join(target, 'report.html'), html);
+      writeCsvBundle(target, [runs], [combined], [log]);
+      writeFileAtomicSync(path.join(target, 'scenarios', 'scenario.json'), JSON.stringify(scenario, null, 2) + '\n');
     } else {
       try {
         await printPdf(html, target, chromium!);
@@ -71,11 +82,6 @@ export const command: Command = {
     return 0;
   },
 };
-
-/** "2026-11-22 08:05 UTC": when the report was made, to the minute. */
-function generatedAt(now: Date): string {
-  return `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 /**
  * "What changed" of a variant: when the scenario file `extends` another (its origin), the

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assumptionRows, dispatchWords, distributionWords, duration } from '../../../src/node/report/assumptions';
-import { attributionsFor, attributionsForAll, EAST_ROADS } from '../../../src/node/report/attribution';
-import { changedRows, comparisonHtml } from '../../../src/node/report/compare-html';
-import { cumulativeShares } from '../../../src/node/report/overlay-chart';
+import { assumptionRows, dispatchWords, distributionWords, duration } from '../../../src/report/assumptions';
+import { attributionsFor, attributionsForAll, EAST_ROADS } from '../../../src/report/attribution';
+import { changedRows, comparisonHtml } from '../../../src/report/comparison';
+import { cumulativeShares } from '../../../src/report/overlay-chart';
 import { readScenario } from '../../../src/node/scenario';
 import { parsed, smallInput } from '../../sim/fixtures/small';
 

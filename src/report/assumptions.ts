@@ -2,7 +2,7 @@
  * A scenario's assumptions in sentences for people (the reviewer's report and the comparison
  * document): no raw JSON, dispatch rules spelt out. Each row is [topic, sentence].
  */
-import type { Distribution, Scenario } from '../../shared/scenario';
+import type { Distribution, Scenario } from '../shared/scenario';
 
 const n = (x: number, digits = 0): string => x.toLocaleString('en-GB', { maximumFractionDigits: digits });
 const plural = (k: number, one: string, many = `${one}s`): string => `${n(k)} ${k === 1 ? one : many}`;

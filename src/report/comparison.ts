@@ -6,37 +6,18 @@
  * per-BCU and per-borough tables, the response-time distributions overlaid, the data sources with
  * their attribution, and how it was made (versions, hashes, seeds, data hashes, the command).
  */
-import type { ResponseHistograms } from '../../shared/protocol';
-import type { Results } from '../../shared/results';
-import type { Scenario } from '../../shared/scenario';
-import { AREA_FIGURES, compareAreas, compareFigures, type AreaComparison, type FigureUnit, type MeanInterval, type PairedDifference, type StoppingDecision, type StoppingRule } from '../../sim';
+import type { Scenario } from '../shared/scenario';
+import { AREA_FIGURES, compareAreas, compareFigures, type AreaComparison, type FigureUnit, type MeanInterval, type PairedDifference } from '../sim';
 import { assumptionRows } from './assumptions';
-import { attributionsForAll } from './attribution';
+import type { ReportDocument } from './document';
+import { dataSourcesSection, howMadeSection } from './how-made';
+import { escapeHtml, page, tableRaw as tableHtml, td } from './html';
 import { overlayChart, SCENARIO_COLOURS } from './overlay-chart';
-import { escapeHtml } from './report-html';
+import { divergingMap, type AreaDifference } from './static-map';
 
-export interface ComparedScenario {
-  /** the file or built-in name given on the command line */
-  readonly file: string;
-  readonly scenario: Scenario;
-  /** combined over replications */
-  readonly combined: Results;
-  /** each replication's results, replication r with the same seed in every scenario */
-  readonly runs: readonly Results[];
-  readonly histograms?: ResponseHistograms;
-}
-
-export interface ComparisonDocument {
-  /** baseline first */
-  readonly scenarios: readonly ComparedScenario[];
-  /** the command that reproduces these figures */
-  readonly command: string;
-  /** input file -> sha256 of the data the scenarios read */
-  readonly dataHashes: readonly (readonly [string, string])[];
-  readonly stopping?: { readonly rule: StoppingRule; readonly decision: StoppingDecision };
-  /** left out keeps the document byte-identical between runs */
-  readonly generatedAt?: string;
-}
+/** The comparison document's input (src/report/document.ts), kept under its first name. */
+export type ComparisonDocument = ReportDocument;
+export type ComparedScenario = ReportDocument['scenarios'][number];
 
 const num = (x: number, digits: number): string => x.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -66,14 +47,6 @@ function verdictCell(d: PairedDifference): string {
   const cls = d.verdict === 'better' ? 'better' : d.verdict === 'worse' ? 'worse' : 'same';
   return `<td class="${cls}">${escapeHtml(d.verdict)}</td>`;
 }
-
-/** A table; a head of empty strings gives none (a list of name and value). */
-function tableHtml(head: readonly string[], rows: readonly string[]): string {
-  const thead = head.some((h) => h !== '') ? `<thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>` : '';
-  return `<table>${thead}<tbody>\n${rows.join('\n')}\n</tbody></table>`;
-}
-
-const td = (text: string) => `<td>${escapeHtml(text)}</td>`;
 
 function label(i: number): string {
   return i === 0 ? 'baseline' : `variant ${i}`;
@@ -113,36 +86,32 @@ export function changedRows(base: Scenario, variant: Scenario): [string, string,
 }
 
 function scenariosSection(doc: ComparisonDocument): string {
-  const base = doc.scenarios[0]!.scenario;
+  // The simulated period as run (a --days given on the command line overrides the scenarios' own).
+  const asRun = (s: Scenario): Scenario => ({ ...s, days: doc.scenarios[0]!.combined.meta.days });
+  const base = asRun(doc.scenarios[0]!.scenario);
   return doc.scenarios
     .map((s, i) => {
-      const swatch = `<span class="swatch" style="background:${SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]}"></span>`;
+      // An SVG swatch (fill is an attribute, not a style: it survives a page whose policy forbids inline styles).
+      const swatch = `<svg class="swatch" viewBox="0 0 10 10" width="12" height="12" aria-hidden="true"><rect width="10" height="10" fill="${SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]}"/></svg>`;
       const head = `<h3>${swatch}${escapeHtml(label(i))}: ${escapeHtml(s.scenario.name)}</h3>${s.scenario.description ? `<p>${escapeHtml(s.scenario.description)}</p>` : ''}`;
-      if (i === 0) return `${head}\n${tableHtml(['assumption', 'in words'], assumptionRows(s.scenario).map(([k, v]) => `<tr>${td(k)}${td(v)}</tr>`))}`;
-      const changed = changedRows(base, s.scenario);
+      if (i === 0) return `${head}\n${tableHtml(['assumption', 'in words'], assumptionRows(base).map(([k, v]) => `<tr>${td(k)}${td(v)}</tr>`))}`;
+      const changed = changedRows(base, asRun(s.scenario));
       const what = changed.length === 0 ? '<p>No assumption differs from the baseline in the terms above; see the scenario files for the details.</p>' : tableHtml(['what changed', 'baseline', 'this variant'], changed.map((r) => `<tr>${r.map(td).join('')}</tr>`));
       return `${head}\n${what}`;
     })
     .join('\n');
 }
 
-function provenance(doc: ComparisonDocument): string {
-  const first = doc.scenarios[0]!.combined.meta;
-  const rows: [string, string][] = [
-    ['simulator version', first.version],
-    ...doc.scenarios.map((s, i): [string, string] => [`${label(i)} scenario hash (sha256)`, s.combined.meta.scenarioHash]),
-    ...doc.scenarios.map((s, i): [string, string] => [`${label(i)} file`, s.file]),
-    ['replications', `${first.replications} per scenario`],
-    ['seeds', first.seeds.join(', ')],
-    ['counted days', `${num(first.days, 2)} after a ${num(first.warmupHours, 1)} h warm-up`],
-    ...doc.dataHashes.map(([f, h]): [string, string] => [`data ${f} (sha256)`, h]),
-  ];
-  if (doc.stopping) {
-    const { rule, decision } = doc.stopping;
-    rows.push(['stopping rule', `replicate until the 95% interval of the difference in I within target is narrower than ${num(rule.widthPoints, 1)} points, at most ${rule.maxReplications} replications: stopped at ${first.replications} (${decision.continue ? 'running' : decision.reason}${decision.width !== null ? `, width ${num(decision.width, 2)} points` : ''})`]);
-  }
-  if (doc.generatedAt) rows.push(['generated at', doc.generatedAt]);
-  return tableHtml(['', ''], rows.map(([k, v]) => `<tr>${td(k)}${td(v)}</tr>`));
+/** One diverging map per variant: its difference in grade I within target from the baseline, per borough. */
+function maps(doc: ComparisonDocument, areas: readonly AreaComparison[]): string {
+  if (!doc.outlines || doc.outlines.length === 0 || areas.length === 0) return '';
+  const k = AREA_FIGURES.findIndex((f) => f.grade === 'I' && f.field === 'withinTargetPct');
+  if (k < 0) return '';
+  const drawn = doc.scenarios.slice(1).map((s, v) => {
+    const diffs = new Map<string, AreaDifference>(areas.map((a) => [a.id, a.figures[k]!.differences[v]!]));
+    return divergingMap(`Variant ${v + 1} against the baseline: grade I within target, by borough`, doc.outlines!, diffs, 'points', 'more grade I incidents reached within target', `Variant ${v + 1} (${s.scenario.name}) − baseline: the paired difference in the share of grade I incidents reached within target, per borough, coloured by its verdict.`);
+  });
+  return `<h2>Map</h2>\n${drawn.join('\n')}`;
 }
 
 export function comparisonHtml(doc: ComparisonDocument): string {
@@ -151,27 +120,13 @@ export function comparisonHtml(doc: ComparisonDocument): string {
   const { areas, bcus } = compareAreas(doc.scenarios.map((s) => s.runs));
   const names = doc.scenarios.map((s, i) => `${label(i)}: ${s.scenario.name}`);
   const hist = (g: 'I' | 'S') => overlayChart(`Grade ${g}: share of incidents reached within the time`, doc.scenarios.map((s, i) => ({ name: names[i]!, histogram: s.histograms?.[g] })));
-  const attributions = attributionsForAll(doc.scenarios.map((s) => s.scenario));
   const m = doc.scenarios[0]!.combined.meta;
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(doc.scenarios.map((s) => s.scenario.name).join(' vs '))}: comparison</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<style>
-body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#1b1b1b;padding:0 1em}
-h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #ddd}h3{font-size:1.05em}
-table{border-collapse:collapse;margin:.5em 0;font-variant-numeric:tabular-nums}
-th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left}th{background:#f3f3f3}
-td.better{background:#e3f1fb;color:#00466e}td.worse{background:#fbe9dc;color:#7a2e00}td.same{color:#555}
-.swatch{display:inline-block;width:.9em;height:.9em;margin-right:.4em;vertical-align:-.1em}
-.note{color:#555;font-size:.9em}code{font-size:.9em;word-break:break-all}
-@page{size:A4 landscape;margin:12mm}
-@media print{body{margin:0;max-width:none;font-size:10px}h2,h3{break-after:avoid}tr,svg{break-inside:avoid}}
-</style></head><body>
-<h1>Comparison: ${escapeHtml(doc.scenarios.map((s) => s.scenario.name).join(' against '))}</h1>
+  const body = `<h1>Comparison: ${escapeHtml(doc.scenarios.map((s) => s.scenario.name).join(' against '))}</h1>
 <p>${variants === 1 ? 'One variant is' : `${variants} variants are`} compared with the baseline over ${num(m.days, 2)} counted days, ${m.replications} replications each, with common random numbers: replication r of every scenario uses the same seed, so the same calls arrive at the same times and places, and only the scenario's changes make the difference.</p>
 <h2>Verdicts on the key figures</h2>
 <p class="note">Each scenario's mean over replications ± the 95% confidence half-width (Student t). The difference is the mean of the per-replication differences (variant − baseline) ± its 95% half-width (paired Student t, ${m.replications - 1} degrees of freedom). "Better" or "worse": the interval of the difference excludes zero; for times and abandoned calls lower is better, for shares within target higher is better; lower utilisation (more slack) counts as better. Times in minutes, shares in percent (differences in points).</p>
 ${keyFigureTable(doc)}
+${maps(doc, areas)}
 <h2>Response-time distributions</h2>
 ${hist('I')}
 ${hist('S')}
@@ -182,13 +137,7 @@ ${areaTable(bcus, variants, false)}
 ${areaTable(areas, variants, true)}
 <h2>The scenarios</h2>
 ${scenariosSection(doc)}
-<h2>How this was made</h2>
-${provenance(doc)}
-<p>To reproduce these figures exactly, run from the project folder:</p>
-<p><code>${escapeHtml(doc.command)}</code></p>
-<p class="note">Random numbers: replication 0 of every scenario uses the scenario's seed, replication r a hash of that seed and r (the seeds above). Within a replication each purpose (arrivals per line, places, grades, call handling, times on scene, ...) draws from its own sfc32 stream seeded from the seed and the purpose's name, so a change to one part of a scenario (more units, say, hence more dispatches) never shifts another part's draws: the baseline and the variants see the same calls. The first ${num(m.warmupHours, 1)} h of every replication are a warm-up: simulated, so queues and units are busy as in a running day, but not counted. Response time runs from the call's arrival to the first unit's arrival at scene.</p>
-<h2>Data sources</h2>
-${attributions.length === 0 ? '<p class="note">The scenarios use only data given in their own files.</p>' : attributions.map((a) => `<p class="note">${escapeHtml(a)}</p>`).join('\n')}
-</body></html>
-`;
+${howMadeSection(doc)}
+${dataSourcesSection(doc)}`;
+  return page(`${doc.scenarios.map((s) => s.scenario.name).join(' vs ')}: comparison`, body);
 }

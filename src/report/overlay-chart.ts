@@ -3,8 +3,8 @@
  * scenario the share of incidents reached within t, t from 0 to the 99th percentile of the
  * slowest scenario, with the grade's target as a dashed line.
  */
-import type { ResponseHistogram } from '../../shared/protocol';
-import { escapeHtml } from './report-html';
+import type { ResponseHistogram } from '../shared/protocol';
+import { escapeHtml } from './html';
 
 /** Colours told apart by people with the common colour-vision deficiencies (Okabe-Ito). */
 export const SCENARIO_COLOURS = ['#000000', '#0072b2', '#d55e00', '#009e73', '#cc79a7'] as const;

@@ -4,7 +4,7 @@
  * and the road graphs (OpenStreetMap, OpenMapTiles) and the east London main roads (DfT Major Road
  * Network, Ordnance Survey).
  */
-import type { Scenario } from '../../shared/scenario';
+import type { Scenario } from '../shared/scenario';
 
 export const ONS_OS = 'Boundaries and population: contains National Statistics data © Crown copyright and database right [2022]. Contains Ordnance Survey data © Crown copyright and database right [2022]. Licensed under the Open Government Licence v3.0.';
 export const MPS_CRIME = 'Recorded crime: Metropolitan Police Service, via the London Datastore, Open Government Licence v2.0.';
