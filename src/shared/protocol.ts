@@ -17,10 +17,11 @@
  * This module holds types and constants only (no zod at run time), so every process can import it.
  */
 import type { z } from 'zod';
-import type { LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SnapRequest, SuggestRequest, ipcArgSchemas } from './ipc-schemas';
+import type { LiveStartRequest, RunRequest, Settings, SettingsPatch, SnapRequest, SuggestRequest, ipcArgSchemas } from './ipc-schemas';
 import type { LiveCommand, LiveFrame, LivePlayback, LiveTrainerAction, LiveTrainerOutcome, LiveWorkerFrame } from './live';
 import type { OpenedFile, OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from './scenario-files';
 import type { ExportReportOutcome } from './report-export';
+import type { MapLayersOutcome } from './map-layers';
 import type { ExportReportRequest } from './ipc-schemas';
 import type { Results } from './results';
 import type { CompareProgress, CompareRequest, Comparison } from './comparison';
@@ -33,6 +34,7 @@ export type { ResponseHistogram, ResponseHistograms } from './histograms';
 export type * from './comparison';
 export type { ExportReportOutcome } from './report-export';
 export type { ExportReportRequest } from './ipc-schemas';
+export type { MapFeatureCollection, MapLayers, MapLayersOutcome } from './map-layers';
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -131,38 +133,12 @@ export type SuggestOutcome =
 /** How a comparison ended: the comparison (also when cancelled with replications kept: `stopped: 'cancelled'`), or why there is none. */
 export type CompareOutcome = { readonly ok: true; readonly comparison: Comparison } | { readonly ok: false; readonly error: RunError };
 
-/** A GeoJSON FeatureCollection as the map draws it (geometry left to the map library). */
-export interface MapFeatureCollection {
-  readonly type: 'FeatureCollection';
-  readonly features: readonly { readonly type: 'Feature'; readonly properties: Readonly<Record<string, unknown>>; readonly geometry: unknown }[];
-}
-
-/**
- * Outlines for the map of a built-in area set (`areas.source`, e.g. "london-boroughs"): the areas
- * simplified for drawing (properties `id`, `name`, `bcu`) and the BCU borders (properties `id`,
- * `name`, `areas`), with the attribution their sources require; and, where the host has it, the
- * road data coverage of the set's built-in road network (where road data is thin, `RoadCoverage`).
- */
-export interface MapLayers {
-  readonly source: string;
-  readonly areas: MapFeatureCollection;
-  readonly bcus: MapFeatureCollection | null;
-  readonly attribution: readonly string[];
-  /** sha256 of the source files the set was built from (the data step's manifest `inputs`), for reports; absent when unknown */
-  readonly dataHashes?: readonly (readonly [string, string])[];
-  /** the road data coverage layer; absent or null when the host has none (then `coverageError` may say why) */
-  readonly coverage?: RoadCoverage | null;
-  /** why the coverage layer could not be had (the outlines are served without it) */
-  readonly coverageError?: string | null;
-}
-
 /** A point's nearest road position on the scenario's network; distanceM: straight metres from the point to it (the access leg, MODEL.md "Travel"). */
 export type SnappedPoint = { readonly lon: number; readonly lat: number; readonly distanceM: number };
 
 /** Points snapped to the scenario's roads, in the order given; `points` null when its travel is straight-line (no roads). */
 export type SnapOutcome = { readonly ok: true; readonly points: readonly SnappedPoint[] | null } | { readonly ok: false; readonly error: RunError };
 
-export type MapLayersOutcome = { readonly ok: true; readonly layers: MapLayers } | { readonly ok: false; readonly message: string };
 
 /** Things the host tells the renderer without being asked (menu commands). */
 export type AppEvent =
