@@ -83,18 +83,19 @@ describe('editing resourcing', () => {
   });
 
   it("sets a BCU's units on a shift over its bases, zero included, and the result is still a valid scenario", () => {
+    const before = structuredClone(london);
     const zero = ['early', 'late', 'night'].reduce((raw, s) => setBcuUnits(raw, 'NA', s, 0), london as Record<string, unknown>);
     const r = readResourcing(zero);
     expect(r.bcus.find((b) => b.id === 'NA')!.perShift).toEqual({ early: 0, late: 0, night: 0 });
     expect(r.bcus.find((b) => b.id === 'CW')!.perShift, 'other BCUs untouched').toEqual(readResourcing(london).bcus.find((b) => b.id === 'CW')!.perShift);
     expect(parseScenario(zero).ok, 'still a valid scenario').toBe(true);
-    expect(readResourcing(london).bcus.find((b) => b.id === 'NA')!.perShift.early, 'the input is untouched').toBe(17);
+    expect(london, 'the input is untouched').toEqual(before);
 
     const more = setBcuUnits(london, 'CW', 'late', 40);
     const cw = readResourcing(more).bcus.find((b) => b.id === 'CW')!;
     expect(cw.perShift.late).toBe(40);
-    // The baseline's late CW cars are 7, 12, 13: 40 in proportion is 8.75, 15, 16.25.
-    expect(cw.bases.map((b) => b.perShift.late), 'shared in proportion').toEqual([9, 15, 16]);
+    // The baseline's late CW cars are 7, 14, 14 (since the 2026-12-06 recalibration): 40 in proportion is 8, 16, 16.
+    expect(cw.bases.map((b) => b.perShift.late), 'shared in proportion').toEqual([8, 16, 16]);
   });
 
   it('sets a base over its fleet rows, turning a round-the-clock row into per-shift rows; adds a row for a base with none', () => {

@@ -136,6 +136,8 @@ describe('browser API: outlines from the site', () => {
         areas: fc,
         bcus: fc,
         attribution: ['Contains OS data'],
+        // the manifest lists no inputs, so there are no data hashes to carry into reports
+        dataHashes: [],
         coverage: null,
         coverageError:
           'https://host/app/data/road-coverage.json answered HTTP 404: this site was built without the road data coverage layer (it needs the London road files) (npm run build:web where it is available)',
