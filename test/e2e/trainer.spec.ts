@@ -54,8 +54,12 @@ test('inject an incident on the map while paused, then assign a unit to it by ha
   expect(options.length, 'units listed').toBeGreaterThan(3);
   const etas = options.map((o) => (o.includes('no route') ? Infinity : Number(o.match(/([\d.]+) min/)![1])));
   expect(etas, 'nearest by ETA first').toEqual([...etas].sort((a, b) => a - b));
-  // The second nearest: a choice by hand, not the policy's.
-  const unit = (await assign.locator('option').nth(1).getAttribute('value'))!;
+  // The second nearest free unit: a choice by hand, not the policy's. (The session opens warmed up, so
+  // some of the nearest are busy; sending one of those asks first whether to divert it: trainer-controls.spec.)
+  const values = await assign.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+  const free = values.filter((o) => o.text.includes(', free,'));
+  expect(free.length, 'free units listed').toBeGreaterThan(0);
+  const unit = free[Math.min(1, free.length - 1)]!.value;
   await assign.selectOption(unit);
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
   await expect(page.getByTestId('trainer-message')).toHaveText(new RegExp(`^Unit ${unit} assigned to incident ${id}, arriving in [\\d.]+ min\\.$`));
