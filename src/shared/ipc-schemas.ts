@@ -14,6 +14,18 @@ import { LIMITS } from './scenario/limits';
 /** A job id chosen by the caller: used to route progress messages and to cancel. */
 export const JobIdSchema = z.string().min(1).max(100);
 
+/** The app's replay files over this size are refused (about 300,000 incidents.csv rows). */
+export const MAX_APP_TRACE_BYTES = 64 * 1024 * 1024;
+
+/** A replay file as the app sends it: its name (for messages) and CSV text, parsed by the sim worker (src/shared/trace-csv.ts). */
+export const TraceSourceSchema = z
+  .object({
+    name: z.string().min(1).max(500),
+    csv: z.string().max(MAX_APP_TRACE_BYTES, { error: `expected a replay file of at most ${MAX_APP_TRACE_BYTES / 1024 / 1024} MB` }),
+  })
+  .strict();
+export type TraceSource = z.infer<typeof TraceSourceSchema>;
+
 /**
  * A batch run: `replications` independent runs of one scenario, seeds `seed`, `seed + 1`, ...
  * (`seed` and `days` default to the scenario's own). The scenario is the raw JSON object of a
@@ -27,6 +39,8 @@ export const RunRequestSchema = z
     /** simulated days, overriding the scenario's `days` */
     days: z.number().positive().max(LIMITS.days).optional(),
     replications: z.number().int().min(1).max(LIMITS.replications).optional(),
+    /** demand replayed from a recorded incident log instead of random arrivals (docs/MODEL-ADDITIONS.md "Trace replay") */
+    trace: TraceSourceSchema.optional(),
   })
   .strict();
 export type RunRequest = z.infer<typeof RunRequestSchema>;
