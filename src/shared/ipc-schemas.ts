@@ -10,12 +10,10 @@ import { z } from 'zod';
 import { MAX_REPORT_HTML_BYTES } from './report-export';
 import { tileUrlProblem } from './csp';
 import { LIMITS } from './scenario/limits';
+import { MAX_APP_TRACE_BYTES } from './trace-limits';
 
 /** A job id chosen by the caller: used to route progress messages and to cancel. */
 export const JobIdSchema = z.string().min(1).max(100);
-
-/** The app's replay files over this size are refused (about 300,000 incidents.csv rows). */
-export const MAX_APP_TRACE_BYTES = 64 * 1024 * 1024;
 
 /** A replay file as the app sends it: its name (for messages) and CSV text, parsed by the sim worker (src/shared/trace-csv.ts). */
 export const TraceSourceSchema = z
