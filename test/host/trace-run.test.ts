@@ -9,6 +9,7 @@ import { realSimulator } from '../../src/host/real-simulator';
 import { runBatch, type BatchPool } from '../../src/host/replications';
 import type { Simulator } from '../../src/host/simulator';
 import type { FromWorker, WorkerCallName, WorkerCalls, WorkerResult } from '../../src/shared/protocol';
+import { RunRequestSchema } from '../../src/shared/ipc-schemas';
 import { parseTraceCsv } from '../../src/shared/trace-csv';
 import type { Scenario } from '../../src/shared/scenario';
 import type { SimWorld } from '../../src/sim/world';
@@ -81,5 +82,11 @@ describe('a run request with a trace', () => {
     const outcome = await runBatch(onePool(simulator), { jobId: 'j', scenario: scenario as never, trace: { name: 'bad.csv', csv: 'time,longitude,latitude,grade\n1,2,3,X\n' } });
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.error.kind === 'failed' && outcome.error.message).toBe('bad.csv: line 2, column 4 (grade): expected a grade I, S, E, R, got "X"');
+  });
+
+  it('the app\'s run request takes a trace {name, csv} and nothing else in it', () => {
+    expect(RunRequestSchema.safeParse({ jobId: 'j', scenario: {}, trace: { name: 'log.csv', csv: CSV } }).success).toBe(true);
+    expect(RunRequestSchema.safeParse({ jobId: 'j', scenario: {}, trace: { name: 'log.csv' } }).success).toBe(false);
+    expect(RunRequestSchema.safeParse({ jobId: 'j', scenario: {}, trace: { name: 'log.csv', csv: CSV, calls: [] } }).success).toBe(false);
   });
 });
