@@ -50,6 +50,12 @@ describe('Replay incident log', () => {
     expect(figures().querySelector('td.change')!.textContent).toBe('–');
     expect(figures().querySelector('td.change')!.getAttribute('data-direction')).toBeFalsy();
 
+    // The report's reproduce command runs random demand, so a replayed run's report is refused, saying why.
+    const exportButton = screen.getByRole('button', { name: 'Export report' }) as HTMLButtonElement;
+    await waitFor(() => expect(exportButton.disabled).toBe(false));
+    fireEvent.click(exportButton);
+    await waitFor(() => expect(screen.getByText(/No report: the latest run's demand replayed from log\.csv \(3 calls\), which the report's reproduce command cannot repeat; choose Random demand, then export\./)).toBeTruthy());
+
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Random demand' })));
     await waitFor(() => expect(runs).toHaveLength(3));
     expect(runs[2]!.request.trace).toBeUndefined();
