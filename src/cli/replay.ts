@@ -1,5 +1,5 @@
 /**
- * `run --replay FILE`: reads the recorded incident log a run replays (src/node/replay/trace-csv.ts).
+ * `run --replay FILE`: reads the recorded incident log a run replays (src/shared/trace-csv.ts).
  * A file that cannot be read or parsed is bad input (exit 2), naming the file, line and column.
  */
 import path from 'node:path';

@@ -27,7 +27,7 @@ export function snapPoints(world: SimWorld, points: readonly { readonly lon: num
   });
 }
 
-/** @param trace replay these recorded calls instead of random arrivals (`run --replay`) */
+/** @param trace replay these recorded calls instead of random arrivals in every run (`run --replay`); a run's own `trace` option comes first */
 export function realSimulator(data: DataProvider, clock: () => number = Date.now, trace?: readonly TraceCall[]): Simulator<Scenario, SimWorld, WorldSpec> {
   return {
     version: SIM_VERSION,
@@ -48,7 +48,8 @@ export function realSimulator(data: DataProvider, clock: () => number = Date.now
         clock,
         isCancelled: options.isCancelled,
         onProgress: options.onProgress,
-        ...(trace ? { trace } : {}),
+        // The request's own log first (the app), else the one this simulator was made with (the command line).
+        ...(options.trace ? { trace: options.trace } : trace ? { trace } : {}),
       });
       return { results: run.results, histograms: counter.histograms(), ...(run.incidents ? { incidents: run.incidents.columns() } : {}) };
     },

@@ -5,6 +5,7 @@
  * replication runs the same way on a worker thread, in a Web Worker and in the calling thread.
  */
 import type { RunOneReply, RunOneRequest, WorkerError } from '../shared/protocol';
+import { parseTraceCsv, type TraceCall } from '../shared/trace-csv';
 import type { ReplicationOptions, Simulator } from './simulator';
 
 /** An expected failure carried through `throw` to the reply (or the runner's outcome). */
@@ -34,6 +35,8 @@ export function toWorkerError(error: unknown, simulator: Pick<Simulator, 'isCanc
 export class ReplicationWorker<Scenario, World, Spec> {
   /** The world of the last scenario run here, by the JSON of its world spec. */
   private cache: { key: string; world: Promise<World> } | null = null;
+  /** The last replay file parsed here: the replications of one run share it. */
+  private lastTrace: { name: string; csv: string; calls: readonly TraceCall[] } | null = null;
 
   constructor(private readonly simulator: Simulator<Scenario, World, Spec>) {}
 
@@ -57,7 +60,9 @@ export class ReplicationWorker<Scenario, World, Spec> {
   async run(scenario: Scenario, request: Omit<RunOneRequest, 'scenario'>, hooks: Pick<ReplicationOptions, 'isCancelled' | 'onProgress'>): Promise<RunOneReply> {
     const world = await this.worldFor(scenario);
     if (hooks.isCancelled()) throw new Expected({ kind: 'cancelled' });
+    const trace = request.trace ? this.traceCalls(request.trace) : undefined;
     return this.simulator.runReplication(scenario, world, {
+      ...(trace ? { trace } : {}),
       replication: request.replication,
       ...(request.seed === undefined ? {} : { seed: request.seed }),
       ...(request.days === undefined ? {} : { days: request.days }),
@@ -65,5 +70,14 @@ export class ReplicationWorker<Scenario, World, Spec> {
       isCancelled: hooks.isCancelled,
       onProgress: hooks.onProgress,
     });
+  }
+
+  /** The calls of a replay file (a TraceFileError naming line and column when it is malformed). */
+  private traceCalls(source: { readonly name: string; readonly csv: string }): readonly TraceCall[] {
+    const last = this.lastTrace;
+    if (last && last.name === source.name && last.csv === source.csv) return last.calls;
+    const calls = parseTraceCsv(source.csv, source.name);
+    this.lastTrace = { name: source.name, csv: source.csv, calls };
+    return calls;
   }
 }

@@ -9,7 +9,7 @@
  * runs with the simulator's seed for (seed, r) wherever it runs, so both give the same results
  * byte for byte (apart from `meta.wallMs`). Results are combined here, where they arrive.
  */
-import type { IncidentLogData, ResponseHistograms, RunError, RunOneRequest, RunOutcome, RunProgress, RunRequest, SimResults, WorkerCallName, WorkerCalls, WorkerResult } from '../shared/protocol';
+import type { IncidentLogData, ResponseHistograms, RunError, RunOneRequest, RunOutcome, RunProgress, RunRequest, SimResults, TraceSource, WorkerCallName, WorkerCalls, WorkerResult } from '../shared/protocol';
 import { combineReplications } from '../sim/metrics/replications';
 import { sumHistograms } from './histogram';
 import type { CallOptions } from './pool';
@@ -85,6 +85,8 @@ export interface ReplicationsJob {
   readonly days?: number;
   /** bring back the incident log of replication 0 */
   readonly keepLog?: boolean;
+  /** replay this recorded incident log instead of random arrivals */
+  readonly trace?: TraceSource;
 }
 
 export type ReplicationsOutcome =
@@ -120,6 +122,7 @@ export async function runReplications(runner: ReplicationRunner, job: Replicatio
           ...(job.seed === undefined ? {} : { seed: job.seed }),
           ...(job.days === undefined ? {} : { days: job.days }),
           ...(job.keepLog === true && replication === 0 && (job.first ?? 0) === 0 ? { incidentLog: true } : {}),
+          ...(job.trace ? { trace: job.trace } : {}),
         },
         {
           group,
@@ -180,6 +183,7 @@ export async function runBatch(
       replications,
       ...(request.seed === undefined ? {} : { seed: request.seed }),
       ...(request.days === undefined ? {} : { days: request.days }),
+      ...(request.trace ? { trace: request.trace } : {}),
     },
     (fraction, replicationsDone) => onProgress?.({ jobId, fraction, replicationsDone, replications }),
   );

@@ -4,6 +4,7 @@
  * (./real-simulator.ts); tests inject fakes to make a worker slow, fail or crash on purpose.
  */
 import type { ExerciseStatus } from '../shared/exercise-log';
+import type { TraceCall } from '../shared/trace-csv';
 import type { DispatchExplanation, LiveStandDownOutcome, LiveAssignOutcome, LiveCandidateView, LiveInjectGrade, LiveSnapshot, LiveStepReport, RunOneReply, ScenarioIssue, SnappedPoint } from '../shared/protocol';
 
 /** One replication's settings and the hooks the run calls back (synchronously, from inside it). */
@@ -16,6 +17,8 @@ export interface ReplicationOptions {
   readonly days?: number;
   /** keep the incident log and return it in the reply */
   readonly incidentLog?: boolean;
+  /** replay these recorded calls instead of random arrivals (the request's trace, parsed) */
+  readonly trace?: readonly TraceCall[];
   /** share of the run done, 0..1 */
   readonly onProgress: (fraction: number) => void;
   /** polled by the run; once true the run throws its cancellation error */

@@ -13,6 +13,7 @@ import { AreaDetails } from './panels/AreaDetails';
 import { KeyFigures } from './panels/KeyFigures';
 import { LiveControls } from './panels/LiveControls';
 import { ResourcingPanel } from './panels/ResourcingPanel';
+import { ReplayIncidentLog } from './panels/ReplayIncidentLog';
 import { RunStatus } from './panels/RunStatus';
 import { ScenarioBar, ScenarioMessages } from './panels/ScenarioBar';
 import { SettingsPanel } from './panels/SettingsPanel';
@@ -69,6 +70,7 @@ export function App({ autoRun = true }: { autoRun?: boolean }) {
           </ErrorBoundary>
           <ErrorBoundary>
             <RunStatus />
+            <ReplayIncidentLog />
             <KeyFigures />
             <ExportReport />
             <LazyCharts />

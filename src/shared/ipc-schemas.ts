@@ -10,9 +10,19 @@ import { z } from 'zod';
 import { MAX_REPORT_HTML_BYTES } from './report-export';
 import { tileUrlProblem } from './csp';
 import { LIMITS } from './scenario/limits';
+import { MAX_APP_TRACE_BYTES } from './trace-limits';
 
 /** A job id chosen by the caller: used to route progress messages and to cancel. */
 export const JobIdSchema = z.string().min(1).max(100);
+
+/** A replay file as the app sends it: its name (for messages) and CSV text, parsed by the sim worker (src/shared/trace-csv.ts). */
+export const TraceSourceSchema = z
+  .object({
+    name: z.string().min(1).max(500),
+    csv: z.string().max(MAX_APP_TRACE_BYTES, { error: `expected a replay file of at most ${MAX_APP_TRACE_BYTES / 1024 / 1024} MB` }),
+  })
+  .strict();
+export type TraceSource = z.infer<typeof TraceSourceSchema>;
 
 /**
  * A batch run: `replications` independent runs of one scenario, seeds `seed`, `seed + 1`, ...
@@ -27,6 +37,8 @@ export const RunRequestSchema = z
     /** simulated days, overriding the scenario's `days` */
     days: z.number().positive().max(LIMITS.days).optional(),
     replications: z.number().int().min(1).max(LIMITS.replications).optional(),
+    /** demand replayed from a recorded incident log instead of random arrivals (docs/MODEL-ADDITIONS.md "Trace replay") */
+    trace: TraceSourceSchema.optional(),
   })
   .strict();
 export type RunRequest = z.infer<typeof RunRequestSchema>;

@@ -17,7 +17,7 @@
  * This module holds types and constants only (no zod at run time), so every process can import it.
  */
 import type { z } from 'zod';
-import type { LiveStartRequest, RunRequest, Settings, SettingsPatch, SnapRequest, SuggestRequest, ipcArgSchemas } from './ipc-schemas';
+import type { LiveStartRequest, RunRequest, Settings, SettingsPatch, SnapRequest, SuggestRequest, TraceSource, ipcArgSchemas } from './ipc-schemas';
 import type { LiveCommand, LiveFrame, LivePlayback, LiveTrainerAction, LiveTrainerOutcome, LiveWorkerFrame } from './live';
 import type { OpenedFile, OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from './scenario-files';
 import type { ExportReportOutcome } from './report-export';
@@ -27,7 +27,7 @@ import type { Results } from './results';
 import type { CompareProgress, CompareRequest, Comparison } from './comparison';
 import type { ResponseHistograms } from './histograms';
 
-export type { CoverageDemand, LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SnapRequest, SuggestRequest } from './ipc-schemas';
+export type { CoverageDemand, LiveStartRequest, RoadCoverage, RunRequest, Settings, SettingsPatch, SnapRequest, SuggestRequest, TraceSource } from './ipc-schemas';
 export * from './live';
 export type { OpenedFile, OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from './scenario-files';
 export type { ResponseHistogram, ResponseHistograms } from './histograms';
@@ -299,6 +299,8 @@ export interface RunOneRequest {
    * default: a year's log is hundreds of MB.
    */
   readonly incidentLog?: boolean;
+  /** replay this recorded incident log's calls instead of random arrivals; the worker parses the CSV (src/shared/trace-csv.ts) */
+  readonly trace?: TraceSource;
 }
 
 /** An incident log as columns (the simulator's `IncidentLogColumns`: typed arrays per column). */

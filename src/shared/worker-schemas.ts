@@ -36,6 +36,7 @@ export const workerRequestSchemas = {
     replication: integer('an integer >= 0', 0),
     days: days.optional(),
     incidentLog: z.boolean({ error: 'expected true or false' }).optional(),
+    trace: z.object({ name: z.string({ error: 'expected a file name' }), csv: z.string({ error: 'expected CSV text' }) }, { error: 'expected { name, csv }' }).optional(),
   }),
   liveOpen: request({
     session,

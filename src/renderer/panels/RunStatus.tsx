@@ -14,6 +14,7 @@ export function RunStatus() {
     <section aria-label="Run" className="run" data-testid="run" data-status={run.status} data-revision={run.revision}>
       <div className="run-line">
         <span className="run-label">{run.label}</span>
+        {run.demand !== null && <span className="run-demand" data-testid="run-demand">, {run.demand}</span>}
         {run.status === 'running' && (
           <>
             <progress max={1} value={run.progress} aria-label="Progress" />

@@ -30,6 +30,8 @@ export function reproduceCommand(meta: { seed: number; days: number; replication
 }
 
 export function appReport(input: AppReportInput): AppReport {
+  // The report's reproduce command (`report`) runs random demand: it cannot give a replayed run's figures.
+  if (input.run.demand) return { ok: false, message: `the latest run's ${input.run.demand}, which the report's reproduce command cannot repeat; choose Random demand, then export` };
   const parsed = parseScenario(input.current);
   if (!parsed.ok) return { ok: false, message: `the scenario has ${parsed.errors.length === 1 ? 'a problem' : `${parsed.errors.length} problems`}; fix ${parsed.errors.length === 1 ? 'it' : 'them'} and run it first` };
   const scenario = parsed.scenario;

@@ -3,6 +3,7 @@
  * scenario, a resourcing edit, the demand multiplier, the horizon) re-runs the batch for the chosen
  * horizon and reopens the live session, paused, on the new scenario. Changes in quick succession
  * are gathered (`debounceMs`), and a newer change cancels the run still going for an older one.
+ * Choosing an incident log to replay, or random demand again, re-runs the batch with that demand.
  */
 import type { DesktopApi } from '../../shared/protocol';
 import type { AppState, AppStore } from '../store';
@@ -36,6 +37,9 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const debounceMs = options.debounceMs ?? 150;
   let seen = store.getState().scenario.revision;
+  let seenReplay = store.getState().run.replay;
+  /** whether the pending run follows only a change of demand (the live session, random demand, stays) */
+  let demandOnly = false;
   let timer: unknown = null;
   let stopped = false;
 
@@ -48,13 +52,19 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
     if (run.status === 'running' && run.jobId !== null) void api.cancel(run.jobId);
     const scenario = effectiveScenario(state);
     const { days } = runHorizon(state.scenario);
-    void startRun(api, store, { scenario, label: runLabel(state), days, revision: state.scenario.revision, document: state.scenario.document });
-    if (options.live ?? true) void startLive(api, store, { scenario, days, playing: false });
+    const replay = state.run.replay;
+    void startRun(api, store, { scenario, label: runLabel(state), days, revision: state.scenario.revision, document: state.scenario.document, replay });
+    if ((options.live ?? true) && !demandOnly) void startLive(api, store, { scenario, days, playing: false });
+    demandOnly = false;
   };
 
   const unsubscribe = store.subscribe((state) => {
-    if (state.scenario.revision === seen) return;
+    const scenarioChanged = state.scenario.revision !== seen;
+    if (!scenarioChanged && state.run.replay === seenReplay) return;
+    // A new demand (a replayed log, or random again) re-runs the batch; a pending scenario change still reopens live.
+    demandOnly = timer === null ? !scenarioChanged : demandOnly && !scenarioChanged;
     seen = state.scenario.revision;
+    seenReplay = state.run.replay;
     if (timer !== null) clearTimer(timer);
     timer = setTimer(runNow, debounceMs);
   });

@@ -3,9 +3,9 @@
  * rejected call (a programmer error on one side of the API) is not swallowed: it is logged and
  * shown as a failed run with its message.
  */
-import type { DesktopApi, RunOutcome } from '../../shared/protocol';
+import type { DesktopApi, RunOutcome, TraceSource } from '../../shared/protocol';
 import { update, type AppStore } from '../store';
-import { runFinished, runProgressed, runStarted } from '../store/run-slice';
+import { demandKey, runFinished, runProgressed, runStarted, type Replay } from '../store/run-slice';
 
 let counter = 0;
 
@@ -25,6 +25,8 @@ export interface StartRun {
   readonly revision?: number;
   /** the document being run (`ScenarioState.document`): changes are shown only against runs of the same one */
   readonly document?: number;
+  /** replay this incident log instead of random demand */
+  readonly replay?: Replay | null;
 }
 
 export async function startRun(api: DesktopApi, store: AppStore, run: StartRun): Promise<RunOutcome> {
@@ -34,7 +36,9 @@ export async function startRun(api: DesktopApi, store: AppStore, run: StartRun):
     label: run.label,
     ...(run.revision === undefined ? {} : { revision: run.revision }),
     ...(run.document === undefined ? {} : { document: run.document }),
+    demand: demandKey(run.replay ?? null),
   });
+  const trace: TraceSource | null = run.replay ? { name: run.replay.name, csv: run.replay.csv } : null;
   let outcome: RunOutcome;
   try {
     outcome = await api.runScenario(
@@ -43,6 +47,7 @@ export async function startRun(api: DesktopApi, store: AppStore, run: StartRun):
         scenario: run.scenario,
         ...(run.replications === undefined ? {} : { replications: run.replications }),
         ...(run.days === undefined ? {} : { days: run.days }),
+        ...(trace ? { trace } : {}),
       },
       (progress) => update(store, 'run', runProgressed, progress),
     );

@@ -6,18 +6,8 @@
  */
 import type { AreaSet } from '../world';
 
-/** One recorded call. Times in seconds since the scenario start (negative: the warm-up). */
-export interface TraceCall {
-  readonly tS: number;
-  /** LINES index: 0 = '999', 1 = '101'. */
-  readonly lineIndex: number;
-  readonly lon: number;
-  readonly lat: number;
-  /** GRADES index: 0 I, 1 S, 2 E, 3 R. */
-  readonly grade: number;
-  /** Area id when the log names one (else the area is found from the place). */
-  readonly area?: string | null;
-}
+export type { TraceCall } from '../../shared/trace-csv';
+import type { TraceCall } from '../../shared/trace-csv';
 
 /** The calls of one line in time order, handed out one arrival at a time (stands in for ArrivalProcess). */
 export class TraceArrivals {

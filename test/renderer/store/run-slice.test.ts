@@ -8,7 +8,17 @@ const ok = (offered: number): RunOutcome => ({ ok: true, results: fakeResults(of
 
 describe('run slice updaters', () => {
   it('starting a run resets progress and outcome and remembers the revision it runs', () => {
-    expect(started).toEqual({ jobId: 'a', label: 'Small', status: 'running', progress: 0, outcome: null, revision: 3, document: 0, latest: null, previous: null });
+    expect(started).toEqual({ jobId: 'a', label: 'Small', status: 'running', progress: 0, outcome: null, revision: 3, document: 0, latest: null, previous: null, replay: null, demand: null });
+  });
+
+  it('compares runs of the same demand only: a replayed log is never compared with random demand', () => {
+    const random = runFinished(runStarted(initialRunState, { jobId: 'a', label: 'London', document: 1 }), { jobId: 'a', outcome: ok(10) });
+    const replayed = runFinished(runStarted(random, { jobId: 'b', label: 'London', document: 1, demand: 'demand replayed from log.csv (3 calls)' }), { jobId: 'b', outcome: ok(3) });
+    expect(replayed.previous, 'replayed vs random: no change').toBeNull();
+    const again = runFinished(runStarted(replayed, { jobId: 'c', label: 'London (modified)', document: 1, demand: 'demand replayed from log.csv (3 calls)' }), { jobId: 'c', outcome: ok(3) });
+    expect(again.previous?.demand, 'the same log: compared').toBe('demand replayed from log.csv (3 calls)');
+    const back = runFinished(runStarted(again, { jobId: 'd', label: 'London', document: 1 }), { jobId: 'd', outcome: ok(10) });
+    expect(back.previous, 'random after replayed: no change').toBeNull();
   });
 
   it('compares runs of the same document only: a run of another document (opened, new) starts over', () => {
