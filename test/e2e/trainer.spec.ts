@@ -56,10 +56,10 @@ test('inject an incident on the map while paused, then assign a unit to it by ha
   expect(etas, 'nearest by ETA first').toEqual([...etas].sort((a, b) => a - b));
   // The second nearest free unit: a choice by hand, not the policy's. (The session opens warmed up, so
   // some of the nearest are busy; sending one of those asks first whether to divert it: trainer-controls.spec.)
-  const values = await assign.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
-  const free = values.filter((o) => o.text.includes(', free,'));
+  // Each option reads "UNIT, STATE, ETA" (candidateLabel), its value the unit.
+  const free = options.filter((o) => o.includes(', free,')).map((o) => o.split(', ')[0]!);
   expect(free.length, 'free units listed').toBeGreaterThan(0);
-  const unit = free[Math.min(1, free.length - 1)]!.value;
+  const unit = free[Math.min(1, free.length - 1)]!;
   await assign.selectOption(unit);
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
   await expect(page.getByTestId('trainer-message')).toHaveText(new RegExp(`^Unit ${unit} assigned to incident ${id}, arriving in [\\d.]+ min\\.$`));
