@@ -5,20 +5,14 @@
 import { LazyCharts } from './charts/LazyCharts';
 import { Compare } from './compare/Compare';
 import { ErrorBoundary } from './ErrorBoundary';
-import { ExercisePanel } from './exercise/ExercisePanel';
 // Fetched after the first script (issue 14, aim 6); same names and props as the components.
-import { BasesEditor, DemandEditor, DispatchEditor, MapLegend, MapTables, MapView, ScenarioWarnings, ShiftsEditor, SuggestPanel, TrainerPanel, WhatChanged } from './lazy-panels';
+import { AreaDetails, BasesEditor, DemandEditor, DispatchEditor, ExercisePanel, ExportReport, MapLegend, MapTables, MapView, PresenterView, ReplayIncidentLog, ScenarioWarnings, SettingsPanel, ShiftsEditor, SuggestPanel, TrainerPanel, WhatChanged } from './lazy-panels';
 import { FULL_ATTRIBUTION } from './map/attribution';
-import { AreaDetails } from './panels/AreaDetails';
 import { KeyFigures } from './panels/KeyFigures';
 import { LiveControls } from './panels/LiveControls';
 import { ResourcingPanel } from './panels/ResourcingPanel';
-import { ReplayIncidentLog } from './panels/ReplayIncidentLog';
 import { RunStatus } from './panels/RunStatus';
 import { ScenarioBar, ScenarioMessages } from './panels/ScenarioBar';
-import { SettingsPanel } from './panels/SettingsPanel';
-import { PresenterView } from './panels/PresenterView';
-import { ExportReport } from './report/ExportReport';
 import { useAppStore } from './store';
 import { useHost } from './use-host';
 import { useShortcuts } from './use-shortcuts';

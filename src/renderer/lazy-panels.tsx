@@ -1,7 +1,9 @@
 /**
  * The panels whose code is fetched after the page's first script (issue 14, aim 6: the main chunk
  * under 300 kB): the map (Leaflet), its legend and tables, the scenario's warnings (the scenario
- * schema and zod), the trainer's and the suggestion panels and the workbench editors. Each keeps the
+ * schema and zod), the trainer's and the suggestion panels, the workbench editors, the exercise panel
+ * (the exercise schema), Export report (the report module), the presenter view, Replay incident log and
+ * a borough's figures (shown once one is selected), and the settings (folded at first). Each keeps the
  * name and props of the component it stands for, so App.tsx only imports them from here; each shows
  * a one-line placeholder while its chunk arrives (fetched at once when first drawn: locally a few
  * milliseconds).
@@ -71,8 +73,32 @@ export const BasesEditor = lazyPanel(() => import('./workbench/BasesEditor').the
 export const ShiftsEditor = lazyPanel(() => import('./workbench/ShiftsEditor').then((m) => m.ShiftsEditor), loading('the shifts'), 'ShiftsEditor');
 export const DemandEditor = lazyPanel(() => import('./workbench/DemandEditor').then((m) => m.DemandEditor), loading('the demand'), 'DemandEditor');
 export const DispatchEditor = lazyPanel(() => import('./workbench/DispatchEditor').then((m) => m.DispatchEditor), loading('the dispatch rules'), 'DispatchEditor');
+export const ExercisePanel = lazyPanel(() => import('./exercise/ExercisePanel').then((m) => m.ExercisePanel), loading('the exercise panel'), 'ExercisePanel');
+export const ExportReport = lazyPanel(() => import('./report/ExportReport').then((m) => m.ExportReport), () => null, 'ExportReport');
+export const PresenterView = lazyPanel(() => import('./panels/PresenterView').then((m) => m.PresenterView), () => null, 'PresenterView');
+export const ReplayIncidentLog = lazyPanel(() => import('./panels/ReplayIncidentLog').then((m) => m.ReplayIncidentLog), () => null, 'ReplayIncidentLog');
+export const AreaDetails = lazyPanel(() => import('./panels/AreaDetails').then((m) => m.AreaDetails), () => null, 'AreaDetails');
+export const SettingsPanel = lazyPanel(() => import('./panels/SettingsPanel').then((m) => m.SettingsPanel), () => null, 'SettingsPanel');
 
-const ALL: readonly LazyPanel[] = [MapView, MapLegend, MapTables, ScenarioWarnings, TrainerPanel, SuggestPanel, WhatChanged, BasesEditor, ShiftsEditor, DemandEditor, DispatchEditor];
+const ALL: readonly LazyPanel[] = [
+  MapView,
+  MapLegend,
+  MapTables,
+  ScenarioWarnings,
+  TrainerPanel,
+  SuggestPanel,
+  WhatChanged,
+  BasesEditor,
+  ShiftsEditor,
+  DemandEditor,
+  DispatchEditor,
+  ExercisePanel,
+  ExportReport,
+  PresenterView,
+  ReplayIncidentLog,
+  AreaDetails,
+  SettingsPanel,
+];
 
 /** Fetches every lazy panel's code and the scenario schema; resolves when all are there (a failure rejects). */
 export function preloadPanels(): Promise<void> {
