@@ -2,7 +2,7 @@
  * The panels whose code is fetched after the page's first script (issue 14, aim 6: the main chunk
  * under 300 kB): the map (Leaflet), its legend and tables, the scenario's warnings (the scenario
  * schema and zod), the trainer's and the suggestion panels, the workbench editors, the exercise panel
- * (the exercise schema), Export report (the report module), the presenter view, Replay incident log and
+ * (the exercise schema), Export report (the report module), the presenter view, Demand from incident log and
  * a borough's figures (shown once one is selected), and the settings (folded at first). Each keeps the
  * name and props of the component it stands for, so App.tsx only imports them from here; each shows
  * a one-line placeholder while its chunk arrives (fetched at once when first drawn: locally a few

@@ -6,7 +6,7 @@
  * warm-up; an optional `line` column, 999 when absent). Errors name the file, the line and the column.
  *
  * Pure (text in, calls out): the command line (src/node/replay/trace-csv.ts reads the file), the
- * app's "Replay incident log" (the renderer checks the file, the sim worker parses it for the run)
+ * app's "Demand from incident log" (the renderer checks the file, the sim worker parses it for the run)
  * and the simulator (src/sim/demand/trace.ts) share it.
  */
 import { GRADES, LINES } from './scenario';

@@ -1,5 +1,5 @@
 /**
- * "Replay incident log" in the browser build (issue 17 item 6): a malformed log is refused naming its
+ * "Demand from incident log" in the browser build (issue 17 item 6): a malformed log is refused naming its
  * line and column; a good one re-runs London with exactly its calls (the web worker parses it), the
  * run status says so, and "Random demand" returns to random arrivals.
  */
@@ -26,5 +26,5 @@ test('replays an incident log: errors with line and column, then exactly its cal
 
   await page.getByRole('button', { name: 'Random demand' }).click();
   await expect(page.getByTestId('run-demand')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Replay incident log' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Demand from incident log' })).toBeVisible();
 });

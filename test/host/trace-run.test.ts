@@ -1,5 +1,5 @@
 /**
- * The app's "Replay incident log" (issue 17 item 6): a run request's `trace` (the CSV text, parsed
+ * The app's "Demand from incident log" (issue 17 item 6): a run request's `trace` (the CSV text, parsed
  * in the sim worker) drives the run's demand, per request, on a worker that also serves ordinary
  * runs; the figures are the command line's replay of the same file (a simulator made with it).
  */

@@ -1,5 +1,5 @@
 /**
- * "Replay incident log" (issue 17 item 6): a malformed CSV is refused naming its line and column
+ * "Demand from incident log" (issue 17 item 6): a malformed CSV is refused naming its line and column
  * and the demand stays random; a good one re-runs the scenario with the log's calls (the run
  * request carries the file), the run status says so, its figures are not compared with the random
  * run's, and "Random demand" returns to normal runs.
@@ -26,12 +26,12 @@ function pick(name: string, text: string): void {
 
 const GOOD = 'time,longitude,latitude,grade\n60,-0.14,51.5,I\n120,-0.13,51.51,S\n3600,-0.12,51.5,E\n';
 
-describe('Replay incident log', () => {
+describe('Demand from incident log', () => {
   it('refuses a bad CSV naming line and column; replays a good one, not compared with random runs; Random demand returns', async () => {
     const { api, runs } = fakeApi();
     renderApp(api);
     await act(async () => runs[0]!.finish({ ok: true, results: results(600), replications: 1, wallMs: 5 }));
-    expect(screen.getByRole('button', { name: 'Replay incident log' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Demand from incident log' })).toBeTruthy();
 
     await act(async () => pick('bad.csv', 'time,longitude,latitude,grade\n60,-0.14,51.5,I\n120,abc,51.5,S\n'));
     await waitFor(() => expect(screen.getByTestId('replay-error').textContent).toContain('bad.csv: line 3, column 2 (longitude): expected a number from -180 to 180, got "abc"'));
@@ -60,6 +60,6 @@ describe('Replay incident log', () => {
     await waitFor(() => expect(runs).toHaveLength(3));
     expect(runs[2]!.request.trace).toBeUndefined();
     expect(screen.queryByTestId('run-demand')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Replay incident log' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Demand from incident log' })).toBeTruthy();
   });
 });

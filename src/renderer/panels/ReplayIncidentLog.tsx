@@ -1,5 +1,5 @@
 /**
- * "Replay incident log" (issue 17 item 6, docs/MODEL-ADDITIONS.md "Trace replay"): picks a CSV (the
+ * "Demand from incident log" (issue 17 item 6, docs/MODEL-ADDITIONS.md "Trace replay"): picks a CSV (the
  * incidents.csv that `run --out` writes, or time,longitude,latitude,grade), checks it with the
  * simulator's own parser (src/shared/trace-csv.ts, fetched when first needed), and from then on
  * the runs replay its calls instead of random demand; "Random demand" returns to normal runs. A
@@ -58,8 +58,9 @@ export function ReplayIncidentLog() {
   return (
     <section aria-label="Demand" className="replay" data-testid="replay">
       {replay === null ? (
+        // Not "Replay …": accessible names are matched as substrings, and "Replay" holds "Play".
         <button type="button" className="secondary" onClick={() => input.current?.click()} title="Drive demand from a recorded incident log (CSV) instead of random arrivals">
-          Replay incident log
+          Demand from incident log
         </button>
       ) : (
         <p className="replay-status">

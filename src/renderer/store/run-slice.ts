@@ -5,7 +5,7 @@
  * `(state, payload) => state` (STYLE.md 13), tested without React; news about another job than the
  * current one is ignored (a late message from a run the user already replaced).
  *
- * Demand replayed from an incident log ("Replay incident log", docs/MODEL-ADDITIONS.md "Trace
+ * Demand replayed from an incident log ("Demand from incident log", docs/MODEL-ADDITIONS.md "Trace
  * replay") is held here too; runs of replayed demand are compared only with runs of the same log,
  * never with random demand (and the other way round).
  */
