@@ -10,6 +10,7 @@
  * and the simulator (src/sim/demand/trace.ts) share it.
  */
 import { GRADES, LINES } from './scenario';
+import { CsvSyntaxError, csvRecords, type CsvField } from './csv-records';
 
 /** One recorded call. Times in seconds since the scenario start (negative: the warm-up). */
 export interface TraceCall {
@@ -35,56 +36,18 @@ export class TraceFileError extends Error {
 /** Rows past this are refused (a year of London is about 15 million calls). */
 export const MAX_TRACE_ROWS = 50_000_000;
 
-interface Field {
-  readonly text: string;
-  readonly line: number;
-}
-
-/** RFC 4180 records with the line each field starts on. */
-function records(text: string, file: string): Field[][] {
-  const out: Field[][] = [];
-  let row: Field[] = [];
-  let field = '';
-  let fieldLine = 1;
-  let quoted = false;
-  let line = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const push = (): void => {
-    row.push({ text: field, line: fieldLine });
-    field = '';
-    fieldLine = line;
-  };
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-    } else if (c === '"') {
-      if (field.length > 0) throw new TraceFileError(`${file}: line ${line}, column ${row.length + 1}: a quote in the middle of an unquoted field`);
-      quoted = true;
-    } else if (c === ',') push();
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      line++;
-      push();
-      out.push(row);
-      row = [];
-      fieldLine = line;
-    } else field += c;
+/** RFC 4180 records with the line each field starts on (./csv-records.ts), its errors worded for `file`. */
+function records(text: string, file: string): CsvField[][] {
+  try {
+    return csvRecords(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new TraceFileError(
+      error.problem === 'quote-in-field'
+        ? `${file}: line ${error.line}, column ${error.column}: a quote in the middle of an unquoted field`
+        : `${file}: line ${error.line}: a quoted field is not closed before the end of the file`,
+    );
   }
-  if (quoted) throw new TraceFileError(`${file}: line ${line}: a quoted field is not closed before the end of the file`);
-  if (field.length > 0 || row.length > 0) {
-    push();
-    out.push(row);
-  }
-  return out.filter((r) => !(r.length === 1 && r[0]!.text === ''));
 }
 
 const LOG_FORMAT = { time: 'callS', lon: 'lon', lat: 'lat' } as const;

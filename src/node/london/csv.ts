@@ -3,6 +3,7 @@
  * (a doubled quote inside quotes is a literal quote), LF or CRLF line ends, first row = header.
  * Errors name the file, the line and the column, because these files come from outside the project.
  */
+import { CsvSyntaxError, csvRecords } from '../../shared/csv-records';
 
 /** One data row, keyed by header name. */
 export type CsvRow = Readonly<Record<string, string>>;
@@ -22,48 +23,14 @@ export class SourceDataError extends Error {
   }
 }
 
-/** Splits CSV text into records of fields. Quoted fields may hold commas and line breaks. */
+/** Splits CSV text into records of fields (src/shared/csv-records.ts), its errors worded for `file`. */
 function records(text: string, file: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a UTF-8 byte-order mark is not part of the first header
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-    } else if (c === '"') {
-      if (field.length > 0) throw new SourceDataError(`${file}: line ${line}: a quote in the middle of an unquoted field`);
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      out.push(row);
-      row = [];
-      field = '';
-      line++;
-    } else field += c;
+  try {
+    return csvRecords(text).map((row) => row.map((f) => f.text));
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new SourceDataError(error.problem === 'quote-in-field' ? `${file}: line ${error.line}: a quote in the middle of an unquoted field` : `${file}: unterminated quoted field at end of file`);
   }
-  if (quoted) throw new SourceDataError(`${file}: unterminated quoted field at end of file`);
-  if (field.length > 0 || row.length > 0) {
-    row.push(field);
-    out.push(row);
-  }
-  // Blank lines (a single empty field) carry no record.
-  return out.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
 /**
