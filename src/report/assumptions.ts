@@ -58,6 +58,10 @@ export function dispatchWords(d: Scenario['dispatch']): string {
     const own = (['I', 'S', 'E'] as const).flatMap((g) => (r[g] ? [`${plural(r[g], 'unit')} from grade ${g} work`] : []));
     parts.push(`BCU ${bcu} holds back ${own.length > 0 ? list(own) : 'no units'} instead`);
   }
+  for (const g of ['I', 'S', 'E'] as const) {
+    const after = d.carryOver?.[g];
+    if (after !== undefined) parts.push(`a grade ${g} incident still waiting for a unit ${duration(after)} after it joined the queue is carried over: it goes behind every fresher grade ${g} incident (still ahead of lower grades), so what can still be reached within target is served first; its response time still runs from its call`);
+  }
   if (!(d.decisionTime.dist === 'fixed' && d.decisionTime.value === 0)) parts.push(`the dispatcher's decision time is ${distributionWords(d.decisionTime)}`);
   return parts.map((p) => `${p[0]!.toUpperCase()}${p.slice(1)}.`).join(' ');
 }
@@ -65,6 +69,37 @@ export function dispatchWords(d: Scenario['dispatch']): string {
 function staffWords(staff: number | Readonly<Record<string, number>>): string {
   if (typeof staff === 'number') return `${plural(staff, 'call taker')} round the clock`;
   return Object.entries(staff).map(([shift, k]) => `${n(k)} on the ${shift} shift`).join(', ');
+}
+
+const pct = (p: number): string => `${n(p * 100, 1)}%`;
+
+/** Per grade: units sent, blue lights, time on scene, arrests and crime reports written at the scene. */
+export function sceneWords(s: Scenario): string {
+  return (['I', 'S', 'E', 'R'] as const)
+    .map((g) => {
+      const spec = s.grades[g];
+      if (!spec.attend) return `Grade ${g}: no unit attends (the call ends when it has been handled).`;
+      const parts = [`${plural(spec.unitsRequired, 'unit')}${spec.blueLight ? ' on blue lights' : ''}, on scene ${distributionWords(spec.onScene)}`];
+      if (spec.arrestProbability > 0) parts.push(`${pct(spec.arrestProbability)} end in an arrest`);
+      const report = spec.crimeReport;
+      if (report && report.probability > 0) parts.push(`in ${pct(report.probability)} the first unit to finish then writes a crime report at the scene, ${distributionWords(report.time)}, and stays busy while it does`);
+      return `Grade ${g}: ${parts.join('; ')}.`;
+    })
+    .join(' ');
+}
+
+/** Where arrested people are taken, or undefined when no grade makes arrests. */
+function custodyWords(s: Scenario): string | undefined {
+  const arrests = (['I', 'S', 'E', 'R'] as const).some((g) => s.grades[g].attend && s.grades[g].arrestProbability > 0);
+  if (!arrests || !s.custodyTime) return undefined;
+  const suites = s.stations.filter((st) => st.custody).length;
+  return `After an arrest the first unit to finish at the scene drives (off blue lights) to the nearest of the ${plural(suites, 'custody suite')} by driving time and spends time there ${distributionWords(s.custodyTime)}, then is free and returns to base.`;
+}
+
+/** Refreshment (meal) breaks in words. */
+function breakWords(r: Scenario['refreshment']): string {
+  if (!r) return 'Not modelled: units take no breaks.';
+  return `Every unit on a shift takes one break a shift at its base, ${distributionWords(r.duration)}, due between ${duration(r.earliestS)} and ${duration(r.latestS)} into its shift (staggered across the units of its shift and BCU). It takes the break when it is next free at its base, is off the books while on it, and misses it if the shift ends first. Round-the-clock units take no breaks.`;
 }
 
 /** [topic, sentence] rows: demand, call handling, fleet, dispatch, travel, targets, horizon. */
@@ -99,6 +134,10 @@ export function assumptionRows(s: Scenario): [string, string][] {
   } else rows.push(['call takers', 'Not modelled: every call becomes an incident at once.']);
   const units = s.fleet.reduce((k, row) => k + (row.count ?? 0) + Object.values(row.perShift ?? {}).reduce((a, b) => a + b, 0), 0);
   rows.push(['fleet', `${plural(s.stations.length, 'station')}; ${plural(units, 'unit-shift')} a day over ${plural(s.fleet.length, 'fleet row')} (a unit on round-the-clock duty counts once).`]);
+  rows.push(['at the scene', sceneWords(s)]);
+  const custody = custodyWords(s);
+  if (custody) rows.push(['arrests and custody', custody]);
+  rows.push(['meal breaks', breakWords(s.refreshment)]);
   rows.push(['dispatch', dispatchWords(s.dispatch)]);
   const t = s.travel;
   rows.push([

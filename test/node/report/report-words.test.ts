@@ -43,6 +43,40 @@ describe('assumptions in words', () => {
   });
 });
 
+describe('the strain mechanisms in words (issue 16: the report must state what drives its S figures)', () => {
+  it("the London baseline's report names S carry-over, crime reports and meal breaks, and custody", async () => {
+    const { scenario } = await readScenario('london');
+    const rows = new Map(assumptionRows(scenario));
+    expect(rows.get('dispatch')).toContain('A grade S incident still waiting for a unit 30 min after it joined the queue is carried over: it goes behind every fresher grade S incident (still ahead of lower grades)');
+    expect(rows.get('at the scene')).toContain('Grade I: 1 unit on blue lights, on scene on average 45 min, varying by about 90% (log-normal); 6% end in an arrest; in 30% the first unit to finish then writes a crime report at the scene, on average 45 min, varying by about 50% (log-normal), and stays busy while it does.');
+    expect(rows.get('at the scene')).toContain('Grade R: no unit attends');
+    expect(rows.get('meal breaks')).toBe(
+      'Every unit on a shift takes one break a shift at its base, always 45 min, due between 3 h and 6 h into its shift (staggered across the units of its shift and BCU). It takes the break when it is next free at its base, is off the books while on it, and misses it if the shift ends first. Round-the-clock units take no breaks.',
+    );
+    expect(rows.get('arrests and custody')).toBe('After an arrest the first unit to finish at the scene drives (off blue lights) to the nearest of the 32 custody suites by driving time and spends time there on average 4 h, varying by about 50% (log-normal), then is free and returns to base.');
+    for (const [, v] of rows) expect(v).not.toMatch(/[{}"]\s*[A-Za-z]+"?:/);
+  });
+
+  it('a scenario without them says so, and a variant that adds them shows in what changed', () => {
+    const base = parsed(smallInput());
+    const rows = new Map(assumptionRows(base));
+    expect(rows.get('meal breaks')).toBe('Not modelled: units take no breaks.');
+    expect(rows.get('dispatch')).not.toContain('carried over');
+    expect(rows.get('at the scene')).not.toContain('crime report');
+    const variant = parsed({
+      ...smallInput(),
+      dispatch: { policy: 'nearest-eta', decisionTime: { dist: 'fixed', value: 30 }, carryOver: { S: 2700 } },
+      grades: { I: { arrestProbability: 0.2 }, S: { crimeReport: { probability: 0.25, time: { dist: 'fixed', value: 1800 } } } },
+      refreshment: { earliestS: 7200, latestS: 14400, duration: { dist: 'fixed', value: 1800 } },
+    } as never);
+    const changed = new Map(changedRows(base, variant).map(([k, , now]) => [k, now]));
+    expect([...changed.keys()].sort()).toEqual(['at the scene', 'dispatch', 'meal breaks']);
+    expect(changed.get('dispatch')).toContain('A grade S incident still waiting for a unit 45 min after it joined the queue is carried over');
+    expect(changed.get('at the scene')).toContain('in 25% the first unit to finish then writes a crime report at the scene, always 30 min');
+    expect(changed.get('meal breaks')).toContain('always 30 min, due between 2 h and 4 h into its shift');
+  });
+});
+
 describe('attribution', () => {
   it('the London baseline on roads carries the OSM, ONS/OS and east London roads (DfT MRN, OS) statements', async () => {
     const { scenario } = await readScenario('london');
