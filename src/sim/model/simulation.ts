@@ -10,7 +10,7 @@
  * incident), unit-jobs.ts (a unit's job), dispatch-pass.ts (choosing units), shift-changes.ts
  * (staffing); they see the state through SimState (state.ts).
  */
-import { GRADES, type Scenario } from '../../shared/scenario';
+import { GRADES as GRADES_IMPORTED, type Scenario } from '../../shared/scenario';
 import { SimCore } from '../core/core';
 import { buildDemandCells, type DemandCells } from '../demand/weights';
 import { buildEventCalls } from '../demand/event-calls';
@@ -19,8 +19,11 @@ import { PendingQueue } from '../dispatch/pending';
 import { Fleet } from '../fleet/fleet';
 import { startOffsetS } from '../time';
 import type { Place, SimWorld } from '../world';
+import { Breaks } from './breaks';
 import type { Call } from './call';
-import { EV as EV_IMPORTED, EVENT_KINDS, SUBJECT_CALL, SUBJECT_CODE, SUBJECT_UNIT } from './event-kinds';
+import { carryOverAfterS } from './carry-over';
+import { CrimeReports } from './crime-report';
+import { EV as EV_IMPORTED, EVENT_KINDS, SUBJECT_CALL as SUBJECT_CALL_IMPORTED, SUBJECT_CODE, SUBJECT_UNIT as SUBJECT_UNIT_IMPORTED } from './event-kinds';
 import { HANDLERS } from './handlers';
 import { IncidentLog } from './incident-log';
 import { buildLines, buildPools, buildSamplers, buildShifts, type LineRuntime, type PoolRuntime, type Samplers, type ShiftRuntime } from './setup';
@@ -34,6 +37,9 @@ export type { SimObserver } from './state';
 
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
+const SUBJECT_CALL = SUBJECT_CALL_IMPORTED;
+const SUBJECT_UNIT = SUBJECT_UNIT_IMPORTED;
+const GRADES = GRADES_IMPORTED;
 const SUBJECT = SUBJECT_CODE;
 
 /** How long after the counted days a run may go on reaching counted incidents. */
@@ -95,6 +101,9 @@ export class Simulation implements SimState {
   readonly injectRng: Rng;
   observer: SimObserver | null = null;
   explain: DispatchHook | null = null;
+  readonly reports: CrimeReports | null;
+  readonly breaks: Breaks | null;
+  readonly carryOverAfterS: Float64Array | null;
 
   constructor(scenario: Scenario, world: SimWorld, options: SimulationOptions = {}) {
     this.scenario = scenario;
@@ -122,6 +131,9 @@ export class Simulation implements SimState {
     this.collector = new Collector(2, areas?.ids.length ?? 0, this.fleet.n, this.endS);
     this.log = options.incidentLog === false ? null : new IncidentLog(1024, { areas: areas?.ids ?? [], units: this.fleet.ids });
     this.injectRng = streamRng(this.seed, 'injected');
+    this.reports = CrimeReports.build(scenario, this.seed);
+    this.breaks = Breaks.build(scenario, this.fleet, this.seed);
+    this.carryOverAfterS = carryOverAfterS(scenario);
 
     initialise(this);
     for (const line of this.lines) this.scheduleArrival(line, this.t0);

@@ -11,7 +11,9 @@ import type { DispatchView } from '../dispatch/choose';
 import type { PendingQueue } from '../dispatch/pending';
 import type { Collector } from '../metrics/collector';
 import type { Place, SimWorld } from '../world';
+import type { Breaks } from './breaks';
 import type { Call } from './call';
+import type { CrimeReports } from './crime-report';
 import type { IncidentLog } from './incident-log';
 import type { LineRuntime, PoolRuntime, Samplers, ShiftRuntime } from './setup';
 
@@ -83,6 +85,12 @@ export interface SimState extends DispatchView, CallCounters {
   readonly observer: SimObserver | null;
   /** Explains dispatch decisions when set (live sessions; batch runs keeping the incident log). */
   readonly explain: DispatchHook | null;
+  /** The run's crime reports (crime-report.ts); null when no grade has any. */
+  readonly reports: CrimeReports | null;
+  /** The run's refreshment breaks (refreshment.ts); null without `refreshment`. */
+  readonly breaks: Breaks | null;
+  /** Per grade I, S, E: carry-over time (carry-over.ts), NaN for none; null without `dispatch.carryOver`. */
+  readonly carryOverAfterS: Float64Array | null;
 
   /** Schedules an event of `kind` (event-kinds.ts) at `timeS`. */
   schedule(timeS: number, kind: number, a?: number, b?: number): void;

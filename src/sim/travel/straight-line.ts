@@ -8,8 +8,12 @@
  * trip moves along the straight segment at constant speed.
  */
 import type { Place, Ranked, TravelModel, Trip } from '../world';
-import { hourOfDay } from '../time';
-import { greatCircleM } from '../geo';
+import { hourOfDay as hourOfDay_IMPORTED } from '../time';
+import { greatCircleM as greatCircleM_IMPORTED } from '../geo';
+
+// Module-local copies: hot paths read them without going through module bindings.
+const hourOfDay = hourOfDay_IMPORTED;
+const greatCircleM = greatCircleM_IMPORTED;
 
 export interface StraightLineOptions {
   /** km/h on the straight line (after the detour factor). */
