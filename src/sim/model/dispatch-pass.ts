@@ -36,7 +36,7 @@ export function runDispatch(sim: SimState): void {
     // The grade found no unit at all last time, and no unit has changed since: nor would it now.
     if (sim.stuckEpoch[g] === sim.fleet.epoch) continue;
     sim.stuckEpoch[g] = -1;
-    const mayDivert = divert !== undefined && divert.to.includes(sim.gradeKey(g));
+    const mayDivert = divert !== undefined && sim.gradeRules.divertTo[g] === 1;
     // Served incidents leave the list, the others close up behind `kept` (one splice per pass).
     let kept = 0;
     let i = 0;

@@ -13,9 +13,10 @@ import type { Collector } from '../metrics/collector';
 import type { Place, SimWorld } from '../world';
 import type { Breaks } from './breaks';
 import type { Call } from './call';
+import type { CallTable } from './call-table';
 import type { CrimeReports } from './crime-report';
 import type { IncidentLog } from './incident-log';
-import type { LineRuntime, PoolRuntime, Samplers, ShiftRuntime } from './setup';
+import type { GradeRules, LineRuntime, PoolRuntime, Samplers, ShiftRuntime } from './setup';
 
 /** Something that watches a run (live sessions keep rolling KPIs this way). */
 export interface SimObserver {
@@ -61,6 +62,8 @@ export interface SimState extends DispatchView, CallCounters {
   /** Per LINES index. */
   readonly lines: readonly LineRuntime[];
   readonly samplers: Samplers;
+  /** Per grade index: slots, arrest probability, blue lights, target. */
+  readonly gradeRules: GradeRules;
   readonly shifts: readonly ShiftRuntime[];
   readonly pools: readonly PoolRuntime[];
   /** Per LINES index: pools serving the line, in scenario order. */
@@ -74,7 +77,7 @@ export interface SimState extends DispatchView, CallCounters {
   /** The incident log; null when the run keeps none. */
   readonly log: IncidentLog | null;
   /** Live calls by id; a finished call's entry is deleted. */
-  readonly calls: Map<number, Call>;
+  readonly calls: CallTable;
   /**
    * Per grade: the fleet epoch at which the grade's pending incidents last found no unit at all
    * (none free for it, none to divert); -1 when not stuck. See dispatch-pass.ts.
