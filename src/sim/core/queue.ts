@@ -1,11 +1,12 @@
 /**
- * The event queue: a binary min-heap in typed arrays, ordered totally by
- * (time, priority, sequence). Equal times run in priority order, then in the order they were
- * scheduled, so a run never depends on how the heap happens to break ties.
+ * The event queue: a 4-ary min-heap in typed arrays, ordered totally by (time, priority,
+ * sequence). Equal times run in priority order, then in the order they were scheduled, so a run
+ * never depends on how the heap happens to break ties (nor on its shape: the order is total).
  *
  * An event is plain numbers: a type code and two integer arguments (usually an entity index and
  * a version, so a handler can tell a stale event from a live one). No objects are allocated per
- * event.
+ * event. The heap moves only (time, order key, slot); an event's kind and arguments stay in their
+ * slot until it is popped, and slots are reused.
  */
 
 /** Sequence numbers fit in 40 bits and priorities in 12, so `priority * 2^40 + seq` is exact in a double. */
@@ -13,11 +14,17 @@ const SEQ_SPAN = 2 ** 40;
 const MAX_PRIORITY = 4095;
 
 export class EventQueue {
+  // Heap order (index 0 the next event; children of i at 4i+1 .. 4i+4).
   private time: Float64Array;
   private key: Float64Array;
+  private slotOf: Int32Array;
+  // By slot.
   private kind: Int32Array;
   private argA: Int32Array;
   private argB: Int32Array;
+  /** Free slots, a stack: freeSlots[0 .. freeTop). */
+  private freeSlots: Int32Array;
+  private freeTop: number;
   private count = 0;
   private seq = 0;
 
@@ -29,11 +36,16 @@ export class EventQueue {
   popB = 0;
 
   constructor(capacity = 1024) {
-    this.time = new Float64Array(capacity);
-    this.key = new Float64Array(capacity);
-    this.kind = new Int32Array(capacity);
-    this.argA = new Int32Array(capacity);
-    this.argB = new Int32Array(capacity);
+    const n = Math.max(1, capacity);
+    this.time = new Float64Array(n);
+    this.key = new Float64Array(n);
+    this.slotOf = new Int32Array(n);
+    this.kind = new Int32Array(n);
+    this.argA = new Int32Array(n);
+    this.argB = new Int32Array(n);
+    this.freeSlots = new Int32Array(n);
+    for (let s = 0; s < n; s++) this.freeSlots[s] = n - 1 - s;
+    this.freeTop = n;
   }
 
   get size(): number {
@@ -55,80 +67,99 @@ export class EventQueue {
     if (!(time === time)) throw new Error(`event time is NaN (kind ${kind}, a ${a})`);
     if (priority < 0 || priority > MAX_PRIORITY) throw new Error(`event priority ${priority} outside 0..${MAX_PRIORITY}`);
     if (this.count === this.time.length) this.grow();
+    const slot = this.freeSlots[--this.freeTop]!;
+    this.kind[slot] = kind;
+    this.argA[slot] = a;
+    this.argB[slot] = b;
     const key = priority * SEQ_SPAN + this.seq++;
     // Sift up with a hole: move parents down until the new event's place is found.
     let i = this.count++;
-    const t = this.time, k = this.key;
+    const t = this.time;
+    const k = this.key;
+    const r = this.slotOf;
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       const pt = t[p]!;
       if (pt < time || (pt === time && k[p]! < key)) break;
-      this.move(p, i);
+      t[i] = pt;
+      k[i] = k[p]!;
+      r[i] = r[p]!;
       i = p;
     }
     t[i] = time;
     k[i] = key;
-    this.kind[i] = kind;
-    this.argA[i] = a;
-    this.argB[i] = b;
+    r[i] = slot;
   }
 
   /** Removes the next event into popTime/popKind/popA/popB. Returns false when empty. */
   pop(): boolean {
     if (this.count === 0) return false;
-    this.popTime = this.time[0]!;
-    this.popKind = this.kind[0]!;
-    this.popA = this.argA[0]!;
-    this.popB = this.argB[0]!;
+    const t = this.time;
+    const k = this.key;
+    const r = this.slotOf;
+    const slot = r[0]!;
+    this.popTime = t[0]!;
+    this.popKind = this.kind[slot]!;
+    this.popA = this.argA[slot]!;
+    this.popB = this.argB[slot]!;
+    this.freeSlots[this.freeTop++] = slot;
     const last = --this.count;
     if (last > 0) {
-      const t = this.time, k = this.key;
-      const lt = t[last]!, lk = k[last]!;
-      const lkind = this.kind[last]!, la = this.argA[last]!, lb = this.argB[last]!;
+      const lt = t[last]!;
+      const lk = k[last]!;
+      const lr = r[last]!;
       // Sift the last event down from the root.
       let i = 0;
-      const half = last >> 1;
-      while (i < half) {
-        let c = 2 * i + 1;
-        const r = c + 1;
-        if (r < last && (t[r]! < t[c]! || (t[r] === t[c] && k[r]! < k[c]!))) c = r;
-        if (lt < t[c]! || (lt === t[c] && lk < k[c]!)) break;
-        this.move(c, i);
-        i = c;
+      for (;;) {
+        const c = 4 * i + 1;
+        if (c >= last) break;
+        let m = c;
+        let mt = t[c]!;
+        let mk = k[c]!;
+        const end = c + 4 < last ? c + 4 : last;
+        for (let j = c + 1; j < end; j++) {
+          const jt = t[j]!;
+          if (jt < mt || (jt === mt && k[j]! < mk)) {
+            m = j;
+            mt = jt;
+            mk = k[j]!;
+          }
+        }
+        if (lt < mt || (lt === mt && lk < mk)) break;
+        t[i] = mt;
+        k[i] = mk;
+        r[i] = r[m]!;
+        i = m;
       }
       t[i] = lt;
       k[i] = lk;
-      this.kind[i] = lkind;
-      this.argA[i] = la;
-      this.argB[i] = lb;
+      r[i] = lr;
     }
     return true;
   }
 
-  private move(from: number, to: number): void {
-    this.time[to] = this.time[from]!;
-    this.key[to] = this.key[from]!;
-    this.kind[to] = this.kind[from]!;
-    this.argA[to] = this.argA[from]!;
-    this.argB[to] = this.argB[from]!;
-  }
-
   private grow(): void {
-    const n = this.time.length * 2;
-    const f64 = (old: Float64Array) => {
+    const old = this.time.length;
+    const n = old * 2;
+    const f64 = (a: Float64Array) => {
       const x = new Float64Array(n);
-      x.set(old);
+      x.set(a);
       return x;
     };
-    const i32 = (old: Int32Array) => {
+    const i32 = (a: Int32Array) => {
       const x = new Int32Array(n);
-      x.set(old);
+      x.set(a);
       return x;
     };
     this.time = f64(this.time);
     this.key = f64(this.key);
+    this.slotOf = i32(this.slotOf);
     this.kind = i32(this.kind);
     this.argA = i32(this.argA);
     this.argB = i32(this.argB);
+    // Every slot is in use when the heap is full: the new ones are the free ones.
+    this.freeSlots = new Int32Array(n);
+    for (let s = 0; s < n - old; s++) this.freeSlots[s] = n - 1 - s;
+    this.freeTop = n - old;
   }
 }

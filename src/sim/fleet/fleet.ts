@@ -93,6 +93,9 @@ export class Fleet {
   readonly slotOfUnit: Int32Array;
   /** Area index of each unit's station, -1 for none. */
   readonly areaOfUnit: Int32Array;
+  /** Station indices of the custody suites, in station order, and their places. */
+  readonly custodySuites: number[];
+  readonly custodyPlaces: Place[];
 
   constructor(s: Scenario, world: SimWorld) {
     const areas = world.areas;
@@ -113,6 +116,8 @@ export class Fleet {
         custody: st.custody,
       };
     });
+    this.custodySuites = this.stations.flatMap((st, i) => (st.custody ? [i] : []));
+    this.custodyPlaces = this.custodySuites.map((i) => this.stations[i]!.place);
     const stationIndex = new Map(s.stations.map((st, i) => [st.id, i]));
     const shifts = s.shifts ?? [];
     const stationOf: number[] = [];

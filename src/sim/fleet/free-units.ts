@@ -5,12 +5,20 @@
  * ascending order (dispatch breaks ties by the lower unit number, so order matters).
  */
 
-/** A set of small non-negative integers kept as a sorted array. */
+/**
+ * A set of small non-negative integers: a bitset (add, delete, has in constant time, as units come
+ * and go at every change of state), read in ascending order through a sorted list rebuilt only when
+ * read after a change.
+ */
 export class SortedIntSet {
-  private items: Int32Array;
+  private words: Int32Array;
   private count = 0;
+  /** The members in ascending order, valid while `dirty` is false. */
+  private items: Int32Array;
+  private dirty = false;
 
   constructor(capacity = 16) {
+    this.words = new Int32Array(Math.max(1, (Math.max(4, capacity) + 31) >> 5));
     this.items = new Int32Array(Math.max(4, capacity));
   }
 
@@ -20,55 +28,76 @@ export class SortedIntSet {
 
   /** The i-th smallest member (0 <= i < size). */
   at(i: number): number {
+    if (this.dirty) this.rebuild();
     return this.items[i]!;
   }
 
   has(x: number): boolean {
-    const i = this.lowerBound(x);
-    return i < this.count && this.items[i] === x;
+    const w = x >> 5;
+    return w < this.words.length && (this.words[w]! & (1 << (x & 31))) !== 0;
   }
 
   /** Adds `x`; false when it was already there. */
   add(x: number): boolean {
-    const i = this.lowerBound(x);
-    if (i < this.count && this.items[i] === x) return false;
-    if (this.count === this.items.length) {
-      const grown = new Int32Array(this.items.length * 2);
-      grown.set(this.items);
-      this.items = grown;
+    if (!(x >= 0 && x <= 0x7fffffff && (x | 0) === x)) throw new Error(`sorted int set: ${x} is not a whole number in 0..2^31-1`);
+    const w = x >> 5;
+    if (w >= this.words.length) {
+      const grown = new Int32Array(Math.max(w + 1, 2 * this.words.length));
+      grown.set(this.words);
+      this.words = grown;
     }
-    this.items.copyWithin(i + 1, i, this.count);
-    this.items[i] = x;
+    const bit = 1 << (x & 31);
+    const word = this.words[w]!;
+    if ((word & bit) !== 0) return false;
+    this.words[w] = word | bit;
     this.count++;
+    this.dirty = true;
     return true;
   }
 
   /** Removes `x`; false when it was not there. */
   delete(x: number): boolean {
-    const i = this.lowerBound(x);
-    if (i >= this.count || this.items[i] !== x) return false;
-    this.items.copyWithin(i, i + 1, this.count);
+    const w = x >> 5;
+    if (!(w >= 0 && w < this.words.length)) return false;
+    const bit = 1 << (x & 31);
+    const word = this.words[w]!;
+    if ((word & bit) === 0) return false;
+    this.words[w] = word & ~bit;
     this.count--;
+    this.dirty = true;
     return true;
   }
 
   /** The members in ascending order, as a new array. */
   toArray(): number[] {
     const out = new Array<number>(this.count);
-    for (let i = 0; i < this.count; i++) out[i] = this.items[i]!;
+    let k = 0;
+    const words = this.words;
+    for (let w = 0; w < words.length && k < this.count; w++) {
+      let bits = words[w]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        out[k++] = (w << 5) + 31 - Math.clz32(low);
+        bits ^= low;
+      }
+    }
     return out;
   }
 
-  /** Index of the first member >= x. */
-  private lowerBound(x: number): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.items[mid]! < x) lo = mid + 1;
-      else hi = mid;
+  private rebuild(): void {
+    if (this.items.length < this.count) this.items = new Int32Array(Math.max(this.count, 2 * this.items.length));
+    const items = this.items;
+    let k = 0;
+    const words = this.words;
+    for (let w = 0; w < words.length && k < this.count; w++) {
+      let bits = words[w]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        items[k++] = (w << 5) + 31 - Math.clz32(low);
+        bits ^= low;
+      }
     }
-    return lo;
+    this.dirty = false;
   }
 }
 

@@ -3,20 +3,22 @@
  * queues for a call taker (999 ahead of 101), is answered or abandons, is handled and graded, and
  * (after the dispatcher's decision time) joins the pending queue, or ends if it needs no attendance.
  */
-import { pickCell } from '../demand/weights';
+import { pickCell as pickCell_IMPORTED } from '../demand/weights';
 import type { Place } from '../world';
-import { CS, type Call } from './call';
+import { CS as CS_IMPORTED, type Call } from './call';
 import { EV as EV_IMPORTED } from './event-kinds';
 import { LOG_COUNTED, LOG_INJECTED } from './incident-log';
 import type { LineRuntime } from './setup';
 import type { SimState } from './state';
-import { segmentAt } from '../demand/arrivals';
+import { segmentAt as segmentAt_IMPORTED } from '../demand/arrivals';
 import { traceArea } from '../demand/trace';
 import type { EventCallSource } from '../demand/event-calls';
-import { crimeReportS } from './crime-report';
 
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
+const pickCell = pickCell_IMPORTED;
+const CS = CS_IMPORTED;
+const segmentAt = segmentAt_IMPORTED;
 
 /** The slot arrays of a call with no slots (never written: every write is to a slot it has). */
 const NO_SLOTS = Object.freeze([]) as unknown as number[];
@@ -66,49 +68,67 @@ function drawGrade(line: LineRuntime): number {
  * the line's own streams, as for demand; live injections pass streams of their own).
  */
 export function createCall(sim: SimState, spec: CallSpec, injected: boolean, draw: LineRuntime['rng'] | null): Call {
-  const line = sim.lines[spec.lineIndex]!;
+  return newCall(sim, spec.lineIndex, spec.lon, spec.lat, spec.area, spec.pointIndex, spec.grade, injected, draw);
+}
+
+/** createCall with the spec's fields as arguments (no object per call). */
+function newCall(sim: SimState, lineIndex: number, lon: number, lat: number, area: number, pointIndex: number, grade: number, injected: boolean, draw: LineRuntime['rng'] | null): Call {
+  const line = sim.lines[lineIndex]!;
   const r = draw ?? line.rng;
-  const grade = sim.scenario.grades[sim.gradeKey(spec.grade)];
-  const slots = grade.attend ? grade.unitsRequired : 0;
+  const rules = sim.gradeRules;
+  const slots = rules.slots[grade]!;
+  const samplers = sim.samplers;
   // A call no unit attends (most 101 calls) shares one empty array per slot field: nothing is
-  // ever written to a slot it does not have.
+  // ever written to a slot it does not have. One slot (the usual incident): arrays of one.
   let onScene = NO_SLOTS;
   let turnout = NO_SLOTS;
   let unit = NO_SLOTS;
   let dispatched = NO_SLOTS;
   let done = NO_SLOTS;
-  if (slots > 0) {
+  if (slots === 1) {
+    const onSceneS = samplers.onScene[grade]!(r.onScene);
+    const reports = sim.reports;
+    onScene = [reports !== null ? onSceneS + reports.drawS(grade, lineIndex) : onSceneS];
+    turnout = [samplers.turnout(r.turnout)];
+    unit = [-1];
+    dispatched = [NaN];
+    done = [0];
+  } else if (slots > 1) {
     onScene = [];
     turnout = [];
     unit = [];
     dispatched = [];
     done = [];
-    for (let k = 0; k < slots; k++) onScene.push(sim.samplers.onScene[spec.grade]!(r.onScene));
-    onScene[0]! += crimeReportS(sim, spec.grade, spec.lineIndex, line.line);
-    for (let k = 0; k < slots; k++) turnout.push(sim.samplers.turnout(r.turnout));
+    for (let k = 0; k < slots; k++) onScene.push(samplers.onScene[grade]!(r.onScene));
+    const reports = sim.reports;
+    if (reports !== null) onScene[0]! += reports.drawS(grade, lineIndex);
+    for (let k = 0; k < slots; k++) turnout.push(samplers.turnout(r.turnout));
     for (let k = 0; k < slots; k++) {
       unit.push(-1);
       dispatched.push(NaN);
       done.push(0);
     }
   }
-  const arrest = slots > 0 && grade.arrestProbability > 0 && r.arrest.next() < grade.arrestProbability;
+  const arrestP = rules.arrestProbability[grade]!;
+  const arrest = slots > 0 && arrestP > 0 && r.arrest.next() < arrestP;
   const id = sim.nextCallId++;
+  const now = sim.now;
+  // Injected incidents are exercise artefacts: logged and shown live, never counted in results.
+  const counted = !injected && sim.collector.counts(now);
   const call: Call = {
     id,
-    lineIndex: spec.lineIndex,
-    // Injected incidents are exercise artefacts: logged and shown live, never counted in results.
-    counted: !injected && sim.collector.counts(sim.now),
+    lineIndex,
+    counted,
     injected,
-    tS: sim.now,
-    lon: spec.lon,
-    lat: spec.lat,
-    area: spec.area,
-    pointIndex: spec.pointIndex,
-    grade: spec.grade,
+    tS: now,
+    lon,
+    lat,
+    area,
+    pointIndex,
+    grade,
     handlingS: line.handling ? line.handling(r.handling) : 0,
     patienceS: line.patience ? line.patience(r.patience) : Infinity,
-    decisionS: sim.samplers.decision(r.decision),
+    decisionS: samplers.decision(r.decision),
     slots,
     slotUnit: unit,
     slotOnSceneS: onScene,
@@ -116,7 +136,7 @@ export function createCall(sim: SimState, spec: CallSpec, injected: boolean, dra
     slotDispatchS: dispatched,
     slotDone: done,
     arrest,
-    custodyS: arrest && sim.samplers.custody ? sim.samplers.custody(r.custody) : 0,
+    custodyS: arrest && samplers.custody ? samplers.custody(r.custody) : 0,
     state: CS.WAITING,
     place: null,
     assigned: 0,
@@ -133,19 +153,20 @@ export function createCall(sim: SimState, spec: CallSpec, injected: boolean, dra
   const log = sim.log;
   if (log) {
     log.add(id);
-    log.set('callS', id, sim.now);
-    log.set('lon', id, spec.lon);
-    log.set('lat', id, spec.lat);
-    log.setInt('line', id, spec.lineIndex);
-    log.setInt('grade', id, spec.grade);
-    log.setInt('area', id, spec.area);
-    log.setInt('flags', id, (call.counted ? LOG_COUNTED : 0) | (injected ? LOG_INJECTED : 0));
+    log.set('callS', id, now);
+    log.set('lon', id, lon);
+    log.set('lat', id, lat);
+    log.setInt('line', id, lineIndex);
+    log.setInt('grade', id, grade);
+    log.setInt('area', id, area);
+    log.setInt('flags', id, (counted ? LOG_COUNTED : 0) | (injected ? LOG_INJECTED : 0));
   }
-  if (call.counted) {
+  if (counted) {
     sim.openCounted++;
-    sim.collector.offeredCall(spec.lineIndex, sim.now);
+    sim.collector.offeredCall(lineIndex, now);
   }
-  sim.observer?.offered?.(call);
+  const observer = sim.observer;
+  if (observer !== null && observer.offered) observer.offered(call);
   return call;
 }
 
@@ -159,11 +180,19 @@ export function arrival(sim: SimState, line: LineRuntime): void {
   if (line.trace) {
     // Trace replay: the place and grade are the recorded call's; every other draw is the line's own.
     const c = line.trace.take();
-    call = createCall(sim, { lineIndex: line.index, lon: c.lon, lat: c.lat, area: traceArea(c, sim.world.areas), pointIndex: -1, grade: c.grade }, false, null);
+    call = newCall(sim, line.index, c.lon, c.lat, traceArea(c, sim.world.areas), -1, c.grade, false, null);
   } else {
-    const where = drawLocation(sim, line, sim.now);
-    const spec: CallSpec = { lineIndex: line.index, lon: where.lon, lat: where.lat, area: where.area, pointIndex: where.pointIndex, grade: drawGrade(line) };
-    call = createCall(sim, spec, false, null);
+    const cells = sim.cells;
+    const rng = line.rng.location;
+    const seg = cells.segments[segmentAt(cells.segments, sim.now)]!;
+    const cell = pickCell(seg.cumulative[line.index]!, rng.next());
+    if (cells.kind === 'points') {
+      const p = sim.world.points!;
+      call = newCall(sim, line.index, p.lon[cell]!, p.lat[cell]!, p.area[cell]!, cell, drawGrade(line), false, null);
+    } else {
+      const where = placeOfCell(sim, cell, rng);
+      call = newCall(sim, line.index, where.lon, where.lat, where.area, where.pointIndex, drawGrade(line), false, null);
+    }
   }
   sim.scheduleArrival(line, sim.now);
   offer(sim, call);
@@ -181,7 +210,7 @@ function eventArrival(sim: SimState, line: LineRuntime, src: EventCallSource, r:
       break;
     }
   }
-  const call = createCall(sim, { lineIndex: line.index, ...where, grade }, false, r);
+  const call = newCall(sim, line.index, where.lon, where.lat, where.area, where.pointIndex, grade, false, r);
   sim.scheduleArrival(line, sim.now);
   offer(sim, call);
 }

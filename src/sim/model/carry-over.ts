@@ -12,23 +12,40 @@
  * (dispatch-pass.ts): the incidents due are at the front of the fresh part of each list, since it
  * is sorted by the time they joined.
  */
-import type { Grade } from '../../shared/scenario';
-import type { Call } from './call';
+import type { Grade, Scenario } from '../../shared/scenario';
 import type { SimState } from './state';
 
 const GRADES: readonly Grade[] = ['I', 'S', 'E', 'R'];
 
-/** Carries over every incident now due (a no-op without `dispatch.carryOver`). */
-export function carryOverDue(sim: SimState): void {
-  const rule = sim.scenario.dispatch.carryOver;
-  if (!rule) return;
+/**
+ * Per grade index (I, S, E): seconds in the pending queue after which an incident is carried over,
+ * NaN for a grade without the rule; null without `dispatch.carryOver` (built once per run).
+ */
+export function carryOverAfterS(scenario: Scenario): Float64Array | null {
+  const rule = scenario.dispatch.carryOver;
+  if (!rule) return null;
+  const out = new Float64Array(3).fill(NaN);
   for (let g = 0; g < 3; g++) {
     const afterS = rule[GRADES[g] as 'I' | 'S' | 'E'];
-    if (afterS === undefined) continue;
+    if (afterS !== undefined) out[g] = afterS;
+  }
+  return out;
+}
+
+/** Carries over every incident now due (a no-op without `dispatch.carryOver`). */
+export function carryOverDue(sim: SimState): void {
+  const rule = sim.carryOverAfterS;
+  if (rule === null) return;
+  const now = sim.now;
+  for (let g = 0; g < 3; g++) {
+    const afterS = rule[g]!;
+    if (afterS !== afterS) continue;
     const list = sim.pending.byGrade[g]!;
-    const due: Call[] = [];
-    while (list.length > 0 && !list[0]!.carried && sim.now - list[0]!.pendingS >= afterS) due.push(list.shift()!);
-    for (const call of due) {
+    // The due ones are at the front of the fresh part; carried, each goes behind every fresher
+    // incident (and behind the carried ones before it), so taking them one at a time from the
+    // front gives the order taking them all at once gave.
+    while (list.length > 0 && !list[0]!.carried && now - list[0]!.pendingS >= afterS) {
+      const call = list.shift()!;
       call.inPending = false;
       call.carried = true;
       sim.pending.add(call);

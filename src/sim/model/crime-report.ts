@@ -4,45 +4,47 @@
  * before it is free. Drawn on arrival like every other per-call draw, from streams of their own
  * (`reports:999`, `reportTime:999`), so a scenario without crime reports draws nothing new and gives
  * the same results as before.
+ *
+ * The run's state (CrimeReports) is a field of the simulation, built with it; null without reports.
  */
-import type { Grade } from '../../shared/scenario';
+import { GRADES, LINES, type Scenario } from '../../shared/scenario';
 import { sampler, type Sampler } from '../random/distributions';
 import { streamRng, type Rng } from '../random/rng';
-import type { SimState } from './state';
 
-const GRADES: readonly Grade[] = ['I', 'S', 'E', 'R'];
+/** A run's crime reports: per grade the probability and time sampler, per line the two streams. */
+export class CrimeReports {
+  /** Per grade index: the probability of a report (0: none). */
+  private readonly p: Float64Array;
+  /** Per grade index: the report time's sampler, null without reports. */
+  private readonly time: (Sampler | null)[];
+  /** Per line index: the stream deciding whether there is a report, and the one drawing its time. */
+  private readonly pick: Rng[];
+  private readonly timeRng: Rng[];
 
-interface ReportRuntime {
-  /** Per grade index: the probability and the time sampler, or null without reports. */
-  readonly byGrade: ({ readonly p: number; readonly time: Sampler } | null)[];
-  /** Per line index: the two streams. */
-  readonly streams: Map<number, { readonly pick: Rng; readonly time: Rng }>;
-}
+  private constructor(p: Float64Array, time: (Sampler | null)[], seed: number) {
+    this.p = p;
+    this.time = time;
+    // Streams are seeded by name, so making them before their first use draws nothing.
+    this.pick = LINES.map((l) => streamRng(seed, `reports:${l}`));
+    this.timeRng = LINES.map((l) => streamRng(seed, `reportTime:${l}`));
+  }
 
-const RUNTIMES = new WeakMap<SimState, ReportRuntime | null>();
-
-function runtime(sim: SimState): ReportRuntime | null {
-  let rt = RUNTIMES.get(sim);
-  if (rt === undefined) {
-    const byGrade = GRADES.map((g) => {
-      const r = sim.scenario.grades[g].crimeReport;
-      return r && r.probability > 0 ? { p: r.probability, time: sampler(r.time) } : null;
+  /** The run's crime reports, or null when no grade has any. */
+  static build(scenario: Scenario, seed: number): CrimeReports | null {
+    const p = new Float64Array(GRADES.length);
+    const time: (Sampler | null)[] = GRADES.map((g, i) => {
+      const r = scenario.grades[g].crimeReport;
+      if (!r || !(r.probability > 0)) return null;
+      p[i] = r.probability;
+      return sampler(r.time);
     });
-    rt = byGrade.some((x) => x) ? { byGrade, streams: new Map() } : null;
-    RUNTIMES.set(sim, rt);
+    return time.some((x) => x !== null) ? new CrimeReports(p, time, seed) : null;
   }
-  return rt;
-}
 
-/** Seconds of report writing for a new incident of `grade` on line `lineIndex` (0: none). */
-export function crimeReportS(sim: SimState, grade: number, lineIndex: number, lineName: string): number {
-  const rt = runtime(sim);
-  const spec = rt?.byGrade[grade];
-  if (!rt || !spec) return 0;
-  let streams = rt.streams.get(lineIndex);
-  if (!streams) {
-    streams = { pick: streamRng(sim.seed, `reports:${lineName}`), time: streamRng(sim.seed, `reportTime:${lineName}`) };
-    rt.streams.set(lineIndex, streams);
+  /** Seconds of report writing for a new incident of `grade` on line `lineIndex` (0: none). */
+  drawS(grade: number, lineIndex: number): number {
+    const time = this.time[grade];
+    if (!time) return 0;
+    return this.pick[lineIndex]!.next() < this.p[grade]! ? time(this.timeRng[lineIndex]!) : 0;
   }
-  return streams.pick.next() < spec.p ? spec.time(streams.time) : 0;
 }

@@ -4,11 +4,20 @@
  * (dispatch/choose.ts), or, for a grade that may take diverted units, the best unit working on a lower
  * grade. An incident needing several units takes them one by one.
  */
-import { anyAvailable, chooseDiversion, chooseUnit, diversionCandidates } from '../dispatch/choose';
+import { anyAvailable as anyAvailable_IMPORTED, chooseDiversion as chooseDiversion_IMPORTED, chooseUnit as chooseUnit_IMPORTED, diversionCandidates as diversionCandidates_IMPORTED } from '../dispatch/choose';
 import type { Call } from './call';
-import { carryOverDue } from './carry-over';
+import { carryOverDue as carryOverDue_IMPORTED } from './carry-over';
 import type { SimState } from './state';
-import { dispatchUnit, withdraw } from './unit-jobs';
+import { dispatchUnit as dispatchUnit_IMPORTED, withdraw as withdraw_IMPORTED } from './unit-jobs';
+
+// Module-local copies: hot paths read them without going through module bindings.
+const anyAvailable = anyAvailable_IMPORTED;
+const chooseDiversion = chooseDiversion_IMPORTED;
+const chooseUnit = chooseUnit_IMPORTED;
+const diversionCandidates = diversionCandidates_IMPORTED;
+const carryOverDue = carryOverDue_IMPORTED;
+const dispatchUnit = dispatchUnit_IMPORTED;
+const withdraw = withdraw_IMPORTED;
 
 /** First slot of `call` with no unit and not done, -1 when none. */
 export function openSlot(call: Call): number {
@@ -27,7 +36,7 @@ export function runDispatch(sim: SimState): void {
     // The grade found no unit at all last time, and no unit has changed since: nor would it now.
     if (sim.stuckEpoch[g] === sim.fleet.epoch) continue;
     sim.stuckEpoch[g] = -1;
-    const mayDivert = divert !== undefined && divert.to.includes(sim.gradeKey(g));
+    const mayDivert = divert !== undefined && sim.gradeRules.divertTo[g] === 1;
     // Served incidents leave the list, the others close up behind `kept` (one splice per pass).
     let kept = 0;
     let i = 0;

@@ -6,13 +6,21 @@
  * plans since is stale and does nothing.
  */
 import type { Handler } from '../core/core';
-import * as calls from './call-flow';
-import { runDispatch } from './dispatch-pass';
+import * as callFlow from './call-flow';
+import { runDispatch as runDispatchImported } from './dispatch-pass';
 import { EVENT_KINDS, type EventKey } from './event-kinds';
-import * as breaks from './refreshment';
-import * as shifts from './shift-changes';
+import * as refreshment from './refreshment';
+import * as shiftChanges from './shift-changes';
 import type { SimState } from './state';
-import * as units from './unit-jobs';
+import * as unitJobs from './unit-jobs';
+
+// Plain objects of the handlers' functions, read once: a namespace import's every property read
+// goes through getters under a CommonJS transform (as tsx runs the command line and the benchmarks).
+const calls = { arrival: callFlow.arrival, abandon: callFlow.abandon, dispatchable: callFlow.dispatchable, handlingEnd: callFlow.handlingEnd };
+const breaks = { breakDue: refreshment.breakDue, breakEnd: refreshment.breakEnd };
+const shifts = { shiftEnd: shiftChanges.shiftEnd, shiftStart: shiftChanges.shiftStart };
+const units = { atBase: unitJobs.atBase, atScene: unitJobs.atScene, sceneEnd: unitJobs.sceneEnd, atCustody: unitJobs.atCustody, clear: unitJobs.clear };
+const runDispatch = runDispatchImported;
 
 const BY_KEY: { readonly [K in EventKey]: Handler<SimState> } = {
   SHIFT_END: (s, j) => {

@@ -132,6 +132,29 @@ export function buildSamplers(s: Scenario): Samplers {
   };
 }
 
+/** Per grade index (I, S, E, R): what the handlers read of the grade's rules for every call. */
+export interface GradeRules {
+  /** Units the incident needs; 0 when the grade is not attended. */
+  readonly slots: Int32Array;
+  readonly arrestProbability: Float64Array;
+  /** 1: units drive on blue lights. */
+  readonly blueLight: Uint8Array;
+  readonly targetS: Float64Array;
+  /** 1: the grade may take units diverted from lower grades (`dispatch.divert.to`). */
+  readonly divertTo: Uint8Array;
+}
+
+export function buildGradeRules(s: Scenario): GradeRules {
+  const specs = GRADE_KEYS.map((g) => s.grades[g]);
+  return {
+    slots: Int32Array.from(specs, (g) => (g.attend ? g.unitsRequired : 0)),
+    arrestProbability: Float64Array.from(specs, (g) => g.arrestProbability),
+    blueLight: Uint8Array.from(specs, (g) => (g.blueLight ? 1 : 0)),
+    targetS: Float64Array.from(specs, (g) => g.targetS),
+    divertTo: Uint8Array.from(GRADE_KEYS, (g) => (s.dispatch.divert?.to.includes(g) ? 1 : 0)),
+  };
+}
+
 export function buildShifts(s: Scenario): ShiftRuntime[] {
   return (s.shifts ?? []).map((sh) => ({ id: sh.id, startOfDayS: secondsOfDay(sh.start), durationS: sh.hours * 3600 }));
 }

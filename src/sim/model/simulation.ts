@@ -10,7 +10,7 @@
  * incident), unit-jobs.ts (a unit's job), dispatch-pass.ts (choosing units), shift-changes.ts
  * (staffing); they see the state through SimState (state.ts).
  */
-import { GRADES, type Scenario } from '../../shared/scenario';
+import { GRADES as GRADES_IMPORTED, type Scenario } from '../../shared/scenario';
 import { SimCore } from '../core/core';
 import { buildDemandCells, type DemandCells } from '../demand/weights';
 import { buildEventCalls } from '../demand/event-calls';
@@ -19,11 +19,15 @@ import { PendingQueue } from '../dispatch/pending';
 import { Fleet } from '../fleet/fleet';
 import { startOffsetS } from '../time';
 import type { Place, SimWorld } from '../world';
+import { Breaks } from './breaks';
 import type { Call } from './call';
-import { EV as EV_IMPORTED, EVENT_KINDS, SUBJECT_CALL, SUBJECT_CODE, SUBJECT_UNIT } from './event-kinds';
+import { CallTable } from './call-table';
+import { carryOverAfterS } from './carry-over';
+import { CrimeReports } from './crime-report';
+import { EV as EV_IMPORTED, EVENT_KINDS, SUBJECT_CALL as SUBJECT_CALL_IMPORTED, SUBJECT_CODE, SUBJECT_UNIT as SUBJECT_UNIT_IMPORTED } from './event-kinds';
 import { HANDLERS } from './handlers';
 import { IncidentLog } from './incident-log';
-import { buildLines, buildPools, buildSamplers, buildShifts, type LineRuntime, type PoolRuntime, type Samplers, type ShiftRuntime } from './setup';
+import { buildGradeRules, buildLines, buildPools, buildSamplers, buildShifts, type GradeRules, type LineRuntime, type PoolRuntime, type Samplers, type ShiftRuntime } from './setup';
 import { initialise } from './shift-changes';
 import type { DispatchHook, SimObserver, SimState } from './state';
 import { streamRng, type Rng } from '../random/rng';
@@ -34,6 +38,9 @@ export type { SimObserver } from './state';
 
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
+const SUBJECT_CALL = SUBJECT_CALL_IMPORTED;
+const SUBJECT_UNIT = SUBJECT_UNIT_IMPORTED;
+const GRADES = GRADES_IMPORTED;
 const SUBJECT = SUBJECT_CODE;
 
 /** How long after the counted days a run may go on reaching counted incidents. */
@@ -75,6 +82,7 @@ export class Simulation implements SimState {
   readonly cells: DemandCells;
   readonly lines: LineRuntime[];
   readonly samplers: Samplers;
+  readonly gradeRules: GradeRules;
   readonly shifts: ShiftRuntime[];
   readonly pools: PoolRuntime[];
   readonly poolsForLine: number[][];
@@ -85,7 +93,7 @@ export class Simulation implements SimState {
   readonly pending = new PendingQueue();
   readonly collector: Collector;
   readonly log: IncidentLog | null;
-  readonly calls = new Map<number, Call>();
+  readonly calls = new CallTable();
   nextCallId = 0;
   openCounted = 0;
   private dispatchScheduled = false;
@@ -95,6 +103,9 @@ export class Simulation implements SimState {
   readonly injectRng: Rng;
   observer: SimObserver | null = null;
   explain: DispatchHook | null = null;
+  readonly reports: CrimeReports | null;
+  readonly breaks: Breaks | null;
+  readonly carryOverAfterS: Float64Array | null;
 
   constructor(scenario: Scenario, world: SimWorld, options: SimulationOptions = {}) {
     this.scenario = scenario;
@@ -113,6 +124,7 @@ export class Simulation implements SimState {
     const trace = options.trace ? traceByLine(options.trace, lines.length) : null;
     this.lines = trace ? lines.map((l, i) => withTrace(l, new TraceArrivals(trace[i]!, this.t0, this.endS))) : lines;
     this.samplers = buildSamplers(scenario);
+    this.gradeRules = buildGradeRules(scenario);
     this.shifts = buildShifts(scenario);
     this.pools = buildPools(scenario, this.shifts);
     this.poolsForLine = [0, 1].map((l) => this.pools.flatMap((p, i) => (p.lines.includes(l) ? [i] : [])));
@@ -122,6 +134,9 @@ export class Simulation implements SimState {
     this.collector = new Collector(2, areas?.ids.length ?? 0, this.fleet.n, this.endS);
     this.log = options.incidentLog === false ? null : new IncidentLog(1024, { areas: areas?.ids ?? [], units: this.fleet.ids });
     this.injectRng = streamRng(this.seed, 'injected');
+    this.reports = CrimeReports.build(scenario, this.seed);
+    this.breaks = Breaks.build(scenario, this.fleet, this.seed);
+    this.carryOverAfterS = carryOverAfterS(scenario);
 
     initialise(this);
     for (const line of this.lines) this.scheduleArrival(line, this.t0);

@@ -11,9 +11,12 @@ import type { DispatchView } from '../dispatch/choose';
 import type { PendingQueue } from '../dispatch/pending';
 import type { Collector } from '../metrics/collector';
 import type { Place, SimWorld } from '../world';
+import type { Breaks } from './breaks';
 import type { Call } from './call';
+import type { CallTable } from './call-table';
+import type { CrimeReports } from './crime-report';
 import type { IncidentLog } from './incident-log';
-import type { LineRuntime, PoolRuntime, Samplers, ShiftRuntime } from './setup';
+import type { GradeRules, LineRuntime, PoolRuntime, Samplers, ShiftRuntime } from './setup';
 
 /** Something that watches a run (live sessions keep rolling KPIs this way). */
 export interface SimObserver {
@@ -59,6 +62,8 @@ export interface SimState extends DispatchView, CallCounters {
   /** Per LINES index. */
   readonly lines: readonly LineRuntime[];
   readonly samplers: Samplers;
+  /** Per grade index: slots, arrest probability, blue lights, target. */
+  readonly gradeRules: GradeRules;
   readonly shifts: readonly ShiftRuntime[];
   readonly pools: readonly PoolRuntime[];
   /** Per LINES index: pools serving the line, in scenario order. */
@@ -72,7 +77,7 @@ export interface SimState extends DispatchView, CallCounters {
   /** The incident log; null when the run keeps none. */
   readonly log: IncidentLog | null;
   /** Live calls by id; a finished call's entry is deleted. */
-  readonly calls: Map<number, Call>;
+  readonly calls: CallTable;
   /**
    * Per grade: the fleet epoch at which the grade's pending incidents last found no unit at all
    * (none free for it, none to divert); -1 when not stuck. See dispatch-pass.ts.
@@ -83,6 +88,12 @@ export interface SimState extends DispatchView, CallCounters {
   readonly observer: SimObserver | null;
   /** Explains dispatch decisions when set (live sessions; batch runs keeping the incident log). */
   readonly explain: DispatchHook | null;
+  /** The run's crime reports (crime-report.ts); null when no grade has any. */
+  readonly reports: CrimeReports | null;
+  /** The run's refreshment breaks (refreshment.ts); null without `refreshment`. */
+  readonly breaks: Breaks | null;
+  /** Per grade I, S, E: carry-over time (carry-over.ts), NaN for none; null without `dispatch.carryOver`. */
+  readonly carryOverAfterS: Float64Array | null;
 
   /** Schedules an event of `kind` (event-kinds.ts) at `timeS`. */
   schedule(timeS: number, kind: number, a?: number, b?: number): void;

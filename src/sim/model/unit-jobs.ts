@@ -4,15 +4,19 @@
  * it is and drives back to base (free while returning). A unit whose shift has ended goes off duty
  * when the job is done. Every change bumps the unit's version, so older events become stale.
  */
-import { unitPlace } from '../dispatch/choose';
-import { US } from '../fleet/fleet';
-import { CS, type Call } from './call';
+import { unitPlace as unitPlace_IMPORTED } from '../dispatch/choose';
+import { US as US_IMPORTED } from '../fleet/fleet';
+import { CS as CS_IMPORTED, type Call } from './call';
 import { EV as EV_IMPORTED } from './event-kinds';
-import { takeDueBreak } from './refreshment';
+import { takeDueBreak as takeDueBreak_IMPORTED } from './refreshment';
 import type { SimState } from './state';
 
 // Module-local copies: hot paths read them without going through module bindings.
 const EV = EV_IMPORTED;
+const unitPlace = unitPlace_IMPORTED;
+const US = US_IMPORTED;
+const CS = CS_IMPORTED;
+const takeDueBreak = takeDueBreak_IMPORTED;
 
 /** Sends unit `u` (available, or diverted) to slot `slot` of `call`, now. */
 export function dispatchUnit(sim: SimState, u: number, call: Call, slot: number): void {
@@ -21,7 +25,7 @@ export function dispatchUnit(sim: SimState, u: number, call: Call, slot: number)
   const now = sim.now;
   const origin = unitPlace(sim, u);
   const departS = now + call.slotTurnoutS[slot]!;
-  const blue = sim.scenario.grades[sim.gradeKey(call.grade)].blueLight;
+  const blue = sim.gradeRules.blueLight[call.grade] === 1;
   const trip = sim.travel.trip(origin, call.place!, departS, blue);
   if (!Number.isFinite(trip.durationS)) throw new Error(`unit ${f.ids[u]} cannot reach call ${call.id}: no route`);
   sim.setUnitState(u, US.TRAVELLING);
@@ -68,21 +72,23 @@ export function atScene(sim: SimState, u: number): void {
   sim.schedule(f.sceneEndS[u]!, EV.UNIT_SCENE_END, u, f.version[u]!);
 }
 
+/** Scratch for firstArrival's response components (the collector reads them, keeps none). */
+const PARTS: number[] = [0, 0, 0, 0, 0];
+
 function firstArrival(sim: SimState, call: Call, u: number, slot: number): void {
   const now = sim.now;
   call.firstArriveS = now;
   const dispatchS = call.slotDispatchS[slot]!;
   const turnoutS = call.slotTurnoutS[slot]!;
-  const parts = [
-    call.answeredS - call.tS,
-    call.handledS - call.answeredS,
-    dispatchS - call.handledS,
-    turnoutS,
-    now - dispatchS - turnoutS,
-  ];
+  const parts = PARTS;
+  parts[0] = call.answeredS - call.tS;
+  parts[1] = call.handledS - call.answeredS;
+  parts[2] = dispatchS - call.handledS;
+  parts[3] = turnoutS;
+  parts[4] = now - dispatchS - turnoutS;
   const responseS = now - call.tS;
   if (call.counted) {
-    const target = sim.scenario.grades[sim.gradeKey(call.grade)].targetS;
+    const target = sim.gradeRules.targetS[call.grade]!;
     sim.collector.attendedIncident(call.grade, call.area, call.tS, responseS, target, parts);
     sim.openCounted--;
   }
@@ -116,8 +122,8 @@ export function sceneEnd(sim: SimState, u: number): void {
 
 function toCustody(sim: SimState, u: number, call: Call): void {
   const f = sim.fleet;
-  const suites = f.stations.flatMap((st, i) => (st.custody ? [i] : []));
-  const times = sim.travel.timesFrom(call.place!, suites.map((i) => f.stations[i]!.place), sim.now, false);
+  const suites = f.custodySuites;
+  const times = sim.travel.timesFrom(call.place!, f.custodyPlaces, sim.now, false);
   let best = -1;
   for (let k = 0; k < suites.length; k++) if (Number.isFinite(times[k]!) && (best < 0 || times[k]! < times[best]!)) best = k;
   if (best < 0) {

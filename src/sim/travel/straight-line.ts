@@ -8,8 +8,15 @@
  * trip moves along the straight segment at constant speed.
  */
 import type { Place, Ranked, TravelModel, Trip } from '../world';
-import { hourOfDay } from '../time';
-import { greatCircleM } from '../geo';
+import { hourOfDay as hourOfDay_IMPORTED } from '../time';
+import { EARTH_RADIUS_M as EARTH_RADIUS_M_IMPORTED, greatCircleM as greatCircleM_IMPORTED } from '../geo';
+
+// Module-local copies: hot paths read them without going through module bindings.
+const hourOfDay = hourOfDay_IMPORTED;
+const greatCircleM = greatCircleM_IMPORTED;
+const EARTH_RADIUS_M = EARTH_RADIUS_M_IMPORTED;
+/** Degrees to radians, as geo.ts has it. */
+const RAD = Math.PI / 180;
 
 export interface StraightLineOptions {
   /** km/h on the straight line (after the detour factor). */
@@ -60,6 +67,9 @@ export class StraightLineTravel implements TravelModel {
   /** Seconds per metre at free flow, off blue lights. */
   private readonly secondsPerM: number;
   private readonly congestion: Float64Array;
+  /** Scratch for nearest(): haversine's `a` per origin, and the distance it found. */
+  private scratch = new Float64Array(64);
+  private bestM = Infinity;
 
   constructor(private readonly options: StraightLineOptions) {
     if (!(options.speedKph > 0)) throw new Error(`straight-line travel: speedKph must be > 0, got ${options.speedKph}`);
@@ -95,23 +105,65 @@ export class StraightLineTravel implements TravelModel {
   rankTo(origins: readonly Place[], dest: Place, departS: number, blueLight: boolean, k: number): Ranked[] {
     if (k === 1) {
       // Dispatch asks for the best one thousands of times a day: one pass, no sort.
-      const r = this.rate(departS, blueLight);
-      let best = -1;
-      let bestM = Infinity;
-      for (let i = 0; i < origins.length; i++) {
-        const m = greatCircleM(origins[i]!.lon, origins[i]!.lat, dest.lon, dest.lat);
-        if (m < bestM) {
-          bestM = m;
-          best = i;
-        }
-      }
-      return best < 0 ? [] : [{ index: best, timeS: bestM * r }];
+      const best = this.nearest(origins, dest);
+      if (best >= 0) return [{ index: best, timeS: this.bestM * this.rate(departS, blueLight) }];
+      return [];
     }
     const times = this.timesTo(origins, dest, departS, blueLight);
     const order = Array.from(times.keys());
     // Stable sort: equal times keep the lower index first, as the contract asks.
     order.sort((a, b) => times[a]! - times[b]! || a - b);
     return order.slice(0, Math.max(0, k)).map((index) => ({ index, timeS: times[index]! }));
+  }
+
+  /**
+   * Index of the origin nearest `dest` (the first of equals), -1 when none has a finite distance;
+   * its distance in `bestM`. Exactly the first minimum of greatCircleM over the origins: haversine's
+   * `a` is computed as greatCircleM computes it (with the destination's cosine once), the distance
+   * grows with it, so only origins within a hair of the least `a` have their distance computed and
+   * compared, as greatCircleM would compute it.
+   */
+  private nearest(origins: readonly Place[], dest: Place): number {
+    const n = origins.length;
+    if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, 2 * this.scratch.length));
+    const hav = this.scratch;
+    const lon2 = dest.lon;
+    const lat2 = dest.lat;
+    const cos2 = Math.cos(lat2 * RAD);
+    let leastA = Infinity;
+    for (let i = 0; i < n; i++) {
+      const o = origins[i]!;
+      const s = Math.sin(((lat2 - o.lat) * RAD) / 2);
+      const t = Math.sin(((lon2 - o.lon) * RAD) / 2);
+      const a = s * s + Math.cos(o.lat * RAD) * cos2 * t * t;
+      hav[i] = a;
+      if (a < leastA) leastA = a;
+    }
+    let best = -1;
+    let bestM = Infinity;
+    if (leastA < 0.5) {
+      const within = leastA * (1 + 1e-9);
+      for (let i = 0; i < n; i++) {
+        const a = hav[i]!;
+        if (!(a <= within)) continue;
+        const m = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+        if (m < bestM) {
+          bestM = m;
+          best = i;
+        }
+      }
+    } else {
+      // Nearly antipodal (or no finite distance): greatCircleM over them all, as it was.
+      for (let i = 0; i < n; i++) {
+        const m = greatCircleM(origins[i]!.lon, origins[i]!.lat, lon2, lat2);
+        if (m < bestM) {
+          bestM = m;
+          best = i;
+        }
+      }
+    }
+    this.bestM = bestM;
+    return best;
   }
 
   trip(origin: Place, dest: Place, departS: number, blueLight: boolean): Trip {

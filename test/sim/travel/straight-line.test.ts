@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StraightLineTravel, greatCircleM } from '../../../src/sim';
+import { StraightLineTravel, greatCircleM, streamRng } from '../../../src/sim';
 
 const travel = (over: Partial<ConstructorParameters<typeof StraightLineTravel>[0]> = {}) =>
   new StraightLineTravel({ speedKph: 36, detourFactor: 1.5, blueLightFactor: 1.25, startOffsetS: 0, ...over });
@@ -49,6 +49,35 @@ describe('straight-line travel', () => {
     expect(t.rankTo(origins, dest, 0, false, 3).map((r) => r.index)).toEqual([1, 2, 0]);
     expect(t.rankTo(origins, dest, 0, false, 1)[0]!.timeS).toBeCloseTo(t.timesTo([origins[1]!], dest, 0, false)[0]!, 12);
     expect(t.rankTo([], dest, 0, false, 1)).toEqual([]);
+  });
+
+  it('finds the nearest exactly as a scan of greatCircleM does: the first of equals, the same time to the bit', () => {
+    const t = travel();
+    const rng = streamRng(3, 'rank-test');
+    for (let round = 0; round < 300; round++) {
+      const dest = t.place(-0.5 + rng.next(), 51.3 + 0.4 * rng.next());
+      // Many origins, some repeated (ties), some at the destination itself (distance 0), on a coarse grid (near-ties).
+      const origins = Array.from({ length: 1 + Math.floor(rng.next() * 80) }, () => {
+        const u = rng.next();
+        if (u < 0.05) return dest;
+        return t.place(-0.5 + Math.round(rng.next() * 40) / 40, 51.3 + Math.round(rng.next() * 16) / 40);
+      });
+      if (round % 3 === 0) origins.push(...origins.slice(0, 5));
+      let best = -1;
+      let bestM = Infinity;
+      origins.forEach((o, i) => {
+        const m = greatCircleM(o.lon, o.lat, dest.lon, dest.lat);
+        if (m < bestM) {
+          bestM = m;
+          best = i;
+        }
+      });
+      const [top] = t.rankTo(origins, dest, 3600 * round, round % 2 === 0, 1);
+      expect(top!.index).toBe(best);
+      expect(top!.timeS).toBe(t.timesTo([origins[best]!], dest, 3600 * round, round % 2 === 0)[0]);
+    }
+    const far = [t.place(179.9, 0.1), t.place(-179.9, -0.1), t.place(180, 0)];
+    expect(t.rankTo(far, t.place(0, 0), 0, false, 1)[0]!.index, 'nearly antipodal').toBe(0);
   });
 
   it('refuses a speed of zero', () => {
