@@ -5,7 +5,8 @@
  *   node --import tsx bench/sim-baseline-run.ts <straight-line|road> <days>
  *
  * Prints one JSON line: world build and run wall seconds, run CPU seconds, events, counted calls,
- * I mean response (s), and the process's peak resident memory (MB). The incident log is off, as
+ * I mean response (s), and the process's peak resident memory (MB), in all and before the results
+ * were built. The incident log is off, as
  * for a batch run of a year.
  */
 import { nodeDataProvider } from '../src/node/data/provider';
@@ -28,7 +29,12 @@ async function main(): Promise<void> {
   const worldS = (performance.now() - t) / 1000;
   t = performance.now();
   const cpu = process.cpuUsage();
-  const { results } = runScenario(parsed.scenario, world, { incidentLog: false });
+  // Peak resident when the last event has run, before the results are built (onProgress(1) comes then).
+  let peakBeforeResultsMB = 0;
+  const onProgress = (f: number): void => {
+    if (f === 1) peakBeforeResultsMB = process.resourceUsage().maxRSS / 1024;
+  };
+  const { results } = runScenario(parsed.scenario, world, { incidentLog: false, onProgress });
   const runS = (performance.now() - t) / 1000;
   const cpuS = process.cpuUsage(cpu).user / 1e6;
   const i = results.grades.I;
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
       calls: results.calls.offered,
       iMeanResponseS: i && 'meanResponseS' in i ? i.meanResponseS : null,
       peakRssMB: process.resourceUsage().maxRSS / 1024,
+      peakBeforeResultsMB,
     }),
   );
 }

@@ -17,6 +17,8 @@ interface RunFigures {
   calls: number;
   iMeanResponseS: number | null;
   peakRssMB: number;
+  /** Peak resident when the last event had run, before the results were built. */
+  peakBeforeResultsMB: number;
 }
 
 function runBaseline(mode: 'straight-line' | 'road', days: number): RunFigures {
@@ -42,6 +44,7 @@ export default async function (report: Report): Promise<void> {
   const year = runBaseline('road', 365);
   report('sim london baseline year, road: run', year.runS, 's');
   report('sim london baseline year, road: peak resident memory', year.peakRssMB, 'MB');
+  report('sim london baseline year, road: peak resident memory before results', year.peakBeforeResultsMB, 'MB');
   report('sim london baseline year, road: events', year.events, 'events');
   report('sim london baseline year, road: model', year.events / year.runS, 'events/s');
 }

@@ -1,27 +1,138 @@
 /**
  * Running totals for results, fed by the model as things happen. Only the counted period
  * [0, endS) counts: calls by their arrival time, unit time by clipping each interval to it.
- * Memory grows only with the answer waits and response times kept for percentiles.
+ * Memory grows only with the answer waits and response times kept for percentiles (Samples).
  */
 import { US } from '../fleet/fleet';
 import { HOUR_S } from '../time';
 
-/** A growable Float64 list. */
+/** Values per chunk of a Samples list at most (512 kB). */
+const MAX_CHUNK = 1 << 16;
+
+/**
+ * A growable list of values for exact quantiles and means. Zeros (most answer waits: a call taker
+ * was free) are only counted; the other values go into chunks that are never copied as the list
+ * grows, so a year of London holds its 5 M waits in about 8 bytes per non-zero wait.
+ */
 export class Samples {
-  private data = new Float64Array(256);
-  length = 0;
+  private readonly chunks: Float64Array[] = [];
+  private chunk: Float64Array | null = null;
+  private fill = 0;
+  /** Non-zero values held. */
+  private stored = 0;
+  /** Values equal to 0 (either sign), counted only. */
+  private zeros = 0;
+
+  get length(): number {
+    return this.stored + this.zeros;
+  }
+
   push(x: number): void {
-    if (this.length === this.data.length) {
-      const d = new Float64Array(this.data.length * 2);
-      d.set(this.data);
-      this.data = d;
+    if (x === 0) {
+      this.zeros++;
+      return;
     }
-    this.data[this.length++] = x;
+    let chunk = this.chunk;
+    if (chunk === null || this.fill === chunk.length) {
+      chunk = this.chunk = new Float64Array(chunk === null ? 256 : Math.min(MAX_CHUNK, 2 * chunk.length));
+      this.chunks.push(chunk);
+      this.fill = 0;
+    }
+    chunk[this.fill++] = x;
+    this.stored++;
   }
-  /** A sorted copy. */
-  sorted(): Float64Array {
-    return this.data.slice(0, this.length).sort();
+
+  /** The values in ascending order. */
+  sorted(): SortedSamples {
+    const values = new Float64Array(this.stored);
+    let at = 0;
+    for (const c of this.chunks) {
+      const n = Math.min(c.length, this.stored - at);
+      values.set(n === c.length ? c : c.subarray(0, n), at);
+      at += n;
+    }
+    return new SortedSamples(values.sort(), this.zeros);
   }
+}
+
+/**
+ * Values in ascending order, held as the sorted non-zero ones and a count of zeros (which stand
+ * between the negative and the positive ones). Sums and quantiles are those of the whole sorted
+ * list, to the last bit: adding a zero never changes a sum that starts at +0.
+ */
+export class SortedSamples {
+  /** Non-zero values before which the zeros stand. */
+  private readonly negatives: number;
+
+  constructor(
+    /** The non-zero values, ascending. */
+    readonly values: Float64Array,
+    readonly zeros: number,
+  ) {
+    let lo = 0;
+    let hi = values.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[mid]! < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.negatives = lo;
+  }
+
+  get length(): number {
+    return this.values.length + this.zeros;
+  }
+
+  /** Value `i` of the sorted list (0 <= i < length). */
+  at(i: number): number {
+    if (i < this.negatives) return this.values[i]!;
+    if (i < this.negatives + this.zeros) return 0;
+    return this.values[i - this.zeros]!;
+  }
+
+  /** The sum in ascending order (as `reduce((a, b) => a + b, 0)` over the sorted list). */
+  sum(): number {
+    const v = this.values;
+    let s = 0;
+    for (let i = 0; i < v.length; i++) s += v[i]!;
+    return s;
+  }
+
+  /** Quantile `p` (0..1) by linear interpolation (Hyndman-Fan type 7, as stats.ts quantileSorted); null when empty. */
+  quantile(p: number): number | null {
+    const n = this.length;
+    if (n === 0) return null;
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.min(lo + 1, n - 1);
+    const a = this.at(lo);
+    return a + (h - lo) * (this.at(hi) - a);
+  }
+
+  /** All of `lists` in one, ascending (a merge: each is sorted already). */
+  static merge(lists: readonly SortedSamples[]): SortedSamples {
+    let values: Float64Array = new Float64Array(0);
+    let zeros = 0;
+    for (const l of lists) {
+      values = mergeSorted(values, l.values);
+      zeros += l.zeros;
+    }
+    return new SortedSamples(values, zeros);
+  }
+}
+
+/** Two ascending lists merged into one. */
+function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = b[j]! < a[i]! ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 /** Response components, in the order of ResponseComponents. */

@@ -9,8 +9,8 @@ import type { Fleet } from '../fleet/fleet';
 import type { LineRuntime, ShiftRuntime } from '../model/setup';
 import type { SimWorld, TravelModel } from '../world';
 import { SIM_VERSION } from '../version';
-import { COMPONENTS, Collector } from './collector';
-import { pct, quantileSorted, ratio } from './stats';
+import { COMPONENTS, Collector, SortedSamples } from './collector';
+import { pct, ratio } from './stats';
 import { HOUR_S } from '../time';
 
 /** What results are built from: a replication's totals and the few facts of its setup they report. */
@@ -62,22 +62,23 @@ export function buildResults(sim: ResultsView, options: BuildOptions = {}): Resu
   const upToS = sim.finished ? sim.endS : Math.min(sim.now, sim.endS);
   const t = closedCopy(sim, upToS);
 
+  const lineIndices = LINES.flatMap((l, i) => (s.demand.streams.some((st) => st.line === l) ? [i] : []));
+  const sortedWaits = lineIndices.map((l) => c.waits[l]!.sorted());
   const line = (l: number): LineResults => {
-    const waits = c.waits[l]!.sorted();
+    const waits = sortedWaits[lineIndices.indexOf(l)]!;
     const target = sim.lines[l]!.answerTargetS;
     return {
       offered: c.offered[l]!,
       answered: c.answered[l]!,
       abandoned: c.abandoned[l]!,
       abandonedPct: pct(c.abandoned[l]!, c.offered[l]!),
-      meanAnswerS: ratio(waits.reduce((a, b) => a + b, 0), waits.length),
-      p90AnswerS: quantileSorted(waits, 0.9),
+      meanAnswerS: ratio(waits.sum(), waits.length),
+      p90AnswerS: waits.quantile(0.9),
       answeredWithinTargetPct: target === null ? null : pct(c.answeredWithin[l]!, c.offered[l]!),
       answerTargetS: target,
     };
   };
-  const lineIndices = LINES.flatMap((l, i) => (s.demand.streams.some((st) => st.line === l) ? [i] : []));
-  const allWaits = lineIndices.flatMap((l) => Array.from(c.waits[l]!.sorted())).sort((a, b) => a - b);
+  const allWaits = SortedSamples.merge(sortedWaits);
   const sum = (xs: ArrayLike<number>, idx: readonly number[]) => idx.reduce((a, i) => a + xs[i]!, 0);
   const offered = sum(c.offered, lineIndices);
   const abandoned = sum(c.abandoned, lineIndices);
@@ -96,9 +97,9 @@ export function buildResults(sim: ResultsView, options: BuildOptions = {}): Resu
     const result: GradeResults = {
       incidents: c.incidents[gi]!,
       attended: n,
-      meanResponseS: ratio(responses.reduce((a, b) => a + b, 0), n),
-      medianResponseS: quantileSorted(responses, 0.5),
-      p90ResponseS: quantileSorted(responses, 0.9),
+      meanResponseS: ratio(responses.sum(), n),
+      medianResponseS: responses.quantile(0.5),
+      p90ResponseS: responses.quantile(0.9),
       withinTargetPct: pct(c.within[gi]!, c.incidents[gi]!),
       targetS: spec.targetS,
       components: Object.fromEntries(COMPONENTS.map((name, k) => [name, comp(k)])) as unknown as GradeResults['components'],
@@ -179,8 +180,8 @@ export function buildResults(sim: ResultsView, options: BuildOptions = {}): Resu
       answered: sum(c.answered, lineIndices),
       abandoned,
       abandonedPct: pct(abandoned, offered),
-      meanAnswerS: ratio(allWaits.reduce((a, b) => a + b, 0), allWaits.length),
-      p90AnswerS: quantileSorted(allWaits, 0.9),
+      meanAnswerS: ratio(allWaits.sum(), allWaits.length),
+      p90AnswerS: allWaits.quantile(0.9),
       answeredWithinTargetPct: hasTargets ? pct(sum(c.answeredWithin, lineIndices), offered) : null,
       answerTargetS: null,
       byLine: Object.fromEntries(lineIndices.map((l) => [LINES[l]!, line(l)])),
