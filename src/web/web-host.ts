@@ -8,9 +8,15 @@ import { pickFileWithInput } from './pick-file';
 import { createWebApi } from './web-api';
 import { printReportInPage } from './report-export';
 
-export function createPageApi(): ReturnType<typeof createWebApi> {
+/** @param first a sim worker started already (./main.ts), used for the first one asked for */
+export function createPageApi(first?: Worker): ReturnType<typeof createWebApi> {
+  let started = first;
   return createWebApi({
-    createWorker: () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim-worker' }),
+    createWorker: () => {
+      const worker = started ?? new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim-worker' });
+      started = undefined;
+      return worker;
+    },
     // Leave a core for the page; a few workers are plenty for replications in a browser.
     workers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
     appVersion: __APP_VERSION__,
