@@ -9,7 +9,4 @@ import { deferredApi } from './deferred-api';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The first sim worker starts with the page (its script, then the road graph it fetches at once),
-// not after the host's chunk: the first figures wait for it (issue 14 aim 4).
-const first = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim-worker' });
-mountApp(root, deferredApi(import('./web-host').then(({ createPageApi }) => createPageApi(first))));
+mountApp(root, deferredApi(import('./web-host').then(({ createPageApi }) => createPageApi())));

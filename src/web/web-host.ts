@@ -8,15 +8,9 @@ import { pickFileWithInput } from './pick-file';
 import { createWebApi } from './web-api';
 import { printReportInPage } from './report-export';
 
-/** @param first a sim worker started already (./main.ts), used for the first one asked for */
-export function createPageApi(first?: Worker): ReturnType<typeof createWebApi> {
-  let started = first;
+export function createPageApi(): ReturnType<typeof createWebApi> {
   return createWebApi({
-    createWorker: () => {
-      const worker = started ?? new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim-worker' });
-      started = undefined;
-      return worker;
-    },
+    createWorker: () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim-worker' }),
     // Leave a core for the page; a few workers are plenty for replications in a browser.
     workers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
     appVersion: __APP_VERSION__,

@@ -3,7 +3,7 @@
  * rejected call (a programmer error on one side of the API) is not swallowed: it is logged and
  * shown as a failed run with its message.
  */
-import type { DesktopApi, RunOutcome, TraceSource } from '../../shared/protocol';
+import type { DesktopApi, RunOutcome, RunProgress, RunRequest, TraceSource } from '../../shared/protocol';
 import { update, type AppStore } from '../store';
 import { demandKey, provisionalFinished, runFinished, runProgressed, runStarted, type Replay } from '../store/run-slice';
 
@@ -33,6 +33,27 @@ export interface StartRun {
   readonly onFigures?: () => void;
 }
 
+/**
+ * Outcomes of the runs done in this page, by what was run (at most MEMO_SIZE, the least recently
+ * used dropped): the same scenario, days and replications give the same results byte for byte
+ * (MODEL.md), so a number changed back, or an undo, shows its figures at once.
+ */
+const memos = new WeakMap<DesktopApi, Map<string, RunOutcome>>();
+const MEMO_SIZE = 12;
+
+async function runOnce(api: DesktopApi, request: RunRequest, onProgress?: (progress: RunProgress) => void): Promise<RunOutcome> {
+  if (request.trace) return api.runScenario(request, onProgress);
+  const key = JSON.stringify([request.scenario, request.days ?? null, request.replications ?? 1]);
+  let memo = memos.get(api);
+  if (!memo) memos.set(api, (memo = new Map()));
+  const known = memo.get(key);
+  memo.delete(key);
+  const outcome = known ?? (await api.runScenario(request, onProgress));
+  if (outcome.ok) memo.set(key, outcome);
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  return outcome;
+}
+
 export async function startRun(api: DesktopApi, store: AppStore, run: StartRun): Promise<RunOutcome> {
   const jobId = newJobId();
   update(store, 'run', runStarted, {
@@ -55,7 +76,7 @@ export async function startRun(api: DesktopApi, store: AppStore, run: StartRun):
     const days = run.provisionalDays;
     if (days !== undefined) {
       // The same job id, one call after the other: a cancel of the job stops whichever is running.
-      const first = await api.runScenario({ ...request, days });
+      const first = await runOnce(api, { ...request, days });
       if (first.ok) {
         update(store, 'run', provisionalFinished, { jobId, outcome: first, days });
         run.onFigures?.();
@@ -63,7 +84,7 @@ export async function startRun(api: DesktopApi, store: AppStore, run: StartRun):
       // Replaced by a newer run while the provisional one ended: nothing left to cancel, so stop here.
       if (store.getState().run.jobId !== jobId) outcome ??= { ok: false, error: { kind: 'cancelled' } };
     }
-    outcome ??= await api.runScenario(request, (progress) => update(store, 'run', runProgressed, progress));
+    outcome ??= await runOnce(api, request, (progress) => update(store, 'run', runProgressed, progress));
   } catch (error) {
     console.error('runScenario failed', error);
     outcome = { ok: false, error: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } };

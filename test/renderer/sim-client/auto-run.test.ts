@@ -100,19 +100,20 @@ describe('auto-run', () => {
     expect(store.getState().run).toMatchObject({ status: 'done', provisional: null });
     expect(fake.lives).toHaveLength(1);
 
-    // A one-day horizon: no provisional run; a change while the session warms up stops it at once.
+    // A one-day horizon: the provisional day's outcome at once (the same run), and the session reopens.
     update(store, 'scenario', horizonSet, 1);
     timers.fire();
-    expect(fake.runs).toHaveLength(3);
-    expect(fake.runs[2]!.request.days).toBe(1);
-    expect(fake.lives, 'no new session while the run goes').toHaveLength(1);
-    fake.runs[2]!.finish({ ok: true, results: fakeResults(5, 1), replications: 1, wallMs: 1 });
     await new Promise((r) => setTimeout(r, 0));
+    expect(fake.runs, 'the day was run already').toHaveLength(2);
+    expect(store.getState().run).toMatchObject({ status: 'done', revision: 1 });
     expect(fake.lives, 'the session reopens with the figures').toHaveLength(2);
+    // A change while the session warms up stops it at once; a one-day run has no provisional run.
     expect(store.getState().live.status).toBe('starting');
     update(store, 'scenario', scenarioEdited, (raw) => ({ ...raw, seed: 3 }));
     timers.fire();
     expect(fake.cancelled).toContain(fake.lives[1]!.request.jobId);
+    expect(fake.runs[2]!.request.days).toBe(1);
+    expect(fake.lives, 'no new session while the run goes').toHaveLength(2);
     stop();
   });
 
