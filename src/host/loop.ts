@@ -154,7 +154,7 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
 const nextTask = (): Promise<void> => new Promise((resolve) => (globalThis as unknown as { setTimeout(fn: () => void, ms: number): unknown }).setTimeout(resolve, 0));
 
 /** Wall milliseconds of warm-up run between two looks at the worker's messages. */
-const WARM_SLICE_MS = 40;
+const WARM_SLICE_MS = 100;
 
 /**
  * Runs `handle` to `toS` as one `advanceTo` would (the same events: `advanceTo` is run to a time),
