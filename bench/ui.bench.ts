@@ -7,8 +7,9 @@
  *   unit of the fleet on the map (aim: 60);
  * - time from a changed resourcing number (one BCU's units on one shift) to the key figures of the
  *   new one-day London run on the screen (aim: under 1 s). Measured in the page, from the input
- *   event to the figures' update; includes the 150 ms the app waits for more typing. The run's own
- *   wall time (as the run reports it) is printed beside it.
+ *   event to the figures' update; includes the 60 ms the app waits for more typing. The run's own
+ *   wall time (as the run reports it) is printed beside it. Each change is to a value not run
+ *   before (the page keeps the outcomes of what it ran, and would show those at once).
  *
  * The site is built afresh into a temporary folder (vite build + the data copy), so the figures
  * are of the code as it is. Skipped, with one line saying why, without Chromium or the London data.
@@ -82,10 +83,16 @@ const CHANGE_TO_FIGURES = (id: string, value: number) => `new Promise((resolve) 
   input.dispatchEvent(new Event('input', { bubbles: true }));
 })`;
 
-async function figuresCurrent(page: Page, timeoutMs = 120_000): Promise<void> {
+/** True once the key figures are of the scenario as it now stands, provisional (a first day) or not. */
+const ANY_FIGURES = `(() => {
+  const figures = document.querySelector('[data-testid="key-figures"]');
+  return !!figures && figures.getAttribute('data-provisional-revision') === figures.getAttribute('data-scenario-revision');
+})() || ${FIGURES_CURRENT}`;
+
+async function figuresCurrent(page: Page, timeoutMs = 120_000, expression = FIGURES_CURRENT): Promise<void> {
   // Polled from here: waitForFunction would compile the text in the page, which its CSP forbids.
   const end = Date.now() + timeoutMs;
-  while (!(await page.evaluate(FIGURES_CURRENT))) {
+  while (!(await page.evaluate(expression))) {
     if (Date.now() > end) throw new Error(`ui bench: no figures within ${timeoutMs} ms`);
     await page.waitForTimeout(50);
   }
@@ -115,6 +122,8 @@ export default async function uiBench(report: Report): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const loadStart = performance.now();
     await page.goto(server.url);
+    await figuresCurrent(page, 120_000, ANY_FIGURES);
+    report('ui first figures after page load, provisional (a first day) or final', Math.round(performance.now() - loadStart), 'ms');
     await figuresCurrent(page);
     report('ui first figures after page load (one-day London)', Math.round(performance.now() - loadStart), 'ms');
 
@@ -139,7 +148,7 @@ export default async function uiBench(report: Report): Promise<void> {
     const times: number[] = [];
     const runs: number[] = [];
     for (let i = 0; i < CHANGES; i++) {
-      const { ms, runMs } = await changeToFigures(page, testId, i % 2 === 0 ? original - 1 : original);
+      const { ms, runMs } = await changeToFigures(page, testId, original + 1 + i);
       times.push(ms);
       runs.push(runMs);
     }

@@ -39,6 +39,8 @@ export interface LivePool {
   call<K extends WorkerCallName>(call: K, request: WorkerCalls[K]['request'], options?: CallOptions): Promise<WorkerResult<K>>;
   /** crashes of the pool's workers so far (a crash between calls loses the session all the same) */
   readonly crashes: { readonly count: number; readonly lastReason: string | null };
+  /** cancels the calls of `group` (a session stopped while it opens: its warm-up stops) */
+  cancel?(group: string): boolean;
 }
 
 export interface LiveDriverOptions {
@@ -118,6 +120,8 @@ class Session {
   private tS = 0;
   private finished = false;
   private ended = false;
+  /** the liveOpen call (with its warm-up) is in flight */
+  private opening = true;
   private busy = false;
   private stepQueued = false;
   /** a Jump asked for (simulation seconds), run by the next tick */
@@ -217,6 +221,7 @@ class Session {
       },
       { group: this.jobId },
     );
+    this.opening = false;
     if (this.ended) return;
     if (!result.ok) return this.fail(result.error);
     this.crashesAtOpen = this.pool.crashes.count;
@@ -312,6 +317,8 @@ class Session {
     this.ended = true;
     this.playing = false;
     this.clearTimer();
+    // Stopped while it opens: the warm-up is worker time nobody will use (it stops between slices).
+    if (this.opening) this.pool.cancel?.(this.jobId);
     // The worker's copy of the session is dropped; a crashed worker has none left to drop.
     if (outcome.ok || outcome.error.kind !== 'worker-crashed') void this.pool.call('liveClose', { session: this.jobId });
     this.resolve(outcome);

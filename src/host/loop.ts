@@ -15,7 +15,7 @@ import type { FromWorker, WorkerCallName, WorkerCalls } from '../shared/protocol
 import { describeWorkerIssue, toWorkerSchema, workerCallSchema, workerRequestSchemas } from '../shared/worker-schemas';
 import { LiveRegistry } from './live-worker';
 import { ReplicationWorker, toWorkerError, Expected } from './replication-worker';
-import type { Simulator } from './simulator';
+import type { LiveHandle, Simulator } from './simulator';
 
 export interface HostDeps<Scenario, World, Spec> {
   readonly simulator: Simulator<Scenario, World, Spec>;
@@ -76,7 +76,7 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
         },
       });
     },
-    liveOpen: async (request) => {
+    liveOpen: async (request, id) => {
       const scenario = parsed(request.scenario);
       const world = await worker.worldFor(scenario);
       const handle = simulator.openLive(scenario, world, {
@@ -85,8 +85,13 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
         ...(request.exercise === undefined ? {} : { exercise: request.exercise }),
         ...(request.startS === undefined ? {} : { startS: request.startS }),
       });
-      // The warm-up at full speed, here, rather than played at the session's pace (issue 17 item 2).
-      if (request.warm === true && handle.now < 0) handle.advanceTo(Math.min(0, handle.endS));
+      // The warm-up at full speed, here, rather than played at the session's pace (issue 17 item 2);
+      // in slices, reading messages between them, so a session replaced while it warms up stops.
+      // (An exercise's script may pause in the warm-up: it runs in one go, as before.)
+      if (request.warm === true && handle.now < 0) {
+        if (request.exercise === undefined) await warmUp(handle, Math.min(0, handle.endS), () => isCancelled(id), deps.clock ?? (() => Date.now()));
+        else handle.advanceTo(Math.min(0, handle.endS));
+      }
       return live.open(request.session, handle);
     },
     liveAdvance: async (request) => live.advance(request),
@@ -142,6 +147,32 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
       return Promise.resolve();
     }
     return answer(id, call, checked.data);
+  }
+}
+
+/** Resolves in a later task, after the messages already waiting (a timer: Node and Web Workers both have one; this file has neither's types). */
+const nextTask = (): Promise<void> => new Promise((resolve) => (globalThis as unknown as { setTimeout(fn: () => void, ms: number): unknown }).setTimeout(resolve, 0));
+
+/** Wall milliseconds of warm-up run between two looks at the worker's messages. */
+const WARM_SLICE_MS = 100;
+
+/**
+ * Runs `handle` to `toS` as one `advanceTo` would (the same events: `advanceTo` is run to a time),
+ * in slices of about WARM_SLICE_MS, yielding to the worker's messages between them; throws a
+ * cancellation when `isCancelled` says so.
+ */
+async function warmUp(handle: LiveHandle, toS: number, isCancelled: () => boolean, clock: () => number): Promise<void> {
+  let sliceS = 900;
+  let tS = handle.now;
+  while (tS < toS) {
+    const started = clock();
+    tS = Math.min(toS, tS + sliceS);
+    handle.advanceTo(tS);
+    if (handle.finished) return;
+    const tookMs = clock() - started;
+    sliceS = Math.min(6 * 3600, Math.max(60, sliceS * Math.min(2, Math.max(0.5, WARM_SLICE_MS / Math.max(1, tookMs)))));
+    await nextTask();
+    if (isCancelled()) throw new Expected({ kind: 'cancelled' });
   }
 }
 

@@ -147,11 +147,11 @@ export class SimWorkerPool {
 
   /**
    * A pool of one worker of its own (e.g. for a live session), outside the shared workers;
-   * closed with this pool.
+   * closed with this pool. `hardCancelMs` overrides this pool's.
    */
-  dedicated(): SimWorkerPool {
+  dedicated(options: { readonly hardCancelMs?: number } = {}): SimWorkerPool {
     if (this.closed) throw new Error('dedicated(): the pool is closed');
-    const pool = new SimWorkerPool({ ...this.options, size: 1 });
+    const pool = new SimWorkerPool({ ...this.options, size: 1, ...options });
     this.dedicatedPools.push(pool);
     return pool;
   }

@@ -17,8 +17,9 @@ import { useAppStore } from './store';
 import { useHost } from './use-host';
 import { useShortcuts } from './use-shortcuts';
 
-export function App({ autoRun = true }: { autoRun?: boolean }) {
-  useHost({ autoRun });
+/** @param figuresFirst provisional one-day figures first, the live session after the figures (sim-client/auto-run.ts) */
+export function App({ autoRun = true, figuresFirst = false }: { autoRun?: boolean; figuresFirst?: boolean }) {
+  useHost({ autoRun, figuresFirst });
   useShortcuts();
   const presenter = useAppStore((s) => s.trainer.presenter);
   return (

@@ -20,7 +20,7 @@ export function mountApp(root: HTMLElement, api: DesktopApi, store: AppStore = c
       <ErrorBoundary>
         <ApiProvider api={api}>
           <StoreProvider store={store}>
-            <App />
+            <App figuresFirst />
           </StoreProvider>
         </ApiProvider>
       </ErrorBoundary>

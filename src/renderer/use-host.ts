@@ -18,7 +18,7 @@ import { layersFailed, layersLoaded } from './store/map-slice';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function useHost(options: { autoRun?: boolean } = {}): void {
+export function useHost(options: { autoRun?: boolean; figuresFirst?: boolean } = {}): void {
   const api = useApi();
   const store = useAppStoreApi();
   const areasSource = useAppStore((s) => (s.scenario.current.areas as { source?: unknown } | undefined)?.source);
@@ -52,7 +52,8 @@ export function useHost(options: { autoRun?: boolean } = {}): void {
   );
 
   const autoRun = options.autoRun ?? true;
-  useEffect(() => (autoRun ? startAutoRun(api, store) : undefined), [api, store, autoRun]);
+  const figuresFirst = options.figuresFirst === true;
+  useEffect(() => (autoRun ? startAutoRun(api, store, { figuresFirst }) : undefined), [api, store, autoRun, figuresFirst]);
   useEffect(() => startAutosave(api, store), [api, store]);
 
   useEffect(() => {

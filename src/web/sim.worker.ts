@@ -16,8 +16,12 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
+const data = fetchDataProvider(new URL('../data/', scope.location.href).href);
+// The built-in road graph (51 MB) is fetched at once, while the page draws and the first scenario
+// comes: the London scenarios need it. A failure is reported by the run that needs it (fetched again).
+data.network('london').catch(() => undefined);
 const host = createSimHost({
-  simulator: realSimulator(fetchDataProvider(new URL('../data/', scope.location.href).href)),
+  simulator: realSimulator(data),
   post: (message) => scope.postMessage(message),
 });
 scope.onmessage = (event) => void host.receive(event.data);

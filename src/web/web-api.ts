@@ -68,7 +68,8 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
   // Live sessions get a worker of their own, started on first use and kept for the next session.
   let livePool: SimWorkerPool | null = null;
   const live = new LiveDriver({
-    pool: () => (livePool ??= pool.dedicated()),
+    // A stopped session's warm-up stops between slices (src/host/loop.ts): give it time rather than lose the worker's world.
+    pool: () => (livePool ??= pool.dedicated({ hardCancelMs: 5000 })),
     timers: options.timers ?? browserTimers,
     now: options.now ?? (() => performance.now()),
     ...(options.liveFrameMs === undefined ? {} : { frameIntervalMs: options.liveFrameMs }),

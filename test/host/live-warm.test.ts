@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import small from '../../assets/scenarios/small.json';
 import { LiveDriver, type LivePool } from '../../src/host/live-driver';
 import { createSimHost } from '../../src/host/loop';
+import { LiveRegistry } from '../../src/host/live-worker';
 import { realSimulator } from '../../src/host/real-simulator';
 import type { FromWorker, LiveFrame, WorkerCallName, WorkerCalls, WorkerResult } from '../../src/shared/protocol';
 import { noBuiltInData } from '../../src/world';
@@ -73,5 +74,28 @@ describe('a warm live session (issue 17 item 2)', () => {
     expect(cold.tS).toBe(-24 * 3600);
     expect(cold.busyUnits).toBe(0);
     expect(cold.incidents).toHaveLength(0);
+  });
+
+  it('warms up in slices (reading messages between them) to the same state as one advance', async () => {
+    const simulator = realSimulator(noBuiltInData);
+    const parsed = simulator.parseScenario(scenario);
+    if (!parsed.ok) throw new Error('the test scenario is invalid');
+    const world = await simulator.buildWorld(simulator.worldSpec(parsed.scenario));
+    const handle = simulator.openLive!(parsed.scenario, world, {});
+    handle.advanceTo(0);
+    const direct = new LiveRegistry(() => 0).open('direct', handle);
+    const warm = await firstFrame(true);
+    const same = (f: Pick<LiveFrame, 'tS' | 'units' | 'incidents' | 'kpis' | 'busyUnits' | 'pending' | 'callsWaiting'>) => ({ tS: f.tS, units: f.units, incidents: f.incidents, kpis: f.kpis, busyUnits: f.busyUnits, pending: f.pending, callsWaiting: f.callsWaiting });
+    expect(same(warm)).toEqual(same(direct));
+  });
+
+  it('a cancel stops a warm-up between its slices', async () => {
+    const replies: FromWorker[] = [];
+    const host = createSimHost({ simulator: realSimulator(noBuiltInData), post: (m) => replies.push(m) });
+    const opening = host.receive({ type: 'call', id: 1, call: 'liveOpen', request: { session: 's', scenario: { ...scenario, days: 60 }, warm: true } });
+    await new Promise((r) => setTimeout(r, 0));
+    await host.receive({ type: 'cancel', id: 1 });
+    await opening;
+    expect(replies).toEqual([{ type: 'reply', id: 1, call: 'liveOpen', ok: false, error: { kind: 'cancelled' } }]);
   });
 });

@@ -43,10 +43,15 @@ function formatValue(def: FigureDef, value: number | null): string {
 }
 
 export function KeyFigures() {
-  const latest = useAppStore((s) => s.run.latest);
-  const previous = useAppStore((s) => s.run.previous);
+  const final = useAppStore((s) => s.run.latest);
+  const before = useAppStore((s) => s.run.previous);
+  const provisional = useAppStore((s) => s.run.provisional);
   const running = useAppStore((s) => s.run.status === 'running');
   const revision = useAppStore((s) => s.scenario.revision);
+  // A shorter run's figures stand in until the run's own arrive (issue 14 aim 4); never compared.
+  const early = provisional?.revision === revision && final?.revision !== revision ? provisional : null;
+  const latest = early ?? final;
+  const previous = early ? null : before;
   const stale = latest !== null && latest.revision !== revision;
   return (
     <section
@@ -54,10 +59,11 @@ export function KeyFigures() {
       aria-labelledby="key-figures-title"
       data-testid="key-figures"
       aria-busy={running}
-      data-figures-revision={latest?.revision ?? ''}
+      data-figures-revision={final?.revision ?? ''}
+      data-provisional-revision={early?.revision ?? ''}
       data-scenario-revision={revision}
     >
-      <h2 id="key-figures-title">Key figures</h2>
+      <h2 id="key-figures-title">Key figures{early && ' (provisional)'}</h2>
       {!latest ? (
         <p className="hint">{running ? 'Running the scenario…' : 'No figures yet.'}</p>
       ) : (
@@ -67,8 +73,8 @@ export function KeyFigures() {
               {formatCount(latest.outcome.results.calls.offered)} calls offered
             </span>
             {' · '}
-            {latest.label}
-            {previous ? ` · change from the previous run (${previous.label})` : ' · first run'}
+            {early ? `provisional: the first ${early.days === 1 ? 'day' : `${early.days} days`} only; ${latest.label}, follows` : latest.label}
+            {previous ? ` · change from the previous run (${previous.label})` : early ? '' : ' · first run'}
             {stale ? ' · figures of the scenario before your last change' : ''}
           </p>
           <table className="figures-table">

@@ -13,7 +13,7 @@ import { controlLive, setLiveSpeed, startLive } from '../sim-client/live';
 import { useAppStore, useAppStoreApi, type AppStore } from '../store';
 import { runHorizon } from '../store/scenario-slice';
 import type { DesktopApi } from '../../shared/protocol';
-import { PresenterButton } from './PresenterView';
+import { PresenterButton } from './PresenterButton';
 
 export const SPEED_LABELS: Readonly<Record<string, string>> = { '1': '1×', '10': '10×', '60': '60×', '600': '600×', max: 'Max (as fast as possible)' };
 

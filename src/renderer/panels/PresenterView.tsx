@@ -9,30 +9,7 @@ import { formatCount, formatDuration, formatPct } from '../format';
 import { clockLabel, weekOffsetS } from '../live/clock';
 import { update, useAppStore, useAppStoreApi } from '../store';
 import { presenterSet } from '../store/trainer-slice';
-
-/** Leaflet sizes the map to its box on a window resize: the box changes when the view opens or closes. */
-function resized(): void {
-  window.dispatchEvent(new Event('resize'));
-}
-
-export function PresenterButton() {
-  const store = useAppStoreApi();
-  const on = useAppStore((s) => s.trainer.presenter);
-  return (
-    <button
-      type="button"
-      className="secondary"
-      aria-pressed={on}
-      title="The map full screen with a large clock and the live figures, for a projector (Escape leaves)"
-      onClick={() => {
-        update(store, 'trainer', presenterSet, !on);
-        requestAnimationFrame(resized);
-      }}
-    >
-      Presenter view
-    </button>
-  );
-}
+import { resized } from './PresenterButton';
 
 export function PresenterView() {
   const store = useAppStoreApi();

@@ -4,6 +4,10 @@
  * horizon and reopens the live session, paused, on the new scenario. Changes in quick succession
  * are gathered (`debounceMs`), and a newer change cancels the run still going for an older one.
  * Choosing an incident log to replay, or random demand again, re-runs the batch with that demand.
+ *
+ * Figures first (issue 14 aim 4): a horizon of more than `provisionalDays` first runs that many
+ * days, shown as provisional figures; and the live session (its warm-up is seconds of a worker's
+ * time) opens once the run's first figures are in, so it does not take a core from the run.
  */
 import type { DesktopApi } from '../../shared/protocol';
 import type { AppState, AppStore } from '../store';
@@ -12,10 +16,16 @@ import { startLive, stopLive } from './live';
 import { startRun } from './run';
 
 export interface AutoRunOptions {
-  /** wait for more changes this long before running (default 150 ms: a typed "12" is one run, and the figures follow within a second) */
+  /** wait for more changes this long before running (default 60 ms: a typed "12" is one run, and the figures follow at once) */
   readonly debounceMs?: number;
   /** open a live session for each scenario (default true) */
   readonly live?: boolean;
+  /**
+   * Figures first (the app's own mount; default off): a horizon of more than a day first runs one
+   * day, shown as provisional figures, and after a change the live session reopens once the first
+   * figures are in.
+   */
+  readonly figuresFirst?: boolean;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
 }
@@ -35,13 +45,18 @@ export function runLabel(state: AppState): string {
 export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunOptions = {}): () => void {
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
-  const debounceMs = options.debounceMs ?? 150;
+  const debounceMs = options.debounceMs ?? 60;
+  const first = options.figuresFirst === true;
   let seen = store.getState().scenario.revision;
   let seenReplay = store.getState().run.replay;
   /** whether the pending run follows only a change of demand (the live session, random demand, stays) */
   let demandOnly = false;
   let timer: unknown = null;
   let stopped = false;
+  /** the batch runs started; only the newest opens the live session */
+  let runs = 0;
+  /** the live session waiting for the figures of the newest run */
+  let pendingLive: { readonly live: Parameters<typeof startLive>[2]; readonly replacing: string | null } | null = null;
 
   const runNow = (): void => {
     timer = null;
@@ -53,9 +68,33 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
     const scenario = effectiveScenario(state);
     const { days } = runHorizon(state.scenario);
     const replay = state.run.replay;
-    void startRun(api, store, { scenario, label: runLabel(state), days, revision: state.scenario.revision, document: state.scenario.document, replay });
-    if ((options.live ?? true) && !demandOnly) void startLive(api, store, { scenario, days, playing: false });
+    if ((options.live ?? true) && !demandOnly) {
+      pendingLive = { live: { scenario, days, playing: false }, replacing: state.live.jobId };
+      // A session still warming up on the old scenario would take a core from this run.
+      if (first && state.live.status === 'starting') void stopLive(api, store);
+    }
     demandOnly = false;
+    const generation = ++runs;
+    const openLive = (): void => {
+      if (stopped || generation !== runs || pendingLive === null) return;
+      const { live, replacing } = pendingLive;
+      pendingLive = null;
+      // Not over a session started since (an exercise, a trainer's session).
+      if (store.getState().live.jobId === replacing) void startLive(api, store, live);
+    };
+    void startRun(api, store, {
+      scenario,
+      label: runLabel(state),
+      days,
+      revision: state.scenario.revision,
+      document: state.scenario.document,
+      replay,
+      ...(first && days > 1 && !replay ? { provisionalDays: 1 } : {}),
+      onFigures: openLive,
+    });
+    // The page's first session opens at once, on a core of its own (a fresh page has no warm world
+    // to lose); after a change it waits for the figures, which the user is looking for.
+    if (!first || generation === 1) openLive();
   };
 
   const unsubscribe = store.subscribe((state) => {

@@ -58,12 +58,17 @@ export interface RunState {
   readonly replay: Replay | null;
   /** demand of the run in hand (`demandKey`) */
   readonly demand: DemandKey;
+  /**
+   * A shorter run of the run in hand's scenario (its first `days`), shown as provisional figures
+   * until the run's own arrive (issue 14 aim 4); never compared, never `latest`.
+   */
+  readonly provisional: (FinishedRun & { readonly days: number }) | null;
 }
 
-export const initialRunState: RunState = { jobId: null, label: null, status: 'idle', progress: 0, outcome: null, revision: 0, document: 0, latest: null, previous: null, replay: null, demand: null };
+export const initialRunState: RunState = { jobId: null, label: null, status: 'idle', progress: 0, outcome: null, revision: 0, document: 0, latest: null, previous: null, replay: null, demand: null, provisional: null };
 
 export function runStarted(state: RunState, payload: { jobId: string; label: string; revision?: number; document?: number; demand?: DemandKey }): RunState {
-  return { ...state, jobId: payload.jobId, label: payload.label, status: 'running', progress: 0, outcome: null, revision: payload.revision ?? 0, document: payload.document ?? 0, demand: payload.demand ?? null };
+  return { ...state, jobId: payload.jobId, label: payload.label, status: 'running', progress: 0, outcome: null, revision: payload.revision ?? 0, document: payload.document ?? 0, demand: payload.demand ?? null, provisional: null };
 }
 
 /** Runs from now on replay `replay` (null: random demand again). */
@@ -78,11 +83,18 @@ export function runProgressed(state: RunState, progress: RunProgress): RunState 
   return fraction === state.progress ? state : { ...state, progress: fraction };
 }
 
+/** The provisional figures of the run in hand: a run of its scenario's first `days`. */
+export function provisionalFinished(state: RunState, payload: { jobId: string; outcome: OkOutcome; days: number }): RunState {
+  if (state.jobId !== payload.jobId || state.status !== 'running') return state;
+  const { outcome, days } = payload;
+  return { ...state, provisional: { outcome, days, label: state.label ?? '', revision: state.revision, document: state.document, demand: state.demand } };
+}
+
 export function runFinished(state: RunState, payload: { jobId: string; outcome: RunOutcome }): RunState {
   if (state.jobId !== payload.jobId) return state;
   const { outcome } = payload;
   const status: RunStatus = outcome.ok ? 'done' : outcome.error.kind === 'cancelled' ? 'cancelled' : 'failed';
-  const next: RunState = { ...state, status, progress: outcome.ok ? 1 : state.progress, outcome };
+  const next: RunState = { ...state, status, progress: outcome.ok ? 1 : state.progress, outcome, provisional: null };
   if (!outcome.ok) return next;
   const comparable = state.latest !== null && state.latest.document === state.document && (state.latest.demand ?? null) === state.demand;
   const previous = comparable ? state.latest : null;

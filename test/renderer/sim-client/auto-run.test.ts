@@ -80,4 +80,55 @@ describe('auto-run', () => {
     expect(fake.runs[1]!.request.days).toBe(2);
     stop();
   });
+
+  it('figures first: a week first runs one day (provisional figures), then the week; after a change the live session reopens after the first figures', async () => {
+    const fake = fakeApi();
+    const timers = manualTimers();
+    const store = createAppStore({ scenario: initialScenarioState({ ...scenario, days: 7 }, 'x') });
+    const stop = startAutoRun(fake.api, store, { debounceMs: 100, figuresFirst: true, ...timers });
+    expect(fake.runs).toHaveLength(1);
+    expect(fake.runs[0]!.request.days, 'one day first').toBe(1);
+    expect(fake.lives, 'the page\'s first session opens at once').toHaveLength(1);
+    fake.runs[0]!.finish({ ok: true, results: fakeResults(5, 1), replications: 1, wallMs: 1 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().run).toMatchObject({ status: 'running', latest: null, provisional: { days: 1, revision: 0 } });
+    expect(fake.runs).toHaveLength(2);
+    expect(fake.runs[1]!.request).toMatchObject({ days: 7, jobId: fake.runs[0]!.request.jobId });
+    expect(fake.lives[0]!.request).toMatchObject({ days: 7, playing: false });
+    fake.runs[1]!.finish({ ok: true, results: fakeResults(35, 1), replications: 1, wallMs: 1 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().run).toMatchObject({ status: 'done', provisional: null });
+    expect(fake.lives).toHaveLength(1);
+
+    // A one-day horizon: the provisional day's outcome at once (the same run), and the session reopens.
+    update(store, 'scenario', horizonSet, 1);
+    timers.fire();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.runs, 'the day was run already').toHaveLength(2);
+    expect(store.getState().run).toMatchObject({ status: 'done', revision: 1 });
+    expect(fake.lives, 'the session reopens with the figures').toHaveLength(2);
+    // A change while the session warms up stops it at once; a one-day run has no provisional run.
+    expect(store.getState().live.status).toBe('starting');
+    update(store, 'scenario', scenarioEdited, (raw) => ({ ...raw, seed: 3 }));
+    timers.fire();
+    expect(fake.cancelled).toContain(fake.lives[1]!.request.jobId);
+    expect(fake.runs[2]!.request.days).toBe(1);
+    expect(fake.lives, 'no new session while the run goes').toHaveLength(2);
+    stop();
+  });
+
+  it('figures first: a run replaced while its provisional day ran neither runs its week nor opens its live session', async () => {
+    const fake = fakeApi();
+    const timers = manualTimers();
+    const store = createAppStore({ scenario: initialScenarioState({ ...scenario, days: 7 }, 'x') });
+    const stop = startAutoRun(fake.api, store, { debounceMs: 100, figuresFirst: true, ...timers });
+    update(store, 'scenario', scenarioEdited, (raw) => ({ ...raw, seed: 2 }));
+    timers.fire();
+    expect(fake.cancelled, 'the run, and the first session still warming up').toEqual([fake.runs[0]!.request.jobId, fake.lives[0]!.request.jobId]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.runs, 'the replaced run went no further').toHaveLength(2);
+    expect(fake.runs[1]!.request.days).toBe(1);
+    expect(fake.lives, 'only the page\'s first session').toHaveLength(1);
+    stop();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialRunState, runFinished, runProgressed, runStarted } from '../../../src/renderer/store/run-slice';
+import { initialRunState, provisionalFinished, runFinished, runProgressed, runStarted } from '../../../src/renderer/store/run-slice';
 import type { RunOutcome } from '../../../src/shared/protocol';
 import { fakeResults } from '../../host/fakes';
 
@@ -8,7 +8,18 @@ const ok = (offered: number): RunOutcome => ({ ok: true, results: fakeResults(of
 
 describe('run slice updaters', () => {
   it('starting a run resets progress and outcome and remembers the revision it runs', () => {
-    expect(started).toEqual({ jobId: 'a', label: 'Small', status: 'running', progress: 0, outcome: null, revision: 3, document: 0, latest: null, previous: null, replay: null, demand: null });
+    expect(started).toEqual({ jobId: 'a', label: 'Small', status: 'running', progress: 0, outcome: null, revision: 3, document: 0, latest: null, previous: null, replay: null, demand: null, provisional: null });
+  });
+
+  it('keeps provisional figures of the run in hand apart from the runs compared, until the run ends', () => {
+    const early = provisionalFinished(started, { jobId: 'a', outcome: ok(5) as Extract<RunOutcome, { ok: true }>, days: 1 });
+    expect(early.provisional).toMatchObject({ days: 1, revision: 3, label: 'Small' });
+    expect(early.latest, 'never the latest run').toBeNull();
+    expect(provisionalFinished(started, { jobId: 'b', outcome: ok(5) as Extract<RunOutcome, { ok: true }>, days: 1 }), 'another job').toBe(started);
+    const done = runFinished(early, { jobId: 'a', outcome: ok(9) });
+    expect(done.provisional).toBeNull();
+    expect(done.latest?.outcome.results.calls.offered).toBe(9);
+    expect(runStarted(early, { jobId: 'c', label: 'Small' }).provisional, 'a new run drops them').toBeNull();
   });
 
   it('compares runs of the same demand only: a replayed log is never compared with random demand', () => {
