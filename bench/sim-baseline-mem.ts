@@ -121,7 +121,7 @@ async function main(): Promise<void> {
       }],
       ['pending queue + live calls', () => {
         (s.pending as unknown as { byGrade: unknown[][] }).byGrade.forEach((l) => (l.length = 0));
-        sim.calls.clear();
+        for (const call of [...sim.calls.values()]) sim.calls.delete(call.id);
       }],
       ['route cache (ways)', () => {
         (s.travel.ways as unknown as { byOrigin: WeakMap<object, unknown> }).byOrigin = new WeakMap();
