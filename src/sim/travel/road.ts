@@ -31,7 +31,7 @@ import type { Place, Ranked, TravelModel, Trip } from '../world';
 import { greatCircleM } from '../geo';
 import type { Hierarchy } from '../roads/hierarchy';
 import { DirectTrip, GlidePlace, straightAtLeastM } from './direct';
-import { roadPosition, type RoadPos } from '../roads/query/ends';
+import { roadPosition, type RoadEnd, type RoadPos } from '../roads/query/ends';
 import type { RoadGraph } from '../roads/graph';
 import { checkCongestion, pickHierarchy, positive, type HourOfDay, type RoadTravelOptions, type RoadTravelSettings, type Snap } from './road-metric';
 
@@ -47,6 +47,34 @@ import { edgeWeightsMs, maxEdgeSpeedKph } from '../roads/weights';
 const SWEEP_THRESHOLD = 64;
 /** Routes kept between pairs of places (a few hundred bytes each). */
 const ROUTE_CACHE_ENTRIES = 200_000;
+
+/** Reused arrays of one ranking (RoadTravelModel.rankTo), by origin index (`later`: origin indices). */
+interface RankScratch {
+  readonly later: Int32Array;
+  readonly bounds: Float64Array;
+  readonly roadBounds: Float64Array;
+  readonly froms: (RoadPos | undefined)[];
+}
+
+/**
+ * Sorts the first `count` origin indices of `later` by `bounds`, ties to the lower index
+ * (insertion sort: a ranking leaves a handful).
+ */
+function sortByBound(later: Int32Array, count: number, bounds: Float64Array): void {
+  for (let a = 1; a < count; a++) {
+    const i = later[a]!;
+    const b = bounds[i]!;
+    let j = a;
+    while (j > 0) {
+      const p = later[j - 1]!;
+      const bp = bounds[p]!;
+      if (bp < b || (bp === b && p < i)) break;
+      later[j] = p;
+      j--;
+    }
+    later[j] = i;
+  }
+}
 
 /** Road milliseconds between two places, and the route once some trip needed it (kept by pair). */
 interface RoadWay {
@@ -71,6 +99,7 @@ export class RoadTravelModel implements TravelModel {
   private readonly offRoadSlowest: boolean;
   /** Road ways between places met before (bases and demand points recur; see RouteCache). */
   private readonly ways = new RouteCache<RoadWay>(ROUTE_CACHE_ENTRIES);
+  private scratch: RankScratch = { later: new Int32Array(0), bounds: new Float64Array(0), roadBounds: new Float64Array(0), froms: [] };
   /** `place`, for direct trips to snap the places along their glide. */
   private readonly snapPlace = (lon: number, lat: number): Place => this.place(lon, lat);
 
@@ -169,17 +198,21 @@ export class RoadTravelModel implements TravelModel {
     const into = roads.entries(to);
     let tableSet = false;
     const best = new TopK(count);
-    const later: number[] = [];
+    const n = origins.length;
+    const scratch = this.rankScratch(n);
+    const later = scratch.later;
+    let laterCount = 0;
     /** Per origin left for later: a lower bound on its time, and one on its road journey's. */
-    const bounds: number[] = [];
-    const roadBounds: number[] = [];
+    const bounds = scratch.bounds;
+    const roadBounds = scratch.roadBounds;
     /** Road position of each origin; undefined for a place on a direct glide not yet snapped. */
-    const froms: (RoadPos | undefined)[] = new Array(origins.length);
-    for (let i = 0; i < origins.length; i++) {
+    const froms = scratch.froms;
+    for (let i = 0; i < n; i++) {
       const place = origins[i]!;
       // A unit gliding directly is snapped only if its road journey could count (see below).
       if (place instanceof GlidePlace && !place.snapped) {
-        later.push(i);
+        froms[i] = undefined;
+        later[laterCount++] = i;
         continue;
       }
       const o = this.onRoad(place);
@@ -190,16 +223,27 @@ export class RoadTravelModel implements TravelModel {
         best.offer(this.quicker(this.total(roads.viaTree(tree, from, to, into), o, d, scale), o, d, scale), i);
         continue;
       }
-      later.push(i);
+      if (!(place instanceof OnRoadPlace)) {
+        // A place met again and again (a base, a scene): its spaces are kept, so its exact time
+        // is a pass over them, about what a bound would cost.
+        if (!tableSet) {
+          roads.tableTo(into);
+          tableSet = true;
+        }
+        best.offer(this.quicker(this.total(this.exactMs(from, to, into), o, d, scale), o, d, scale), i);
+        continue;
+      }
+      later[laterCount++] = i;
     }
     // Lower bounds for the rest. The road journey's: landmarks (close to the truth, see
     // roads/query/landmarks.ts), then straight metres at the fastest speed (no road route can be quicker), the
     // larger. The journey's: the lesser of that and the direct time (or a bound on it for a unit
     // on the move). One already worse than the k-th best of the trees' units is dropped at once.
-    const landmarks = later.length > 0 && roads.trees.size > 0;
+    const landmarks = laterCount > 0 && roads.trees.size > 0;
     if (landmarks) roads.landmarks.prepare(roads.trees, to, into);
     let kept = 0;
-    for (const i of later) {
+    for (let at = 0; at < laterCount; at++) {
+      const i = later[at]!;
       const place = origins[i]!;
       const from = froms[i];
       const o = from ? this.onRoad(place) : place;
@@ -211,9 +255,9 @@ export class RoadTravelModel implements TravelModel {
       roadBounds[i] = road;
       if (!(best.full && bound > best.worstTime)) later[kept++] = i;
     }
-    later.length = kept;
-    later.sort((a, b) => bounds[a]! - bounds[b]! || a - b);
-    for (let at = 0; at < later.length; at++) {
+    laterCount = kept;
+    sortByBound(later, laterCount, bounds);
+    for (let at = 0; at < laterCount; at++) {
       const i = later[at]!;
       // Strictly worse than the k-th best even at its lower bound: so are all that follow.
       if (best.full && bounds[i]! > best.worstTime) break;
@@ -233,7 +277,7 @@ export class RoadTravelModel implements TravelModel {
         roadBounds[i] = road;
         bounds[i] = direct < road ? direct : road;
         let slot = at;
-        while (slot + 1 < later.length && (bounds[later[slot + 1]!]! < bounds[i]! || (bounds[later[slot + 1]!]! === bounds[i]! && later[slot + 1]! < i))) {
+        while (slot + 1 < laterCount && (bounds[later[slot + 1]!]! < bounds[i]! || (bounds[later[slot + 1]!]! === bounds[i]! && later[slot + 1]! < i))) {
           later[slot] = later[slot + 1]!;
           slot++;
         }
@@ -253,8 +297,7 @@ export class RoadTravelModel implements TravelModel {
       }
       const o = this.onRoad(place);
       const from = froms[i] ?? roadPosition(this.graph, o);
-      this.rankStats.roadQueries++;
-      const tree = roads.noteUse(from);
+      const tree = roads.tree(from);
       let ms: number;
       if (tree) {
         ms = roads.viaTree(tree, from, to, into);
@@ -263,11 +306,35 @@ export class RoadTravelModel implements TravelModel {
           roads.tableTo(into);
           tableSet = true;
         }
-        ms = roads.withSameRoad(roads.toTable(roads.exits(from)), from, to);
+        ms = this.exactMs(from, to, into);
       }
       best.offer(this.quicker(this.total(ms, o, d, scale), o, d, scale), i);
     }
     return best.result();
+  }
+
+  /**
+   * Exact road ms from `from` to the destination of the meet table (`to`, ways in `into`),
+   * counted as a road query; the origin earns a tree (a landmark) when it comes back often
+   * enough, and then answers by it.
+   */
+  private exactMs(from: RoadPos, to: RoadPos, into: RoadEnd): number {
+    const roads = this.roads;
+    this.rankStats.roadQueries++;
+    const tree = roads.noteUse(from);
+    // A tree built now has written over nothing the table holds (trees keep their own arrays).
+    if (tree) return roads.viaTree(tree, from, to, into);
+    return roads.withSameRoad(roads.toTable(roads.exits(from)), from, to);
+  }
+
+  /** Scratch of `rankTo`, grown to `n` origins (one ranking at a time). */
+  private rankScratch(n: number): RankScratch {
+    let s = this.scratch;
+    if (s.later.length < n) {
+      const size = Math.max(n, 2 * s.later.length);
+      s = this.scratch = { later: new Int32Array(size), bounds: new Float64Array(size), roadBounds: new Float64Array(size), froms: new Array<RoadPos | undefined>(size).fill(undefined) };
+    }
+    return s;
   }
 
   /**
