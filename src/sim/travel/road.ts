@@ -13,33 +13,30 @@
  *   its speeds are the scenario's, else one made earlier, in this process or kept by the host's
  *   `graph.hierarchyStore`, else one contracted here, which takes seconds on a city and is then
  *   handed to the store), cached search spaces, and one-to-all trees for repeated origins.
- * - `rankTo` takes the origins with trees (units waiting at a base) first; the trees' origins then
- *   serve as landmarks for lower bounds on the others (roads/query/landmarks.ts, with straight metres at the
- *   fastest speed), each bound the lesser of the road bound and the direct time (exact and cheap,
- *   or for a unit on the move a bound from its edge's ends), which rule most of them out
- *   unqueried; the rest are taken in order of their bounds until none can enter the top k (a unit
- *   gliding directly, bounded at first by straight metres alone, is snapped when its turn comes,
- *   bounded again like the others and, when that puts it behind the next, waits its turn). Every
- *   method gives the same integer road milliseconds and the same direct seconds, so `rankTo`,
- *   `timesTo`, `timesFrom` and `trip` agree exactly and the caches never change a result.
+ * - `rankTo` times the places met again and again (bases: units waiting there share the Place)
+ *   exactly at once, by a tree or their kept search spaces; the first trees' origins serve as
+ *   landmarks for lower bounds on units on the move (roads/query/landmarks.ts; straight metres at
+ *   the fastest speed; the direct time), which rule most of them out unqueried; the rest are
+ *   taken in order of their bounds until none can enter the top k (a unit gliding directly is
+ *   snapped when its turn comes, bounded again and, if now behind the next, waits its turn).
+ *   Every method gives the same integer road ms and direct seconds, so `rankTo`, `timesTo`,
+ *   `timesFrom` and `trip` agree exactly and the caches never change a result.
  * - A trip knows its time at once; its route is found only when first needed (where the unit is,
  *   or the way drawn: most trips to a scene never need it) and kept compact (roads/query/route.ts). Road
- *   milliseconds and routes between places met before (bases, demand points: the same Place
- *   objects) are kept (RouteCache).
+ *   ms and routes between places met before (bases, demand points: the same Place objects) are kept.
  */
 import type { Place, Ranked, TravelModel, Trip } from '../world';
 import { greatCircleM } from '../geo';
 import type { Hierarchy } from '../roads/hierarchy';
 import { DirectTrip, GlidePlace, straightAtLeastM } from './direct';
-import { roadPosition, type RoadEnd, type RoadPos } from '../roads/query/ends';
+import { roadPosition, type RoadPos } from '../roads/query/ends';
 import type { RoadGraph } from '../roads/graph';
 import { checkCongestion, pickHierarchy, positive, type HourOfDay, type RoadTravelOptions, type RoadTravelSettings, type Snap } from './road-metric';
-
 export type { HourOfDay, RoadTravelOptions, RoadTravelSettings, Snap } from './road-metric';
 import { RoadQueries } from '../roads/query/road-queries';
 import { RouteCache, type CompactRoute } from '../roads/query/route';
 import { speedTable } from '../roads/speeds';
-import { TopK } from './top-k';
+import { RankScratch, TopK } from './top-k';
 import { OnRoadPlace, RoadTrip, type TripTiming } from './road-trip';
 import { edgeWeightsMs, maxEdgeSpeedKph } from '../roads/weights';
 
@@ -47,34 +44,6 @@ import { edgeWeightsMs, maxEdgeSpeedKph } from '../roads/weights';
 const SWEEP_THRESHOLD = 64;
 /** Routes kept between pairs of places (a few hundred bytes each). */
 const ROUTE_CACHE_ENTRIES = 200_000;
-
-/** Reused arrays of one ranking (RoadTravelModel.rankTo), by origin index (`later`: origin indices). */
-interface RankScratch {
-  readonly later: Int32Array;
-  readonly bounds: Float64Array;
-  readonly roadBounds: Float64Array;
-  readonly froms: (RoadPos | undefined)[];
-}
-
-/**
- * Sorts the first `count` origin indices of `later` by `bounds`, ties to the lower index
- * (insertion sort: a ranking leaves a handful).
- */
-function sortByBound(later: Int32Array, count: number, bounds: Float64Array): void {
-  for (let a = 1; a < count; a++) {
-    const i = later[a]!;
-    const b = bounds[i]!;
-    let j = a;
-    while (j > 0) {
-      const p = later[j - 1]!;
-      const bp = bounds[p]!;
-      if (bp < b || (bp === b && p < i)) break;
-      later[j] = p;
-      j--;
-    }
-    later[j] = i;
-  }
-}
 
 /** Road milliseconds between two places, and the route once some trip needed it (kept by pair). */
 interface RoadWay {
@@ -99,7 +68,7 @@ export class RoadTravelModel implements TravelModel {
   private readonly offRoadSlowest: boolean;
   /** Road ways between places met before (bases and demand points recur; see RouteCache). */
   private readonly ways = new RouteCache<RoadWay>(ROUTE_CACHE_ENTRIES);
-  private scratch: RankScratch = { later: new Int32Array(0), bounds: new Float64Array(0), roadBounds: new Float64Array(0), froms: [] };
+  private readonly scratch = new RankScratch();
   /** `place`, for direct trips to snap the places along their glide. */
   private readonly snapPlace = (lon: number, lat: number): Place => this.place(lon, lat);
 
@@ -199,16 +168,11 @@ export class RoadTravelModel implements TravelModel {
     let tableSet = false;
     const best = new TopK(count);
     const n = origins.length;
-    const scratch = this.rankScratch(n);
-    const later = scratch.later;
+    const scratch = this.scratch.sized(n); // reused arrays (one ranking at a time)
+    // Road position of each origin (froms; undefined: a glide not yet snapped), bounds of those left for later.
+    const { later, bounds, roadBounds, froms } = scratch;
     let laterCount = 0;
-    /** Per origin left for later: a lower bound on its time, and one on its road journey's. */
-    const bounds = scratch.bounds;
-    const roadBounds = scratch.roadBounds;
-    /** Road position of each origin; undefined for a place on a direct glide not yet snapped. */
-    const froms = scratch.froms;
-    // The time of the origin before, when it was timed exactly in this loop: units waiting at one
-    // base share its Place and come one after another (six in ten origins of a London week).
+    // The last place timed exactly here: units at one base share its Place (6 in 10 origins).
     let timed: Place | null = null;
     let timedS = 0;
     for (let i = 0; i < n; i++) {
@@ -234,23 +198,21 @@ export class RoadTravelModel implements TravelModel {
         continue;
       }
       if (!(place instanceof OnRoadPlace)) {
-        // A place met again and again (a base, a scene): its spaces are kept, so its exact time
-        // is a pass over them, about what a bound would cost.
+        // A place met again and again (a base, a scene): exact at once by its kept spaces.
         if (!tableSet) {
           roads.tableTo(into);
           tableSet = true;
         }
         timed = place;
-        timedS = this.quicker(this.total(this.exactMs(from, to, into), o, d, scale), o, d, scale);
+        this.rankStats.roadQueries++;
+        timedS = this.quicker(this.total(roads.rankQuery(from, to, into), o, d, scale), o, d, scale);
         best.offer(timedS, i);
         continue;
       }
       later[laterCount++] = i;
     }
-    // Lower bounds for the rest. The road journey's: landmarks (close to the truth, see
-    // roads/query/landmarks.ts), then straight metres at the fastest speed (no road route can be quicker), the
-    // larger. The journey's: the lesser of that and the direct time (or a bound on it for a unit
-    // on the move). One already worse than the k-th best of the trees' units is dropped at once.
+    // Lower bounds for the rest: the road journey's (landmarks, straight metres at the fastest
+    // speed), the journey's (that or the direct time); one worse than the k-th best is dropped.
     const landmarks = laterCount > 0 && roads.trees.size > 0;
     if (landmarks) roads.landmarks.prepare(roads.trees, to, into);
     let kept = 0;
@@ -268,7 +230,7 @@ export class RoadTravelModel implements TravelModel {
       if (!(best.full && bound > best.worstTime)) later[kept++] = i;
     }
     laterCount = kept;
-    sortByBound(later, laterCount, bounds);
+    scratch.sortByBound(laterCount);
     for (let at = 0; at < laterCount; at++) {
       const i = later[at]!;
       // Strictly worse than the k-th best even at its lower bound: so are all that follow.
@@ -276,10 +238,8 @@ export class RoadTravelModel implements TravelModel {
       const place = origins[i]!;
       const direct = this.directS(place, d, scale);
       if (!froms[i] && !(direct <= roadBounds[i]! || (best.full && roadBounds[i]! > best.worstTime))) {
-        // A unit gliding directly whose road journey could count: snapped now (its road query
-        // needs that anyway), it gets a road bound as tight as a unit on the roads' (its first
-        // was from straight metres alone, far below the truth); when that puts it behind the
-        // next, it waits its turn again.
+        // A unit gliding directly whose road journey could count: snapped now, it gets a road
+        // bound as tight as a unit on the roads'; when that puts it behind the next, it waits.
         this.rankStats.glidesBounded++;
         const o = this.onRoad(place);
         const from = roadPosition(this.graph, o);
@@ -318,35 +278,12 @@ export class RoadTravelModel implements TravelModel {
           roads.tableTo(into);
           tableSet = true;
         }
-        ms = this.exactMs(from, to, into);
+        this.rankStats.roadQueries++;
+        ms = roads.rankQuery(from, to, into);
       }
       best.offer(this.quicker(this.total(ms, o, d, scale), o, d, scale), i);
     }
     return best.result();
-  }
-
-  /**
-   * Exact road ms from `from` to the destination of the meet table (`to`, ways in `into`),
-   * counted as a road query; the origin earns a tree (a landmark) when it comes back often
-   * enough, and then answers by it.
-   */
-  private exactMs(from: RoadPos, to: RoadPos, into: RoadEnd): number {
-    const roads = this.roads;
-    this.rankStats.roadQueries++;
-    const tree = roads.noteUse(from);
-    // A tree built now has written over nothing the table holds (trees keep their own arrays).
-    if (tree) return roads.viaTree(tree, from, to, into);
-    return roads.withSameRoad(roads.toTable(roads.exits(from)), from, to);
-  }
-
-  /** Scratch of `rankTo`, grown to `n` origins (one ranking at a time). */
-  private rankScratch(n: number): RankScratch {
-    let s = this.scratch;
-    if (s.later.length < n) {
-      const size = Math.max(n, 2 * s.later.length);
-      s = this.scratch = { later: new Int32Array(size), bounds: new Float64Array(size), roadBounds: new Float64Array(size), froms: new Array<RoadPos | undefined>(size).fill(undefined) };
-    }
-    return s;
   }
 
   /**

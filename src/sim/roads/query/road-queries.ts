@@ -128,6 +128,17 @@ export class RoadQueries {
     return this.trees.noteUse(key, () => this.exits(from), from);
   }
 
+  /**
+   * Exact ms from `from` to the destination of the meet table (`to`, ways in `into`, `tableTo`
+   * made) for a ranking: counts the use, so the origin earns a tree (a landmark) when it comes
+   * back often enough, and then answers by it (a tree built now leaves the table as it was).
+   */
+  rankQuery(from: RoadPos, to: RoadPos, into: RoadEnd): number {
+    const tree = this.noteUse(from);
+    if (tree) return this.viaTree(tree, from, to, into);
+    return this.withSameRoad(this.toTable(this.exits(from)), from, to);
+  }
+
   /** Milliseconds from `from` to `to` (ways in `into`): exact, by a kept tree if there is one, else by meeting the spaces. */
   ms(from: RoadPos, to: RoadPos, into: RoadEnd = this.entries(to)): number {
     const tree = this.tree(from);
