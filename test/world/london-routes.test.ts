@@ -42,7 +42,8 @@ describe('London search spaces', () => {
 describe('London ranking', () => {
   it('landmark bounds never exceed the true time, and rankTo ranks as plain times do', () => {
     const { graph } = travel;
-    const ranked = buildRoadTravel(graph, { detourFactor: 1.3, offRoadSpeedKph: 20, blueLightFactor: 1.8 }, hourOfDayClock(), { treeAfter: 1 });
+    // Up to 64 trees (the default keeps 16): every base a landmark.
+    const ranked = buildRoadTravel(graph, { detourFactor: 1.3, offRoadSpeedKph: 20, blueLightFactor: 1.8 }, hourOfDayClock(), { treeAfter: 1, maxTrees: 64 });
     const plain = buildRoadTravel(graph, { detourFactor: 1.3, offRoadSpeedKph: 20, blueLightFactor: 1.8 }, hourOfDayClock(), { maxTrees: 0 });
     const rnd = seeded(29);
     // West and east of the meridian: in the east many units glide directly (direct.ts).

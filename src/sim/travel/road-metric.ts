@@ -35,7 +35,7 @@ export interface Snap {
 export interface RoadTravelOptions {
   /** A hierarchy for this metric (else the graph's own if it matches, else one is contracted). */
   readonly hierarchy?: Hierarchy;
-  /** One-to-all trees kept for repeated origins (4 bytes per node each; default 64). */
+  /** One-to-all trees kept for repeated origins (4 bytes per node each; default 16: they serve as landmarks; places met again and again answer by their kept search spaces). */
   readonly maxTrees?: number;
   /** Exact evaluations of an origin before it gets a tree (default 16). */
   readonly treeAfter?: number;

@@ -13,19 +13,17 @@
  *   its speeds are the scenario's, else one made earlier, in this process or kept by the host's
  *   `graph.hierarchyStore`, else one contracted here, which takes seconds on a city and is then
  *   handed to the store), cached search spaces, and one-to-all trees for repeated origins.
- * - `rankTo` takes the origins with trees (units waiting at a base) first; the trees' origins then
- *   serve as landmarks for lower bounds on the others (roads/query/landmarks.ts, with straight metres at the
- *   fastest speed), each bound the lesser of the road bound and the direct time (exact and cheap,
- *   or for a unit on the move a bound from its edge's ends), which rule most of them out
- *   unqueried; the rest are taken in order of their bounds until none can enter the top k (a unit
- *   gliding directly, bounded at first by straight metres alone, is snapped when its turn comes,
- *   bounded again like the others and, when that puts it behind the next, waits its turn). Every
- *   method gives the same integer road milliseconds and the same direct seconds, so `rankTo`,
- *   `timesTo`, `timesFrom` and `trip` agree exactly and the caches never change a result.
+ * - `rankTo` times the places met again and again (bases: units waiting there share the Place)
+ *   exactly at once, by a tree or their kept search spaces; the first trees' origins serve as
+ *   landmarks for lower bounds on units on the move (roads/query/landmarks.ts; straight metres at
+ *   the fastest speed; the direct time), which rule most of them out unqueried; the rest are
+ *   taken in order of their bounds until none can enter the top k (a unit gliding directly is
+ *   snapped when its turn comes, bounded again and, if now behind the next, waits its turn).
+ *   Every method gives the same integer road ms and direct seconds, so `rankTo`, `timesTo`,
+ *   `timesFrom` and `trip` agree exactly and the caches never change a result.
  * - A trip knows its time at once; its route is found only when first needed (where the unit is,
  *   or the way drawn: most trips to a scene never need it) and kept compact (roads/query/route.ts). Road
- *   milliseconds and routes between places met before (bases, demand points: the same Place
- *   objects) are kept (RouteCache).
+ *   ms and routes between places met before (bases, demand points: the same Place objects) are kept.
  */
 import type { Place, Ranked, TravelModel, Trip } from '../world';
 import { greatCircleM } from '../geo';
@@ -34,12 +32,11 @@ import { DirectTrip, GlidePlace, straightAtLeastM } from './direct';
 import { roadPosition, type RoadPos } from '../roads/query/ends';
 import type { RoadGraph } from '../roads/graph';
 import { checkCongestion, pickHierarchy, positive, type HourOfDay, type RoadTravelOptions, type RoadTravelSettings, type Snap } from './road-metric';
-
 export type { HourOfDay, RoadTravelOptions, RoadTravelSettings, Snap } from './road-metric';
 import { RoadQueries } from '../roads/query/road-queries';
 import { RouteCache, type CompactRoute } from '../roads/query/route';
 import { speedTable } from '../roads/speeds';
-import { TopK } from './top-k';
+import { RankScratch, TopK } from './top-k';
 import { OnRoadPlace, RoadTrip, type TripTiming } from './road-trip';
 import { edgeWeightsMs, maxEdgeSpeedKph } from '../roads/weights';
 
@@ -71,6 +68,7 @@ export class RoadTravelModel implements TravelModel {
   private readonly offRoadSlowest: boolean;
   /** Road ways between places met before (bases and demand points recur; see RouteCache). */
   private readonly ways = new RouteCache<RoadWay>(ROUTE_CACHE_ENTRIES);
+  private readonly scratch = new RankScratch();
   /** `place`, for direct trips to snap the places along their glide. */
   private readonly snapPlace = (lon: number, lat: number): Place => this.place(lon, lat);
 
@@ -169,17 +167,24 @@ export class RoadTravelModel implements TravelModel {
     const into = roads.entries(to);
     let tableSet = false;
     const best = new TopK(count);
-    const later: number[] = [];
-    /** Per origin left for later: a lower bound on its time, and one on its road journey's. */
-    const bounds: number[] = [];
-    const roadBounds: number[] = [];
-    /** Road position of each origin; undefined for a place on a direct glide not yet snapped. */
-    const froms: (RoadPos | undefined)[] = new Array(origins.length);
-    for (let i = 0; i < origins.length; i++) {
+    const n = origins.length;
+    const scratch = this.scratch.sized(n); // reused arrays (one ranking at a time)
+    // Road position of each origin (froms; undefined: a glide not yet snapped), bounds of those left for later.
+    const { later, bounds, roadBounds, froms } = scratch;
+    let laterCount = 0;
+    // The last place timed exactly here: units at one base share its Place (6 in 10 origins).
+    let timed: Place | null = null;
+    let timedS = 0;
+    for (let i = 0; i < n; i++) {
       const place = origins[i]!;
+      if (place === timed) {
+        best.offer(timedS, i);
+        continue;
+      }
       // A unit gliding directly is snapped only if its road journey could count (see below).
       if (place instanceof GlidePlace && !place.snapped) {
-        later.push(i);
+        froms[i] = undefined;
+        later[laterCount++] = i;
         continue;
       }
       const o = this.onRoad(place);
@@ -187,19 +192,32 @@ export class RoadTravelModel implements TravelModel {
       froms[i] = from;
       const tree = roads.tree(from);
       if (tree) {
-        best.offer(this.quicker(this.total(roads.viaTree(tree, from, to, into), o, d, scale), o, d, scale), i);
+        timed = place;
+        timedS = this.quicker(this.total(roads.viaTree(tree, from, to, into), o, d, scale), o, d, scale);
+        best.offer(timedS, i);
         continue;
       }
-      later.push(i);
+      if (!(place instanceof OnRoadPlace)) {
+        // A place met again and again (a base, a scene): exact at once by its kept spaces.
+        if (!tableSet) {
+          roads.tableTo(into);
+          tableSet = true;
+        }
+        timed = place;
+        this.rankStats.roadQueries++;
+        timedS = this.quicker(this.total(roads.rankQuery(from, to, into), o, d, scale), o, d, scale);
+        best.offer(timedS, i);
+        continue;
+      }
+      later[laterCount++] = i;
     }
-    // Lower bounds for the rest. The road journey's: landmarks (close to the truth, see
-    // roads/query/landmarks.ts), then straight metres at the fastest speed (no road route can be quicker), the
-    // larger. The journey's: the lesser of that and the direct time (or a bound on it for a unit
-    // on the move). One already worse than the k-th best of the trees' units is dropped at once.
-    const landmarks = later.length > 0 && roads.trees.size > 0;
+    // Lower bounds for the rest: the road journey's (landmarks, straight metres at the fastest
+    // speed), the journey's (that or the direct time); one worse than the k-th best is dropped.
+    const landmarks = laterCount > 0 && roads.trees.size > 0;
     if (landmarks) roads.landmarks.prepare(roads.trees, to, into);
     let kept = 0;
-    for (const i of later) {
+    for (let at = 0; at < laterCount; at++) {
+      const i = later[at]!;
       const place = origins[i]!;
       const from = froms[i];
       const o = from ? this.onRoad(place) : place;
@@ -211,19 +229,17 @@ export class RoadTravelModel implements TravelModel {
       roadBounds[i] = road;
       if (!(best.full && bound > best.worstTime)) later[kept++] = i;
     }
-    later.length = kept;
-    later.sort((a, b) => bounds[a]! - bounds[b]! || a - b);
-    for (let at = 0; at < later.length; at++) {
+    laterCount = kept;
+    scratch.sortByBound(laterCount);
+    for (let at = 0; at < laterCount; at++) {
       const i = later[at]!;
       // Strictly worse than the k-th best even at its lower bound: so are all that follow.
       if (best.full && bounds[i]! > best.worstTime) break;
       const place = origins[i]!;
       const direct = this.directS(place, d, scale);
       if (!froms[i] && !(direct <= roadBounds[i]! || (best.full && roadBounds[i]! > best.worstTime))) {
-        // A unit gliding directly whose road journey could count: snapped now (its road query
-        // needs that anyway), it gets a road bound as tight as a unit on the roads' (its first
-        // was from straight metres alone, far below the truth); when that puts it behind the
-        // next, it waits its turn again.
+        // A unit gliding directly whose road journey could count: snapped now, it gets a road
+        // bound as tight as a unit on the roads'; when that puts it behind the next, it waits.
         this.rankStats.glidesBounded++;
         const o = this.onRoad(place);
         const from = roadPosition(this.graph, o);
@@ -233,7 +249,7 @@ export class RoadTravelModel implements TravelModel {
         roadBounds[i] = road;
         bounds[i] = direct < road ? direct : road;
         let slot = at;
-        while (slot + 1 < later.length && (bounds[later[slot + 1]!]! < bounds[i]! || (bounds[later[slot + 1]!]! === bounds[i]! && later[slot + 1]! < i))) {
+        while (slot + 1 < laterCount && (bounds[later[slot + 1]!]! < bounds[i]! || (bounds[later[slot + 1]!]! === bounds[i]! && later[slot + 1]! < i))) {
           later[slot] = later[slot + 1]!;
           slot++;
         }
@@ -253,8 +269,7 @@ export class RoadTravelModel implements TravelModel {
       }
       const o = this.onRoad(place);
       const from = froms[i] ?? roadPosition(this.graph, o);
-      this.rankStats.roadQueries++;
-      const tree = roads.noteUse(from);
+      const tree = roads.tree(from);
       let ms: number;
       if (tree) {
         ms = roads.viaTree(tree, from, to, into);
@@ -263,7 +278,8 @@ export class RoadTravelModel implements TravelModel {
           roads.tableTo(into);
           tableSet = true;
         }
-        ms = roads.withSameRoad(roads.toTable(roads.exits(from)), from, to);
+        this.rankStats.roadQueries++;
+        ms = roads.rankQuery(from, to, into);
       }
       best.offer(this.quicker(this.total(ms, o, d, scale), o, d, scale), i);
     }

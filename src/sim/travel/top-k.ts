@@ -3,6 +3,7 @@
  * the lower index, as the contract asks.
  */
 import type { Ranked } from '../world';
+import type { RoadPos } from '../roads/query/ends';
 
 /** The k best (time, index) pairs seen, smallest time first, ties to the lower index. */
 export class TopK {
@@ -39,4 +40,46 @@ export class TopK {
 
 function before(t1: number, i1: number, t2: number, i2: number): boolean {
   return t1 < t2 || (t1 === t2 && i1 < i2);
+}
+
+/**
+ * Reused arrays of one ranking (road.ts rankTo), by origin index: `later` holds origin indices,
+ * `bounds` and `roadBounds` lower bounds on an origin's time and on its road journey's, `froms`
+ * its road position. One ranking at a time.
+ */
+export class RankScratch {
+  later = new Int32Array(0);
+  bounds = new Float64Array(0);
+  roadBounds = new Float64Array(0);
+  froms: (RoadPos | undefined)[] = [];
+
+  /** This, grown to hold `n` origins. */
+  sized(n: number): this {
+    if (this.later.length < n) {
+      const size = Math.max(n, 2 * this.later.length);
+      this.later = new Int32Array(size);
+      this.bounds = new Float64Array(size);
+      this.roadBounds = new Float64Array(size);
+      this.froms = new Array<RoadPos | undefined>(size).fill(undefined);
+    }
+    return this;
+  }
+
+  /** Sorts the first `count` of `later` by `bounds`, ties to the lower index (insertion sort: a ranking leaves a handful). */
+  sortByBound(count: number): void {
+    const { later, bounds } = this;
+    for (let a = 1; a < count; a++) {
+      const i = later[a]!;
+      const b = bounds[i]!;
+      let j = a;
+      while (j > 0) {
+        const p = later[j - 1]!;
+        const bp = bounds[p]!;
+        if (bp < b || (bp === b && p < i)) break;
+        later[j] = p;
+        j--;
+      }
+      later[j] = i;
+    }
+  }
 }

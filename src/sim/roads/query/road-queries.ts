@@ -59,7 +59,7 @@ function spacesOf(hierarchy: Hierarchy, nodeCount: number): Spaces {
 }
 
 export interface RoadQueryOptions {
-  /** One-to-all trees kept for repeated origins (4 bytes per node each; default 64). */
+  /** One-to-all trees kept for repeated origins (4 bytes per node each; default 16: they serve as landmarks; places met again and again answer by their kept search spaces). */
   readonly maxTrees?: number;
   /** Exact evaluations of an origin before it gets a tree (default 16). */
   readonly treeAfter?: number;
@@ -92,7 +92,7 @@ export class RoadQueries {
     this.spaces = spaces.search;
     this.outSpaces = spaces.out;
     this.inSpaces = spaces.in;
-    this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 64, buildAfter: options.treeAfter ?? 16 });
+    this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 16, buildAfter: options.treeAfter ?? 16 });
     this.sweep = new Uint32Array(graph.nodeCount);
     this.table = new MeetTable(hierarchy.rank.length);
     this.landmarks = new LandmarkBounds(graph, weights, hierarchy);
@@ -126,6 +126,17 @@ export class RoadQueries {
   noteUse(from: RoadPos): TreeRef | undefined {
     const key = positionKey(from);
     return this.trees.noteUse(key, () => this.exits(from), from);
+  }
+
+  /**
+   * Exact ms from `from` to the destination of the meet table (`to`, ways in `into`, `tableTo`
+   * made) for a ranking: counts the use, so the origin earns a tree (a landmark) when it comes
+   * back often enough, and then answers by it (a tree built now leaves the table as it was).
+   */
+  rankQuery(from: RoadPos, to: RoadPos, into: RoadEnd): number {
+    const tree = this.noteUse(from);
+    if (tree) return this.viaTree(tree, from, to, into);
+    return this.withSameRoad(this.toTable(this.exits(from)), from, to);
   }
 
   /** Milliseconds from `from` to `to` (ways in `into`): exact, by a kept tree if there is one, else by meeting the spaces. */

@@ -53,6 +53,7 @@ export class SpaceSearch {
   /** Position of a settled rank in the space being made (valid only for this search's ranks). */
   private readonly position: Int32Array;
   private readonly heap = new MinHeap(512);
+  private readonly slab = new Slab();
 
   constructor(private readonly h: Hierarchy) {
     const n = h.rank.length;
@@ -128,16 +129,17 @@ export class SpaceSearch {
     return space;
   }
 
-  /** The space of the `count` ranks settled, sorted by rank, in one buffer. */
+  /** The space of the `count` ranks settled, sorted by rank, in one stretch of the slab. */
   private collect(count: number): SearchSpace {
     const { dist: tentative, root, position } = this;
-    // One buffer for all five arrays: distances first (8-byte aligned), then the 4-byte ones.
-    const buffer = new ArrayBuffer(count * 21);
-    const dist = new Float64Array(buffer, 0, count);
-    const ranks = new Uint32Array(buffer, count * 8, count);
-    const parentArc = new Int32Array(buffer, count * 12, count);
-    const parentIndex = new Int32Array(buffer, count * 16, count);
-    const seed = new Int8Array(buffer, count * 20, count);
+    // One stretch of a shared buffer for all five arrays (distances first, 8-byte aligned, then
+    // the 4-byte ones, then the seeds): a buffer of its own per space cost as much as the search.
+    const { buffer, at } = this.slab.take(count);
+    const dist = new Float64Array(buffer, at, count);
+    const ranks = new Uint32Array(buffer, at + count * 8, count);
+    const parentArc = new Int32Array(buffer, at + count * 12, count);
+    const parentIndex = new Int32Array(buffer, at + count * 16, count);
+    const seed = new Int8Array(buffer, at + count * 20, count);
     // Insertion sort: an upward search settles ranks nearly in order (it climbs).
     const settled = this.settled;
     for (let i = 0; i < count; i++) {
@@ -149,19 +151,46 @@ export class SpaceSearch {
       }
       ranks[j] = r;
     }
+    const parentOf = this.parentArc;
     for (let i = 0; i < count; i++) {
       const r = ranks[i]!;
       position[r] = i;
       dist[i] = tentative[r]!;
-      parentArc[i] = this.parentArc[r]!;
+      parentArc[i] = parentOf[r]!;
       seed[i] = root[r]!;
     }
     // A settled node's parent was settled before it (and never stalled), so it is in the space.
+    const parentRank = this.parentRank;
     for (let i = 0; i < count; i++) {
-      const p = this.parentRank[ranks[i]!]!;
+      const p = parentRank[ranks[i]!]!;
       parentIndex[i] = p < 0 ? -1 : position[p]!;
     }
     return { ranks, dist, parentArc, parentIndex, seed };
+  }
+}
+
+/** Bytes of one slab buffer (spaces are carved from it; a larger space gets a buffer of its own). */
+const SLAB_BYTES = 1 << 20;
+
+/**
+ * Stretches of shared buffers for spaces: 21 bytes an entry, each stretch starting 8-byte aligned.
+ * A buffer is freed once every space carved from it is dropped (the cache drops spaces a
+ * generation at a time, and spaces made together mostly go together).
+ */
+class Slab {
+  private buffer = new ArrayBuffer(SLAB_BYTES);
+  private used = 0;
+
+  take(count: number): { buffer: ArrayBuffer; at: number } {
+    const bytes = (count * 21 + 7) & ~7;
+    if (bytes > SLAB_BYTES / 4) return { buffer: new ArrayBuffer(bytes), at: 0 };
+    if (this.used + bytes > SLAB_BYTES) {
+      this.buffer = new ArrayBuffer(SLAB_BYTES);
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += bytes;
+    return { buffer: this.buffer, at };
   }
 }
 
