@@ -70,18 +70,8 @@ export class SortedIntSet {
 
   /** The members in ascending order, as a new array. */
   toArray(): number[] {
-    const out = new Array<number>(this.count);
-    let k = 0;
-    const words = this.words;
-    for (let w = 0; w < words.length && k < this.count; w++) {
-      let bits = words[w]!;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        out[k++] = (w << 5) + 31 - Math.clz32(low);
-        bits ^= low;
-      }
-    }
-    return out;
+    if (this.dirty) this.rebuild();
+    return Array.from(this.items.subarray(0, this.count));
   }
 
   private rebuild(): void {
