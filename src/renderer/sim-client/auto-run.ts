@@ -22,7 +22,7 @@ export interface AutoRunOptions {
   readonly live?: boolean;
   /**
    * Figures first (the app's own mount; default off): a horizon of more than a day first runs one
-   * day, shown as provisional figures, and after a change the live session reopens once the first
+   * day, shown as provisional figures, and each live session (the page's first too) opens once the first
    * figures are in.
    */
   readonly figuresFirst?: boolean;
@@ -92,9 +92,10 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
       ...(first && days > 1 && !replay ? { provisionalDays: 1 } : {}),
       onFigures: openLive,
     });
-    // The page's first session opens at once, on a core of its own (a fresh page has no warm world
-    // to lose); after a change it waits for the figures, which the user is looking for.
-    if (!first || generation === 1) openLive();
+    // With figures first, every session (the page's first too) waits for the run's first figures:
+    // on two cores a session warming up beside the first run (each worker loading the graph and
+    // building its world) delayed those figures by seconds.
+    if (!first) openLive();
   };
 
   const unsubscribe = store.subscribe((state) => {

@@ -88,9 +88,10 @@ describe('auto-run', () => {
     const stop = startAutoRun(fake.api, store, { debounceMs: 100, figuresFirst: true, ...timers });
     expect(fake.runs).toHaveLength(1);
     expect(fake.runs[0]!.request.days, 'one day first').toBe(1);
-    expect(fake.lives, 'the page\'s first session opens at once').toHaveLength(1);
+    expect(fake.lives, 'the page\'s first session waits for the first figures').toHaveLength(0);
     fake.runs[0]!.finish({ ok: true, results: fakeResults(5, 1), replications: 1, wallMs: 1 });
     await new Promise((r) => setTimeout(r, 0));
+    expect(fake.lives, 'and opens with the provisional figures').toHaveLength(1);
     expect(store.getState().run).toMatchObject({ status: 'running', latest: null, provisional: { days: 1, revision: 0 } });
     expect(fake.runs).toHaveLength(2);
     expect(fake.runs[1]!.request).toMatchObject({ days: 7, jobId: fake.runs[0]!.request.jobId });
@@ -124,11 +125,11 @@ describe('auto-run', () => {
     const stop = startAutoRun(fake.api, store, { debounceMs: 100, figuresFirst: true, ...timers });
     update(store, 'scenario', scenarioEdited, (raw) => ({ ...raw, seed: 2 }));
     timers.fire();
-    expect(fake.cancelled, 'the run, and the first session still warming up').toEqual([fake.runs[0]!.request.jobId, fake.lives[0]!.request.jobId]);
+    expect(fake.cancelled, 'the run').toEqual([fake.runs[0]!.request.jobId]);
     await new Promise((r) => setTimeout(r, 0));
     expect(fake.runs, 'the replaced run went no further').toHaveLength(2);
     expect(fake.runs[1]!.request.days).toBe(1);
-    expect(fake.lives, 'only the page\'s first session').toHaveLength(1);
+    expect(fake.lives, 'no session for the replaced run').toHaveLength(0);
     stop();
   });
 });
