@@ -14,12 +14,13 @@
  * The site is built afresh into a temporary folder (vite build + the data copy), so the figures
  * are of the code as it is. Skipped, with one line saying why, without Chromium or the London data.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { Report } from './run';
+import { ANY_FIGURES, CHANGE_TO_FIGURES, FIGURES_CURRENT, serveWeb } from '../scripts/app-probes.mjs';
 
 const root = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -32,62 +33,6 @@ function buildSite(out: string): boolean {
   execFileSync(bin('tsx'), ['scripts/copy-web-data.ts', '--out', path.join(out, 'data')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   return existsSync(path.join(out, 'data', 'areas-display.geojson'));
 }
-
-/** Starts scripts/serve-web.mjs on a free port; resolves with its address and a stop function. */
-function serve(dir: string): Promise<{ url: string; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/serve-web.mjs', '--dir', dir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    let text = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
-      if (match) resolve({ url: match[1]!, stop: () => child.kill() });
-    });
-    child.on('exit', (code) => reject(new Error(`the static server exited (${code}) before it listened: ${text}`)));
-  });
-}
-
-/**
- * Code run in the page (as text: the bench is compiled for Node, and the page must not see the
- * compiler's helpers). FIGURES_CURRENT is true once the figures shown are those of the scenario as
- * it now stands.
- */
-const FIGURES_CURRENT = `(() => {
-  const figures = document.querySelector('[data-testid="key-figures"]');
-  const run = document.querySelector('[data-testid="run"]');
-  const shown = figures && figures.getAttribute('data-figures-revision');
-  return !!run && run.getAttribute('data-status') === 'done' && !!shown && shown === figures.getAttribute('data-scenario-revision');
-})()`;
-
-/**
- * Sets input ID to VALUE as typing would, and resolves with the milliseconds until the key figures
- * show the run of the new scenario revision, and that run's own wall time.
- */
-const CHANGE_TO_FIGURES = (id: string, value: number) => `new Promise((resolve) => {
-  const input = document.querySelector('[data-testid="${id}"]');
-  const figures = document.querySelector('[data-testid="key-figures"]');
-  const before = figures.getAttribute('data-scenario-revision');
-  const started = performance.now();
-  const observer = new MutationObserver(() => {
-    const wanted = figures.getAttribute('data-scenario-revision');
-    const run = document.querySelector('[data-testid="run"]');
-    if (wanted !== before && figures.getAttribute('data-figures-revision') === wanted && run && run.getAttribute('data-status') === 'done') {
-      observer.disconnect();
-      const done = /done in ([\\d,]+) ms/.exec(run.textContent || '');
-      resolve({ ms: performance.now() - started, runMs: done ? Number(done[1].replace(/,/g, '')) : NaN });
-    }
-  });
-  observer.observe(document.body, { subtree: true, attributes: true, childList: true });
-  // React listens for the native input event; set the value through the prototype's setter.
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '${value}');
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-})`;
-
-/** True once the key figures are of the scenario as it now stands, provisional (a first day) or not. */
-const ANY_FIGURES = `(() => {
-  const figures = document.querySelector('[data-testid="key-figures"]');
-  return !!figures && figures.getAttribute('data-provisional-revision') === figures.getAttribute('data-scenario-revision');
-})() || ${FIGURES_CURRENT}`;
 
 async function figuresCurrent(page: Page, timeoutMs = 120_000, expression = FIGURES_CURRENT): Promise<void> {
   // Polled from here: waitForFunction would compile the text in the page, which its CSP forbids.
@@ -118,7 +63,7 @@ export default async function uiBench(report: Report): Promise<void> {
       console.log('ui: skipped (the site was built without the London data: ../shared/data not found)');
       return;
     }
-    server = await serve(site);
+    server = await serveWeb(site);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const loadStart = performance.now();
     await page.goto(server.url);

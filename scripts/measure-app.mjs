@@ -18,11 +18,12 @@
  * Usage: node scripts/measure-app.mjs [--dir dist-web] [--loads 3] [--changes 7] [--timeout 120 (seconds a step may take)]
  * Chromium: $CHROMIUM_PATH, else /usr/bin/chromium.
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { ANY_FIGURES, CHANGE_TO_FIGURES, FIGURES_CURRENT, serveWeb } from './app-probes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -31,59 +32,12 @@ function option(argv, name, fallback) {
   return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback;
 }
 
-/** Starts scripts/serve-web.mjs on a free port; resolves with its address and a stop function. */
-function serve(dir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve-web.mjs'), '--dir', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let text = '';
-    child.stdout.on('data', (chunk) => {
-      text += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
-      if (match) resolve({ url: match[1], stop: () => child.kill() });
-    });
-    child.on('exit', (code) => reject(new Error(`the static server exited (${code}) before it listened: ${text}`)));
-  });
-}
-
-/** In the page: are the key figures those of the scenario as it now stands? */
-const FIGURES_CURRENT = `(() => {
-  const figures = document.querySelector('[data-testid="key-figures"]');
-  const run = document.querySelector('[data-testid="run"]');
-  const shown = figures && figures.getAttribute('data-figures-revision');
-  return !!run && run.getAttribute('data-status') === 'done' && !!shown && shown === figures.getAttribute('data-scenario-revision');
-})()`;
-
-/** In the page: figures of the scenario as it now stands, provisional (a first day) or not. */
-const ANY_FIGURES = `(() => {
-  const figures = document.querySelector('[data-testid="key-figures"]');
-  return !!figures && figures.getAttribute('data-provisional-revision') === figures.getAttribute('data-scenario-revision');
-})() || ${FIGURES_CURRENT}`;
-
 /** In the page: the live session's clock is past the warm-up (simulated time 0 or later). */
 const LIVE_READY = `(() => {
   const clock = document.querySelector('[data-testid="clock"]');
   const tS = clock ? clock.getAttribute('data-ts') : '';
   return tS !== '' && tS !== null && Number(tS) >= 0;
 })()`;
-
-/** In the page: sets input ID to VALUE as typing would; resolves with the ms until the new figures show. */
-const CHANGE_TO_FIGURES = (id, value) => `new Promise((resolve) => {
-  const input = document.querySelector('[data-testid="${id}"]');
-  const figures = document.querySelector('[data-testid="key-figures"]');
-  const before = figures.getAttribute('data-scenario-revision');
-  const started = performance.now();
-  const observer = new MutationObserver(() => {
-    const wanted = figures.getAttribute('data-scenario-revision');
-    const run = document.querySelector('[data-testid="run"]');
-    if (wanted !== before && figures.getAttribute('data-figures-revision') === wanted && run && run.getAttribute('data-status') === 'done') {
-      observer.disconnect();
-      resolve(performance.now() - started);
-    }
-  });
-  observer.observe(document.body, { subtree: true, attributes: true, childList: true });
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '${value}');
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-})`;
 
 /** In the page: clicks Undo; resolves with the ms until the figures of the scenario it brings back show. */
 const UNDO_TO_FIGURES = CHANGE_TO_FIGURES('', '').replace(
@@ -114,7 +68,7 @@ async function main(argv) {
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`measure-app: ${dir} has no index.html; run npm run build:web first`);
   if (!existsSync(path.join(dir, 'data', 'london-roads.graph'))) throw new Error(`measure-app: ${dir} was built without the London data`);
-  const server = await serve(dir);
+  const server = await serveWeb(dir);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -147,11 +101,11 @@ async function main(argv) {
         // A value not run before each time (one more unit each time): the page keeps the outcomes of
         // what it ran (src/renderer/sim-client/run.ts), so a value changed back is measured apart.
         for (let c = 0; c < changes; c++) {
-          const ms = await page.evaluate(CHANGE_TO_FIGURES(id, original + 1 + c));
+          const { ms } = await page.evaluate(CHANGE_TO_FIGURES(id, original + 1 + c));
           changed.push(ms);
           console.log(`change ${c + 1}: new figures ${round(ms)} ms`);
         }
-        back = await page.evaluate(UNDO_TO_FIGURES);
+        back = (await page.evaluate(UNDO_TO_FIGURES)).ms;
         console.log(`Undo (back to a scenario run before): figures ${round(back)} ms`);
       }
       await context.close();
