@@ -70,11 +70,29 @@ export function applyBorder(v: DispatchView, call: Call, units: number[]): numbe
  */
 export function reserveFor(v: DispatchView, grade: number): number {
   const r = v.scenario.dispatch.reserve;
+  if (r !== reserveOf) {
+    // Asked at every choice: worked out once per `reserve` object (a scenario's is never changed).
+    for (let k = 0; k < 4; k++) {
+      let out = 0;
+      const upTo = Math.min(k, 2);
+      for (let g = 0; g <= upTo; g++) out = Math.max(out, r[GRADE_KEYS[g] as 'I' | 'S' | 'E'] ?? 0);
+      reserveByGrade[k] = out;
+    }
+    reserveOf = r;
+  }
+  return grade >= 0 && grade < 4 ? reserveByGrade[grade]! : reserveOfGrade(r, grade);
+}
+
+function reserveOfGrade(r: Scenario['dispatch']['reserve'], grade: number): number {
   let out = 0;
   const upTo = Math.min(grade, 2);
   for (let g = 0; g <= upTo; g++) out = Math.max(out, r[GRADE_KEYS[g] as 'I' | 'S' | 'E'] ?? 0);
   return out;
 }
+
+/** reserveFor's last `reserve` and its answers per grade. */
+let reserveOf: Scenario['dispatch']['reserve'] | null = null;
+const reserveByGrade = new Int32Array(4);
 
 /** Cache of reserveBySlot: per fleet, per grade (a fleet belongs to one run of one scenario). */
 const slotReserves = new WeakMap<Fleet, (Int32Array | null)[]>();

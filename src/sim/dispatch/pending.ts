@@ -78,7 +78,7 @@ export class PendingQueue {
       }
       if (head > 0 && lo - head < n - lo) {
         // Nearer the front: the ones ahead move one step into the dead front.
-        list.copyWithin(head - 1, head, lo);
+        for (let i = head; i < lo; i++) list[i - 1] = list[i]!;
         list[lo - 1] = call;
         this.heads[g] = head - 1;
       } else list.splice(lo, 0, call);
@@ -110,8 +110,9 @@ export class PendingQueue {
     if (head === 0) return;
     const list = this.lists[g]!;
     if (!always && (head < COMPACT_AFTER || head * 2 < list.length)) return;
-    list.copyWithin(0, head);
-    list.length -= head;
+    const n = list.length - head;
+    for (let i = 0; i < n; i++) list[i] = list[head + i]!;
+    list.length = n;
     this.heads[g] = 0;
   }
 }

@@ -168,7 +168,8 @@ export class Simulation implements SimState {
   requestDispatch(): void {
     if (this.dispatchScheduled) return;
     this.dispatchScheduled = true;
-    this.core.schedule(this.core.now, EV.DISPATCH, 0, 0);
+    // At most one pass is ever pending (dispatchScheduled): it goes beside the heap, in the same order.
+    this.core.scheduleSide(this.core.now, EV.DISPATCH, 0, 0);
   }
 
   dispatchRan(): void {
