@@ -260,8 +260,12 @@ function bestOf(v: DispatchView, call: Call, units: readonly number[], n: number
   return pick(v, call, units, n, departS);
 }
 
-/** Scratch for pick: the places weighed (rankTo keeps none of its origins) and whose they are. */
-const PLACES: Place[] = [];
+/**
+ * Scratch for pick: the places weighed, one array per length (rankTo reads `origins.length` and
+ * keeps none of them; an array shortened and grown again would be reallocated at every pick), and
+ * whose they are.
+ */
+const PLACES_BY_LENGTH: Place[][] = [];
 const OWNERS: number[] = [];
 /** Per station: the pick that last took a free unit's place there (see pick). */
 let seenStation = new Int32Array(64);
@@ -286,7 +290,6 @@ function pick(v: DispatchView, call: Call, set: readonly number[], n: number, de
     pickStamp = 0;
   }
   const stamp = ++pickStamp;
-  const places = PLACES;
   const owners = OWNERS;
   let m = 0;
   for (let i = 0; i < n; i++) {
@@ -296,10 +299,14 @@ function pick(v: DispatchView, call: Call, set: readonly number[], n: number, de
       if (seen[st] === stamp) continue;
       seen[st] = stamp;
     }
-    places[m] = unitPlace(v, u);
     owners[m++] = u;
   }
-  if (places.length !== m) places.length = m;
+  let places = PLACES_BY_LENGTH[m];
+  if (places === undefined) {
+    places = new Array<Place>(m);
+    PLACES_BY_LENGTH[m] = places;
+  }
+  for (let i = 0; i < m; i++) places[i] = unitPlace(v, owners[i]!);
   if (v.scenario.dispatch.policy === 'nearest-straight-line') {
     let bestI = -1;
     let bestM = Infinity;
