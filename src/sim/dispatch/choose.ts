@@ -130,15 +130,31 @@ function heldBySlot(free: Int32Array, table: Int32Array): number {
   return held;
 }
 
-/** Writes the units of `set` whose BCU slot has more free units than `table`'s reserve (or `reserve`) into `out`, in set order; returns how many. */
-function freeNotHeld(f: Fleet, table: Int32Array | null, reserve: number, set: SortedIntSet, out: number[]): number {
+/** Writes the units of `set` whose BCU slot has more free units than its reserve in `table` into `out`, in set order; returns how many. */
+function freeNotHeld(f: Fleet, table: Int32Array, set: SortedIntSet, out: number[]): number {
   const free = f.freeByBcu;
   const slotOf = f.slotOfUnit;
+  const items = set.sortedItems();
+  const size = set.size;
   let n = 0;
-  for (let i = 0; i < set.size; i++) {
-    const u = set.at(i);
+  for (let i = 0; i < size; i++) {
+    const u = items[i]!;
     const slot = slotOf[u]!;
-    if (free[slot]! > (table !== null ? table[slot]! : reserve)) out[n++] = u;
+    if (free[slot]! > table[slot]!) out[n++] = u;
+  }
+  return n;
+}
+
+/** Writes the units of `set` whose BCU slot has more than `reserve` free units into `out`, in set order; returns how many. */
+function freeAbove(f: Fleet, reserve: number, set: SortedIntSet, out: number[]): number {
+  const free = f.freeByBcu;
+  const slotOf = f.slotOfUnit;
+  const items = set.sortedItems();
+  const size = set.size;
+  let n = 0;
+  for (let i = 0; i < size; i++) {
+    const u = items[i]!;
+    if (free[slotOf[u]!]! > reserve) out[n++] = u;
   }
   return n;
 }
@@ -219,9 +235,9 @@ function fillInArea(v: DispatchView, grade: number, area: number, out: number[])
   const set = f.free.byArea[area];
   if (!set) return 0;
   const table = reserveBySlot(v, grade);
-  const reserve = table ? 0 : reserveFor(v, grade);
-  if (!table && reserve === 0) return set.copyTo(out);
-  return freeNotHeld(f, table, reserve, set, out);
+  if (table) return freeNotHeld(f, table, set, out);
+  const reserve = reserveFor(v, grade);
+  return reserve === 0 ? set.copyTo(out) : freeAbove(f, reserve, set, out);
 }
 
 /** availableAll written into `out` (from 0); returns how many. */
@@ -229,14 +245,14 @@ function fillAll(v: DispatchView, grade: number, out: number[]): number {
   const f = v.fleet;
   const set = f.free.all;
   const table = reserveBySlot(v, grade);
-  if (table) return heldBySlot(f.freeByBcu, table) === 0 ? set.copyTo(out) : freeNotHeld(f, table, 0, set, out);
+  if (table) return heldBySlot(f.freeByBcu, table) === 0 ? set.copyTo(out) : freeNotHeld(f, table, set, out);
   const reserve = reserveFor(v, grade);
   if (reserve === 0) return set.copyTo(out);
   const free = f.freeByBcu;
   let held = 0;
   for (let b = 0; b < free.length; b++) if (free[b]! > 0 && free[b]! <= reserve) held++;
   if (held === 0) return set.copyTo(out);
-  return freeNotHeld(f, null, reserve, set, out);
+  return freeAbove(f, reserve, set, out);
 }
 
 /** Best of `units` for `call` by the policy, with its travel time; null when none can reach it. */
