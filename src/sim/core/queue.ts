@@ -120,18 +120,28 @@ export class EventQueue {
 
   /** Removes the next event into popTime/popKind/popA/popB. Returns false when empty. */
   pop(): boolean {
-    if (this.sideFull) {
-      const ht = this.count > 0 ? this.time[0]! : Infinity;
-      const st = this.sideTime;
-      if (st < ht || (st === ht && (this.count === 0 || this.sideKey < this.key[0]!))) {
-        this.sideFull = false;
-        this.popTime = st;
-        this.popKind = this.sideKind;
-        this.popA = this.sideA;
-        this.popB = this.sideB;
-        return true;
-      }
-    }
+    return this.sideFull && this.sideFirst() ? this.popSide() : this.popHeap();
+  }
+
+  /** Whether the side event comes before the heap's first (the side slot is full). */
+  private sideFirst(): boolean {
+    if (this.count === 0) return true;
+    const ht = this.time[0]!;
+    const st = this.sideTime;
+    return st < ht || (st === ht && this.sideKey < this.key[0]!);
+  }
+
+  private popSide(): boolean {
+    this.sideFull = false;
+    this.popTime = this.sideTime;
+    this.popKind = this.sideKind;
+    this.popA = this.sideA;
+    this.popB = this.sideB;
+    return true;
+  }
+
+  /** pop() from the heap. */
+  private popHeap(): boolean {
     if (this.count === 0) return false;
     const t = this.time;
     const k = this.key;
