@@ -49,6 +49,14 @@ export class SimCore<S> {
     this.queue.push(timeS, this.priority[kind]!, kind, a, b);
   }
 
+  /**
+   * schedule() for a kind of which at most one event is ever pending (EventQueue.pushSide): the
+   * same order of events, without the heap's work.
+   */
+  scheduleSide(timeS: number, kind: number, a = 0, b = 0): void {
+    this.queue.pushSide(timeS, this.priority[kind]!, kind, a, b);
+  }
+
   /** Time of the next event; Infinity when none is scheduled. */
   peekTime(): number {
     return this.queue.peekTime();

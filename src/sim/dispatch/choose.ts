@@ -4,10 +4,15 @@
  * the choice never depends on anything but the state.
  */
 import type { Grade, Scenario } from '../../shared/scenario';
-import { US, type Fleet } from '../fleet/fleet';
+import { US as US_IMPORTED, type Fleet } from '../fleet/fleet';
+import type { SortedIntSet } from '../fleet/free-units';
 import type { Call } from '../model/call';
-import { greatCircleM } from '../geo';
+import { greatCircleM as greatCircleM_IMPORTED } from '../geo';
 import type { Place, TravelModel } from '../world';
+
+// Module-local copies: hot paths read them without going through module bindings.
+const US = US_IMPORTED;
+const greatCircleM = greatCircleM_IMPORTED;
 
 /** What the chooser reads of the simulation. */
 export interface DispatchView {
@@ -32,9 +37,11 @@ export function unitPlace(v: DispatchView, u: number): Place {
     if (call?.place) return call.place;
   }
   if (s === US.IN_CUSTODY) return f.stations[f.custodyStation[u]!]!.place;
-  const trip = f.trip[u];
-  if (trip && s !== US.FREE) return trip.placeAt(v.now - f.tripDepartS[u]!);
-  return f.home(u);
+  if (s !== US.FREE) {
+    const trip = f.trip[u];
+    if (trip) return trip.placeAt(v.now - f.tripDepartS[u]!);
+  }
+  return f.homes[u]!;
 }
 
 /** The BCU index of a call's area, -1 when none. */
@@ -63,11 +70,29 @@ export function applyBorder(v: DispatchView, call: Call, units: number[]): numbe
  */
 export function reserveFor(v: DispatchView, grade: number): number {
   const r = v.scenario.dispatch.reserve;
+  if (r !== reserveOf) {
+    // Asked at every choice: worked out once per `reserve` object (a scenario's is never changed).
+    for (let k = 0; k < 4; k++) {
+      let out = 0;
+      const upTo = Math.min(k, 2);
+      for (let g = 0; g <= upTo; g++) out = Math.max(out, r[GRADE_KEYS[g] as 'I' | 'S' | 'E'] ?? 0);
+      reserveByGrade[k] = out;
+    }
+    reserveOf = r;
+  }
+  return grade >= 0 && grade < 4 ? reserveByGrade[grade]! : reserveOfGrade(r, grade);
+}
+
+function reserveOfGrade(r: Scenario['dispatch']['reserve'], grade: number): number {
   let out = 0;
   const upTo = Math.min(grade, 2);
   for (let g = 0; g <= upTo; g++) out = Math.max(out, r[GRADE_KEYS[g] as 'I' | 'S' | 'E'] ?? 0);
   return out;
 }
+
+/** reserveFor's last `reserve` and its answers per grade. */
+let reserveOf: Scenario['dispatch']['reserve'] | null = null;
+const reserveByGrade = new Int32Array(4);
 
 /** Cache of reserveBySlot: per fleet, per grade (a fleet belongs to one run of one scenario). */
 const slotReserves = new WeakMap<Fleet, (Int32Array | null)[]>();
@@ -105,14 +130,39 @@ function heldBySlot(free: Int32Array, table: Int32Array): number {
   return held;
 }
 
-/** Units of `set` whose BCU slot has more free units than its reserve in `table`, in set order. */
-function freeNotHeld(f: Fleet, table: Int32Array, set: { readonly size: number; at(i: number): number }): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < set.size; i++) {
-    const u = set.at(i);
-    const slot = f.slotOfUnit[u]!;
-    if (f.freeByBcu[slot]! > table[slot]!) out.push(u);
+/** Writes the units of `set` whose BCU slot has more free units than its reserve in `table` into `out`, in set order; returns how many. */
+function freeNotHeld(f: Fleet, table: Int32Array, set: SortedIntSet, out: number[]): number {
+  const free = f.freeByBcu;
+  const slotOf = f.slotOfUnit;
+  const items = set.sortedItems();
+  const size = set.size;
+  let n = 0;
+  for (let i = 0; i < size; i++) {
+    const u = items[i]!;
+    const slot = slotOf[u]!;
+    if (free[slot]! > table[slot]!) out[n++] = u;
   }
+  return n;
+}
+
+/** Writes the units of `set` whose BCU slot has more than `reserve` free units into `out`, in set order; returns how many. */
+function freeAbove(f: Fleet, reserve: number, set: SortedIntSet, out: number[]): number {
+  const free = f.freeByBcu;
+  const slotOf = f.slotOfUnit;
+  const items = set.sortedItems();
+  const size = set.size;
+  let n = 0;
+  for (let i = 0; i < size; i++) {
+    const u = items[i]!;
+    if (free[slotOf[u]!]! > reserve) out[n++] = u;
+  }
+  return n;
+}
+
+/** `n` first entries of `fill`'s output as a new array. */
+function fresh(fill: (out: number[]) => number): number[] {
+  const out: number[] = [];
+  out.length = fill(out);
   return out;
 }
 
@@ -157,86 +207,142 @@ export function anyAvailable(v: DispatchView, grade: number): boolean {
 
 /** Same as availableUnits(v, grade, fleet.unitsByBcu[slot]), from the index of free units. */
 export function availableInSlot(v: DispatchView, grade: number, slot: number): number[] {
-  const f = v.fleet;
-  const reserve = reserveBySlot(v, grade)?.[slot] ?? reserveFor(v, grade);
-  // Every unit of a slot shares the slot's count: the reserve holds all of them or none.
-  if (reserve > 0 && f.freeByBcu[slot]! <= reserve) return [];
-  return f.free.bySlot[slot]!.toArray();
+  return fresh((out) => fillInSlot(v, grade, slot, out));
 }
 
 /** Same as availableUnits(v, grade, fleet.unitsByArea.get(area) ?? []), from the index of free units. */
 export function availableInArea(v: DispatchView, grade: number, area: number): number[] {
-  const f = v.fleet;
-  const set = f.free.byArea[area];
-  if (!set) return [];
-  const table = reserveBySlot(v, grade);
-  if (table) return freeNotHeld(f, table, set);
-  const reserve = reserveFor(v, grade);
-  if (reserve === 0) return set.toArray();
-  const out: number[] = [];
-  for (let i = 0; i < set.size; i++) {
-    const u = set.at(i);
-    if (f.freeByBcu[f.slotOfUnit[u]!]! > reserve) out.push(u);
-  }
-  return out;
+  return fresh((out) => fillInArea(v, grade, area, out));
 }
 
 /** Same as availableUnits(v, grade) (the whole fleet), from the index of free units. */
 export function availableAll(v: DispatchView, grade: number): number[] {
+  return fresh((out) => fillAll(v, grade, out));
+}
+
+/** availableInSlot written into `out` (from 0); returns how many. */
+function fillInSlot(v: DispatchView, grade: number, slot: number, out: number[]): number {
   const f = v.fleet;
+  const reserve = reserveBySlot(v, grade)?.[slot] ?? reserveFor(v, grade);
+  // Every unit of a slot shares the slot's count: the reserve holds all of them or none.
+  if (reserve > 0 && f.freeByBcu[slot]! <= reserve) return 0;
+  return f.free.bySlot[slot]!.copyTo(out);
+}
+
+/** availableInArea written into `out` (from 0); returns how many. */
+function fillInArea(v: DispatchView, grade: number, area: number, out: number[]): number {
+  const f = v.fleet;
+  const set = f.free.byArea[area];
+  if (!set) return 0;
   const table = reserveBySlot(v, grade);
-  if (table) return heldBySlot(f.freeByBcu, table) === 0 ? f.free.all.toArray() : freeNotHeld(f, table, f.free.all);
+  if (table) return freeNotHeld(f, table, set, out);
   const reserve = reserveFor(v, grade);
+  return reserve === 0 ? set.copyTo(out) : freeAbove(f, reserve, set, out);
+}
+
+/** availableAll written into `out` (from 0); returns how many. */
+function fillAll(v: DispatchView, grade: number, out: number[]): number {
+  const f = v.fleet;
   const set = f.free.all;
-  if (reserve === 0) return set.toArray();
+  const table = reserveBySlot(v, grade);
+  if (table) return heldBySlot(f.freeByBcu, table) === 0 ? set.copyTo(out) : freeNotHeld(f, table, set, out);
+  const reserve = reserveFor(v, grade);
+  if (reserve === 0) return set.copyTo(out);
   const free = f.freeByBcu;
   let held = 0;
   for (let b = 0; b < free.length; b++) if (free[b]! > 0 && free[b]! <= reserve) held++;
-  if (held === 0) return set.toArray();
-  const slotOf = f.slotOfUnit;
-  const out: number[] = [];
-  for (let i = 0; i < set.size; i++) {
-    const u = set.at(i);
-    if (free[slotOf[u]!]! > reserve) out.push(u);
-  }
-  return out;
+  if (held === 0) return set.copyTo(out);
+  return freeAbove(f, reserve, set, out);
 }
 
 /** Best of `units` for `call` by the policy, with its travel time; null when none can reach it. */
 export function best(v: DispatchView, call: Call, units: readonly number[], departS: number): { unit: number; timeS: number } | null {
-  if (units.length === 0 || !call.place) return null;
-  if (v.scenario.dispatch.policy === 'home-station-first' && call.area >= 0) {
-    const home: number[] = [];
-    for (const u of units) if (v.fleet.areaOf(u) === call.area) home.push(u);
-    const found = home.length > 0 ? pick(v, call, home, departS) : null;
-    if (found) return found;
-  }
-  return pick(v, call, units, departS);
+  return bestOf(v, call, units, units.length, departS);
 }
 
-/** The policy's pick among `set` (plain loops: this runs for every dispatch). */
-function pick(v: DispatchView, call: Call, set: readonly number[], departS: number): { unit: number; timeS: number } | null {
+/** Scratch for the home-station units of bestOf (one choice at a time). */
+const HOME: number[] = [];
+
+/** best() over the first `n` of `units`. */
+function bestOf(v: DispatchView, call: Call, units: readonly number[], n: number, departS: number): { unit: number; timeS: number } | null {
+  if (n === 0 || !call.place) return null;
+  if (v.scenario.dispatch.policy === 'home-station-first' && call.area >= 0) {
+    const home = HOME;
+    let h = 0;
+    for (let i = 0; i < n; i++) if (v.fleet.areaOfUnit[units[i]!] === call.area) home[h++] = units[i]!;
+    const found = h > 0 ? pick(v, call, home, h, departS) : null;
+    if (found) return found;
+  }
+  return pick(v, call, units, n, departS);
+}
+
+/**
+ * Scratch for pick: the places weighed, one array per length (rankTo reads `origins.length` and
+ * keeps none of them; an array shortened and grown again would be reallocated at every pick), and
+ * whose they are.
+ */
+const PLACES_BY_LENGTH: Place[][] = [];
+const OWNERS: number[] = [];
+/** Per station: the pick that last took a free unit's place there (see pick). */
+let seenStation = new Int32Array(64);
+let pickStamp = 0;
+
+/**
+ * The policy's pick among the first `n` of `set` (plain loops: this runs for every dispatch).
+ * Units free at their base share its Place: only the first of them (the lowest unit number, as
+ * `set` is in unit order) is weighed, which changes nothing, since equal places have equal times
+ * and ties go to the lower index, in the shorter list as in the whole one.
+ */
+function pick(v: DispatchView, call: Call, set: readonly number[], n: number, departS: number): { unit: number; timeS: number } | null {
   const dest = call.place!;
   const blue = v.scenario.grades[GRADE_KEYS[call.grade]!].blueLight;
-  const places: Place[] = new Array<Place>(set.length);
-  for (let i = 0; i < set.length; i++) places[i] = unitPlace(v, set[i]!);
+  const f = v.fleet;
+  const state = f.state;
+  const station = f.station;
+  if (seenStation.length < f.stations.length) seenStation = new Int32Array(2 * f.stations.length);
+  const seen = seenStation;
+  if (pickStamp === 0x7fffffff) {
+    seen.fill(0);
+    pickStamp = 0;
+  }
+  const stamp = ++pickStamp;
+  const owners = OWNERS;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const u = set[i]!;
+    if (state[u] === US.FREE) {
+      const st = station[u]!;
+      if (seen[st] === stamp) continue;
+      seen[st] = stamp;
+    }
+    owners[m++] = u;
+  }
+  let places = PLACES_BY_LENGTH[m];
+  if (places === undefined) {
+    places = new Array<Place>(m);
+    PLACES_BY_LENGTH[m] = places;
+  }
+  for (let i = 0; i < m; i++) places[i] = unitPlace(v, owners[i]!);
   if (v.scenario.dispatch.policy === 'nearest-straight-line') {
     let bestI = -1;
     let bestM = Infinity;
-    for (let i = 0; i < set.length; i++) {
-      const m = greatCircleM(places[i]!.lon, places[i]!.lat, dest.lon, dest.lat);
-      if (m < bestM) {
+    for (let i = 0; i < m; i++) {
+      const d = greatCircleM(places[i]!.lon, places[i]!.lat, dest.lon, dest.lat);
+      if (d < bestM) {
         bestI = i;
-        bestM = m;
+        bestM = d;
       }
     }
     if (bestI < 0) return null;
     const timeS = v.travel.timesTo([places[bestI]!], dest, departS, blue)[0]!;
-    return Number.isFinite(timeS) ? { unit: set[bestI]!, timeS } : null;
+    return Number.isFinite(timeS) ? { unit: owners[bestI]!, timeS } : null;
   }
   const top = v.travel.rankTo(places, dest, departS, blue, 1)[0];
-  return top && Number.isFinite(top.timeS) ? { unit: set[top.index]!, timeS: top.timeS } : null;
+  return top && Number.isFinite(top.timeS) ? { unit: owners[top.index]!, timeS: top.timeS } : null;
 }
+
+/** Scratch for chooseUnit's candidates (one choice at a time). */
+const UNITS: number[] = [];
 
 /**
  * The unit to send to `call` now for its next slot, or null. Same result as
@@ -245,15 +351,16 @@ function pick(v: DispatchView, call: Call, set: readonly number[], departS: numb
  */
 export function chooseUnit(v: DispatchView, call: Call, departS: number): { unit: number; timeS: number } | null {
   const border = v.scenario.dispatch.border;
-  if (border === 'area' && call.area >= 0) return best(v, call, availableInArea(v, call.grade, call.area), departS);
+  const units = UNITS;
+  if (border === 'area' && call.area >= 0) return bestOf(v, call, units, fillInArea(v, call.grade, call.area, units), departS);
   if (border === 'bcu') {
     const b = callBcu(v, call);
     if (b >= 0) {
-      const same = availableInSlot(v, call.grade, b);
-      if (same.length > 0) return best(v, call, same, departS);
+      const n = fillInSlot(v, call.grade, b, units);
+      if (n > 0) return bestOf(v, call, units, n, departS);
     }
   }
-  return best(v, call, availableAll(v, call.grade), departS);
+  return bestOf(v, call, units, fillAll(v, call.grade, units), departS);
 }
 
 /**

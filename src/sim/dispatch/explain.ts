@@ -132,9 +132,11 @@ export class DispatchExplainer implements DispatchHook {
     const sim = this.sim;
     const since = this.lastPassS;
     this.lastPassS = sim.now;
-    for (const list of sim.pending.byGrade) {
+    const pending = sim.pending;
+    for (let g = 0; g < 4; g++) {
+      const list = pending.list(g);
       // Sorted by the time they joined: the newest are at the back.
-      for (let i = list.length - 1; i >= 0 && list[i]!.pendingS >= since; i--) this.noteWait(list[i]!);
+      for (let i = list.length - 1; i >= pending.head(g) && list[i]!.pendingS >= since; i--) this.noteWait(list[i]!);
     }
     for (const id of this.recheck) {
       const call = sim.calls.get(id);

@@ -54,10 +54,9 @@ export function waitReason(sim: SimState, call: Call, opts: { queue: boolean }):
 /** Incidents served before `call` by the pending queue's order (higher grades, then earlier). */
 function queueAhead(sim: SimState, call: Call): number {
   let n = 0;
-  for (let g = 0; g < call.grade; g++) n += sim.pending.byGrade[g]!.length;
-  for (const other of sim.pending.byGrade[call.grade]!) {
-    if (other === call) break;
-    n++;
-  }
+  const pending = sim.pending;
+  for (let g = 0; g < call.grade; g++) n += pending.count(g);
+  const list = pending.list(call.grade);
+  for (let i = pending.head(call.grade); i < list.length && list[i] !== call; i++) n++;
   return n;
 }

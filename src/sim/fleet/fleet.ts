@@ -93,6 +93,8 @@ export class Fleet {
   readonly slotOfUnit: Int32Array;
   /** Area index of each unit's station, -1 for none. */
   readonly areaOfUnit: Int32Array;
+  /** Each unit's home station's place (the same object as the station's). */
+  readonly homes: Place[];
   /** Station indices of the custody suites, in station order, and their places. */
   readonly custodySuites: number[];
   readonly custodyPlaces: Place[];
@@ -166,6 +168,7 @@ export class Fleet {
     this.unitsByArea = new Map();
     this.slotOfUnit = Int32Array.from(this.all, (u) => this.bcuSlot(u));
     this.areaOfUnit = Int32Array.from(this.all, (u) => this.areaOf(u));
+    this.homes = this.all.map((u) => this.stations[this.station[u]!]!.place);
     this.free = new FreeUnits(this.slotOfUnit, this.areaOfUnit, bcuIds.length + 1, areas?.ids.length ?? 0);
     for (let u = 0; u < n; u++) {
       this.unitsByBcu[this.bcuSlot(u)]!.push(u);
@@ -192,7 +195,7 @@ export class Fleet {
   }
 
   home(u: number): Place {
-    return this.stations[this.station[u]!]!.place;
+    return this.homes[u]!;
   }
 
   /** Books unit `u`'s change of state from `old` to `state` in the indexes (before `state[u]` is set). */

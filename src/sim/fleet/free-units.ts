@@ -74,6 +74,21 @@ export class SortedIntSet {
     return Array.from(this.items.subarray(0, this.count));
   }
 
+  /** The members in ascending order in [0, size) of the array returned: the set's own, valid until it next changes (never write to it). */
+  sortedItems(): Int32Array {
+    if (this.dirty) this.rebuild();
+    return this.items;
+  }
+
+  /** Writes the members in ascending order into `out` from index 0 (its length untouched); returns how many. */
+  copyTo(out: number[]): number {
+    if (this.dirty) this.rebuild();
+    const items = this.items;
+    const n = this.count;
+    for (let i = 0; i < n; i++) out[i] = items[i]!;
+    return n;
+  }
+
   private rebuild(): void {
     if (this.items.length < this.count) this.items = new Int32Array(Math.max(this.count, 2 * this.items.length));
     const items = this.items;

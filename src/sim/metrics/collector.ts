@@ -3,8 +3,14 @@
  * [0, endS) counts: calls by their arrival time, unit time by clipping each interval to it.
  * Memory grows only with the answer waits and response times kept for percentiles (Samples).
  */
-import { US } from '../fleet/fleet';
-import { HOUR_S } from '../time';
+import { US as US_IMPORTED } from '../fleet/fleet';
+import { HOUR_S as HOUR_S_IMPORTED } from '../time';
+
+// Module-local copies: hot paths read them without going through module bindings.
+const HOUR_S = HOUR_S_IMPORTED;
+const OFF = US_IMPORTED.OFF;
+const TRAVELLING = US_IMPORTED.TRAVELLING;
+const RETURNING = US_IMPORTED.RETURNING;
 
 /** Values per chunk of a Samples list at most (512 kB). */
 const MAX_CHUNK = 1 << 16;
@@ -266,12 +272,12 @@ export class Collector {
 
   /** Unit `u` spent [fromS, toS) in `state`. */
   unitInterval(u: number, state: number, fromS: number, toS: number): void {
-    if (state === US.OFF) return;
+    if (state === OFF) return;
     const a = Math.max(fromS, 0);
     const b = Math.min(toS, this.endS);
     if (!(b > a)) return;
-    const busy = state >= US.TRAVELLING;
-    const returning = state === US.RETURNING;
+    const busy = state >= TRAVELLING;
+    const returning = state === RETURNING;
     this.unitOnDutyS[u]! += b - a;
     if (busy) this.unitBusyS[u]! += b - a;
     if (returning) this.unitReturningS[u]! += b - a;

@@ -40,15 +40,18 @@ export function carryOverDue(sim: SimState): void {
   for (let g = 0; g < 3; g++) {
     const afterS = rule[g]!;
     if (afterS !== afterS) continue;
-    const list = sim.pending.byGrade[g]!;
+    const pending = sim.pending;
+    const list = pending.list(g);
     // The due ones are at the front of the fresh part; carried, each goes behind every fresher
     // incident (and behind the carried ones before it), so taking them one at a time from the
     // front gives the order taking them all at once gave.
-    while (list.length > 0 && !list[0]!.carried && now - list[0]!.pendingS >= afterS) {
-      const call = list.shift()!;
+    for (let head = pending.head(g); head < list.length; head = pending.head(g)) {
+      const call = list[head]!;
+      if (call.carried || now - call.pendingS < afterS) break;
+      pending.setHead(g, head + 1);
       call.inPending = false;
       call.carried = true;
-      sim.pending.add(call);
+      pending.add(call);
     }
   }
 }

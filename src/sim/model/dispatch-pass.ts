@@ -30,16 +30,19 @@ export function runDispatch(sim: SimState): void {
   const divert = sim.scenario.dispatch.divert;
   if (sim.fleet.freeTotal === 0 && !divert) return;
   carryOverDue(sim);
+  const pending = sim.pending;
   for (let g = 0; g < 4; g++) {
-    const list = sim.pending.byGrade[g]!;
-    if (list.length === 0) continue;
+    if (pending.count(g) === 0) continue;
     // The grade found no unit at all last time, and no unit has changed since: nor would it now.
     if (sim.stuckEpoch[g] === sim.fleet.epoch) continue;
     sim.stuckEpoch[g] = -1;
     const mayDivert = divert !== undefined && sim.gradeRules.divertTo[g] === 1;
-    // Served incidents leave the list, the others close up behind `kept` (one splice per pass).
-    let kept = 0;
-    let i = 0;
+    const list = pending.list(g);
+    const head = pending.head(g);
+    // Served incidents leave the list; the others close up behind `kept`, then move up to just
+    // before the first incident not looked at, and the head moves up to them.
+    let kept = head;
+    let i = head;
     while (i < list.length) {
       // Nothing this grade may take is free anywhere (and no unit could be diverted, see
       // serve): every call left in this list would be served nothing, so none is looked at.
@@ -53,7 +56,10 @@ export function runDispatch(sim: SimState): void {
         break;
       }
     }
-    if (kept < i) list.splice(kept, i - kept);
+    if (kept < i) {
+      for (let j = kept - 1, to = i - 1; j >= head; j--, to--) list[to] = list[j]!;
+      pending.setHead(g, head + (i - kept));
+    }
   }
 }
 

@@ -98,7 +98,7 @@ export class Simulation implements SimState {
   openCounted = 0;
   private dispatchScheduled = false;
   readonly stuckEpoch = [-1, -1, -1, -1];
-  readonly pointPlaces: (Place | undefined)[] = [];
+  readonly pointPlaces: (Place | undefined)[];
   /** Draws for injected incidents (never shared with the demand streams). */
   readonly injectRng: Rng;
   observer: SimObserver | null = null;
@@ -111,6 +111,8 @@ export class Simulation implements SimState {
     this.scenario = scenario;
     this.world = world;
     this.travel = world.travel;
+    // Filled in any order as calls come: sized up front, so the engine keeps it a plain array (not a dictionary).
+    this.pointPlaces = new Array<Place | undefined>(world.points?.lon.length ?? 0).fill(undefined);
     this.seed = options.seed ?? scenario.seed;
     this.days = options.days ?? scenario.days;
     if (!(this.days > 0)) throw new ScenarioError('days', `expected a number > 0, got ${this.days}`);
@@ -168,7 +170,8 @@ export class Simulation implements SimState {
   requestDispatch(): void {
     if (this.dispatchScheduled) return;
     this.dispatchScheduled = true;
-    this.core.schedule(this.core.now, EV.DISPATCH, 0, 0);
+    // At most one pass is ever pending (dispatchScheduled): it goes beside the heap, in the same order.
+    this.core.scheduleSide(this.core.now, EV.DISPATCH, 0, 0);
   }
 
   dispatchRan(): void {
