@@ -12,6 +12,7 @@ import type { Place, Trip } from '../world';
 import { greatCircleM } from '../geo';
 import { edgeVertex, edgeVertexCount, type RoadGraph } from '../roads/graph';
 import { routeTimeS, type CompactRoute, type EdgePiece, type RouteTiming } from '../roads/query/route';
+import { roadPosition, type RoadPos } from '../roads/query/ends';
 
 /** What a road trip knows at departure, before its route is found. */
 export interface TripTiming extends RouteTiming {
@@ -44,6 +45,8 @@ export class RoadTrip implements Trip {
   private planned: TripPlan | null = null;
   private roadStart: { lon: number; lat: number } | null = null;
   private roadEnd: { lon: number; lat: number } | null = null;
+  /** The origin's road position (for ranking's bounds on a unit not yet placed: road-rank.ts). */
+  private originPos: RoadPos | null = null;
 
   constructor(
     private readonly graph: RoadGraph,
@@ -51,10 +54,17 @@ export class RoadTrip implements Trip {
     readonly durationS: number,
     /** Seconds of the access legs, after the departure's scale. */
     readonly accessS: number,
-    private readonly timing: TripTiming,
+    readonly timing: TripTiming,
+    /** Milliseconds of the road part (what its route, once found, weighs). */
+    readonly roadMs: number,
     /** Finds the road part (weighing exactly the road time the trip was timed by). */
     private readonly findRoute: () => CompactRoute,
   ) {}
+
+  /** The road position of the origin (worked out once). */
+  get originRoadPos(): RoadPos {
+    return (this.originPos ??= roadPosition(this.graph, this.timing.origin));
+  }
 
   /** The timing and the route (found on first use). */
   get plan(): TripPlan {
@@ -79,11 +89,29 @@ export class RoadTrip implements Trip {
     return this.built().distanceM;
   }
 
+  /**
+   * Where the traveller is `elapsedS` after departure, worked out when first read (TripPlace):
+   * ranking bounds most units on the move from their trip alone and never places them.
+   */
   placeAt(elapsedS: number): Place {
-    const plan = this.plan;
-    const { origin, dest, route, durationS } = plan;
-    const t = Math.min(Math.max(elapsedS, 0), durationS);
-    const onRoad = routeTimeS(plan, 0);
+    return new TripPlace(this, Math.min(Math.max(elapsedS, 0), this.durationS));
+  }
+
+  /** Seconds after departure at which the road part begins (the origin's access leg done). */
+  get roadStartS(): number {
+    return routeTimeS(this.timing, 0);
+  }
+
+  /** Seconds after departure at which the road part ends (the destination's access leg begins). */
+  get roadEndS(): number {
+    return routeTimeS(this.timing, this.roadMs);
+  }
+
+  /** Where the traveller is `t` seconds after departure (0 <= t <= durationS), worked out now. */
+  placeNow(t: number): Place {
+    const timing = this.timing;
+    const { origin, dest, durationS } = timing;
+    const onRoad = routeTimeS(timing, 0);
     if (t < onRoad) {
       // On the access leg from the origin to its road position.
       const roadStart = (this.roadStart ??= pointOnEdge(this.graph, origin.edge, origin.offsetM));
@@ -96,7 +124,8 @@ export class RoadTrip implements Trip {
         accessM: origin.accessM * (1 - f),
       };
     }
-    const offRoad = routeTimeS(plan, route.totalMs);
+    // The route weighs roadMs (checked when found): the access legs need no route.
+    const offRoad = routeTimeS(timing, this.roadMs);
     if (t >= offRoad) {
       // On the access leg from the destination's road position to the destination.
       const roadEnd = (this.roadEnd ??= pointOnEdge(this.graph, dest.edge, dest.offsetM));
@@ -110,7 +139,8 @@ export class RoadTrip implements Trip {
         accessM: dest.accessM * f,
       };
     }
-    const { edge, fromM, toM, startS, endS } = route.pieceAt(plan, t);
+    const plan = this.plan;
+    const { edge, fromM, toM, startS, endS } = plan.route.pieceAt(plan, t);
     const f = endS > startS ? (t - startS) / (endS - startS) : 1;
     return new OnRoadPlace(this.graph, edge, fromM + f * (toM - fromM));
   }
@@ -156,6 +186,63 @@ export class OnRoadPlace implements Place {
   toJSON(): Place {
     return { lon: this.lon, lat: this.lat, edge: this.edge, offsetM: this.offsetM, accessM: this.accessM };
   }
+}
+
+/**
+ * Where a traveller on a road trip is at an instant, worked out when first read (RoadTrip.placeNow):
+ * dispatch asks where every unit on its way is, and ranking rules most of them out from their trip
+ * alone (road-rank.ts), so their route is not found and their position not looked up. Once read,
+ * it stands for the place worked out (`place()`): the travel model takes that in its stead.
+ */
+export class TripPlace implements Place {
+  private placed: Place | null = null;
+
+  constructor(
+    readonly trip: RoadTrip,
+    /** Seconds after departure, within 0..durationS. */
+    readonly elapsedS: number,
+  ) {}
+
+  /** Whether the place has been worked out. */
+  get resolved(): boolean {
+    return this.placed !== null;
+  }
+
+  /** The place worked out (an OnRoadPlace on the road part, a plain Place on an access leg). */
+  place(): Place {
+    return (this.placed ??= this.trip.placeNow(this.elapsedS));
+  }
+
+  get lon(): number {
+    return this.place().lon;
+  }
+
+  get lat(): number {
+    return this.place().lat;
+  }
+
+  get edge(): number {
+    return this.place().edge;
+  }
+
+  get offsetM(): number {
+    return this.place().offsetM;
+  }
+
+  get accessM(): number {
+    return this.place().accessM;
+  }
+
+  /** A plain Place for JSON. */
+  toJSON(): Place {
+    const p = this.place();
+    return { lon: p.lon, lat: p.lat, edge: p.edge, offsetM: p.offsetM, accessM: p.accessM };
+  }
+}
+
+/** The place itself, or for a TripPlace the place it stands for (worked out now if not yet). */
+export function ownPlace(place: Place): Place {
+  return place instanceof TripPlace ? place.place() : place;
 }
 
 /** The unpacked way of a trip: every road piece on a timeline, for drawing and for the metres driven. */

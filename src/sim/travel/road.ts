@@ -18,7 +18,9 @@
  *   landmarks for lower bounds on units on the move (roads/query/landmarks.ts; straight metres at
  *   the fastest speed; the direct time), which rule most of them out unqueried; the rest are
  *   taken in order of their bounds until none can enter the top k (a unit gliding directly is
- *   snapped when its turn comes, bounded again and, if now behind the next, waits its turn).
+ *   snapped when its turn comes, bounded again and, if now behind the next, waits its turn; a
+ *   unit on the road part of a trip is bounded from its trip and placed only when its turn
+ *   comes, likewise): road-rank.ts.
  *   Every method gives the same integer road ms and direct seconds, so `rankTo`, `timesTo`,
  *   `timesFrom` and `trip` agree exactly and the caches never change a result.
  * - A trip knows its time at once; its route is found only when first needed (where the unit is,
@@ -28,28 +30,23 @@
 import type { Place, Ranked, TravelModel, Trip } from '../world';
 import { greatCircleM } from '../geo';
 import type { Hierarchy } from '../roads/hierarchy';
-import { DirectTrip, GlidePlace, straightAtLeastM } from './direct';
+import { DirectTrip, GlidePlace } from './direct';
 import { roadPosition, type RoadPos } from '../roads/query/ends';
 import type { RoadGraph } from '../roads/graph';
 import { checkCongestion, pickHierarchy, positive, type HourOfDay, type RoadTravelOptions, type RoadTravelSettings, type Snap } from './road-metric';
 export type { HourOfDay, RoadTravelOptions, RoadTravelSettings, Snap } from './road-metric';
 import { RoadQueries } from '../roads/query/road-queries';
-import { RouteCache, type CompactRoute } from '../roads/query/route';
+import { WayCache } from './way-cache';
 import { speedTable } from '../roads/speeds';
-import { RankScratch, TopK } from './top-k';
-import { OnRoadPlace, RoadTrip, type TripTiming } from './road-trip';
+import { RankScratch } from './top-k';
+import { OnRoadPlace, ownPlace, RoadTrip, TripPlace, type TripTiming } from './road-trip';
+import { rankOnRoads, type RankStats } from './road-rank';
 import { edgeWeightsMs, maxEdgeSpeedKph } from '../roads/weights';
 
 /** Beyond this many origins or destinations without a tree, one sweep over all nodes is cheaper. */
 const SWEEP_THRESHOLD = 64;
-/** Routes kept between pairs of places (a few hundred bytes each). */
+/** Ways kept between pairs of places (about 100 bytes each with a route, way-cache.ts). */
 const ROUTE_CACHE_ENTRIES = 200_000;
-
-/** Road milliseconds between two places, and the route once some trip needed it (kept by pair). */
-interface RoadWay {
-  readonly ms: number;
-  route: CompactRoute | undefined;
-}
 
 export class RoadTravelModel implements TravelModel {
   readonly mode = 'road' as const;
@@ -57,18 +54,18 @@ export class RoadTravelModel implements TravelModel {
   readonly weights: Uint32Array;
   readonly hierarchy: Hierarchy;
   /** Exact road milliseconds between road positions, with their caches. */
-  private readonly roads: RoadQueries;
+  readonly roads: RoadQueries;
   private readonly congestion: Float64Array;
   private readonly blueLightFactor: number;
   /** Seconds per straight metre off the roads (access legs, direct journeys), before the scale. */
-  private readonly accessSPerM: number;
+  readonly accessSPerM: number;
   /** Lower bound of road ms per straight metre (1 / the fastest edge speed). */
-  private readonly msPerMLowerBound: number;
+  readonly msPerMLowerBound: number;
   /** Whether off-road travel is no faster than the fastest road (then longer access legs never save time). */
   private readonly offRoadSlowest: boolean;
-  /** Road ways between places met before (bases and demand points recur; see RouteCache). */
-  private readonly ways = new RouteCache<RoadWay>(ROUTE_CACHE_ENTRIES);
-  private readonly scratch = new RankScratch();
+  /** Road ways between places met before (bases and demand points recur; way-cache.ts). */
+  private readonly ways = new WayCache(ROUTE_CACHE_ENTRIES);
+  readonly scratch = new RankScratch();
   /** `place`, for direct trips to snap the places along their glide. */
   private readonly snapPlace = (lon: number, lat: number): Place => this.place(lon, lat);
 
@@ -97,11 +94,8 @@ export class RoadTravelModel implements TravelModel {
     return { built: this.roads.trees.built, kept: this.roads.trees.size };
   }
 
-  /**
-   * Ranking so far (for benchmarks and tests): exact road queries made, units gliding directly
-   * snapped for a road bound, and of those the ones the new bound sent back behind others.
-   */
-  readonly rankStats = { roadQueries: 0, glidesBounded: 0, glidesDeferred: 0 };
+  /** Ranking so far (for benchmarks and tests: road-rank.ts RankStats). */
+  readonly rankStats: RankStats = { roadQueries: 0, glidesBounded: 0, glidesDeferred: 0, movingBounded: 0, movingPlaced: 0 };
 
   place(lon: number, lat: number): Place {
     const snap = this.snapper(lon, lat);
@@ -158,152 +152,7 @@ export class RoadTravelModel implements TravelModel {
   }
 
   rankTo(origins: readonly Place[], dest: Place, departS: number, blueLight: boolean, k: number): Ranked[] {
-    const count = Math.min(Math.max(0, Math.floor(k)), origins.length);
-    if (count === 0) return [];
-    const roads = this.roads;
-    const scale = this.scaleAt(departS, blueLight);
-    const d = this.onRoad(dest);
-    const to = roadPosition(this.graph, d);
-    const into = roads.entries(to);
-    let tableSet = false;
-    const best = new TopK(count);
-    const n = origins.length;
-    const scratch = this.scratch.sized(n); // reused arrays (one ranking at a time)
-    // Road position of each origin (froms; undefined: a glide not yet snapped), bounds of those left for later.
-    const { later, bounds, roadBounds, froms } = scratch;
-    let laterCount = 0;
-    // The last place timed exactly here: units at one base share its Place (6 in 10 origins).
-    let timed: Place | null = null;
-    let timedS = 0;
-    for (let i = 0; i < n; i++) {
-      const place = origins[i]!;
-      if (place === timed) {
-        best.offer(timedS, i);
-        continue;
-      }
-      // A unit gliding directly is snapped only if its road journey could count (see below).
-      if (place instanceof GlidePlace && !place.snapped) {
-        froms[i] = undefined;
-        later[laterCount++] = i;
-        continue;
-      }
-      const o = this.onRoad(place);
-      const from = roadPosition(this.graph, o);
-      froms[i] = from;
-      const tree = roads.tree(from);
-      if (tree) {
-        timed = place;
-        timedS = this.quicker(this.total(roads.viaTree(tree, from, to, into), o, d, scale), o, d, scale);
-        best.offer(timedS, i);
-        continue;
-      }
-      if (!(place instanceof OnRoadPlace)) {
-        // A place met again and again (a base, a scene): exact at once by its kept spaces.
-        if (!tableSet) {
-          roads.tableTo(into);
-          tableSet = true;
-        }
-        timed = place;
-        this.rankStats.roadQueries++;
-        timedS = this.quicker(this.total(roads.rankQuery(from, to, into), o, d, scale), o, d, scale);
-        best.offer(timedS, i);
-        continue;
-      }
-      later[laterCount++] = i;
-    }
-    // Lower bounds for the rest: the road journey's (landmarks, straight metres at the fastest
-    // speed), the journey's (that or the direct time); one worse than the k-th best is dropped.
-    const landmarks = laterCount > 0 && roads.trees.size > 0;
-    if (landmarks) roads.landmarks.prepare(roads.trees, to, into);
-    let kept = 0;
-    for (let at = 0; at < laterCount; at++) {
-      const i = later[at]!;
-      const place = origins[i]!;
-      const from = froms[i];
-      const o = from ? this.onRoad(place) : place;
-      const straightM = straightAtLeastM(this.graph, o, d.lon, d.lat);
-      const road = from ? this.roadBoundS(o, from, d, straightM, scale, best, landmarks) : this.roadAtLeastS(straightM, (place as GlidePlace).accessAtLeastM, d, scale);
-      const direct = straightM * this.accessSPerM * scale;
-      const bound = direct < road ? direct : road;
-      bounds[i] = bound;
-      roadBounds[i] = road;
-      if (!(best.full && bound > best.worstTime)) later[kept++] = i;
-    }
-    laterCount = kept;
-    scratch.sortByBound(laterCount);
-    for (let at = 0; at < laterCount; at++) {
-      const i = later[at]!;
-      // Strictly worse than the k-th best even at its lower bound: so are all that follow.
-      if (best.full && bounds[i]! > best.worstTime) break;
-      const place = origins[i]!;
-      const direct = this.directS(place, d, scale);
-      if (!froms[i] && !(direct <= roadBounds[i]! || (best.full && roadBounds[i]! > best.worstTime))) {
-        // A unit gliding directly whose road journey could count: snapped now, it gets a road
-        // bound as tight as a unit on the roads'; when that puts it behind the next, it waits.
-        this.rankStats.glidesBounded++;
-        const o = this.onRoad(place);
-        const from = roadPosition(this.graph, o);
-        froms[i] = from;
-        const straightM = greatCircleM(o.lon, o.lat, d.lon, d.lat);
-        const road = Math.max(roadBounds[i]!, this.roadBoundS(o, from, d, straightM, scale, best, landmarks));
-        roadBounds[i] = road;
-        bounds[i] = direct < road ? direct : road;
-        let slot = at;
-        while (slot + 1 < laterCount && (bounds[later[slot + 1]!]! < bounds[i]! || (bounds[later[slot + 1]!]! === bounds[i]! && later[slot + 1]! < i))) {
-          later[slot] = later[slot + 1]!;
-          slot++;
-        }
-        if (slot > at) {
-          // Moved back: the one now at `at` comes next.
-          this.rankStats.glidesDeferred++;
-          later[slot] = i;
-          at--;
-          continue;
-        }
-        if (best.full && bounds[i]! > best.worstTime) break;
-      }
-      // No road journey can beat the direct one, or none could enter the top k: no road query.
-      if (direct <= roadBounds[i]! || (best.full && roadBounds[i]! > best.worstTime)) {
-        best.offer(direct, i);
-        continue;
-      }
-      const o = this.onRoad(place);
-      const from = froms[i] ?? roadPosition(this.graph, o);
-      const tree = roads.tree(from);
-      let ms: number;
-      if (tree) {
-        ms = roads.viaTree(tree, from, to, into);
-      } else {
-        if (!tableSet) {
-          roads.tableTo(into);
-          tableSet = true;
-        }
-        this.rankStats.roadQueries++;
-        ms = roads.rankQuery(from, to, into);
-      }
-      best.offer(this.quicker(this.total(ms, o, d, scale), o, d, scale), i);
-    }
-    return best.result();
-  }
-
-  /**
-   * A lower bound on the seconds of the road journey from `o` (at road position `from`, at least
-   * `straightM` straight metres from `d`) to `d`: the landmarks' bound when there are trees
-   * (`landmarks`, prepared for `d`), and the straight metres between the road positions at the
-   * fastest road speed, the larger (the second skipped when the first already rules `o` out).
-   */
-  private roadBoundS(o: Place, from: RoadPos, d: Place, straightM: number, scale: number, best: TopK, landmarks: boolean): number {
-    let road = 0;
-    if (landmarks) {
-      // Road ms beyond which this origin is out anyway (its access legs and the scale taken off).
-      const enough = best.full ? (best.worstTime / scale - this.accessS(o) - this.accessS(d)) * 1000 : Infinity;
-      road = this.total(this.roads.landmarks.bound(this.roads.trees, from, enough), o, d, scale);
-    }
-    if (!(best.full && road > best.worstTime)) {
-      const straight = Math.max(0, straightM - o.accessM - d.accessM);
-      road = Math.max(road, this.total(straight * this.msPerMLowerBound, o, d, scale));
-    }
-    return road;
+    return rankOnRoads(this, origins, dest, departS, blueLight, k);
   }
 
   trip(origin: Place, dest: Place, departS: number, blueLight: boolean): Trip {
@@ -321,11 +170,16 @@ export class RoadTravelModel implements TravelModel {
     if (direct < this.total(0, o, d, scale)) return this.directTrip(o, d, direct);
     const from = roadPosition(this.graph, o);
     const to = roadPosition(this.graph, d);
-    const known = this.ways.get(o, d);
-    const way: RoadWay = known ?? { ms: this.roads.ms(from, to), route: undefined };
-    // A unit on the move is somewhere new every time: its ways are not worth keeping.
-    if (!known && !(o instanceof OnRoadPlace || o instanceof GlidePlace)) this.ways.set(o, d, way);
-    const roadS = this.total(way.ms, o, d, scale);
+    const ways = this.ways;
+    let slot = ways.find(o, d);
+    let ms: number;
+    if (slot >= 0) ms = ways.ms(slot);
+    else {
+      ms = this.roads.ms(from, to);
+      // A unit on the move is somewhere new every time: its ways are not worth keeping.
+      if (!(o instanceof OnRoadPlace || o instanceof GlidePlace || origin instanceof TripPlace)) slot = ways.add(o, d, ms);
+    }
+    const roadS = this.total(ms, o, d, scale);
     if (direct < roadS) return this.directTrip(o, d, direct);
     const timing: TripTiming = {
       origin: o,
@@ -337,7 +191,14 @@ export class RoadTravelModel implements TravelModel {
       detourFactor: this.settings.detourFactor,
     };
     const roads = this.roads;
-    return new RoadTrip(this.graph, roadS, (this.accessS(o) + this.accessS(d)) * scale, timing, () => (way.route ??= roads.route(from, to, way.ms)));
+    const gen = ways.generation;
+    return new RoadTrip(this.graph, roadS, (this.accessS(o) + this.accessS(d)) * scale, timing, ms, () => {
+      const kept = ways.routeAt(slot, gen);
+      if (kept) return kept;
+      const route = roads.route(from, to, ms);
+      ways.keepRoute(slot, gen, route);
+      return route;
+    });
   }
 
   private directTrip(o: Place, d: Place, durationS: number): DirectTrip {
@@ -361,7 +222,7 @@ export class RoadTravelModel implements TravelModel {
   }
 
   /** The one formula for a road journey's seconds: every query uses it, so they agree exactly. */
-  private total(roadMs: number, o: Place, d: Place, scale: number): number {
+  total(roadMs: number, o: Place, d: Place, scale: number): number {
     if (roadMs === Infinity) return Infinity;
     return (roadMs / 1000 + (this.accessS(o) + this.accessS(d))) * scale;
   }
@@ -380,20 +241,24 @@ export class RoadTravelModel implements TravelModel {
    * its access legs, and the rest at the fastest road speed (when off-road is the slower, more
    * access metres can only cost more, so the least is the bound).
    */
-  private roadAtLeastS(straightM: number, accessM: number, d: Place, scale: number): number {
+  roadAtLeastS(straightM: number, accessM: number, d: Place, scale: number): number {
     const legsS = accessM * this.accessSPerM + this.accessS(d);
     const roadM = this.offRoadSlowest ? Math.max(0, straightM - accessM - d.accessM) : 0;
     return (roadM * this.msPerMLowerBound / 1000 + legsS) * scale * (1 - 1e-12);
   }
 
   /** A journey's seconds: the road journey's (`roadS`) or the direct one's, the lesser. */
-  private quicker(roadS: number, o: Place, d: Place, scale: number): number {
+  quicker(roadS: number, o: Place, d: Place, scale: number): number {
     const direct = this.directS(o, d, scale);
     return direct < roadS ? direct : roadS;
   }
 
-  /** A place snapped to the roads (places made by a straight-line model have edge -1). */
-  private onRoad(place: Place): Place {
-    return place.edge >= 0 ? place : this.place(place.lon, place.lat);
+  /**
+   * A place snapped to the roads (places made by a straight-line model have edge -1); for a unit
+   * on the move (road-trip.ts TripPlace), the place it stands for.
+   */
+  onRoad(place: Place): Place {
+    const own = ownPlace(place);
+    return own.edge >= 0 ? own : this.place(own.lon, own.lat);
   }
 }

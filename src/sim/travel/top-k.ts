@@ -2,7 +2,7 @@
  * The k best (time, index) pairs of a ranking (TravelModel.rankTo): smallest time first, ties to
  * the lower index, as the contract asks.
  */
-import type { Ranked } from '../world';
+import type { Place, Ranked } from '../world';
 import type { RoadPos } from '../roads/query/ends';
 
 /** The k best (time, index) pairs seen, smallest time first, ties to the lower index. */
@@ -38,6 +38,8 @@ export class TopK {
   }
 }
 
+const NO_PLACE: Place = { lon: 0, lat: 0, edge: -1, offsetM: 0, accessM: 0 };
+
 function before(t1: number, i1: number, t2: number, i2: number): boolean {
   return t1 < t2 || (t1 === t2 && i1 < i2);
 }
@@ -45,13 +47,15 @@ function before(t1: number, i1: number, t2: number, i2: number): boolean {
 /**
  * Reused arrays of one ranking (road.ts rankTo), by origin index: `later` holds origin indices,
  * `bounds` and `roadBounds` lower bounds on an origin's time and on its road journey's, `froms`
- * its road position. One ranking at a time.
+ * its road position, `places` the place ranked (a unit on the move once placed: road-rank.ts). One
+ * ranking at a time.
  */
 export class RankScratch {
   later = new Int32Array(0);
   bounds = new Float64Array(0);
   roadBounds = new Float64Array(0);
   froms: (RoadPos | undefined)[] = [];
+  places: Place[] = [];
 
   /** This, grown to hold `n` origins. */
   sized(n: number): this {
@@ -61,6 +65,7 @@ export class RankScratch {
       this.bounds = new Float64Array(size);
       this.roadBounds = new Float64Array(size);
       this.froms = new Array<RoadPos | undefined>(size).fill(undefined);
+      this.places = new Array<Place>(size).fill(NO_PLACE);
     }
     return this;
   }

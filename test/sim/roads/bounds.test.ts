@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../../src/sim/roads/build/contract';
 import { MeetTable } from '../../../src/sim/roads/query/meet-table';
 import { meetDistance, SpaceSearch } from '../../../src/sim/roads/query/search-space';
-import { RouteCache } from '../../../src/sim/roads/query/route';
+import { WayCache } from '../../../src/sim/travel/way-cache';
 import type { Place } from '../../../src/sim/world';
 import { buildRoadTravel, hourOfDayClock } from '../../../src/world/road';
 import { asciiNetwork, randomGrid, seeded } from './helpers';
@@ -83,21 +83,24 @@ describe('ranking with landmark bounds', () => {
   });
 });
 
-describe('the route cache', () => {
+describe('the way cache', () => {
   it('keys pairs of places by identity, and starts afresh when full', () => {
-    const cache = new RouteCache<number>(3);
+    const cache = new WayCache(3);
     const p = { lon: 0, lat: 0, edge: 1, offsetM: 0, accessM: 0 };
     const same = { ...p };
     const q = { ...p, edge: 2 };
-    cache.set(p, q, 1);
-    expect(cache.get(p, q)).toBe(1);
-    expect(cache.get(same, q), 'an equal but other object is another place').toBeUndefined();
-    expect(cache.get(q, p), 'pairs have a direction').toBeUndefined();
-    cache.set(q, p, 2);
-    cache.set(p, p, 3);
-    expect(cache.get(p, p)).toBe(3);
-    cache.set(q, q, 4);
-    expect(cache.get(q, q), 'the fourth pair is kept').toBe(4);
-    expect(cache.get(p, q), 'the first three were dropped').toBeUndefined();
+    cache.add(p, q, 1);
+    expect(cache.ms(cache.find(p, q))).toBe(1);
+    expect(cache.find(same, q), 'an equal but other object is another place').toBe(-1);
+    expect(cache.find(q, p), 'pairs have a direction').toBe(-1);
+    cache.add(q, p, 2);
+    cache.add(p, p, 3);
+    expect(cache.ms(cache.find(p, p))).toBe(3);
+    expect(cache.generation).toBe(0);
+    cache.add(q, q, Infinity);
+    expect(cache.ms(cache.find(q, q)), 'the fourth pair is kept').toBe(Infinity);
+    expect(cache.find(p, q), 'the first three were dropped').toBe(-1);
+    expect(cache.generation).toBe(1);
+    expect(cache.size).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { greatCircleM } from '../../../src/sim/geo';
 import { DirectTrip, GlidePlace, straightAtLeastM } from '../../../src/sim/travel/direct';
 import { entries, exits, roadPosition, sameRoad } from '../../../src/sim/roads/query/ends';
-import { OnRoadPlace, RoadTrip } from '../../../src/sim/travel/road-trip';
+import { OnRoadPlace, RoadTrip, TripPlace } from '../../../src/sim/travel/road-trip';
 import type { RoadTravelModel, RoadTravelSettings } from '../../../src/sim/travel/road';
 import type { Place, Trip } from '../../../src/sim/world';
 import { buildRoadTravel, hourOfDayClock } from '../../../src/world/road';
@@ -220,7 +220,8 @@ describe('ranking with direct journeys', () => {
         const trip = travel.trip(randomPlace(), bases[k]!, 0, false);
         const here = trip.placeAt(rnd() * trip.durationS);
         if (here instanceof GlidePlace) kinds.glides++;
-        if (here instanceof OnRoadPlace) kinds.onRoad++;
+        // A unit on a road trip is placed only when ranking needs it (road-trip.ts TripPlace).
+        if (here instanceof TripPlace && here.elapsedS >= here.trip.roadStartS && here.elapsedS < here.trip.roadEndS) kinds.onRoad++;
         origins.push(here);
       }
       const departS = call * 977;

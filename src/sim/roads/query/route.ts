@@ -118,11 +118,12 @@ export class CompactRoute {
    */
   constructor(
     /** The hierarchy's arcs, packed (packArcs). */
-    private readonly packed: PackedArcs,
-    private readonly edgeWeightMs: Uint32Array,
-    private readonly edgeLengthM: Float64Array,
+    readonly packed: PackedArcs,
+    readonly edgeWeightMs: Uint32Array,
+    readonly edgeLengthM: Float64Array,
     readonly first: EdgePiece,
-    private readonly arcs: Int32Array,
+    /** The hierarchy arcs between `first` and `last`, in driving order. */
+    readonly arcs: Int32Array,
     readonly last: EdgePiece | null,
   ) {
     this.arcStartMs = new Float64Array(arcs.length);
@@ -186,34 +187,5 @@ export class CompactRoute {
     }
     if (this.last) out.push(this.last);
     return out;
-  }
-}
-
-/**
- * Values by pair of places, the places compared by identity: the simulator hands the same Place
- * object for a base, and for a demand point, every time, so the routes between bases and demand
- * points are worked out once. A place made once (a unit on the move) keys nothing beyond its own
- * life (a WeakMap). At `capacity` pairs, everything is dropped and the count starts again.
- */
-export class RouteCache<V> {
-  private byOrigin = new WeakMap<object, Map<object, V>>();
-  private count = 0;
-
-  constructor(private readonly capacity: number) {}
-
-  get(origin: object, dest: object): V | undefined {
-    return this.byOrigin.get(origin)?.get(dest);
-  }
-
-  set(origin: object, dest: object, value: V): void {
-    if (this.capacity <= 0) return;
-    if (this.count >= this.capacity) {
-      this.byOrigin = new WeakMap();
-      this.count = 0;
-    }
-    let row = this.byOrigin.get(origin);
-    if (!row) this.byOrigin.set(origin, (row = new Map()));
-    if (!row.has(dest)) this.count++;
-    row.set(dest, value);
   }
 }

@@ -1,0 +1,314 @@
+/**
+ * Ranking on the roads (TravelModel.rankTo for road.ts): the k quickest origins to a destination,
+ * exactly, ties to the lower index.
+ *
+ * - Places met again and again (bases: units waiting there share the Place) are timed exactly at
+ *   once, by a tree or their kept search spaces.
+ * - The rest get lower bounds (the landmarks, roads/query/landmarks.ts; straight metres at the
+ *   fastest speed; the direct time), which rule most of them out unqueried; those left are taken
+ *   in order of their bounds until none can enter the top k.
+ * - A unit on the road part of a trip not yet placed (road-trip.ts TripPlace) is bounded from its
+ *   trip alone: it is at most `e` road milliseconds (the time driven) from the trip's origin, so
+ *   its road time is at least the origin's landmark bound less `e`, and its straight metres at
+ *   least the origin's (or the destination's) less the metres it can have driven (or have left).
+ *   It is placed (its route found, its position looked up) only when its turn comes; a unit
+ *   gliding directly is snapped the same way. Either, bounded again and now behind the next,
+ *   waits its turn.
+ *
+ * Every bound is a true lower bound of the exact time the model gives, so the result does not
+ * depend on which bounds are used: only how many exact queries it takes.
+ */
+import type { Place, Ranked } from '../world';
+import { greatCircleM } from '../geo';
+import { GlidePlace, straightAtLeastM } from './direct';
+import { roadPosition, type RoadPos } from '../roads/query/ends';
+import type { RoadGraph } from '../roads/graph';
+import type { RoadQueries } from '../roads/query/road-queries';
+import { RankScratch, TopK } from './top-k';
+import { OnRoadPlace, TripPlace } from './road-trip';
+
+/**
+ * Milliseconds added to the road time a unit has driven when bounding it from its trip's origin:
+ * part-edge costs are rounded up on each side of a place (see landmarks.ts LANDMARK_SLACK_MS).
+ */
+const TRIP_SLACK_MS = 8;
+/** Metres added to the straight metres a unit can have covered (interpolation within segments). */
+const TRIP_SLACK_M = 2;
+/** Share added to the road metres a unit can have covered (edge lengths and vertex coordinates rounded apart). */
+const METRES_SHARE = 1e-4;
+/** Shares of an end's access metres counted as straight metres to its road position (snapping's projection). */
+const ACCESS_WAY_SHARE = 1.02;
+
+/** What ranking reads of the road travel model (road.ts). */
+export interface RankingModel {
+  readonly graph: RoadGraph;
+  readonly roads: RoadQueries;
+  readonly scratch: RankScratch;
+  /** Seconds per straight metre off the roads, before the scale. */
+  readonly accessSPerM: number;
+  /** Lower bound of road ms per straight metre. */
+  readonly msPerMLowerBound: number;
+  readonly rankStats: RankStats;
+  scaleAt(departS: number, blueLight: boolean): number;
+  accessS(place: Place): number;
+  onRoad(place: Place): Place;
+  total(roadMs: number, o: Place, d: Place, scale: number): number;
+  quicker(roadS: number, o: Place, d: Place, scale: number): number;
+  directS(o: Place, d: Place, scale: number): number;
+  roadAtLeastS(straightM: number, accessM: number, d: Place, scale: number): number;
+}
+
+/**
+ * Ranking so far (for benchmarks and tests): exact road queries made, units gliding directly
+ * snapped for a road bound, and of those the ones the new bound sent back behind others; units on
+ * the move bounded from their trip, and of those the ones placed.
+ */
+export interface RankStats {
+  roadQueries: number;
+  glidesBounded: number;
+  glidesDeferred: number;
+  movingBounded: number;
+  movingPlaced: number;
+}
+
+/** A place on the road with no access leg (a unit on the road part of its trip). */
+const ON_ROAD: Place = { lon: 0, lat: 0, edge: 0, offsetM: 0, accessM: 0 };
+
+export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Place, departS: number, blueLight: boolean, k: number): Ranked[] {
+  const count = Math.min(Math.max(0, Math.floor(k)), origins.length);
+  if (count === 0) return [];
+  const roads = m.roads;
+  const graph = m.graph;
+  const scale = m.scaleAt(departS, blueLight);
+  const d = m.onRoad(dest);
+  const to = roadPosition(graph, d);
+  const into = roads.entries(to);
+  let tableSet = false;
+  const best = new TopK(count);
+  const n = origins.length;
+  const scratch = m.scratch.sized(n); // reused arrays (one ranking at a time)
+  // Road position of each origin (froms; undefined: a glide not yet snapped, a unit not yet placed),
+  // the place itself (places), bounds of those left for later.
+  const { later, bounds, roadBounds, froms, places } = scratch;
+  let laterCount = 0;
+  // The last place timed exactly here: units at one base share its Place (6 in 10 origins).
+  let timed: Place | null = null;
+  let timedS = 0;
+  for (let i = 0; i < n; i++) {
+    let place = origins[i]!;
+    if (place instanceof TripPlace) {
+      // A unit on the road part of its trip is bounded from its trip (placed when its turn comes);
+      // on an access leg, or placed already, it is the place worked out.
+      if (!place.resolved && place.elapsedS >= place.trip.roadStartS && place.elapsedS < place.trip.roadEndS) {
+        places[i] = place;
+        froms[i] = undefined;
+        later[laterCount++] = i;
+        continue;
+      }
+      place = place.place();
+    }
+    places[i] = place;
+    if (place === timed) {
+      best.offer(timedS, i);
+      continue;
+    }
+    // A unit gliding directly is snapped only if its road journey could count (see below).
+    if (place instanceof GlidePlace && !place.snapped) {
+      froms[i] = undefined;
+      later[laterCount++] = i;
+      continue;
+    }
+    const o = m.onRoad(place);
+    const from = roadPosition(graph, o);
+    froms[i] = from;
+    const tree = roads.tree(from);
+    if (tree) {
+      timed = place;
+      timedS = m.quicker(m.total(roads.viaTree(tree, from, to, into), o, d, scale), o, d, scale);
+      best.offer(timedS, i);
+      continue;
+    }
+    if (!(place instanceof OnRoadPlace)) {
+      // A place met again and again (a base, a scene): exact at once by its kept spaces.
+      if (!tableSet) {
+        roads.tableTo(into);
+        tableSet = true;
+      }
+      timed = place;
+      m.rankStats.roadQueries++;
+      timedS = m.quicker(m.total(roads.rankQuery(from, to, into), o, d, scale), o, d, scale);
+      best.offer(timedS, i);
+      continue;
+    }
+    later[laterCount++] = i;
+  }
+  // Lower bounds for the rest: the road journey's (landmarks, straight metres at the fastest
+  // speed), the journey's (that or the direct time); one worse than the k-th best is dropped.
+  const landmarks = laterCount > 0 && roads.trees.size > 0;
+  if (landmarks) roads.landmarks.prepare(roads.trees, to, into);
+  let kept = 0;
+  for (let at = 0; at < laterCount; at++) {
+    const i = later[at]!;
+    const place = places[i]!;
+    if (place instanceof TripPlace) {
+      m.rankStats.movingBounded++;
+      const trip = tripBoundsS(m, place, d, scale, best.full ? best.worstTime : Infinity, landmarks);
+      bounds[i] = trip.direct < trip.road ? trip.direct : trip.road;
+      roadBounds[i] = trip.road;
+    } else {
+      const from = froms[i];
+      const o = from ? m.onRoad(place) : place;
+      const straightM = straightAtLeastM(graph, o, d.lon, d.lat);
+      const road = from ? roadBoundS(m, o, from, d, straightM, scale, best, landmarks) : m.roadAtLeastS(straightM, (place as GlidePlace).accessAtLeastM, d, scale);
+      const direct = straightM * m.accessSPerM * scale;
+      bounds[i] = direct < road ? direct : road;
+      roadBounds[i] = road;
+    }
+    if (!(best.full && bounds[i]! > best.worstTime)) later[kept++] = i;
+  }
+  laterCount = kept;
+  scratch.sortByBound(laterCount);
+  for (let at = 0; at < laterCount; at++) {
+    const i = later[at]!;
+    // Strictly worse than the k-th best even at its lower bound: so are all that follow.
+    if (best.full && bounds[i]! > best.worstTime) break;
+    let place = places[i]!;
+    if (place instanceof TripPlace) {
+      // A unit on the move whose turn has come: placed now, it gets the bounds of a unit on the
+      // roads (no weaker than its trip's); when they put it behind the next, it waits.
+      m.rankStats.movingPlaced++;
+      place = places[i] = place.place();
+      const from = roadPosition(graph, place);
+      froms[i] = from;
+      const straightM = straightAtLeastM(graph, place, d.lon, d.lat);
+      const road = Math.max(roadBounds[i]!, roadBoundS(m, place, from, d, straightM, scale, best, landmarks));
+      const direct = straightM * m.accessSPerM * scale;
+      roadBounds[i] = road;
+      bounds[i] = Math.max(bounds[i]!, direct < road ? direct : road);
+      if (deferred(scratch, at, laterCount)) {
+        at--;
+        continue;
+      }
+      if (best.full && bounds[i]! > best.worstTime) break;
+    }
+    const direct = m.directS(place, d, scale);
+    if (!froms[i] && !(direct <= roadBounds[i]! || (best.full && roadBounds[i]! > best.worstTime))) {
+      // A unit gliding directly whose road journey could count: snapped now, it gets a road
+      // bound as tight as a unit on the roads'; when that puts it behind the next, it waits.
+      m.rankStats.glidesBounded++;
+      const o = m.onRoad(place);
+      const from = roadPosition(graph, o);
+      froms[i] = from;
+      const straightM = greatCircleM(o.lon, o.lat, d.lon, d.lat);
+      const road = Math.max(roadBounds[i]!, roadBoundS(m, o, from, d, straightM, scale, best, landmarks));
+      roadBounds[i] = road;
+      bounds[i] = direct < road ? direct : road;
+      if (deferred(scratch, at, laterCount)) {
+        m.rankStats.glidesDeferred++;
+        at--;
+        continue;
+      }
+      if (best.full && bounds[i]! > best.worstTime) break;
+    }
+    // No road journey can beat the direct one, or none could enter the top k: no road query.
+    if (direct <= roadBounds[i]! || (best.full && roadBounds[i]! > best.worstTime)) {
+      best.offer(direct, i);
+      continue;
+    }
+    const o = m.onRoad(place);
+    const from = froms[i] ?? roadPosition(graph, o);
+    const tree = roads.tree(from);
+    let ms: number;
+    if (tree) {
+      ms = roads.viaTree(tree, from, to, into);
+    } else {
+      if (!tableSet) {
+        roads.tableTo(into);
+        tableSet = true;
+      }
+      m.rankStats.roadQueries++;
+      ms = roads.rankQuery(from, to, into);
+    }
+    best.offer(m.quicker(m.total(ms, o, d, scale), o, d, scale), i);
+  }
+  return best.result();
+}
+
+/**
+ * Moves the origin at `later[at]`, bounded again, back behind those whose bounds are now lower
+ * (ties to the lower index); true when it moved (the one now at `at` comes next).
+ */
+function deferred(scratch: RankScratch, at: number, laterCount: number): boolean {
+  const { later, bounds } = scratch;
+  const i = later[at]!;
+  let slot = at;
+  while (slot + 1 < laterCount && (bounds[later[slot + 1]!]! < bounds[i]! || (bounds[later[slot + 1]!]! === bounds[i]! && later[slot + 1]! < i))) {
+    later[slot] = later[slot + 1]!;
+    slot++;
+  }
+  if (slot === at) return false;
+  later[slot] = i;
+  return true;
+}
+
+/** Lower bounds on a unit's road journey and direct journey, seconds (tripBoundsS fills it: read it at once). */
+export interface JourneyBounds {
+  road: number;
+  direct: number;
+}
+
+const TRIP_BOUNDS: JourneyBounds = { road: 0, direct: 0 };
+
+/**
+ * Lower bounds on the seconds of the road journey and of the direct journey to `d` (at `scale`)
+ * of a unit on the road part of its trip, not placed: it has driven at most `e` road ms from the
+ * trip's origin (the time since it reached the road, at the trip's scale), so every landmark
+ * reaches it within its reach of the origin plus `e` (the route is a shortest way) and its road
+ * time to `d` is at least the origin's landmark bound (`landmarks`: prepared for `d`) less `e`;
+ * it is at most `e` road ms (at the fastest road speed, that many metres) from the origin's road
+ * position, and at most the rest of the road part from the destination's, which bounds its
+ * straight metres to `d` (for the direct time, and the roads' fastest speed). The landmark bound
+ * stops once the road bound passes `enoughS`.
+ */
+export function tripBoundsS(m: RankingModel, place: TripPlace, d: Place, scale: number, enoughS: number, landmarks: boolean): JourneyBounds {
+  const trip = place.trip;
+  const timing = trip.timing;
+  const drivenMs = Math.min(Math.max((place.elapsedS / timing.scale - timing.accessOriginS) * 1000, 0), trip.roadMs) * (1 + 1e-9) + TRIP_SLACK_MS;
+  const leftMs = Math.max(trip.roadMs - drivenMs, 0) + 2 * TRIP_SLACK_MS;
+  let roadMs = 0;
+  if (landmarks) {
+    // Road ms beyond which this unit is out anyway (the destination's access leg and the scale taken off).
+    const enough = (enoughS / scale - m.accessS(d)) * 1000 + drivenMs;
+    roadMs = Math.max(0, m.roads.landmarks.bound(m.roads.trees, trip.originRoadPos, enough) - drivenMs);
+  }
+  // Straight metres it can have covered from the origin, and can have left to the destination.
+  const msPerM = m.msPerMLowerBound;
+  const o = timing.origin;
+  const h = timing.dest;
+  const fromOrigin = greatCircleM(o.lon, o.lat, d.lon, d.lat) - (o.accessM * ACCESS_WAY_SHARE + (drivenMs / msPerM) * (1 + METRES_SHARE) + TRIP_SLACK_M);
+  const fromDest = greatCircleM(h.lon, h.lat, d.lon, d.lat) - (h.accessM * ACCESS_WAY_SHARE + (leftMs / msPerM) * (1 + METRES_SHARE) + TRIP_SLACK_M);
+  const straightM = Math.max(0, fromOrigin, fromDest) * (1 - 1e-9);
+  TRIP_BOUNDS.road = m.total(Math.max(roadMs, Math.max(0, straightM - d.accessM) * msPerM), ON_ROAD, d, scale);
+  TRIP_BOUNDS.direct = straightM * m.accessSPerM * scale;
+  return TRIP_BOUNDS;
+}
+
+/**
+ * A lower bound on the seconds of the road journey from `o` (at road position `from`, at least
+ * `straightM` straight metres from `d`) to `d`: the landmarks' bound when there are trees
+ * (`landmarks`, prepared for `d`), and the straight metres between the road positions at the
+ * fastest road speed, the larger (the second skipped when the first already rules `o` out).
+ */
+function roadBoundS(m: RankingModel, o: Place, from: RoadPos, d: Place, straightM: number, scale: number, best: TopK, landmarks: boolean): number {
+  let road = 0;
+  if (landmarks) {
+    // Road ms beyond which this origin is out anyway (its access legs and the scale taken off).
+    const enough = best.full ? (best.worstTime / scale - m.accessS(o) - m.accessS(d)) * 1000 : Infinity;
+    road = m.total(m.roads.landmarks.bound(m.roads.trees, from, enough), o, d, scale);
+  }
+  if (!(best.full && road > best.worstTime)) {
+    const straight = Math.max(0, straightM - o.accessM - d.accessM);
+    road = Math.max(road, m.total(straight * m.msPerMLowerBound, o, d, scale));
+  }
+  return road;
+}
