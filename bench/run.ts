@@ -2,7 +2,8 @@
  * `npm run bench`: runs every bench/*.bench.ts in name order and prints one figure per line,
  * `name: value unit`. Pass names to run only some: `npm run bench -- routing sim`.
  *
- * A bench file exports `default async function (report: Report): Promise<void>`.
+ * A bench file exports `default async function (report: Report): Promise<void>`. `npm run bench`
+ * runs the bundle (scripts/node-run.mjs: out/node/bench/*.bench.js); `tsx bench/run.ts` the sources.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ const report: Report = (name, value, unit) => {
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const files = readdirSync(__dirname)
-    .filter((f) => f.endsWith('.bench.ts'))
+    .filter((f) => /\.bench\.[jt]s$/.test(f))
     .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
     .sort();
   for (const file of files) {
