@@ -9,6 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export type Report = (name: string, value: number, unit: string) => void;
+type Bench = (report: Report) => Promise<void>;
 
 const report: Report = (name, value, unit) => {
   const shown = Number.isInteger(value) ? String(value) : value.toPrecision(4);
@@ -22,8 +23,9 @@ async function main(): Promise<void> {
     .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
     .sort();
   for (const file of files) {
-    const mod = (await import(path.join(__dirname, file))) as { default: (r: Report) => Promise<void> };
-    await mod.default(report);
+    // From the bundle a bench is CommonJS, whose `import()` gives its exports object as `default`.
+    const mod = (await import(path.join(__dirname, file))) as { default: Bench | { default: Bench } };
+    await (typeof mod.default === 'function' ? mod.default : mod.default.default)(report);
   }
 }
 

@@ -91,6 +91,23 @@ describe('the checkout\'s entries', () => {
     expect(bundledFile('src/node/sim-worker.ts')).toBe(path.join(ROOT, 'out', 'node', 'src', 'node', 'sim-worker.js'));
   });
 
+  it('npm run sim and npm run bench go through the bundle (built here if stale)', () => {
+    const launcher = path.join(ROOT, 'scripts', 'node-run.mjs');
+    const sim = spawnSync(process.execPath, [launcher, 'src/cli/main.ts', 'validate', 'assets/scenarios/small.json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(sim.stderr).toBe('');
+    expect(sim.status).toBe(0);
+    expect(sim.stdout).toMatch(/^assets\/scenarios\/small\.json: valid\./);
+    expect(staleReason()).toBeNull();
+    // A bench loaded from the bundle (CommonJS through import()) runs and prints its lines.
+    const bench = spawnSync(process.execPath, [launcher, 'bench/run.ts', 'sim-small'], { cwd: ROOT, encoding: 'utf8' });
+    expect(bench.stderr).toBe('');
+    expect(bench.status).toBe(0);
+    expect(bench.stdout).toMatch(/^sim small system \(no geography\), 60 days: run: [\d.]+ s$/m);
+    const unknown = spawnSync(process.execPath, [launcher, 'src/nothing.ts'], { cwd: ROOT, encoding: 'utf8' });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^node-run: 'src\/nothing\.ts' is not one of the bundled entries/);
+  });
+
   it('run bundled under plain Node, except the queue worker, which runs from source under tsx', () => {
     expect(nodeCommand('src/cli/main.ts', ['run', 'london'], '/r')).toEqual([process.execPath, '--enable-source-maps', path.join('/r', 'out', 'node', 'src', 'cli', 'main.js'), 'run', 'london']);
     expect(nodeCommand('bench/run.ts', ['sim-baseline'], '/r')).toEqual([process.execPath, '--enable-source-maps', path.join('/r', 'out', 'node', 'bench', 'run.js'), 'sim-baseline']);
