@@ -9,8 +9,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Report } from './run';
+import { repoRoot } from '../src/node/data/paths';
 
-const root = path.resolve(__dirname, '..');
+// The checkout, from source (bench/) and from the bundle (out/node/bench/) alike.
+const root = repoRoot();
 
 export default async function bundle(report: Report): Promise<void> {
   const out = mkdtempSync(path.join(tmpdir(), 'rs-bundle-'));

@@ -11,8 +11,10 @@ import path from 'node:path';
 import type { Report } from './run';
 import { createNodeSimPool, runBatch } from '../src/node/pool';
 import { readScenario } from '../src/node/scenario';
+import { repoRoot } from '../src/node/data/paths';
 
-const root = path.resolve(__dirname, '..');
+// The checkout, from source (bench/) and from the bundle (out/node/bench/) alike.
+const root = repoRoot();
 const entry = path.join(root, 'src', 'node', 'sim-worker.ts');
 const scenario: Record<string, unknown> = { ...(JSON.parse(readFileSync(path.join(root, 'assets', 'scenarios', 'small.json'), 'utf8')) as object), days: 7 };
 const REPLICATIONS = 16;

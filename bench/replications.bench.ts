@@ -10,8 +10,10 @@ import path from 'node:path';
 import type { Report } from './run';
 import { createNodeSimPool, runBatch } from '../src/node/pool';
 import { readScenario } from '../src/node/scenario';
+import { repoRoot } from '../src/node/data/paths';
 
-const root = path.resolve(__dirname, '..');
+// The checkout, from source (bench/) and from the bundle (out/node/bench/) alike.
+const root = repoRoot();
 const entry = path.join(root, 'src', 'node', 'sim-worker.ts');
 const REPLICATIONS = 4;
 const BATCHES = 1;

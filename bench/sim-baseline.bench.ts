@@ -22,7 +22,10 @@ interface RunFigures {
 }
 
 function runBaseline(mode: 'straight-line' | 'road', days: number): RunFigures {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'sim-baseline-run.ts'), mode, String(days)], {
+  // Beside this file: sim-baseline-run.ts from source (through tsx), sim-baseline-run.js in the bundle.
+  const bundled = __filename.endsWith('.js');
+  const runner = path.join(__dirname, bundled ? 'sim-baseline-run.js' : 'sim-baseline-run.ts');
+  const out = execFileSync(process.execPath, [...(bundled ? ['--enable-source-maps'] : ['--import', 'tsx']), runner, mode, String(days)], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 20,
@@ -35,11 +38,13 @@ export default async function (report: Report): Promise<void> {
   report('sim london baseline week, straight-line: run', sl.runS, 's');
   report('sim london baseline week, straight-line: events', sl.events, 'events');
   report('sim london baseline week, straight-line: model', sl.events / sl.runS, 'events/s');
+  report('sim london baseline week, straight-line: run CPU', sl.cpuS, 's');
 
   const road = runBaseline('road', 7);
   report('sim london baseline week, road: world build (graph load, snapping)', road.worldS, 's');
   report('sim london baseline week, road: run', road.runS, 's');
   report('sim london baseline week, road: events', road.events, 'events');
+  report('sim london baseline week, road: run CPU', road.cpuS, 's');
 
   const year = runBaseline('road', 365);
   report('sim london baseline year, road: run', year.runS, 's');

@@ -14,8 +14,10 @@ import { startRedis } from '../test/queue/redis';
 import { queueRunner } from '../src/node/queue/coordinator';
 import { readSweep } from '../src/node/sweep/load';
 import { runSweep } from '../src/node/sweep/run-sweep';
+import { repoRoot } from '../src/node/data/paths';
 
-const root = path.resolve(__dirname, '..');
+// The checkout, from source (bench/) and from the bundle (out/node/bench/) alike.
+const root = repoRoot();
 
 function sweepFile(dir: string, name: string, units: number[]): string {
   const file = path.join(dir, `${name}.json`);

@@ -21,8 +21,10 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { Report } from './run';
 import { ANY_FIGURES, CHANGE_TO_FIGURES, FIGURES_CURRENT, serveWeb } from '../scripts/app-probes.mjs';
+import { repoRoot } from '../src/node/data/paths';
 
-const root = path.resolve(__dirname, '..');
+// The checkout, from source (bench/) and from the bundle (out/node/bench/) alike.
+const root = repoRoot();
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHANGES = 5;

@@ -9,10 +9,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Starts scripts/serve-web.mjs on a free port for the site in `dir`; resolves with its address and a stop function. */
-export function serveWeb(dir) {
+/**
+ * Starts scripts/serve-web.mjs on a free port for the site in `dir` (`isolation: false`: without the
+ * cross-origin isolation headers); resolves with its address and a stop function.
+ */
+export function serveWeb(dir, { isolation = true } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve-web.mjs'), '--dir', dir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = [path.join(root, 'scripts', 'serve-web.mjs'), '--dir', dir, '--port', '0', ...(isolation ? [] : ['--no-isolation'])];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
     child.stdout.on('data', (chunk) => {
       text += chunk.toString();
@@ -59,4 +63,46 @@ export const CHANGE_TO_FIGURES = (id, value) => `new Promise((resolve) => {
   // React listens for the native input event; set the value through the prototype's setter.
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '${value}');
   input.dispatchEvent(new Event('input', { bubbles: true }));
+})`;
+
+/**
+ * In the page: sets input ID to FIRST as typing would and, once that run is going (its progress at
+ * 5 % or more), to SECOND; resolves with `ms`, the milliseconds from the second change until the key
+ * figures show the run of SECOND (`missed`: the first run ended before it was seen going).
+ */
+export const CHANGE_DURING_RUN = (id, first, second) => `new Promise((resolve) => {
+  const input = document.querySelector('[data-testid="${id}"]');
+  const figures = document.querySelector('[data-testid="key-figures"]');
+  const set = (value) => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, String(value));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const before = figures.getAttribute('data-scenario-revision');
+  let firstRevision = null;
+  let started = NaN;
+  const observer = new MutationObserver(() => {
+    const run = document.querySelector('[data-testid="run"]');
+    const wanted = figures.getAttribute('data-scenario-revision');
+    const status = run ? run.getAttribute('data-status') : '';
+    const current = figures.getAttribute('data-figures-revision') === wanted && status === 'done';
+    if (firstRevision === null) {
+      if (wanted === before) return;
+      const pct = run ? Number((run.querySelector('.run-pct') || { textContent: '0' }).textContent.replace('%', '')) : 0;
+      if (status === 'running' && run.getAttribute('data-revision') === wanted && pct >= 5) {
+        firstRevision = wanted;
+        started = performance.now();
+        set('${second}');
+      } else if (current) {
+        observer.disconnect();
+        resolve({ ms: NaN, missed: true });
+      }
+      return;
+    }
+    if (wanted !== firstRevision && current) {
+      observer.disconnect();
+      resolve({ ms: performance.now() - started, missed: false });
+    }
+  });
+  observer.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+  set('${first}');
 })`;

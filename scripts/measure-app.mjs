@@ -9,6 +9,11 @@
  * - changed number: from a resourcing number typed (one BCU's early cars, one more each time: a value
  *   not run before) to the key figures of the new one-day run on the screen, in the page; and once
  *   Undo, back to a scenario run before (the page keeps what it ran);
+ * - changed number while a run is going: a number typed, and typed again once that one-day run is
+ *   5 % done (cancelling it), to the key figures of the second run on the screen; the cancelled
+ *   run's worker stops and is used again where the page is cross-origin isolated (a cancel board in
+ *   shared memory, src/host/cancel-board.ts), else it is terminated and a fresh one fetches the
+ *   graph and builds its world again;
  * - live ready: from the page's navigation to the live session's first frame past its warm-up
  *   (the map populated, ready to play).
  *
@@ -16,6 +21,7 @@
  * never asserted anywhere: this only prints.
  *
  * Usage: node scripts/measure-app.mjs [--dir dist-web] [--loads 3] [--changes 7] [--timeout 120 (seconds a step may take)]
+ *   [--no-isolation (serve without the cross-origin isolation headers, as before they were sent)]
  * Chromium: $CHROMIUM_PATH, else /usr/bin/chromium.
  */
 import { execFileSync } from 'node:child_process';
@@ -23,7 +29,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { ANY_FIGURES, CHANGE_TO_FIGURES, FIGURES_CURRENT, serveWeb } from './app-probes.mjs';
+import { ANY_FIGURES, CHANGE_DURING_RUN, CHANGE_TO_FIGURES, FIGURES_CURRENT, serveWeb } from './app-probes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -68,7 +74,8 @@ async function main(argv) {
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`measure-app: ${dir} has no index.html; run npm run build:web first`);
   if (!existsSync(path.join(dir, 'data', 'london-roads.graph'))) throw new Error(`measure-app: ${dir} was built without the London data`);
-  const server = await serveWeb(dir);
+  const isolation = !argv.includes('--no-isolation');
+  const server = await serveWeb(dir, { isolation });
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -77,7 +84,9 @@ async function main(argv) {
   const early = [];
   const ready = [];
   const changed = [];
+  const during = [];
   let back = NaN;
+  let isolated = null;
   try {
     for (let i = 0; i < loads; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -107,6 +116,13 @@ async function main(argv) {
         }
         back = (await page.evaluate(UNDO_TO_FIGURES)).ms;
         console.log(`Undo (back to a scenario run before): figures ${round(back)} ms`);
+        isolated = await page.evaluate('crossOriginIsolated');
+        for (let c = 0; c < changes; c++) {
+          const value = original + 1 + changes + 2 * c;
+          const { ms, missed } = await page.evaluate(CHANGE_DURING_RUN(id, value, value + 1));
+          if (!missed) during.push(ms);
+          console.log(`change during a run ${c + 1}: ${missed ? 'missed (the first run ended before it was seen going)' : `new figures ${round(ms)} ms`}`);
+        }
       }
       await context.close();
     }
@@ -119,6 +135,9 @@ async function main(argv) {
   console.log(`app live session ready after page load, median of ${loads}: ${round(median(ready))} ms`);
   console.log(`app changed number to new one-day figures, median of ${changes}: ${round(median(changed))} ms (slowest ${round(Math.max(...changed))} ms)`);
   console.log(`app Undo of a changed number (a scenario run before: the page keeps what it ran), figures: ${round(back)} ms`);
+  console.log(
+    `app changed number while a one-day run is going, to the new figures, median of ${during.length}: ${round(median(during))} ms (slowest ${round(Math.max(...during))} ms; page cross-origin isolated: ${isolated})`,
+  );
   console.log(`load: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
 }
 

@@ -2,7 +2,8 @@
  * `npm run web`: serves the browser build (dist-web/, made by `npm run build:web`) on 127.0.0.1 and
  * prints its address. A plain static server with no dependencies; the Playwright tests use it too.
  *
- * Options: --port N (default $PORT or 4173; 0 = any free port), --dir FOLDER (default dist-web).
+ * Options: --port N (default $PORT or 4173; 0 = any free port), --dir FOLDER (default dist-web),
+ * --no-isolation (leave out the cross-origin isolation headers: see `ISOLATION_HEADERS`).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -21,6 +22,18 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.bin': 'application/octet-stream',
+};
+
+/**
+ * Cross-origin isolation: the page may share memory with its sim workers (a `SharedArrayBuffer`
+ * cancel board, src/host/cancel-board.ts), so a run cancelled by a changed number stops at once and
+ * its worker keeps the world it built. `credentialless` rather than `require-corp`: the optional
+ * online tile layer loads map tiles from another site, which send no Cross-Origin-Resource-Policy;
+ * credentialless lets them load (without cookies). Everything else the page loads is its own.
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'credentialless',
 };
 
 function option(argv, name, fallback) {
@@ -45,9 +58,10 @@ export function fileFor(root, urlPath) {
 /**
  * Listens on host:port and serves the files under `root`. While `ready()` is false (a build still
  * being written into `root`) every request is answered 503. Rejects with the listen error (its `code`,
- * e.g. EADDRINUSE).
+ * e.g. EADDRINUSE). `isolation: false` leaves out `ISOLATION_HEADERS`.
  */
-export function serve(root, port, host = '127.0.0.1', ready = () => true) {
+export function serve(root, port, host = '127.0.0.1', ready = () => true, { isolation = true } = {}) {
+  const isolating = isolation ? ISOLATION_HEADERS : {};
   const server = createServer((request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -67,6 +81,7 @@ export function serve(root, port, host = '127.0.0.1', ready = () => true) {
       'Content-Length': statSync(file).size,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',
+      ...isolating,
     });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
@@ -90,7 +105,7 @@ async function main(argv) {
     return 2;
   }
   try {
-    const server = await serve(root, port);
+    const server = await serve(root, port, '127.0.0.1', () => true, { isolation: !argv.includes('--no-isolation') });
     const address = server.address();
     console.log(`Response Simulator (browser build): http://127.0.0.1:${address.port}/  (Ctrl+C to stop)`);
     return null;

@@ -1,8 +1,9 @@
 /**
  * Entry of a Node sim worker (a `worker_threads` thread of the pool in src/node/pool): the shared
  * loop with the real simulator and the Node data provider (built-in London sets from the cache,
- * built on first use). Built by electron-vite as out/main/sim-worker.js; loaded from source through
- * tsx by the tests, the benchmarks and the command line.
+ * built on first use). Built by electron-vite as out/main/sim-worker.js, and by scripts/node-bundle.mjs
+ * as out/node/src/node/sim-worker.js for the command line and the benchmarks; loaded from source
+ * through tsx by the tests.
  *
  * workerData.options: `{ dataDir?: string | null }`, the data folder chosen in the app's settings
  * (src/node/data/paths.ts decides between it, $RESPONSE_SIM_DATA and ../shared/data). When the

@@ -8,6 +8,7 @@ import { runBatch } from '../host/replications';
 import { describeRunError } from '../host/describe';
 import { cancelSuggestion, suggestResourcing } from '../host/suggest';
 import { LiveDriver } from '../host/live-driver';
+import { canShareMemory } from '../host/cancel-board';
 import { SimWorkerPool, type Timers } from '../host/pool';
 import { CompareRequestSchema, ExportReportRequestSchema, JobIdSchema, LiveCommandSchema, LiveStartRequestSchema, LiveTrainerActionSchema, SaveFileRequestSchema, SnapRequestSchema, SuggestRequestSchema, describeIssues } from '../shared/ipc-schemas';
 import type { AppEvent, DesktopApi, MapLayersOutcome, OpenFileOutcome, VersionInfo } from '../shared/protocol';
@@ -38,7 +39,15 @@ export interface WebApiOptions {
   readonly autosaveStorage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   /** where Ctrl/Cmd+O is listened for (none in tests) */
   readonly keyboard?: Pick<EventTarget, 'addEventListener'>;
-  /** milliseconds a cancelled run may take before its worker is terminated (default 250) */
+  /**
+   * Whether workers get a cancel board in shared memory (src/host/cancel-board.ts); default: when
+   * the page is cross-origin isolated (`canShareMemory()`).
+   */
+  readonly sharedCancel?: boolean;
+  /**
+   * milliseconds a cancelled run may take before its worker is terminated (default 250; with the
+   * cancel board `BOARD_HARD_CANCEL_MS`)
+   */
   readonly hardCancelMs?: number;
   readonly timers?: Timers;
   /** the `mapLayers` call (src/web/map-layers.ts); absent: no built-in outlines */
@@ -49,6 +58,14 @@ export interface WebApiOptions {
   readonly liveFrameMs?: number;
 }
 
+/**
+ * With a cancel board a cancelled run stops at its next check (milliseconds); what may still hold
+ * the worker is a world being built (the 51 MB graph fetched, the world built: tens of seconds on
+ * a busy machine), which the next run needs too: let it finish rather than start again from nothing.
+ * Only a worker stuck for this long is terminated.
+ */
+const BOARD_HARD_CANCEL_MS = 60_000;
+
 const browserTimers: Timers = {
   after(ms, fn) {
     const handle = setTimeout(fn, ms);
@@ -57,19 +74,21 @@ const browserTimers: Timers = {
 };
 
 export function createWebApi(options: WebApiOptions): DesktopApi & { close(): void } {
+  const sharedCancel = options.sharedCancel ?? canShareMemory();
   const pool = new SimWorkerPool({
     size: options.workers ?? 1,
-    spawn: webSpawn(options.createWorker),
+    spawn: webSpawn(options.createWorker, { sharedCancel }),
     timers: options.timers ?? browserTimers,
-    hardCancelMs: options.hardCancelMs ?? 250,
+    hardCancelMs: options.hardCancelMs ?? (sharedCancel ? BOARD_HARD_CANCEL_MS : 250),
   });
   const running = new Set<string>();
   let compareModule: typeof import('../host/compare') | null = null;
   // Live sessions get a worker of their own, started on first use and kept for the next session.
   let livePool: SimWorkerPool | null = null;
   const live = new LiveDriver({
-    // A stopped session's warm-up stops between slices (src/host/loop.ts): give it time rather than lose the worker's world.
-    pool: () => (livePool ??= pool.dedicated({ hardCancelMs: 5000 })),
+    // A stopped session's warm-up stops between slices (src/host/loop.ts): give it time rather than
+    // lose the worker's world (with the cancel board, as long as a batch run: a world still loading).
+    pool: () => (livePool ??= pool.dedicated({ hardCancelMs: sharedCancel ? BOARD_HARD_CANCEL_MS : 5000 })),
     timers: options.timers ?? browserTimers,
     now: options.now ?? (() => performance.now()),
     ...(options.liveFrameMs === undefined ? {} : { frameIntervalMs: options.liveFrameMs }),

@@ -1,8 +1,11 @@
 /**
- * Web Worker transport for the sim worker pool (src/host/pool.ts). A Web Worker cannot be asked
- * synchronously whether a run was cancelled, so cancel is a `cancel` message (seen between runs and
- * while data loads) and the pool terminates a worker that does not stop in time.
+ * Web Worker transport for the sim worker pool (src/host/pool.ts). A run holds its worker's thread,
+ * so a `cancel` message is seen only between runs and while data loads. Where the page may share
+ * memory (cross-origin isolated: scripts/serve-web.mjs), each worker also gets a cancel board
+ * (src/host/cancel-board.ts) that the run reads at its cancel checks: it stops within milliseconds
+ * and the worker keeps its world. Elsewhere the pool terminates a worker that does not stop in time.
  */
+import { createCancelBoard } from '../host/cancel-board';
 import type { SpawnWorker } from '../host/pool';
 import { isFromWorker } from '../shared/worker-schemas';
 
@@ -15,9 +18,12 @@ export interface WorkerLike {
   onmessageerror: ((event: MessageEvent) => void) | null;
 }
 
-export function webSpawn(createWorker: () => WorkerLike): SpawnWorker {
+/** `sharedCancel`: give each worker a cancel board (needs `SharedArrayBuffer`: see `canShareMemory`). */
+export function webSpawn(createWorker: () => WorkerLike, options: { readonly sharedCancel?: boolean } = {}): SpawnWorker {
   return (events) => {
     const worker = createWorker();
+    const board = options.sharedCancel ? createCancelBoard() : null;
+    if (board) worker.postMessage(board.message);
     let ended = false;
     const crash = (reason: string): void => {
       if (ended) return;
@@ -37,6 +43,15 @@ export function webSpawn(createWorker: () => WorkerLike): SpawnWorker {
     worker.onmessageerror = () => crash('sim worker sent a message that could not be read');
     return {
       post: (message) => worker.postMessage(message),
+      // The board for a run in progress; the message too, for a call still loading its data.
+      ...(board
+        ? {
+            signalCancel: (id: number) => {
+              board.post(id);
+              worker.postMessage({ type: 'cancel', id });
+            },
+          }
+        : {}),
       terminate: () => {
         ended = true;
         worker.terminate();

@@ -21,8 +21,8 @@ function site(): string {
 }
 
 /** Starts the server and resolves with the address it printed. */
-function start(dir: string): Promise<string> {
-  const child = spawn(process.execPath, [script, '--dir', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+function start(dir: string, ...extra: string[]): Promise<string> {
+  const child = spawn(process.execPath, [script, '--dir', dir, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -44,6 +44,19 @@ describe('serve-web', () => {
     const js = await fetch(new URL('assets/a.js', base));
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await js.text()).toBe('export {}');
+  });
+
+  it('makes the page cross-origin isolated (shared memory for the cancel board), unless told not to', async () => {
+    const base = await start(site());
+    for (const file of ['', 'assets/a.js']) {
+      const response = await fetch(new URL(file, base));
+      expect(response.headers.get('cross-origin-opener-policy'), file).toBe('same-origin');
+      expect(response.headers.get('cross-origin-embedder-policy'), file).toBe('credentialless');
+    }
+    const plain = await fetch(await start(site(), '--no-isolation'));
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('cross-origin-opener-policy')).toBeNull();
+    expect(plain.headers.get('cross-origin-embedder-policy')).toBeNull();
   });
 
   it('answers 404 outside the site and for missing files', async () => {

@@ -16,6 +16,7 @@ import type { Simulator } from '../../host/simulator';
 import { createSimHost } from '../../host/loop';
 import type { SpawnWorker } from '../../host/pool';
 import { isFromWorker } from '../../shared/worker-schemas';
+import { workerEntry } from './entry';
 
 /** What every sim worker receives as `workerData`. */
 export interface SimWorkerData {
@@ -37,7 +38,8 @@ export interface GrantFeed {
 export interface NodeSpawnOptions {
   /**
    * The worker entry: a built `.js`/`.cjs` file (Electron: out/main/sim-worker.js) or a `.ts`
-   * source file, which is loaded through tsx (tests, the command line under tsx).
+   * source file, which is loaded through tsx (tests) or, from the Node bundle (the command line,
+   * the benchmarks), replaced by its bundled twin in out/node (./entry.ts).
    */
   readonly entry: string;
   /** passed to the entry as `workerData.options` (structured-cloneable) */
@@ -75,9 +77,8 @@ export function nodeSpawn(spawnOptions: NodeSpawnOptions): SpawnWorker {
     }
     const limits = spawnOptions.resourceLimits ?? SIM_WORKER_LIMITS;
     const common = { workerData: data, transferList: grants ? [port2, grants.port2] : [port2], resourceLimits: limits };
-    const worker = spawnOptions.entry.endsWith('.ts')
-      ? new Worker(tsBootstrap(spawnOptions.entry), { ...common, eval: true })
-      : new Worker(spawnOptions.entry, common);
+    const entry = workerEntry(spawnOptions.entry);
+    const worker = entry.tsx ? new Worker(tsBootstrap(entry.file), { ...common, eval: true }) : new Worker(entry.file, common);
     let ended = false;
     const end = (reason: string | null): void => {
       if (ended) return;

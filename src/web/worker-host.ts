@@ -1,0 +1,28 @@
+/**
+ * The browser sim worker's side of the page (./sim.worker.ts): the shared loop (src/host/loop.ts)
+ * on the worker's scope, reading cancels from the page's cancel board when it sent one
+ * (src/host/cancel-board.ts; ./web-spawn.ts sends it first, where the page can share memory).
+ */
+import { isCancelBoardMessage, readCancelBoard } from '../host/cancel-board';
+import { createSimHost } from '../host/loop';
+import type { Simulator } from '../host/simulator';
+import type { FromWorker } from '../shared/protocol';
+
+/** The part of the worker's global scope used here (the renderer's tsconfig has DOM types, not WebWorker). */
+export interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+}
+
+export function serveWebWorker<Scenario, World, Spec>(scope: WorkerScope, simulator: Simulator<Scenario, World, Spec>): void {
+  let pollBoard: (() => number[]) | null = null;
+  const host = createSimHost({
+    simulator,
+    post: (message) => scope.postMessage(message),
+    pollCancelled: () => (pollBoard ? pollBoard() : []),
+  });
+  scope.onmessage = (event) => {
+    if (isCancelBoardMessage(event.data)) pollBoard = readCancelBoard(event.data.buffer);
+    else void host.receive(event.data);
+  };
+}
