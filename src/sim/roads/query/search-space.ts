@@ -297,16 +297,23 @@ export function spacePath(h: Hierarchy, forward: SearchSpace, f: number, backwar
   return { edges: unpackArcs(h, spaceArcs(forward, f, backward, b)), sourceSeed: forward.seed[f]!, targetSeed: backward.seed[b]! };
 }
 
+/** Spaces kept apart from a cache's generations (a host's space file, space-file.ts): never dropped. */
+export interface FixedSpaces {
+  space(key: number): SearchSpace | undefined;
+}
+
 /**
  * Spaces by key (a node number, 0 <= key < keys), in two generations: lookups look in the young
  * one, then the old one (moving a hit back to the young); when the young one holds `capacity`
  * entries of ranks, it becomes the old one and the oldest generation is dropped. An approximate
- * LRU at the cost of two array reads.
+ * LRU at the cost of two array reads. Spaces given by `fix` (a host's kept spaces) are looked up
+ * last and stay: they never enter a generation nor count towards its capacity.
  */
 export class SpaceCache {
   private young: (SearchSpace | undefined)[];
   private old: (SearchSpace | undefined)[];
   private youngEntries = 0;
+  private fixed: FixedSpaces | null = null;
 
   constructor(
     private readonly capacity: number,
@@ -316,12 +323,20 @@ export class SpaceCache {
     this.old = SpaceCache.generation(keys);
   }
 
+  /** Spaces to answer from when a key is in neither generation (replacing any given before). */
+  fix(spaces: FixedSpaces | null): void {
+    this.fixed = spaces;
+  }
+
   get(key: number): SearchSpace | undefined {
     const hit = this.young[key];
     if (hit !== undefined) return hit;
     const aged = this.old[key];
-    if (aged !== undefined) this.set(key, aged);
-    return aged;
+    if (aged !== undefined) {
+      this.set(key, aged);
+      return aged;
+    }
+    return this.fixed?.space(key);
   }
 
   set(key: number, space: SearchSpace): void {
