@@ -73,6 +73,11 @@ export class SpaceTable {
     return this.part.nodes.length;
   }
 
+  /** Entries of all the spaces kept. */
+  get entries(): number {
+    return this.part.ranks.length;
+  }
+
   /** The space of graph node `node` (views on the file; seeds all 0), or undefined (none, or damaged). */
   space(node: number): SearchSpace | undefined {
     const i = this.index[node];
