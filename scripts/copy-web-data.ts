@@ -31,7 +31,7 @@ import { parseScenario } from '../src/shared/scenario';
 import { spaceFileKey } from '../src/sim/roads/query/space-file';
 import type { RoadTravelModel } from '../src/sim/travel/road';
 import { buildWorld } from '../src/world';
-import { demandSpaceNodes } from '../src/world/kept-spaces';
+import { demandPlaces } from '../src/world/kept-spaces';
 import { WEB_DATA_FILES, WEB_SPACE_FILES } from '../src/web/data-provider';
 import { WEB_MAP_FILES } from '../src/web/map-layers';
 
@@ -76,7 +76,7 @@ async function londonSpaceFile(graphFile: string): Promise<string | null> {
   const world = await buildWorld(parsed.scenario, nodeDataProvider());
   if (world.travel.mode !== 'road' || !world.points) return null;
   const travel = world.travel as RoadTravelModel;
-  const file = spaceFilePath(graphFile, spaceFileKey(travel.hierarchy, demandSpaceNodes(travel, world.points)));
+  const file = spaceFilePath(graphFile, spaceFileKey(travel.hierarchy, demandPlaces(world.points)));
   return existsSync(file) ? file : null;
 }
 

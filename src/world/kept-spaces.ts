@@ -26,6 +26,15 @@ export function demandSpaceNodes(travel: RoadTravelModel, points: Pick<DemandPoi
   return { forward: sorted(forward), backward: sorted(backward) };
 }
 
+/** The words naming the points (their coordinates' bits, lon then lat): the key of their space file. */
+export function demandPlaces(points: Pick<DemandPoints, 'lon' | 'lat'>): Uint32Array {
+  const n = points.lon.length;
+  const coords = new Float64Array(2 * n);
+  coords.set(points.lon, 0);
+  coords.set(points.lat, n);
+  return new Uint32Array(coords.buffer);
+}
+
 /**
  * Starts the world's runs with the demand points' spaces from the graph's space store (a host with
  * a disk: made and saved there when missing), else from `fetched` (a space file the data provider
@@ -34,5 +43,6 @@ export function demandSpaceNodes(travel: RoadTravelModel, points: Pick<DemandPoi
 export function keepDemandSpaces(travel: RoadTravelModel, points: Pick<DemandPoints, 'lon' | 'lat'>, fetched?: Uint8Array): KeptSpaces {
   const store: SpaceStore | undefined = travel.graph.spaceStore ?? (fetched ? { load: () => fetched } : undefined);
   if (!store || points.lon.length === 0) return 'none';
-  return keepSpaces(travel.graph, travel.hierarchy, demandSpaceNodes(travel, points), store);
+  // The file names its nodes: the points are snapped only to make it.
+  return keepSpaces(travel.graph, travel.hierarchy, demandPlaces(points), () => demandSpaceNodes(travel, points), store);
 }

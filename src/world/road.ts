@@ -202,20 +202,6 @@ export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 
   };
   const grids = options.index === 'tree' ? [] : SNAP_GRIDS.map((g) => ({ grid: new SegmentGrid(boxes, g.cellM), rings: g.rings }));
 
-  /** Squared projected distance from (x, y) to segment s, and the position along it (0..1). */
-  const toSegment = (s: number, x: number, y: number): { d2: number; t: number } => {
-    const v = segStart[s]!;
-    const ax = vertexLon[v]! * kx;
-    const ay = vertexLat[v]! * ky;
-    const bx = vertexLon[v + 1]! * kx - ax;
-    const by = vertexLat[v + 1]! * ky - ay;
-    const len2 = bx * bx + by * by;
-    const t = len2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * bx + (y - ay) * by) / len2)) : 0;
-    const dx = ax + t * bx - x;
-    const dy = ay + t * by - y;
-    return { d2: dx * dx + dy * dy, t };
-  };
-
   const nearest = (lon: number, lat: number): { s: number; t: number } => {
     if (!(Number.isFinite(lon) && Number.isFinite(lat))) throw new Error(`road snapping: not a point (${lon}, ${lat})`);
     const x = lon * kx;
@@ -223,8 +209,19 @@ export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 
     let best = -1;
     let bestD2 = Infinity;
     let bestT = 0;
+    // Squared projected distance from (x, y) to segment s and the position along it (0..1), kept
+    // when nearer (no object per segment: a snap considers dozens).
     const consider = (s: number): void => {
-      const { d2, t } = toSegment(s, x, y);
+      const v = segStart[s]!;
+      const ax = vertexLon[v]! * kx;
+      const ay = vertexLat[v]! * ky;
+      const bx = vertexLon[v + 1]! * kx - ax;
+      const by = vertexLat[v + 1]! * ky - ay;
+      const len2 = bx * bx + by * by;
+      const t = len2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * bx + (y - ay) * by) / len2)) : 0;
+      const dx = ax + t * bx - x;
+      const dy = ay + t * by - y;
+      const d2 = dx * dx + dy * dy;
       if (d2 < bestD2 || (d2 === bestD2 && s < best)) {
         best = s;
         bestD2 = d2;

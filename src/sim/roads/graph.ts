@@ -96,8 +96,8 @@ export interface HierarchyStore {
 }
 
 /**
- * A host's store of space files (query/space-file.ts) by key (`spaceFileKey`: hierarchy and node
- * set). `load` may give bytes made for another key or damaged: they are checked before use.
+ * A host's store of space files (query/space-file.ts) by key (`spaceFileKey`: hierarchy and the
+ * places they are for). `load` may give bytes made for another key or damaged: they are checked before use.
  * Without `save` (a browser: no disk) spaces missing from the store are searched as they are met.
  */
 export interface SpaceStore {

@@ -16,6 +16,7 @@ import { randomGrid } from '../../sim/roads/helpers';
 
 const grid = randomGrid(10, 8, 9);
 const nodes = { forward: Uint32Array.of(0, 9, 33, 70), backward: Uint32Array.of(2, 9, 50) };
+const places = Uint32Array.of(7, 8);
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -24,15 +25,15 @@ describe('space files in the cache', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'spaces-'));
     dirs.push(dir);
     const graph = withHierarchyStore({ ...grid } as unknown as RoadGraph, dir, 'london-abc');
-    expect(keepSpaces(graph, contract(grid), nodes)).toBe('made');
+    expect(keepSpaces(graph, contract(grid), places, () => nodes)).toBe('made');
     const files = readdirSync(dir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^london-abc\.spaces-[0-9a-f]{16}\.bin$/);
     const file = path.join(dir, files[0]!);
     const size = statSync(file).size;
-    expect(keepSpaces(graph, contract(grid), nodes), 'another process (a new hierarchy object)').toBe('loaded');
+    expect(keepSpaces(graph, contract(grid), places, () => nodes), 'another process (a new hierarchy object)').toBe('loaded');
     writeFileSync(file, readFileSync(file).subarray(0, size - 12));
-    expect(keepSpaces(graph, contract(grid), nodes), 'a truncated file').toBe('made');
+    expect(keepSpaces(graph, contract(grid), places, () => nodes), 'a truncated file').toBe('made');
     expect(statSync(file).size).toBe(size);
   });
 });

@@ -17,23 +17,31 @@ export type KeptSpaces = 'loaded' | 'made' | 'none';
 const fixedKeys = new WeakMap<Spaces, string>();
 
 /**
- * Fixes the spaces of `nodes` (each list ascending, no repeats) on `hierarchy` in the space caches,
- * from `store` (default: the graph's); when the store has no usable file and can save, searches
- * them now and saves them. Without a store, or with one that has no file and cannot save, does nothing.
+ * Fixes the spaces of `places` (the host's words naming them: the key of the file) on `hierarchy`
+ * in the space caches, from `store` (default: the graph's). When the store has no usable file and
+ * can save, searches the spaces of `nodesOf()` (each list ascending, no repeats: the places' nodes,
+ * found only then) now and saves them. Without a store, or with one that has no file and cannot
+ * save, does nothing.
  */
-export function keepSpaces(graph: RoadGraph, hierarchy: Hierarchy, nodes: SpaceNodes, store: SpaceStore | undefined = graph.spaceStore): KeptSpaces {
+export function keepSpaces(
+  graph: RoadGraph,
+  hierarchy: Hierarchy,
+  places: Uint32Array,
+  nodesOf: () => SpaceNodes,
+  store: SpaceStore | undefined = graph.spaceStore,
+): KeptSpaces {
   if (!store) return 'none';
-  const key = spaceFileKey(hierarchy, nodes);
+  const key = spaceFileKey(hierarchy, places);
   const spaces = spacesOf(hierarchy, graph.nodeCount);
   if (fixedKeys.get(spaces) === key) return 'loaded';
   const bytes = store.load(key);
-  let file = bytes ? decodeSpaceFile(bytes, hierarchy, nodes, graph.nodeCount) : undefined;
+  let file = bytes ? decodeSpaceFile(bytes, hierarchy, graph.nodeCount, places) : undefined;
   let result: KeptSpaces = 'loaded';
   if (!file) {
     if (!store.save) return 'none';
-    const made = encodeSpaceFile(hierarchy, spaces.search, nodes, graph.nodeCount);
+    const made = encodeSpaceFile(hierarchy, spaces.search, nodesOf(), graph.nodeCount, places);
     store.save(key, made);
-    file = decodeSpaceFile(new Uint8Array(made), hierarchy, nodes, graph.nodeCount);
+    file = decodeSpaceFile(new Uint8Array(made), hierarchy, graph.nodeCount, places);
     if (!file) throw new Error('space file: a file just made does not read back');
     result = 'made';
   }

@@ -7,13 +7,18 @@
  *
  * Layout, all little-endian words (platform order, as the graph file): a 64-byte header
  *   0 magic, 1 format version, 2 node count, 3 rank count, 4-5 hierarchy fingerprint,
- *   6-7 node counts (forward, backward), 8-9 entry counts (forward, backward), 10-15 zero;
+ *   6-7 node counts (forward, backward), 8-9 entry counts (forward, backward), 10-11 a hash of
+ *   the places the spaces were made for (`places`: the host's words, e.g. demand points'
+ *   coordinates), 12-15 zero;
  * then the distances (f64: forward entries, then backward), then per direction (forward first):
  * nodes (u32, ascending), first entry of each node's space (u32, one more), a check sum of each
  * space, and the entries' ranks (u32), parent arcs (i32) and parent entries (i32, in the space).
- * A file whose header or size is off, or that was made for another hierarchy or node set, is not
- * used (`decodeSpaceFile` gives undefined); a space whose sum is off (a damaged file) is searched
- * as without a file. Pure (no I/O): the host reads and writes the bytes.
+ * A file whose header or size is off, or that was made for another hierarchy or other places, is
+ * not used (`decodeSpaceFile` gives undefined); a space whose sum is off (a damaged file) is
+ * searched as without a file. The file names its nodes, so a host finds it by its places without
+ * snapping them first; any space kept is the true space of its node on the hierarchy, so a node
+ * missing or extra only changes what is searched, never a result.
+ * Pure (no I/O): the host reads and writes the bytes.
  */
 import type { Hierarchy } from '../hierarchy';
 import type { SearchSpace, SpaceSearch } from './search-space';
@@ -163,12 +168,18 @@ export function hierarchyFingerprint(h: Hierarchy): Int32Array {
 
 const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
 
-/** The key a store files the spaces of `nodes` on `h` under: changes with the hierarchy and the node set. */
-export function spaceFileKey(h: Hierarchy, nodes: SpaceNodes): string {
+/** Two words summing up `places` (the host's words naming the places of a file). */
+function placesHash(places: Uint32Array): Int32Array {
+  const acc = Int32Array.of(0x2545f491, places.length);
+  sumInto(acc, places, 0, places.length);
+  return acc;
+}
+
+/** The key a store files the spaces of `places` on `h` under: changes with the hierarchy and the places. */
+export function spaceFileKey(h: Hierarchy, places: Uint32Array): string {
   const acc = Int32Array.from(hierarchyFingerprint(h));
-  sumInto(acc, Uint32Array.of(SPACE_FILE_VERSION, h.rank.length, nodes.forward.length, nodes.backward.length), 0, 4);
-  sumInto(acc, nodes.forward, 0, nodes.forward.length);
-  sumInto(acc, nodes.backward, 0, nodes.backward.length);
+  const ph = placesHash(places);
+  sumInto(acc, Uint32Array.of(SPACE_FILE_VERSION, h.rank.length, ph[0]! >>> 0, ph[1]! >>> 0), 0, 4);
   return hex(acc[0]!) + hex(acc[1]!);
 }
 
@@ -200,8 +211,11 @@ function parts(buffer: ArrayBufferLike, byteOffset: number, counts: readonly [nu
   return out as [Part, Part];
 }
 
-/** Searches the spaces of `nodes` on `h` (with `search`, made for `h`) and lays them out as a space file. */
-export function encodeSpaceFile(h: Hierarchy, search: SpaceSearch, nodes: SpaceNodes, nodeCount: number): ArrayBuffer {
+/**
+ * Searches the spaces of `nodes` (those of `places`) on `h` (with `search`, made for `h`) and lays
+ * them out as a space file.
+ */
+export function encodeSpaceFile(h: Hierarchy, search: SpaceSearch, nodes: SpaceNodes, nodeCount: number, places: Uint32Array): ArrayBuffer {
   const made = [Array.from(nodes.forward, (x) => search.forward({ nodes: [x], costs: [0] })), Array.from(nodes.backward, (y) => search.backward({ nodes: [y], costs: [0] }))];
   const [ef, eb] = made.map((spaces) => spaces.reduce((sum, s) => sum + s.ranks.length, 0)) as [number, number];
   const counts = [nodes.forward.length, nodes.backward.length, ef, eb] as const;
@@ -221,34 +235,36 @@ export function encodeSpaceFile(h: Hierarchy, search: SpaceSearch, nodes: SpaceN
     p.start[made[d]!.length] = k;
   });
   const fp = hierarchyFingerprint(h);
-  new Uint32Array(buffer, 0, HEADER_WORDS).set([MAGIC, SPACE_FILE_VERSION, nodeCount, h.rank.length, fp[0]! >>> 0, fp[1]! >>> 0, ...counts]);
+  const ph = placesHash(places);
+  new Uint32Array(buffer, 0, HEADER_WORDS).set([MAGIC, SPACE_FILE_VERSION, nodeCount, h.rank.length, fp[0]! >>> 0, fp[1]! >>> 0, ...counts, ph[0]! >>> 0, ph[1]! >>> 0]);
   return buffer;
 }
 
 /**
  * The space file in `bytes` when its header and size are whole and it was made for `h` (on a
- * graph of `nodeCount` nodes) and exactly these `nodes`; else undefined. The tables are views on
- * `bytes` (each space checked by its sum when first used).
+ * graph of `nodeCount` nodes) and these `places`; else undefined. The tables are views on `bytes`
+ * (each space checked by its sum when first used).
  */
-export function decodeSpaceFile(bytes: Uint8Array, h: Hierarchy, nodes: SpaceNodes, nodeCount: number): SpaceFile | undefined {
+export function decodeSpaceFile(bytes: Uint8Array, h: Hierarchy, nodeCount: number, places: Uint32Array): SpaceFile | undefined {
   // Views need the buffer aligned for f64 (a Node Buffer may sit at any offset of its pool): copy if not.
   const data = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
   if (data.byteLength < HEADER_WORDS * 4 || data.byteLength % 4 !== 0) return undefined;
   const header = Array.from(new Uint32Array(data.buffer, data.byteOffset, HEADER_WORDS));
-  const [magic, version, nodesHere, rankCount, f0, f1, nf, nb, ef, eb] = header as [number, number, number, number, number, number, number, number, number, number];
+  const [magic, version, nodesHere, rankCount, f0, f1, nf, nb, ef, eb, p0, p1] = header as [number, number, number, number, number, number, number, number, number, number, number, number];
   const fp = hierarchyFingerprint(h);
+  const ph = placesHash(places);
   if (magic !== MAGIC || version !== SPACE_FILE_VERSION || nodesHere !== nodeCount || rankCount !== h.rank.length) return undefined;
-  if (f0 !== fp[0]! >>> 0 || f1 !== fp[1]! >>> 0 || nf !== nodes.forward.length || nb !== nodes.backward.length) return undefined;
+  if (f0 !== fp[0]! >>> 0 || f1 !== fp[1]! >>> 0 || p0 !== ph[0]! >>> 0 || p1 !== ph[1]! >>> 0) return undefined;
   if (data.byteLength !== fileWords(nf, nb, ef, eb) * 4) return undefined;
   const [forward, backward] = parts(data.buffer, data.byteOffset, [nf, nb, ef, eb]);
-  for (const [p, wanted, entries] of [[forward, nodes.forward, ef], [backward, nodes.backward, eb]] as const) {
-    if (!sameNodes(p.nodes, wanted) || p.start[0] !== 0 || p.start[p.nodes.length] !== entries) return undefined;
+  for (const [p, entries] of [[forward, ef], [backward, eb]] as const) {
+    if (!ascending(p.nodes, nodeCount) || p.start[0] !== 0 || p.start[p.nodes.length] !== entries) return undefined;
   }
   return { forward: new SpaceTable(forward, nodeCount), backward: new SpaceTable(backward, nodeCount) };
 }
 
-function sameNodes(a: Uint32Array, b: Uint32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether `nodes` ascend strictly and are all nodes of the graph. */
+function ascending(nodes: Uint32Array, nodeCount: number): boolean {
+  for (let i = 0; i < nodes.length; i++) if (nodes[i]! >= nodeCount || (i > 0 && nodes[i]! <= nodes[i - 1]!)) return false;
   return true;
 }
