@@ -7,10 +7,11 @@
  *   the hierarchy of the default road speeds) as `london-roads.graph` (WEB_DATA_FILES.network);
  * - the road data coverage layer (src/node/data/coverage.ts, `<cache>/coverage/london-<key>.json`)
  *   as `road-coverage.json` (WEB_MAP_FILES), which the map's `mapLayers` fetches;
- * - the space file of the London baseline's demand points on that graph
- *   (`<cache>/roads/london-<key>.spaces-<key>.bin`, src/sim/roads/query/space-file.ts; made by
- *   building the baseline's world when missing) as `london-roads.spaces` (WEB_SPACE_FILES), so a
- *   worker's first run starts warm.
+ * - only with RESPONSE_SIM_WEB_SPACES=1: the space file of the London baseline's demand points on
+ *   that graph (`<cache>/roads/london-<key>.spaces-<key>.bin`, src/sim/roads/query/space-file.ts;
+ *   made by building the baseline's world when missing) as `london-roads.spaces` (WEB_SPACE_FILES).
+ *   Off by default: measured (2026-12-07, load 4-5), fetching its ~20 MB in each worker cost the
+ *   first figures more than the searches it saves (first figures 5.9 s without, 6.3-8.1 s with).
  *
  * Both are built from the London source data on first use. Without the source data the site is
  * still built, without what is missing, and one line says so (the app then names the missing file
@@ -54,7 +55,7 @@ async function builtinCopies(): Promise<Copies | null> {
 async function roadCopies(): Promise<Copies | null> {
   try {
     const { path: file } = await ensureLondonGraph({ progress: progressLine('building the London road graph') });
-    const spaces = await londonSpaceFile(file);
+    const spaces = process.env.RESPONSE_SIM_WEB_SPACES === '1' ? await londonSpaceFile(file) : null;
     return new Map([[file, WEB_DATA_FILES.network.london], ...(spaces ? [[spaces, WEB_SPACE_FILES.london!] as const] : [])]);
   } catch (error) {
     if (error instanceof DataNotFoundError) {

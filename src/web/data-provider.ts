@@ -9,9 +9,10 @@
  * fetched bytes, without copying. A scenario with other `roadSpeedsKph` would contract its own
  * hierarchy in every worker (seconds; there is no disk to keep it), so the baseline leaves them out.
  *
- * Beside the graph, `london-roads.spaces` (optional; WEB_SPACE_FILES): the search spaces of the
- * London demand points' roads for the default speeds (src/sim/roads/query/space-file.ts), so a
- * worker's first run starts warm. Absent, or made for other data: runs search them as they go.
+ * Beside the graph, `london-roads.spaces` (optional; WEB_SPACE_FILES; copied only with
+ * RESPONSE_SIM_WEB_SPACES=1, see scripts/copy-web-data.ts): the search spaces of the London demand
+ * points' roads for the default speeds (src/sim/roads/query/space-file.ts), joining a worker's
+ * caches when it arrives. Absent, or made for other data: runs search them as they go.
  */
 import { decodeGraph } from '../sim/roads/query/decode';
 import type { RoadGraph } from '../sim/roads/graph';

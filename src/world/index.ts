@@ -220,7 +220,18 @@ export async function buildWorld(scenario: WorldSpec, data: DataProvider): Promi
   // Road travel: the network named by network.source (required with mode "road" by the checks).
   const road = scenario.travel.mode === 'road' ? roadWorld(scenario, await fromData('network.source', () => data.network(scenario.network!.source))) : null;
   const travel = road ? road.travel : buildTravel(scenario);
-  // Runs start with the spaces of the demand points' roads the host kept (or made now, once).
-  if (road && points) keepDemandSpaces(road.travel, points, await kept);
+  // Runs start with the spaces of the demand points' roads the host kept (or made now, once). A
+  // fetched file is not waited for (the browser: ~20 MB; measured, waiting for it delayed the
+  // first figures more than it saved): its spaces join the caches when it arrives, even during a
+  // run (a kept space is the space a search would make: no result changes).
+  if (road && points) {
+    if (road.travel.graph.spaceStore || kept === undefined) keepDemandSpaces(road.travel, points);
+    else {
+      const travel = road.travel;
+      void kept.then((bytes) => {
+        if (bytes) keepDemandSpaces(travel, points, bytes);
+      });
+    }
+  }
   return { areas, points, travel, randomNetworkPlace: road ? road.randomNetworkPlace : null };
 }
