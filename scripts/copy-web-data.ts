@@ -6,7 +6,12 @@
  * - the built London road graph (src/node/osm/london.ts, `<cache>/roads/london-<key>.graph`, with
  *   the hierarchy of the default road speeds) as `london-roads.graph` (WEB_DATA_FILES.network);
  * - the road data coverage layer (src/node/data/coverage.ts, `<cache>/coverage/london-<key>.json`)
- *   as `road-coverage.json` (WEB_MAP_FILES), which the map's `mapLayers` fetches.
+ *   as `road-coverage.json` (WEB_MAP_FILES), which the map's `mapLayers` fetches;
+ * - only with RESPONSE_SIM_WEB_SPACES=1: the space file of the London baseline's demand points on
+ *   that graph (`<cache>/roads/london-<key>.spaces-<key>.bin`, src/sim/roads/query/space-file.ts;
+ *   made by building the baseline's world when missing) as `london-roads.spaces` (WEB_SPACE_FILES).
+ *   Off by default: measured (2026-12-07, load 4-5), fetching its ~20 MB in each worker cost the
+ *   first figures more than the searches it saves (first figures 5.9 s without, 6.3-8.1 s with).
  *
  * Both are built from the London source data on first use. Without the source data the site is
  * still built, without what is missing, and one line says so (the app then names the missing file
@@ -14,13 +19,21 @@
  *
  * Usage: tsx scripts/copy-web-data.ts [--out dist-web/data]
  */
-import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBuiltinData } from '../src/node/data/builtin';
 import { ensureRoadCoverage } from '../src/node/data/coverage';
 import { DataNotFoundError } from '../src/node/data/paths';
 import { ensureLondonGraph } from '../src/node/osm/london';
-import { WEB_DATA_FILES } from '../src/web/data-provider';
+import { spaceFilePath } from '../src/node/osm/graph-file';
+import { nodeDataProvider } from '../src/node/data/provider';
+import { loadScenarioFile } from '../src/node/scenario/load';
+import { parseScenario } from '../src/shared/scenario';
+import { spaceFileKey } from '../src/sim/roads/query/space-file';
+import type { RoadTravelModel } from '../src/sim/travel/road';
+import { buildWorld } from '../src/world';
+import { demandPlaces } from '../src/world/kept-spaces';
+import { WEB_DATA_FILES, WEB_SPACE_FILES } from '../src/web/data-provider';
 import { WEB_MAP_FILES } from '../src/web/map-layers';
 
 /** Source file -> name in the site's data folder. */
@@ -42,7 +55,8 @@ async function builtinCopies(): Promise<Copies | null> {
 async function roadCopies(): Promise<Copies | null> {
   try {
     const { path: file } = await ensureLondonGraph({ progress: progressLine('building the London road graph') });
-    return new Map([[file, WEB_DATA_FILES.network.london]]);
+    const spaces = process.env.RESPONSE_SIM_WEB_SPACES === '1' ? await londonSpaceFile(file) : null;
+    return new Map([[file, WEB_DATA_FILES.network.london], ...(spaces ? [[spaces, WEB_SPACE_FILES.london!] as const] : [])]);
   } catch (error) {
     if (error instanceof DataNotFoundError) {
       console.log(`build:web: no London road network in the site (${error.message})`);
@@ -50,6 +64,21 @@ async function roadCopies(): Promise<Copies | null> {
     }
     throw error;
   }
+}
+
+/**
+ * The space file of the London baseline's world on the graph `graphFile` (made by building that
+ * world when missing), or null when the baseline has no road world with demand points.
+ */
+async function londonSpaceFile(graphFile: string): Promise<string | null> {
+  const raw = (await loadScenarioFile('london')) as unknown as { travel: Record<string, unknown> };
+  const parsed = parseScenario({ ...raw, travel: { ...raw.travel, mode: 'road' } });
+  if (!parsed.ok) throw new Error(`the London baseline is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  const world = await buildWorld(parsed.scenario, nodeDataProvider());
+  if (world.travel.mode !== 'road' || !world.points) return null;
+  const travel = world.travel as RoadTravelModel;
+  const file = spaceFilePath(graphFile, spaceFileKey(travel.hierarchy, demandPlaces(world.points)));
+  return existsSync(file) ? file : null;
 }
 
 async function coverageCopies(): Promise<Copies | null> {

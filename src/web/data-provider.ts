@@ -8,6 +8,11 @@
  * the default road speeds: it is fetched once per worker and decoded by typed-array views on the
  * fetched bytes, without copying. A scenario with other `roadSpeedsKph` would contract its own
  * hierarchy in every worker (seconds; there is no disk to keep it), so the baseline leaves them out.
+ *
+ * Beside the graph, `london-roads.spaces` (optional; WEB_SPACE_FILES; copied only with
+ * RESPONSE_SIM_WEB_SPACES=1, see scripts/copy-web-data.ts): the search spaces of the London demand
+ * points' roads for the default speeds (src/sim/roads/query/space-file.ts), joining a worker's
+ * caches when it arrives. Absent, or made for other data: runs search them as they go.
  */
 import { decodeGraph } from '../sim/roads/query/decode';
 import type { RoadGraph } from '../sim/roads/graph';
@@ -19,6 +24,9 @@ export const WEB_DATA_FILES = {
   points: { 'london-lsoa': 'demand-points.json' },
   network: { london: 'london-roads.graph' },
 } as const satisfies Record<'areas' | 'points' | 'network', Record<string, string>>;
+
+/** Road network -> its space file in `data/` (copied by scripts/copy-web-data.ts when the Node cache has it). */
+export const WEB_SPACE_FILES: Readonly<Record<string, string>> = { london: 'london-roads.spaces' };
 
 type Kind = keyof typeof WEB_DATA_FILES;
 type FetchLike = (url: string) => Promise<Pick<Response, 'ok' | 'status' | 'json' | 'arrayBuffer'>>;
@@ -73,7 +81,20 @@ export function fetchDataProvider(base: string, fetchFn: FetchLike = (url) => fe
     }
   };
 
+  /** The network's space file, or undefined (none in this site, or it could not be fetched: optional). */
+  const spaces = async (source: string): Promise<Uint8Array | undefined> => {
+    const file = WEB_SPACE_FILES[source];
+    if (file === undefined) return undefined;
+    try {
+      const response = await fetchFn(new URL(file, base).href);
+      return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
   const graphs = new Map<string, Promise<RoadGraph>>();
+  const spaceFiles = new Map<string, Promise<Uint8Array | undefined>>();
   return {
     areas: async (source) => (await json('areas', source)) as AreaFeatures,
     points: async (source) => (await json('points', source)) as PointSetData,
@@ -83,6 +104,14 @@ export function fetchDataProvider(base: string, fetchFn: FetchLike = (url) => fe
         pending = graph(source);
         graphs.set(source, pending);
         pending.catch(() => graphs.delete(source));
+      }
+      return pending;
+    },
+    spaces: (source) => {
+      let pending = spaceFiles.get(source);
+      if (!pending) {
+        pending = spaces(source);
+        spaceFiles.set(source, pending);
       }
       return pending;
     },

@@ -11,6 +11,7 @@ import type { AreaSet, DemandPoints, SimWorld, TravelModel } from '../sim/world'
 import { buildAreaSet, type AreaFeatures } from './areas';
 import { MissingDataError, WorldError } from './errors';
 import { roadWorld } from './road';
+import { keepDemandSpaces } from './kept-spaces';
 
 export { WorldError, MissingDataError } from './errors';
 export type { AreaFeatures } from './areas';
@@ -30,6 +31,12 @@ export interface DataProvider {
   points(source: string): Promise<PointSetData>;
   /** A road graph (the routing module's RoadGraph). */
   network(source: string): Promise<unknown>;
+  /**
+   * Optional: a space file kept for the network (src/sim/roads/query/space-file.ts: the search
+   * spaces of the demand points' roads, so that a run starts warm), or undefined when there is
+   * none. A host whose graphs carry a `spaceStore` (Node: files in the cache) needs no such method.
+   */
+  spaces?(source: string): Promise<Uint8Array | undefined>;
 }
 
 /** A provider with no built-in data: every request names the set and says so. */
@@ -203,6 +210,9 @@ export function worldBounds(world: SimWorld): [number, number, number, number] |
  * do: only the spec's fields are read). Throws WorldError for bad references.
  */
 export async function buildWorld(scenario: WorldSpec, data: DataProvider): Promise<SimWorld> {
+  // A kept space file is fetched beside everything else (none, or a failed fetch: runs warm up as they go).
+  const source = scenario.travel.mode === 'road' ? scenario.network?.source : undefined;
+  const kept = source !== undefined && data.spaces ? data.spaces(source).catch(() => undefined) : undefined;
   const areas = await loadAreas(scenario, data);
   const issues = checkAreaReferences(scenario, areas);
   if (issues.length > 0) throw new WorldError(issues);
@@ -210,5 +220,18 @@ export async function buildWorld(scenario: WorldSpec, data: DataProvider): Promi
   // Road travel: the network named by network.source (required with mode "road" by the checks).
   const road = scenario.travel.mode === 'road' ? roadWorld(scenario, await fromData('network.source', () => data.network(scenario.network!.source))) : null;
   const travel = road ? road.travel : buildTravel(scenario);
+  // Runs start with the spaces of the demand points' roads the host kept (or made now, once). A
+  // fetched file is not waited for (the browser: ~20 MB; measured, waiting for it delayed the
+  // first figures more than it saved): its spaces join the caches when it arrives, even during a
+  // run (a kept space is the space a search would make: no result changes).
+  if (road && points) {
+    if (road.travel.graph.spaceStore || kept === undefined) keepDemandSpaces(road.travel, points);
+    else {
+      const travel = road.travel;
+      void kept.then((bytes) => {
+        if (bytes) keepDemandSpaces(travel, points, bytes);
+      });
+    }
+  }
   return { areas, points, travel, randomNetworkPlace: road ? road.randomNetworkPlace : null };
 }

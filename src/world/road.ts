@@ -26,6 +26,9 @@ const SNAP_GRIDS: readonly { readonly cellM: number; readonly rings: number }[] 
   { cellM: 400, rings: 8 },
 ];
 
+/** Consecutive segments per item of the snapping tree. */
+const TREE_RUN = 8;
+
 export interface RoadSnapper {
   /** The nearest road position of a point: directed edge, metres along it, straight metres away. */
   snap(lon: number, lat: number): Snap;
@@ -138,60 +141,66 @@ export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 
   const { metresPerDegLon: kx, metresPerDegLat: ky } = localProjection(lat0);
   const { roadFirstVertex, vertexLon, vertexLat } = graph;
 
-  // Metres from each road's first vertex to each of its vertices.
-  const alongM = new Float64Array(vertexLon.length);
-  const segments: number[] = [];
-  for (let r = 0; r < graph.roadCount; r++) {
-    const first = roadFirstVertex[r]!;
-    for (let v = first + 1; v < roadFirstVertex[r + 1]!; v++) {
-      alongM[v] = alongM[v - 1]! + greatCircleM(vertexLon[v - 1]!, vertexLat[v - 1]!, vertexLon[v]!, vertexLat[v]!);
-      segments.push(v - 1);
-    }
-  }
-  const segStart = Uint32Array.from(segments);
+  // Segment s runs from vertex segStart[s] to the next one; every road has at least two vertices.
+  const segStart = new Uint32Array(vertexLon.length - graph.roadCount);
   const segRoad = new Uint32Array(segStart.length);
   const boxes = new Float64Array(segStart.length * 4);
-  let r = 0;
-  for (let s = 0; s < segStart.length; s++) {
-    const v = segStart[s]!;
-    while (v >= roadFirstVertex[r + 1]!) r++;
-    segRoad[s] = r;
-    const x0 = vertexLon[v]! * kx;
-    const y0 = vertexLat[v]! * ky;
-    const x1 = vertexLon[v + 1]! * kx;
-    const y1 = vertexLat[v + 1]! * ky;
-    boxes[4 * s] = Math.min(x0, x1);
-    boxes[4 * s + 1] = Math.min(y0, y1);
-    boxes[4 * s + 2] = Math.max(x0, x1);
-    boxes[4 * s + 3] = Math.max(y0, y1);
+  for (let r = 0, s = 0; r < graph.roadCount; r++) {
+    for (let v = roadFirstVertex[r]!, last = roadFirstVertex[r + 1]! - 1; v < last; v++, s++) {
+      segStart[s] = v;
+      segRoad[s] = r;
+      const x0 = vertexLon[v]! * kx;
+      const y0 = vertexLat[v]! * ky;
+      const x1 = vertexLon[v + 1]! * kx;
+      const y1 = vertexLat[v + 1]! * ky;
+      boxes[4 * s] = Math.min(x0, x1);
+      boxes[4 * s + 1] = Math.min(y0, y1);
+      boxes[4 * s + 2] = Math.max(x0, x1);
+      boxes[4 * s + 3] = Math.max(y0, y1);
+    }
   }
+  // Metres from each road's first vertex to each of its vertices: made for a road when a place
+  // first snaps to it (a run snaps to a small part of a city's roads).
+  const alongM = new Float64Array(vertexLon.length);
+  const alongMade = new Uint8Array(graph.roadCount);
+  const along = (road: number): Float64Array => {
+    if (alongMade[road] === 0) {
+      for (let v = roadFirstVertex[road]! + 1, end = roadFirstVertex[road + 1]!; v < end; v++) {
+        alongM[v] = alongM[v - 1]! + greatCircleM(vertexLon[v - 1]!, vertexLat[v - 1]!, vertexLon[v]!, vertexLat[v]!);
+      }
+      alongMade[road] = 1;
+    }
+    return alongM;
+  };
   // The tree is the fallback for places far from every road (the grids answer the rest): built on
-  // its first use, not with every world (a third of the snapper's build time on London).
+  // its first use, not with every world. It indexes runs of TREE_RUN consecutive segments by the
+  // box around them (mostly pieces of one road): an eighth of the items to sort, and a run's box is
+  // no farther than any of its segments, so the runs within the best distance hold every segment
+  // that could be nearer.
   let tree: Flatbush | null = null;
   const treeIndex = (): Flatbush => {
     if (tree === null) {
-      const built = new Flatbush(segStart.length);
-      for (let s = 0; s < segStart.length; s++) built.add(boxes[4 * s]!, boxes[4 * s + 1]!, boxes[4 * s + 2]!, boxes[4 * s + 3]!);
+      const runs = Math.ceil(segStart.length / TREE_RUN);
+      const built = new Flatbush(runs);
+      for (let k = 0; k < runs; k++) {
+        let minX = Infinity;
+        let minY = Infinity;
+        let maxX = -Infinity;
+        let maxY = -Infinity;
+        for (let s = k * TREE_RUN, end = Math.min(segStart.length, s + TREE_RUN); s < end; s++) {
+          minX = Math.min(minX, boxes[4 * s]!);
+          minY = Math.min(minY, boxes[4 * s + 1]!);
+          maxX = Math.max(maxX, boxes[4 * s + 2]!);
+          maxY = Math.max(maxY, boxes[4 * s + 3]!);
+        }
+        built.add(minX, minY, maxX, maxY);
+      }
       built.finish();
       tree = built;
     }
     return tree;
   };
   const grids = options.index === 'tree' ? [] : SNAP_GRIDS.map((g) => ({ grid: new SegmentGrid(boxes, g.cellM), rings: g.rings }));
-
-  /** Squared projected distance from (x, y) to segment s, and the position along it (0..1). */
-  const toSegment = (s: number, x: number, y: number): { d2: number; t: number } => {
-    const v = segStart[s]!;
-    const ax = vertexLon[v]! * kx;
-    const ay = vertexLat[v]! * ky;
-    const bx = vertexLon[v + 1]! * kx - ax;
-    const by = vertexLat[v + 1]! * ky - ay;
-    const len2 = bx * bx + by * by;
-    const t = len2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * bx + (y - ay) * by) / len2)) : 0;
-    const dx = ax + t * bx - x;
-    const dy = ay + t * by - y;
-    return { d2: dx * dx + dy * dy, t };
-  };
 
   const nearest = (lon: number, lat: number): { s: number; t: number } => {
     if (!(Number.isFinite(lon) && Number.isFinite(lat))) throw new Error(`road snapping: not a point (${lon}, ${lat})`);
@@ -200,8 +209,19 @@ export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 
     let best = -1;
     let bestD2 = Infinity;
     let bestT = 0;
+    // Squared projected distance from (x, y) to segment s and the position along it (0..1), kept
+    // when nearer (no object per segment: a snap considers dozens).
     const consider = (s: number): void => {
-      const { d2, t } = toSegment(s, x, y);
+      const v = segStart[s]!;
+      const ax = vertexLon[v]! * kx;
+      const ay = vertexLat[v]! * ky;
+      const bx = vertexLon[v + 1]! * kx - ax;
+      const by = vertexLat[v + 1]! * ky - ay;
+      const len2 = bx * bx + by * by;
+      const t = len2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * bx + (y - ay) * by) / len2)) : 0;
+      const dx = ax + t * bx - x;
+      const dy = ay + t * by - y;
+      const d2 = dx * dx + dy * dy;
       if (d2 < bestD2 || (d2 === bestD2 && s < best)) {
         best = s;
         bestD2 = d2;
@@ -214,8 +234,11 @@ export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 
     for (const { grid, rings } of grids) if (grid.visitNear(x, y, consider, radius, rings)) return { s: best, t: bestT };
     // Boxes come in order of box distance: take a few, then every box closer than the best.
     const index = treeIndex();
-    for (const s of index.neighbors(x, y, 8)) consider(s);
-    for (const s of index.neighbors(x, y, Infinity, radius())) consider(s);
+    const considerRun = (k: number): void => {
+      for (let s = k * TREE_RUN, end = Math.min(segStart.length, s + TREE_RUN); s < end; s++) consider(s);
+    };
+    for (const k of index.neighbors(x, y, 8)) considerRun(k);
+    for (const k of index.neighbors(x, y, Infinity, radius())) considerRun(k);
     return { s: best, t: bestT };
   };
 
@@ -225,6 +248,7 @@ export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 
     const road = segRoad[s]!;
     const pLon = vertexLon[v]! + t * (vertexLon[v + 1]! - vertexLon[v]!);
     const pLat = vertexLat[v]! + t * (vertexLat[v + 1]! - vertexLat[v]!);
+    const alongM = along(road);
     const lengthM = alongM[roadFirstVertex[road + 1]! - 1]!;
     const posM = Math.min(lengthM, alongM[v]! + greatCircleM(vertexLon[v]!, vertexLat[v]!, pLon, pLat));
     const forward = graph.roadForwardEdge[road]!;

@@ -12,7 +12,7 @@ import type { Hierarchy } from '../../sim/roads/hierarchy';
 import { encodeGraph, encodeHierarchy } from '../../sim/roads/build/encode';
 import { GRAPH_FORMAT_VERSION } from '../../sim/roads/format';
 import { decodeGraph, decodeHierarchy } from '../../sim/roads/query/decode';
-import type { HierarchyStore, RoadGraph } from '../../sim/roads/graph';
+import type { HierarchyStore, RoadGraph, SpaceStore } from '../../sim/roads/graph';
 import { LONDON_ROAD_SPEEDS_KPH } from '../../sim/roads/speeds';
 import { cacheDir } from '../data/paths';
 import { writeFileAtomicSync } from '../files/atomic-write';
@@ -38,13 +38,50 @@ export function loadGraphFile(file: string, hierarchyDir: string = path.join(cac
   return withHierarchyStore(graph, hierarchyDir, `file-${identity}`);
 }
 
-/** The graph with a store of hierarchies for other metrics as files `<dir>/<prefix>.metric-<key>.hier`. */
+/**
+ * The graph with a store of hierarchies for other metrics as files `<dir>/<prefix>.metric-<key>.hier`
+ * and a store of search spaces (src/sim/roads/query/space-file.ts) as `<dir>/<prefix>.spaces-<key>.bin`.
+ */
 export function withHierarchyStore(graph: RoadGraph, dir: string, prefix: string): RoadGraph {
-  return { ...graph, hierarchyStore: diskHierarchyStore(dir, prefix, graph) };
+  return { ...graph, hierarchyStore: diskHierarchyStore(dir, prefix, graph), spaceStore: diskSpaceStore(dir, prefix) };
+}
+
+/** The space file of `key` beside the graph file `graphFile` (`<name>.graph`) of the cache. */
+export function spaceFilePath(graphFile: string, key: string): string {
+  return `${graphFile.replace(/\.graph$/, '')}.spaces-${key}.bin`;
 }
 
 /** Hierarchies kept per graph, at most (the least recently written go first). */
 const METRICS_KEPT = 4;
+/** Space files kept per graph, at most (one per metric and demand point set in use). */
+const SPACE_FILES_KEPT = 4;
+
+function diskSpaceStore(dir: string, prefix: string): SpaceStore {
+  const fileOf = (key: string): string => path.join(dir, `${prefix}.spaces-${key}.bin`);
+  return {
+    load(key: string): Uint8Array | undefined {
+      try {
+        const bytes = readFileSync(fileOf(key));
+        return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      } catch {
+        return undefined; // none yet (or unreadable): the spaces are made again and written
+      }
+    },
+    save(key: string, bytes: ArrayBuffer): void {
+      writeAtomically(fileOf(key), bytes);
+      keepNewest(dir, `${prefix}.spaces-`, '.bin', SPACE_FILES_KEPT);
+    },
+  };
+}
+
+/** Removes all but the `kept` most recently written files of `dir` named `<start>...<end>`. */
+function keepNewest(dir: string, start: string, end: string, kept: number): void {
+  const mine = readdirSync(dir)
+    .filter((entry) => entry.startsWith(start) && entry.endsWith(end))
+    .map((entry) => ({ entry, time: statSync(path.join(dir, entry)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { entry } of mine.slice(kept)) rmSync(path.join(dir, entry), { force: true });
+}
 
 function diskHierarchyStore(dir: string, prefix: string, graph: RoadGraph): HierarchyStore {
   const fileOf = (key: string): string => path.join(dir, `${prefix}.metric-${key}.hier`);
@@ -61,19 +98,21 @@ function diskHierarchyStore(dir: string, prefix: string, graph: RoadGraph): Hier
     },
     save(key: string, hierarchy: Hierarchy): void {
       writeAtomically(fileOf(key), encodeHierarchy(hierarchy, graph.nodeCount, graph.edgeCount));
-      const mine = readdirSync(dir)
-        .filter((entry) => entry.startsWith(`${prefix}.metric-`) && entry.endsWith('.hier'))
-        .map((entry) => ({ entry, time: statSync(path.join(dir, entry)).mtimeMs }))
-        .sort((a, b) => b.time - a.time);
-      for (const { entry } of mine.slice(METRICS_KEPT)) rmSync(path.join(dir, entry), { force: true });
+      keepNewest(dir, `${prefix}.metric-`, '.hier', METRICS_KEPT);
     },
   };
 }
 
-function readGraphFile(file: string): RoadGraph {
+/**
+ * Reads and decodes a graph file. A file the user named is read with every check (readCappedFile:
+ * no device or pipe, capped while read); a file of the cache (`ours`), our own regular file, in
+ * one read into one buffer of its size (the capped read gathers 1 MB pieces and copies them
+ * together: ~50 MB more to allocate and copy at every world build).
+ */
+function readGraphFile(file: string, ours = false): RoadGraph {
   let bytes: Buffer;
   try {
-    bytes = readCappedFile(file, LIMITS.graphFileBytes, 'road graph files');
+    bytes = ours && statSync(file).size <= LIMITS.graphFileBytes ? readFileSync(file) : readCappedFile(file, LIMITS.graphFileBytes, 'road graph files');
   } catch (error) {
     throw new GraphFileError(error instanceof FileReadError ? error.message : `${file}: cannot read (${(error as Error).message})`);
   }
@@ -128,7 +167,7 @@ export async function cachedGraph(
   const stored = (graph: RoadGraph): RoadGraph => withHierarchyStore(graph, dir, `${prefix}-${key}`);
   if (existsSync(file)) {
     try {
-      return { path: file, graph: stored(readGraphFile(file)), built: false };
+      return { path: file, graph: stored(readGraphFile(file, true)), built: false };
     } catch {
       // A damaged cache file is rebuilt below.
     }

@@ -82,12 +82,27 @@ export interface RoadGraph {
    * the cache). Absent: a hierarchy for other speeds is contracted in every process that needs it.
    */
   readonly hierarchyStore?: HierarchyStore;
+  /**
+   * Where the host keeps search spaces of places every run needs (space-file.ts), so that a run
+   * starts with them. Absent: every process searches them again as it meets them.
+   */
+  readonly spaceStore?: SpaceStore;
 }
 
 /** A host's store of hierarchies by metric key (see `metricKey` in weights.ts). */
 export interface HierarchyStore {
   load(metricKey: string): Hierarchy | undefined;
   save(metricKey: string, hierarchy: Hierarchy): void;
+}
+
+/**
+ * A host's store of space files (query/space-file.ts) by key (`spaceFileKey`: hierarchy and the
+ * places they are for). `load` may give bytes made for another key or damaged: they are checked before use.
+ * Without `save` (a browser: no disk) spaces missing from the store are searched as they are met.
+ */
+export interface SpaceStore {
+  load(key: string): Uint8Array | undefined;
+  save?(key: string, bytes: ArrayBuffer): void;
 }
 
 /**

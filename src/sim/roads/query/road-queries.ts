@@ -34,7 +34,7 @@ import { TreeCache, type TreeRef } from './trees';
 const SPACE_CACHE_ENTRIES = 4_000_000;
 
 /** The search spaces of one hierarchy: the searcher and the caches of forward and backward spaces. */
-interface Spaces {
+export interface Spaces {
   readonly search: SpaceSearch;
   readonly out: SpaceCache;
   readonly in: SpaceCache;
@@ -50,7 +50,7 @@ interface Spaces {
  */
 let lastSpaces: { readonly hierarchy: Hierarchy; readonly spaces: Spaces } | null = null;
 
-function spacesOf(hierarchy: Hierarchy, nodeCount: number): Spaces {
+export function spacesOf(hierarchy: Hierarchy, nodeCount: number): Spaces {
   if (lastSpaces?.hierarchy !== hierarchy) {
     const spaces = { search: new SpaceSearch(hierarchy), out: new SpaceCache(SPACE_CACHE_ENTRIES, nodeCount), in: new SpaceCache(SPACE_CACHE_ENTRIES, nodeCount) };
     lastSpaces = { hierarchy, spaces };
