@@ -124,7 +124,7 @@ async function main(): Promise<void> {
         for (const call of [...sim.calls.values()]) sim.calls.delete(call.id);
       }],
       ['route cache (ways)', () => {
-        (s.travel.ways as unknown as { byOrigin: WeakMap<object, unknown> }).byOrigin = new WeakMap();
+        (s.travel.ways as unknown as { clear(): void }).clear();
       }],
       ['search spaces (out, in)', () => {
         for (const k of ['outSpaces', 'inSpaces']) {
