@@ -5,8 +5,7 @@
  * (sim-baseline-run.ts) so that the year's peak memory is its own. Aims (ARCHITECTURE.md): a road
  * week under 2 s, a year under 60 s in under 1.5 GB. Wall clock on a shared machine: noisy.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
+import { runChild } from './child';
 import type { Report } from './run';
 
 interface RunFigures {
@@ -22,15 +21,7 @@ interface RunFigures {
 }
 
 function runBaseline(mode: 'straight-line' | 'road', days: number): RunFigures {
-  // Beside this file: sim-baseline-run.ts from source (through tsx), sim-baseline-run.js in the bundle.
-  const bundled = __filename.endsWith('.js');
-  const runner = path.join(__dirname, bundled ? 'sim-baseline-run.js' : 'sim-baseline-run.ts');
-  const out = execFileSync(process.execPath, [...(bundled ? ['--enable-source-maps'] : ['--import', 'tsx']), runner, mode, String(days)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(out.trim().split('\n').pop()!) as RunFigures;
+  return JSON.parse(runChild(__dirname, __filename.endsWith('.js'), 'sim-baseline-run', [mode, String(days)])) as RunFigures;
 }
 
 export default async function (report: Report): Promise<void> {

@@ -5,13 +5,11 @@
  * CPU seconds of its world build and its run (the searches are counted through a wrapper, which
  * slows the run a little: sim-baseline's run time is the figure to quote).
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
+import { runChild } from './child';
 import type { Report } from './run';
 
 export default async function (report: Report): Promise<void> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'warm-start-run.ts'), '7'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const r = JSON.parse(out.trim().split('\n').pop()!) as { worldCpuS: number; runCpuS: number; forward: number; backward: number };
+  const r = JSON.parse(runChild(__dirname, __filename.endsWith('.js'), 'warm-start-run', ['7'])) as { worldCpuS: number; runCpuS: number; forward: number; backward: number };
   report('sim london baseline week, road: search-space searches in the run', r.forward + r.backward, 'searches');
   report('sim london baseline week, road: world build CPU (graph, snapping, kept spaces)', r.worldCpuS, 's');
   report('sim london baseline week, road: run CPU (searches counted)', r.runCpuS, 's');

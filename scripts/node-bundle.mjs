@@ -26,11 +26,11 @@ export const BUNDLE_DIR = path.join('out', 'node');
 /** Bumped when the way the bundle is made changes, so that an older bundle counts as stale. */
 const FORMAT = 1;
 
-/** The entries, relative to `root`: the command line, the Node sim worker, the bench runner, each bench and the benches' child processes. */
+/** The entries, relative to `root`: the command line, the Node sim worker, the bench runner, each bench and the benches' child processes (`bench/*-run.ts`). */
 export function nodeEntries(root = ROOT) {
   const bench = existsSync(path.join(root, 'bench'))
     ? readdirSync(path.join(root, 'bench'))
-        .filter((f) => f.endsWith('.bench.ts') || f === 'run.ts' || f === 'sim-baseline-run.ts' || f === 'sim-baseline-mem.ts')
+        .filter((f) => f.endsWith('.bench.ts') || f.endsWith('-run.ts') || f === 'run.ts' || f === 'sim-baseline-mem.ts')
         .sort()
         .map((f) => `bench/${f}`)
     : [];
