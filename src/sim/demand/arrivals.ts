@@ -5,14 +5,8 @@
  * Exp(1) amount of "integrated rate" and spend it piece by piece (no thinning, no rejected draws).
  */
 import type { Rng } from '../random/rng';
-import { HOUR_S as HOUR_S_IMPORTED, dayOfWeek as dayOfWeek_IMPORTED, hourOfDay as hourOfDay_IMPORTED, modulo as modulo_IMPORTED } from '../time';
+import { HOUR_S, dayOfWeek, hourOfDay, modulo } from '../time';
 import type { SurgeSegment } from './weights';
-
-// Module-local copies: hot paths read them without going through module bindings.
-const HOUR_S = HOUR_S_IMPORTED;
-const dayOfWeek = dayOfWeek_IMPORTED;
-const hourOfDay = hourOfDay_IMPORTED;
-const modulo = modulo_IMPORTED;
 
 export interface ArrivalProfile {
   /** Calls per second before multipliers. */

@@ -4,15 +4,11 @@
  * the choice never depends on anything but the state.
  */
 import type { Grade, Scenario } from '../../shared/scenario';
-import { US as US_IMPORTED, type Fleet } from '../fleet/fleet';
+import { US, type Fleet } from '../fleet/fleet';
 import type { SortedIntSet } from '../fleet/free-units';
 import type { Call } from '../model/call';
-import { greatCircleM as greatCircleM_IMPORTED } from '../geo';
+import { greatCircleM } from '../geo';
 import type { Place, TravelModel } from '../world';
-
-// Module-local copies: hot paths read them without going through module bindings.
-const US = US_IMPORTED;
-const greatCircleM = greatCircleM_IMPORTED;
 
 /** What the chooser reads of the simulation. */
 export interface DispatchView {

@@ -3,22 +3,16 @@
  * queues for a call taker (999 ahead of 101), is answered or abandons, is handled and graded, and
  * (after the dispatcher's decision time) joins the pending queue, or ends if it needs no attendance.
  */
-import { pickCell as pickCell_IMPORTED } from '../demand/weights';
+import { pickCell } from '../demand/weights';
 import type { Place } from '../world';
-import { CS as CS_IMPORTED, type Call } from './call';
-import { EV as EV_IMPORTED } from './event-kinds';
+import { CS, type Call } from './call';
+import { EV } from './event-kinds';
 import { LOG_COUNTED, LOG_INJECTED } from './incident-log';
 import type { LineRuntime } from './setup';
 import type { SimState } from './state';
-import { segmentAt as segmentAt_IMPORTED } from '../demand/arrivals';
+import { segmentAt } from '../demand/arrivals';
 import { traceArea } from '../demand/trace';
 import type { EventCallSource } from '../demand/event-calls';
-
-// Module-local copies: hot paths read them without going through module bindings.
-const EV = EV_IMPORTED;
-const pickCell = pickCell_IMPORTED;
-const CS = CS_IMPORTED;
-const segmentAt = segmentAt_IMPORTED;
 
 /** The slot arrays of a call with no slots (never written: every write is to a slot it has). */
 const NO_SLOTS = Object.freeze([]) as unknown as number[];

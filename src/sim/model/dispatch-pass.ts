@@ -4,20 +4,11 @@
  * (dispatch/choose.ts), or, for a grade that may take diverted units, the best unit working on a lower
  * grade. An incident needing several units takes them one by one.
  */
-import { anyAvailable as anyAvailable_IMPORTED, chooseDiversion as chooseDiversion_IMPORTED, chooseUnit as chooseUnit_IMPORTED, diversionCandidates as diversionCandidates_IMPORTED } from '../dispatch/choose';
+import { anyAvailable, chooseDiversion, chooseUnit, diversionCandidates } from '../dispatch/choose';
 import type { Call } from './call';
-import { carryOverDue as carryOverDue_IMPORTED } from './carry-over';
+import { carryOverDue } from './carry-over';
 import type { SimState } from './state';
-import { dispatchUnit as dispatchUnit_IMPORTED, withdraw as withdraw_IMPORTED } from './unit-jobs';
-
-// Module-local copies: hot paths read them without going through module bindings.
-const anyAvailable = anyAvailable_IMPORTED;
-const chooseDiversion = chooseDiversion_IMPORTED;
-const chooseUnit = chooseUnit_IMPORTED;
-const diversionCandidates = diversionCandidates_IMPORTED;
-const carryOverDue = carryOverDue_IMPORTED;
-const dispatchUnit = dispatchUnit_IMPORTED;
-const withdraw = withdraw_IMPORTED;
+import { dispatchUnit, withdraw } from './unit-jobs';
 
 /** First slot of `call` with no unit and not done, -1 when none. */
 export function openSlot(call: Call): number {

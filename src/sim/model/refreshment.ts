@@ -8,13 +8,10 @@
  * comes back free at its base. Break lengths are drawn when the shift starts, in unit order, from
  * a stream of their own, so dispatch never changes them. Round-the-clock units take no breaks.
  */
-import { US as US_IMPORTED } from '../fleet/fleet';
+import { US } from '../fleet/fleet';
 import type { Breaks } from './breaks';
-import { EV as EV_IMPORTED } from './event-kinds';
+import { EV } from './event-kinds';
 import type { SimState } from './state';
-
-const EV = EV_IMPORTED;
-const US = US_IMPORTED;
 
 /** SHIFT_START of shift `j` (hook): each of its units gets its break due time and length. */
 export function scheduleBreaks(sim: SimState, j: number): void {

@@ -3,19 +3,12 @@
  * on (units at their station); at its end its call takers finish the call in hand and its units
  * finish their job, then go off duty. Shifts repeat every day at their local start time.
  */
-import { US as US_IMPORTED } from '../fleet/fleet';
-import { nextTimeOfDay, shiftActive, DAY_S as DAY_S_IMPORTED } from '../time';
-import { takeNext as takeNext_IMPORTED } from './call-flow';
-import { EV as EV_IMPORTED } from './event-kinds';
-import { scheduleBreaks as scheduleBreaks_IMPORTED } from './refreshment';
+import { US } from '../fleet/fleet';
+import { nextTimeOfDay, shiftActive, DAY_S } from '../time';
+import { takeNext } from './call-flow';
+import { EV } from './event-kinds';
+import { scheduleBreaks } from './refreshment';
 import type { SimState } from './state';
-
-// Module-local copies: hot paths read them without going through module bindings.
-const EV = EV_IMPORTED;
-const US = US_IMPORTED;
-const takeNext = takeNext_IMPORTED;
-const scheduleBreaks = scheduleBreaks_IMPORTED;
-const DAY_S = DAY_S_IMPORTED;
 
 /** State at the first instant, and the first shift events. */
 export function initialise(sim: SimState): void {

@@ -10,7 +10,7 @@
  * incident), unit-jobs.ts (a unit's job), dispatch-pass.ts (choosing units), shift-changes.ts
  * (staffing); they see the state through SimState (state.ts).
  */
-import { GRADES as GRADES_IMPORTED, type Scenario } from '../../shared/scenario';
+import { GRADES, type Scenario } from '../../shared/scenario';
 import { SimCore } from '../core/core';
 import { buildDemandCells, type DemandCells } from '../demand/weights';
 import { buildEventCalls } from '../demand/event-calls';
@@ -24,7 +24,7 @@ import type { Call } from './call';
 import { CallTable } from './call-table';
 import { carryOverAfterS } from './carry-over';
 import { CrimeReports } from './crime-report';
-import { EV as EV_IMPORTED, EVENT_KINDS, SUBJECT_CALL as SUBJECT_CALL_IMPORTED, SUBJECT_CODE, SUBJECT_UNIT as SUBJECT_UNIT_IMPORTED } from './event-kinds';
+import { EV, EVENT_KINDS, SUBJECT_CALL, SUBJECT_CODE, SUBJECT_UNIT } from './event-kinds';
 import { HANDLERS } from './handlers';
 import { IncidentLog } from './incident-log';
 import { buildGradeRules, buildLines, buildPools, buildSamplers, buildShifts, type GradeRules, type LineRuntime, type PoolRuntime, type Samplers, type ShiftRuntime } from './setup';
@@ -36,11 +36,6 @@ import { TraceArrivals, traceByLine, type TraceCall } from '../demand/trace';
 
 export type { SimObserver } from './state';
 
-// Module-local copies: hot paths read them without going through module bindings.
-const EV = EV_IMPORTED;
-const SUBJECT_CALL = SUBJECT_CALL_IMPORTED;
-const SUBJECT_UNIT = SUBJECT_UNIT_IMPORTED;
-const GRADES = GRADES_IMPORTED;
 const SUBJECT = SUBJECT_CODE;
 
 /** How long after the counted days a run may go on reaching counted incidents. */

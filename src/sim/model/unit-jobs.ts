@@ -4,19 +4,12 @@
  * it is and drives back to base (free while returning). A unit whose shift has ended goes off duty
  * when the job is done. Every change bumps the unit's version, so older events become stale.
  */
-import { unitPlace as unitPlace_IMPORTED } from '../dispatch/choose';
-import { US as US_IMPORTED } from '../fleet/fleet';
-import { CS as CS_IMPORTED, type Call } from './call';
-import { EV as EV_IMPORTED } from './event-kinds';
-import { takeDueBreak as takeDueBreak_IMPORTED } from './refreshment';
+import { unitPlace } from '../dispatch/choose';
+import { US } from '../fleet/fleet';
+import { CS, type Call } from './call';
+import { EV } from './event-kinds';
+import { takeDueBreak } from './refreshment';
 import type { SimState } from './state';
-
-// Module-local copies: hot paths read them without going through module bindings.
-const EV = EV_IMPORTED;
-const unitPlace = unitPlace_IMPORTED;
-const US = US_IMPORTED;
-const CS = CS_IMPORTED;
-const takeDueBreak = takeDueBreak_IMPORTED;
 
 /** Sends unit `u` (available, or diverted) to slot `slot` of `call`, now. */
 export function dispatchUnit(sim: SimState, u: number, call: Call, slot: number): void {

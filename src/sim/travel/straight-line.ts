@@ -8,13 +8,9 @@
  * trip moves along the straight segment at constant speed.
  */
 import type { Place, Ranked, TravelModel, Trip } from '../world';
-import { hourOfDay as hourOfDay_IMPORTED } from '../time';
-import { EARTH_RADIUS_M as EARTH_RADIUS_M_IMPORTED, greatCircleM as greatCircleM_IMPORTED } from '../geo';
+import { hourOfDay } from '../time';
+import { EARTH_RADIUS_M, greatCircleM } from '../geo';
 
-// Module-local copies: hot paths read them without going through module bindings.
-const hourOfDay = hourOfDay_IMPORTED;
-const greatCircleM = greatCircleM_IMPORTED;
-const EARTH_RADIUS_M = EARTH_RADIUS_M_IMPORTED;
 /** Degrees to radians, as geo.ts has it. */
 const RAD = Math.PI / 180;
 
