@@ -38,7 +38,7 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [react(), cspMeta()],
-  define: { __APP_VERSION__: JSON.stringify(version) },
+  define: { __APP_VERSION__: JSON.stringify(version), __WEB_SPACES__: JSON.stringify(process.env.RESPONSE_SIM_WEB_SPACES === '1') },
   build: {
     outDir: resolve(root, 'dist-web'),
     emptyOutDir: true,

@@ -37,7 +37,12 @@ const KIND_NAMES: Readonly<Record<Kind, string>> = { areas: 'area set', points: 
  * A provider fetching from `base` (an absolute URL ending in `/`). A road network is fetched once
  * per provider (a failed fetch is tried again on the next request); JSON sets on every request.
  */
-export function fetchDataProvider(base: string, fetchFn: FetchLike = (url) => fetch(url)): DataProvider {
+export function fetchDataProvider(
+  base: string,
+  fetchFn: FetchLike = (url) => fetch(url),
+  /** Whether the site carries space files (a build made with RESPONSE_SIM_WEB_SPACES=1): without them none is asked for, so no request fails. */
+  options: { readonly spaceFiles?: boolean } = {},
+): DataProvider {
   const fetchFile = async (kind: Kind, source: string): Promise<{ url: string; response: Awaited<ReturnType<FetchLike>> }> => {
     const files: Readonly<Record<string, string>> = WEB_DATA_FILES[kind];
     const file = files[source];
@@ -84,7 +89,7 @@ export function fetchDataProvider(base: string, fetchFn: FetchLike = (url) => fe
   /** The network's space file, or undefined (none in this site, or it could not be fetched: optional). */
   const spaces = async (source: string): Promise<Uint8Array | undefined> => {
     const file = WEB_SPACE_FILES[source];
-    if (file === undefined) return undefined;
+    if (!options.spaceFiles || file === undefined) return undefined;
     try {
       const response = await fetchFn(new URL(file, base).href);
       return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;

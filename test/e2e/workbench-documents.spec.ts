@@ -149,7 +149,8 @@ test('unsaved changes are not lost without asking; Revert to saved is undoable; 
   await expect(page.getByTestId('demand-multiplier'), 'the revert undone').toHaveValue('2');
 
   page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: 'Cancel', exact: true }).click(); // close the still-open template choice
+  // Close the still-open template choice (the run panel has a Cancel of its own while a run is going).
+  await page.getByRole('toolbar', { name: 'Scenario' }).getByRole('button', { name: 'Cancel', exact: true }).click();
   await newFrom(page, 'Control room only');
   await expect(page.getByTestId('scenario-name')).toHaveText('Control room only');
   const saved = await downloadBy(page, 'Save scenario', dir, 'control-room.json');

@@ -46,17 +46,27 @@ describe('the browser build space file', () => {
     const provider = fetchDataProvider(base, async (url) => {
       fetched.push(url);
       return { ok: true, status: 200, json: async () => null, arrayBuffer: async () => bytes };
-    });
+    }, { spaceFiles: true });
     const [a, b] = await Promise.all([provider.spaces!('london'), provider.spaces!('london')]);
     expect([...a!]).toEqual([1, 2, 3, 4]);
     expect(b).toBe(a);
     expect(fetched).toEqual([`${base}london-roads.spaces`]);
     expect(await provider.spaces!('paris'), 'no file for another network').toBeUndefined();
-    const missing = fetchDataProvider(base, async () => ({ ok: false, status: 404, json: async () => null, arrayBuffer: async () => new ArrayBuffer(0) }));
+    const missing = fetchDataProvider(base, async () => ({ ok: false, status: 404, json: async () => null, arrayBuffer: async () => new ArrayBuffer(0) }), { spaceFiles: true });
     expect(await missing.spaces!('london')).toBeUndefined();
     const failing = fetchDataProvider(base, async () => {
       throw new TypeError('network error');
-    });
+    }, { spaceFiles: true });
     expect(await failing.spaces!('london')).toBeUndefined();
+  });
+
+  it('is never asked for when the site was built without space files (no request fails)', async () => {
+    const fetched: string[] = [];
+    const provider = fetchDataProvider(base, async (url) => {
+      fetched.push(url);
+      return { ok: false, status: 404, json: async () => null, arrayBuffer: async () => new ArrayBuffer(0) };
+    });
+    expect(await provider.spaces!('london')).toBeUndefined();
+    expect(fetched).toEqual([]);
   });
 });
