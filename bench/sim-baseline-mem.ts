@@ -10,8 +10,7 @@
  * through private fields: a diagnostic, not an interface.
  */
 import { nodeDataProvider } from '../src/node/data/provider';
-import { loadScenarioFile } from '../src/node/scenario/load';
-import { parseScenario } from '../src/shared/scenario';
+import { londonBaseline } from './london-baseline';
 import { Simulation } from '../src/sim/model/simulation';
 import { writeHeapSnapshot } from 'node:v8';
 import { buildWorld } from '../src/world';
@@ -46,16 +45,12 @@ async function main(): Promise<void> {
   /** Days after which to write a heap snapshot to /tmp (SNAP_AT=7,28). */
   const snapAt = (process.env.SNAP_AT ?? '').split(',').filter(Boolean).map(Number);
   if ((mode !== 'straight-line' && mode !== 'road') || !(days > 0)) throw new Error('usage: sim-baseline-mem.ts <straight-line|road> <days> [every]');
-  const raw = (await loadScenarioFile('london')) as unknown as { travel: Record<string, unknown>; days?: number };
-  raw.travel = { ...raw.travel, mode };
-  raw.days = days;
-  const parsed = parseScenario(raw);
-  if (!parsed.ok) throw new Error(`the London baseline (${mode}) is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
-  const world = await buildWorld(parsed.scenario, nodeDataProvider());
+  const scenario = await londonBaseline(mode, days);
+  const world = await buildWorld(scenario, nodeDataProvider());
   gc();
   const base = process.memoryUsage();
   console.log(JSON.stringify({ day: 'world', rssMB: base.rss * MB, heapMB: base.heapUsed * MB, buffersMB: base.arrayBuffers * MB }));
-  const sim = new Simulation(parsed.scenario, world, { incidentLog: false });
+  const sim = new Simulation(scenario, world, { incidentLog: false });
   const cpu0 = process.cpuUsage();
   let lastCpu = 0;
   const report = (day: number | string): void => {

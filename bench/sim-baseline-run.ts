@@ -10,8 +10,7 @@
  * for a batch run of a year.
  */
 import { nodeDataProvider } from '../src/node/data/provider';
-import { loadScenarioFile } from '../src/node/scenario/load';
-import { parseScenario } from '../src/shared/scenario';
+import { londonBaseline } from './london-baseline';
 import { runScenario } from '../src/sim';
 import { buildWorld } from '../src/world';
 
@@ -19,13 +18,9 @@ async function main(): Promise<void> {
   const [mode, daysArg] = process.argv.slice(2);
   const days = Number(daysArg);
   if ((mode !== 'straight-line' && mode !== 'road') || !(days > 0)) throw new Error('usage: sim-baseline-run.ts <straight-line|road> <days>');
-  const raw = (await loadScenarioFile('london')) as unknown as { travel: Record<string, unknown>; days?: number };
-  raw.travel = { ...raw.travel, mode };
-  raw.days = days;
-  const parsed = parseScenario(raw);
-  if (!parsed.ok) throw new Error(`the London baseline (${mode}) is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  const scenario = await londonBaseline(mode, days);
   let t = performance.now();
-  const world = await buildWorld(parsed.scenario, nodeDataProvider());
+  const world = await buildWorld(scenario, nodeDataProvider());
   const worldS = (performance.now() - t) / 1000;
   t = performance.now();
   const cpu = process.cpuUsage();
@@ -34,7 +29,7 @@ async function main(): Promise<void> {
   const onProgress = (f: number): void => {
     if (f === 1) peakBeforeResultsMB = process.resourceUsage().maxRSS / 1024;
   };
-  const { results } = runScenario(parsed.scenario, world, { incidentLog: false, onProgress });
+  const { results } = runScenario(scenario, world, { incidentLog: false, onProgress });
   const runS = (performance.now() - t) / 1000;
   const cpuS = process.cpuUsage(cpu).user / 1e6;
   const i = results.grades.I;

@@ -6,25 +6,20 @@
  *   node --import tsx bench/warm-start-run.ts [days]
  */
 import { nodeDataProvider } from '../src/node/data/provider';
-import { loadScenarioFile } from '../src/node/scenario/load';
-import { parseScenario } from '../src/shared/scenario';
+import { londonBaseline } from './london-baseline';
 import { runScenario } from '../src/sim';
 import { SpaceSearch } from '../src/sim/roads/query/search-space';
 import { buildWorld } from '../src/world';
 
 async function main(): Promise<void> {
   const days = Number(process.argv[2] ?? 7);
-  const raw = (await loadScenarioFile('london')) as unknown as { travel: Record<string, unknown>; days?: number };
-  raw.travel = { ...raw.travel, mode: 'road' };
-  raw.days = days;
-  const parsed = parseScenario(raw);
-  if (!parsed.ok) throw new Error(`the London baseline is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  const scenario = await londonBaseline('road', days);
   const cpuS = (from: NodeJS.CpuUsage): number => {
     const used = process.cpuUsage(from);
     return (used.user + used.system) / 1e6;
   };
   let cpu = process.cpuUsage();
-  const world = await buildWorld(parsed.scenario, nodeDataProvider());
+  const world = await buildWorld(scenario, nodeDataProvider());
   const worldCpuS = cpuS(cpu);
   // Searches made by the run (those of the world build, making a missing space file, are not counted).
   const counts = { forward: 0, backward: 0 };
@@ -39,7 +34,7 @@ async function main(): Promise<void> {
     return backward.call(this, seeds);
   };
   cpu = process.cpuUsage();
-  const { results } = runScenario(parsed.scenario, world, { incidentLog: false });
+  const { results } = runScenario(scenario, world, { incidentLog: false });
   console.log(JSON.stringify({ worldCpuS, runCpuS: cpuS(cpu), forward: counts.forward, backward: counts.backward, events: results.meta.events }));
 }
 
