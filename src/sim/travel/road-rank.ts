@@ -83,6 +83,7 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
   const d = m.onRoad(dest);
   const to = roadPosition(graph, d);
   const into = roads.entries(to);
+  roads.noteTo(to);
   let tableSet = false;
   const best = new TopK(count);
   const n = origins.length;
@@ -124,7 +125,9 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
     const tree = roads.tree(from);
     if (tree) {
       timed = place;
-      timedS = m.quicker(m.total(roads.viaTree(tree, from, to, into), o, d, scale), o, d, scale);
+      const ms = roads.viaTree(tree, from, to, into);
+      roads.noteExact(from, ms);
+      timedS = m.quicker(m.total(ms, o, d, scale), o, d, scale);
       best.offer(timedS, i);
       continue;
     }
@@ -136,7 +139,9 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
       }
       timed = place;
       m.rankStats.roadQueries++;
-      timedS = m.quicker(m.total(roads.rankQuery(from, to, into), o, d, scale), o, d, scale);
+      const ms = roads.rankQuery(from, to, into);
+      roads.noteExact(from, ms);
+      timedS = m.quicker(m.total(ms, o, d, scale), o, d, scale);
       best.offer(timedS, i);
       continue;
     }
@@ -229,6 +234,7 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
       m.rankStats.roadQueries++;
       ms = roads.rankQuery(from, to, into);
     }
+    roads.noteExact(from, ms);
     best.offer(m.quicker(m.total(ms, o, d, scale), o, d, scale), i);
   }
   return best.result();

@@ -25,6 +25,7 @@ import type { RoadGraph } from '../graph';
 import { LandmarkBounds } from './landmarks';
 import { CompactRoute, packArcs, type EdgePiece, type PackedArcs } from './route';
 import { TreeCache, type TreeRef } from './trees';
+import { TargetBuckets } from './target-buckets';
 
 /**
  * Search-space entries per cache generation and direction (21 bytes each; two generations, so at
@@ -79,6 +80,18 @@ export class RoadQueries {
   private readonly table: MeetTable;
   /** The hierarchy's arcs packed for walking down shortcuts (route.ts). */
   private readonly arcs: PackedArcs;
+  /** Destinations asked for together before (`toTargets`): their positions, and their buckets once asked for again. */
+  private targets: readonly RoadPos[] = [];
+  private buckets: TargetBuckets | null = null;
+  /**
+   * Exact ms from origins to one destination (`recentTo`), noted by the ranking in hand
+   * (`noteExact`): dispatch then asks the trip of the unit it picked, which `ms` answers from here.
+   */
+  private recentTo: RoadPos | null = null;
+  private recentRoad = new Int32Array(64);
+  private recentPosM = new Float64Array(64);
+  private recentMs = new Float64Array(64);
+  private recentCount = 0;
 
   constructor(
     readonly graph: RoadGraph,
@@ -139,8 +152,41 @@ export class RoadQueries {
     return this.withSameRoad(this.toTable(this.exits(from)), from, to);
   }
 
+  /** Starts noting exact times to `to` (a ranking's destination), forgetting those noted before. */
+  noteTo(to: RoadPos): void {
+    this.recentTo = to;
+    this.recentCount = 0;
+  }
+
+  /** Notes the exact ms from `from` to the destination of `noteTo`. */
+  noteExact(from: RoadPos, ms: number): void {
+    const n = this.recentCount;
+    if (n === this.recentRoad.length) {
+      this.recentRoad = grown(this.recentRoad, 2 * n);
+      this.recentPosM = grown(this.recentPosM, 2 * n);
+      this.recentMs = grown(this.recentMs, 2 * n);
+    }
+    this.recentRoad[n] = from.road;
+    this.recentPosM[n] = from.posM;
+    this.recentMs[n] = ms;
+    this.recentCount = n + 1;
+  }
+
+  /** The ms from `from` to `to` noted since `noteTo`, or NaN. */
+  private noted(from: RoadPos, to: RoadPos): number {
+    const t = this.recentTo;
+    if (t === null || t.road !== to.road || t.posM !== to.posM) return NaN;
+    const { recentRoad, recentPosM } = this;
+    for (let i = 0; i < this.recentCount; i++) if (recentRoad[i] === from.road && recentPosM[i] === from.posM) return this.recentMs[i]!;
+    return NaN;
+  }
+
   /** Milliseconds from `from` to `to` (ways in `into`): exact, by a kept tree if there is one, else by meeting the spaces. */
-  ms(from: RoadPos, to: RoadPos, into: RoadEnd = this.entries(to)): number {
+  ms(from: RoadPos, to: RoadPos, into?: RoadEnd): number {
+    // Every method gives the same ms for the same positions: one just found for a ranking serves.
+    const noted = this.noted(from, to);
+    if (noted === noted) return noted;
+    into ??= this.entries(to);
     const tree = this.tree(from);
     if (tree) return this.viaTree(tree, from, to, into);
     // The destination's spaces spread into the meet table, then one pass over each of the
@@ -223,6 +269,30 @@ export class RoadQueries {
     return ms;
   }
 
+  /**
+   * Road milliseconds through nodes from the ways out `out` to each destination at `to` (ways in
+   * `into(t)`), or null: a set of destinations asked for again and again (the custody suites)
+   * gets buckets (target-buckets.ts) the second time in a row, and answers by them; another set
+   * answers null (the caller goes by `tableFrom`), remembered for next time.
+   */
+  toTargets(out: RoadEnd, to: readonly RoadPos[], into: (t: number) => RoadEnd): Float64Array | null {
+    if (!this.buckets?.serves(to)) {
+      if (!samePositions(this.targets, to)) {
+        this.targets = to.slice();
+        this.buckets = null;
+        return null;
+      }
+      const ends = to.map((_, t) => into(t));
+      this.buckets = new TargetBuckets(
+        this.hierarchy.rank.length,
+        to,
+        ends.map((e) => this.backwardSpaces(e)),
+        ends.map((e) => e.costs),
+      );
+    }
+    return this.buckets.meet(out, this.forwardSpaces(out));
+  }
+
   /** Sweeps all nodes towards the destination's ways in (for `viaSweep`). */
   sweepTo(into: RoadEnd): void {
     this.query.allToOne(into, this.sweep);
@@ -294,6 +364,20 @@ export class RoadQueries {
 }
 
 const NO_ARCS = new Int32Array(0);
+
+/** A copy of `a` in an array of length `n`. */
+function grown<T extends Int32Array | Float64Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+/** Whether two lists of road positions are the same positions, in the same order. */
+function samePositions(a: readonly RoadPos[], b: readonly RoadPos[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.road !== b[i]!.road || a[i]!.posM !== b[i]!.posM) return false;
+  return true;
+}
 
 /** Metres along directed edge `e` of the road position `posM` (metres from the road's first vertex). */
 function along(graph: RoadGraph, e: number, posM: number): number {

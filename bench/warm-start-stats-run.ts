@@ -1,0 +1,112 @@
+/**
+ * Counts for the London baseline road week (issue 14 work): travel-model calls, search-space
+ * searches by the call that made them, exact queries, ranking figures. Prints one JSON line.
+ *
+ *   node out/node/bench/warm-start-stats-run.js [days]
+ */
+import { nodeDataProvider } from '../src/node/data/provider';
+import { londonBaseline } from './london-baseline';
+import { runScenario } from '../src/sim';
+import { SpaceSearch } from '../src/sim/roads/query/search-space';
+import { RoadQueries } from '../src/sim/roads/query/road-queries';
+import { RoadTravelModel } from '../src/sim/travel/road';
+import { buildWorld } from '../src/world';
+import { SpaceTable } from '../src/sim/roads/query/space-file';
+
+const counts: Record<string, number> = {};
+const stack: string[] = ['other'];
+function count(k: string, n = 1): void {
+  counts[k] = (counts[k] ?? 0) + n;
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function wrap(proto: any, name: string, label: string, extra?: (this: unknown, args: unknown[]) => void): void {
+  const f = proto[name] as (...a: unknown[]) => unknown;
+  proto[name] = function (this: unknown, ...args: unknown[]) {
+    count(label);
+    extra?.call(this, args);
+    stack.push(label);
+    try {
+      return f.apply(this, args);
+    } finally {
+      stack.pop();
+    }
+  };
+}
+
+async function main(): Promise<void> {
+  const days = Number(process.argv[2] ?? 7);
+  const scenario = await londonBaseline('road', days);
+  const world = await buildWorld(scenario, nodeDataProvider());
+  let searchNs = 0n;
+  let searchEntries = 0;
+  const searchedRanks: number[] = [];
+  const ss = SpaceSearch.prototype;
+  for (const dir of ['forward', 'backward'] as const) {
+    const f = ss[dir];
+    ss[dir] = function (this: SpaceSearch, seeds) {
+      count(`search ${dir} in ${stack.join('>')}`);
+      const t = process.hrtime.bigint();
+      const space = f.call(this, seeds);
+      searchNs += process.hrtime.bigint() - t;
+      searchEntries += space.ranks.length;
+      if (dir === 'forward') searchedRanks.push(world.travel && (world.travel as unknown as RoadTravelModel).hierarchy.rank[seeds.nodes[0]!]!);
+      return space;
+    };
+  }
+  const tm = RoadTravelModel.prototype;
+  wrap(tm, 'rankTo', 'rankTo', (a) => count('rankTo origins', (a[0] as unknown[]).length));
+  wrap(tm, 'timesFrom', 'timesFrom', (a) => count('timesFrom dests', (a[1] as unknown[]).length));
+  wrap(tm, 'timesTo', 'timesTo', (a) => count('timesTo origins', (a[0] as unknown[]).length));
+  let lastRankDest: unknown = null;
+  const rankTo0 = tm.rankTo;
+  tm.rankTo = function (this: RoadTravelModel, ...a: Parameters<RoadTravelModel['rankTo']>) {
+    lastRankDest = a[1];
+    return rankTo0.apply(this, a);
+  };
+  const trip0 = tm.trip;
+  tm.trip = function (this: RoadTravelModel, ...a: Parameters<RoadTravelModel['trip']>) {
+    const o = a[0] as { constructor: { name: string } };
+    const before = counts['ms'] ?? 0;
+    const r = trip0.apply(this, a);
+    const usedMs = (counts['ms'] ?? 0) > before;
+    count(`trip from ${o.constructor.name} destIsLastRankDest=${a[1] === lastRankDest} ms=${usedMs}`);
+    return r;
+  };
+  wrap(tm, 'trip', 'trip');
+  const rq = RoadQueries.prototype;
+  wrap(rq, 'route', 'route');
+  wrap(rq, 'ms', 'ms', function (this: unknown, a: unknown[]) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const self = this as any;
+    count(`ms tree=${self.tree(a[0]) !== undefined}`);
+  });
+  wrap(rq, 'tableTo', 'tableTo');
+  wrap(rq, 'toTable', 'toTable');
+  wrap(rq, 'tableFrom', 'tableFrom');
+  wrap(rq, 'fromTable', 'fromTable');
+  wrap(rq, 'viaTree', 'viaTree');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const st = SpaceTable.prototype as any;
+  const view = st.view as (i: number) => unknown;
+  let viewNs = 0n;
+  st.view = function (this: unknown, i: number) {
+    const t = process.hrtime.bigint();
+    try {
+      return view.call(this, i);
+    } finally {
+      viewNs += process.hrtime.bigint() - t;
+      count('view');
+    }
+  };
+  const { results } = runScenario(scenario, world, { incidentLog: false });
+  const model = world.travel as unknown as RoadTravelModel;
+  const n = model.hierarchy.rank.length;
+  const sorted = searchedRanks.map((r) => r / n).sort((a, b) => a - b);
+  console.error('searched rank quantiles', [0.01, 0.1, 0.25, 0.5, 0.75, 0.9].map((q) => sorted[Math.floor(q * sorted.length)]!.toFixed(3)).join(' '));
+  console.log(JSON.stringify({ events: results.meta.events, rankStats: model.rankStats, trees: model.treeStats, counts, viewMs: Number(viewNs) / 1e6, searchMs: Number(searchNs) / 1e6, searchEntries }, null, 1));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});
