@@ -4,10 +4,13 @@
  *
  *   node out/node/bench/warm-start-stats-run.js [days]
  */
+import { writeFileSync } from 'node:fs';
 import { nodeDataProvider } from '../src/node/data/provider';
 import { londonBaseline } from './london-baseline';
 import { runScenario } from '../src/sim';
-import { SpaceSearch } from '../src/sim/roads/query/search-space';
+import { SpaceSearch, type SearchSpace } from '../src/sim/roads/query/search-space';
+import { spacesOf } from '../src/sim/roads/query/road-queries';
+import { MeetTable } from '../src/sim/roads/query/meet-table';
 import { RoadQueries } from '../src/sim/roads/query/road-queries';
 import { RoadTravelModel } from '../src/sim/travel/road';
 import { buildWorld } from '../src/world';
@@ -37,7 +40,11 @@ async function main(): Promise<void> {
   const days = Number(process.argv[2] ?? 7);
   const scenario = await londonBaseline('road', days);
   const world = await buildWorld(scenario, nodeDataProvider());
+  let nodeOf: Uint32Array | null = null;
+  const searchedNodes: number[] = [];
+  const searched = new Map<SearchSpace, number>();
   let searchNs = 0n;
+  let pruneNs = 0n;
   let searchEntries = 0;
   const searchedRanks: number[] = [];
   const ss = SpaceSearch.prototype;
@@ -45,14 +52,46 @@ async function main(): Promise<void> {
     const f = ss[dir];
     ss[dir] = function (this: SpaceSearch, seeds) {
       count(`search ${dir} in ${stack.join('>')}`);
+      const model0 = world.travel as unknown as RoadTravelModel;
+      if (dir === 'forward' && stack.includes('rankTo')) {
+        const h = model0.hierarchy;
+        if (!nodeOf) {
+          nodeOf = new Uint32Array(h.rank.length);
+          for (let v = 0; v < h.rank.length; v++) nodeOf[h.rank[v]!] = v;
+        }
+        const cache = spacesOf(h, h.rank.length).out;
+        const rx = h.rank[seeds.nodes[0]!]!;
+        let all = true;
+        let deg = 0;
+        for (let k = h.upOutFirst[rx]!; k < h.upOutFirst[rx + 1]!; k++) {
+          deg++;
+          if (!cache.get(nodeOf[h.upOutHead[k]!]!)) all = false;
+        }
+        count(`rank search: up degree ${Math.min(deg, 6)}`);
+        count(`rank search: all up neighbours cached ${all}`);
+      }
       const t = process.hrtime.bigint();
       const space = f.call(this, seeds);
+      if (dir === 'forward') {
+        searched.set(space, 0);
+        searchedNodes.push(seeds.nodes[0]!);
+      }
       searchNs += process.hrtime.bigint() - t;
       searchEntries += space.ranks.length;
       if (dir === 'forward') searchedRanks.push(world.travel && (world.travel as unknown as RoadTravelModel).hierarchy.rank[seeds.nodes[0]!]!);
       return space;
     };
   }
+  const ftt = ss.forwardToTable;
+  ss.forwardToTable = function (this: SpaceSearch, ...a: Parameters<SpaceSearch['forwardToTable']>) {
+    count('forwardToTable');
+    if (a[4] === Infinity) count('forwardToTable no limit');
+    const t = process.hrtime.bigint();
+    const r = ftt.apply(this, a);
+    pruneNs += process.hrtime.bigint() - t;
+    if (r === Infinity) count('forwardToTable out');
+    return r;
+  };
   const tm = RoadTravelModel.prototype;
   wrap(tm, 'rankTo', 'rankTo', (a) => count('rankTo origins', (a[0] as unknown[]).length));
   wrap(tm, 'timesFrom', 'timesFrom', (a) => count('timesFrom dests', (a[1] as unknown[]).length));
@@ -80,6 +119,19 @@ async function main(): Promise<void> {
     const self = this as any;
     count(`ms tree=${self.tree(a[0]) !== undefined}`);
   });
+  let lastInto = '';
+  const tableTo0 = rq.tableTo;
+  rq.tableTo = function (this: RoadQueries, into) {
+    const key = `${into.nodes.join(',')}/${into.costs.join(',')}`;
+    if (key === lastInto) count('tableTo same as last');
+    lastInto = key;
+    return tableTo0.call(this, into);
+  };
+  const tableFrom0 = rq.tableFrom;
+  rq.tableFrom = function (this: RoadQueries, out) {
+    lastInto = '';
+    return tableFrom0.call(this, out);
+  };
   wrap(rq, 'tableTo', 'tableTo');
   wrap(rq, 'toTable', 'toTable');
   wrap(rq, 'tableFrom', 'tableFrom');
@@ -98,12 +150,23 @@ async function main(): Promise<void> {
       count('view');
     }
   };
+  const mt = MeetTable.prototype;
+  const meet0 = mt.meet;
+  mt.meet = function (this: MeetTable, space: SearchSpace) {
+    const n = searched.get(space);
+    if (n !== undefined) searched.set(space, n + 1);
+    return meet0.call(this, space);
+  };
   const { results } = runScenario(scenario, world, { incidentLog: false });
   const model = world.travel as unknown as RoadTravelModel;
+  const uses: Record<number, number> = {};
+  for (const n of searched.values()) uses[Math.min(n, 10)] = (uses[Math.min(n, 10)] ?? 0) + 1;
+  if (process.env.SEARCHED_NODES) writeFileSync(process.env.SEARCHED_NODES, JSON.stringify(searchedNodes));
+  console.error('meets per searched space', JSON.stringify(uses));
   const n = model.hierarchy.rank.length;
   const sorted = searchedRanks.map((r) => r / n).sort((a, b) => a - b);
   console.error('searched rank quantiles', [0.01, 0.1, 0.25, 0.5, 0.75, 0.9].map((q) => sorted[Math.floor(q * sorted.length)]!.toFixed(3)).join(' '));
-  console.log(JSON.stringify({ events: results.meta.events, rankStats: model.rankStats, trees: model.treeStats, counts, viewMs: Number(viewNs) / 1e6, searchMs: Number(searchNs) / 1e6, searchEntries }, null, 1));
+  console.log(JSON.stringify({ events: results.meta.events, rankStats: model.rankStats, trees: model.treeStats, counts, viewMs: Number(viewNs) / 1e6, searchMs: Number(searchNs) / 1e6, pruneMs: Number(pruneNs) / 1e6, searchEntries }, null, 1));
 }
 
 main().catch((error: unknown) => {

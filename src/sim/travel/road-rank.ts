@@ -232,7 +232,15 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
         tableSet = true;
       }
       m.rankStats.roadQueries++;
-      ms = roads.rankQuery(from, to, into);
+      // Road ms beyond which this origin is out anyway (its access legs and the scale taken off,
+      // with a margin for rounding): the query need not find more than that.
+      const limit = best.full ? (best.worstTime / scale - m.accessS(o) - m.accessS(d)) * 1000 * (1 + 1e-9) + 1 : Infinity;
+      ms = roads.rankQuery(from, to, into, limit);
+      if (ms > limit) {
+        // Out (or Infinity: not found within the limit): the direct journey is its time, as good as any above the k-th.
+        best.offer(m.quicker(Infinity, o, d, scale), i);
+        continue;
+      }
     }
     roads.noteExact(from, ms);
     best.offer(m.quicker(m.total(ms, o, d, scale), o, d, scale), i);

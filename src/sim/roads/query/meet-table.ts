@@ -8,9 +8,11 @@
 import type { SearchSpace } from './search-space';
 
 export class MeetTable {
-  private readonly dist: Float64Array;
-  private readonly stamp: Uint32Array;
-  private current = 0;
+  /** Per rank: the least ms through it to (or from) the table's end, valid where `stamp` is `current`. */
+  readonly dist: Float64Array;
+  readonly stamp: Uint32Array;
+  /** The stamp of the table in hand. */
+  current = 0;
 
   /** `ranks`: the number of nodes of the hierarchy. */
   constructor(ranks: number) {

@@ -83,6 +83,8 @@ export class RoadQueries {
   /** Destinations asked for together before (`toTargets`): their positions, and their buckets once asked for again. */
   private targets: readonly RoadPos[] = [];
   private buckets: TargetBuckets | null = null;
+  /** Graph nodes whose forward space a ranking has needed (rankQuery): 1 once met. */
+  private readonly seenOut: Uint8Array;
   /**
    * Exact ms from origins to one destination (`recentTo`), noted by the ranking in hand
    * (`noteExact`): dispatch then asks the trip of the unit it picked, which `ms` answers from here.
@@ -107,6 +109,7 @@ export class RoadQueries {
     this.inSpaces = spaces.in;
     this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 16, buildAfter: options.treeAfter ?? 16 });
     this.sweep = new Uint32Array(graph.nodeCount);
+    this.seenOut = new Uint8Array(graph.nodeCount);
     this.table = new MeetTable(hierarchy.rank.length);
     this.landmarks = new LandmarkBounds(graph, weights, hierarchy);
     this.arcs = packArcs(hierarchy, weights);
@@ -146,10 +149,24 @@ export class RoadQueries {
    * made) for a ranking: counts the use, so the origin earns a tree (a landmark) when it comes
    * back often enough, and then answers by it (a tree built now leaves the table as it was).
    */
-  rankQuery(from: RoadPos, to: RoadPos, into: RoadEnd): number {
+  rankQuery(from: RoadPos, to: RoadPos, into: RoadEnd, limitMs = Infinity): number {
     const tree = this.noteUse(from);
     if (tree) return this.viaTree(tree, from, to, into);
-    return this.withSameRoad(this.toTable(this.exits(from)), from, to);
+    const out = this.exits(from);
+    const spaces = this.keptForwardSpaces(out);
+    if (spaces) return this.withSameRoad(this.tableMeet(out, spaces), from, to);
+    // No spaces kept for its ways out: a search that meets the table as it goes and stops at the
+    // limit, keeping nothing (most such places, units on the move, are met once); a way out met
+    // before gets its space searched and kept.
+    const seen = this.seenOut;
+    let again = false;
+    for (const x of out.nodes) {
+      if (seen[x] === 1) again = true;
+      seen[x] = 1;
+    }
+    if (again) return this.withSameRoad(this.toTable(out), from, to);
+    const t = this.table;
+    return this.withSameRoad(this.spaces.forwardToTable(out, t.dist, t.stamp, t.current, limitMs), from, to);
   }
 
   /** Starts noting exact times to `to` (a ranking's destination), forgetting those noted before. */
@@ -249,7 +266,11 @@ export class RoadQueries {
 
   /** Road milliseconds through nodes from the ways out `out` to the destination of `tableTo`. */
   toTable(out: RoadEnd): number {
-    const spaces = this.forwardSpaces(out);
+    return this.tableMeet(out, this.forwardSpaces(out));
+  }
+
+  /** Road milliseconds through nodes from the ways out `out`, whose spaces are `spaces`, to the destination of `tableTo`. */
+  private tableMeet(out: RoadEnd, spaces: readonly SearchSpace[]): number {
     let ms = Infinity;
     for (let i = 0; i < spaces.length; i++) {
       const total = out.costs[i]! + this.table.meet(spaces[i]!);
@@ -340,6 +361,17 @@ export class RoadQueries {
         space = this.spaces.forward({ nodes: [x], costs: [0] });
         this.outSpaces.set(x, space);
       }
+      spaces.push(space);
+    }
+    return spaces;
+  }
+
+  /** The forward spaces of the ways out `out` when every one is kept, else null (nothing searched). */
+  private keptForwardSpaces(out: RoadEnd): SearchSpace[] | null {
+    const spaces: SearchSpace[] = [];
+    for (const x of out.nodes) {
+      const space = this.outSpaces.get(x);
+      if (!space) return null;
       spaces.push(space);
     }
     return spaces;

@@ -78,6 +78,64 @@ export class SpaceSearch {
     return this.search(seeds, this.h.upInFirst, this.inArcs, this.h.upInArc, this.h.upOutFirst, this.outArcs);
   }
 
+  /**
+   * The least ms from `seeds` to the end of a meet table (meet-table.ts: its `dist`, `stamp` and
+   * `current`; tableTo: a destination's backward spaces) when it is at most `limitMs`, else Infinity: an upward search that meets the
+   * table as it settles, stopping once its next distance reaches the best meeting or passes the
+   * limit (every meeting still to come is at least that distance), and keeps no space. Exact up to
+   * the limit: the same ms as meeting the seeds' spaces with the table.
+   */
+  forwardToTable(seeds: Seeds, tableDist: Float64Array, tableStamp: Uint32Array, current: number, limitMs: number): number {
+    const first = this.h.upOutFirst;
+    const arcs = this.outArcs;
+    const stallFirst = this.h.upInFirst;
+    const stallArcs = this.inArcs;
+    const { rank } = this.h;
+    const { dist, heap, touched } = this;
+    heap.clear();
+    let touchedCount = 0;
+    for (let i = 0; i < seeds.nodes.length; i++) {
+      const r = rank[seeds.nodes[i]!]!;
+      const c = seeds.costs[i]!;
+      if (!(Number.isInteger(c) && c >= 0 && c < UNSEEN)) throw new Error(`search space: seed cost ${c} ms is not a whole number of milliseconds below 2^32 - 1`);
+      const known = dist[r]!;
+      if (known <= c) continue;
+      if (known === UNSEEN) touched[touchedCount++] = r;
+      dist[r] = c;
+      heap.push(c, r);
+    }
+    let best = Infinity;
+    while (heap.size > 0) {
+      const d = heap.peekKey();
+      if (d >= best || d > limitMs) break;
+      const v = heap.pop();
+      if (d > dist[v]!) continue;
+      let stalled = false;
+      for (let a = stallFirst[v]! * 2, end = stallFirst[v + 1]! * 2; a < end; a += 2) {
+        if (dist[stallArcs[a]!]! + stallArcs[a + 1]! < d) {
+          stalled = true;
+          break;
+        }
+      }
+      if (stalled) continue;
+      if (tableStamp[v] === current) {
+        const x = d + tableDist[v]!;
+        if (x < best) best = x;
+      }
+      for (let k = first[v]!, end = first[v + 1]!; k < end; k++) {
+        const x = arcs[2 * k]!;
+        const nd = d + arcs[2 * k + 1]!;
+        const known = dist[x]!;
+        if (nd >= known) continue;
+        if (known === UNSEEN) touched[touchedCount++] = x;
+        dist[x] = nd;
+        heap.push(nd, x);
+      }
+    }
+    for (let i = 0; i < touchedCount; i++) dist[touched[i]!] = UNSEEN;
+    return best <= limitMs ? best : Infinity;
+  }
+
   private search(seeds: Seeds, first: Uint32Array, arcs: Uint32Array, arcIds: Uint32Array, stallFirst: Uint32Array, stallArcs: Uint32Array): SearchSpace {
     const { rank } = this.h;
     const { dist, parentArc, parentRank, root, heap, settled, touched } = this;
