@@ -11,6 +11,7 @@ import { runScenario } from '../src/sim';
 import { SpaceSearch, type SearchSpace } from '../src/sim/roads/query/search-space';
 import { spacesOf } from '../src/sim/roads/query/road-queries';
 import { MeetTable } from '../src/sim/roads/query/meet-table';
+import { TreeCache } from '../src/sim/roads/query/trees';
 import { RoadQueries } from '../src/sim/roads/query/road-queries';
 import { RoadTravelModel } from '../src/sim/travel/road';
 import { buildWorld } from '../src/world';
@@ -85,11 +86,24 @@ async function main(): Promise<void> {
   const ftt = ss.forwardToTable;
   ss.forwardToTable = function (this: SpaceSearch, ...a: Parameters<SpaceSearch['forwardToTable']>) {
     count('forwardToTable');
-    if (a[4] === Infinity) count('forwardToTable no limit');
+    if (a[2] === Infinity) count('forwardToTable no limit');
     const t = process.hrtime.bigint();
     const r = ftt.apply(this, a);
     pruneNs += process.hrtime.bigint() - t;
     if (r === Infinity) count('forwardToTable out');
+    return r;
+  };
+  const tc = TreeCache.prototype;
+  const build0 = tc.build;
+  let buildNs = 0n;
+  tc.build = function (this: TreeCache, ...a: Parameters<TreeCache['build']>) {
+    const t = process.hrtime.bigint();
+    const c = process.cpuUsage();
+    const r = build0.apply(this, a);
+    buildNs += process.hrtime.bigint() - t;
+    const u = process.cpuUsage(c);
+    count('tree build cpu us', u.user + u.system);
+    count('tree builds');
     return r;
   };
   const tm = RoadTravelModel.prototype;
@@ -166,7 +180,7 @@ async function main(): Promise<void> {
   const n = model.hierarchy.rank.length;
   const sorted = searchedRanks.map((r) => r / n).sort((a, b) => a - b);
   console.error('searched rank quantiles', [0.01, 0.1, 0.25, 0.5, 0.75, 0.9].map((q) => sorted[Math.floor(q * sorted.length)]!.toFixed(3)).join(' '));
-  console.log(JSON.stringify({ events: results.meta.events, rankStats: model.rankStats, trees: model.treeStats, counts, viewMs: Number(viewNs) / 1e6, searchMs: Number(searchNs) / 1e6, pruneMs: Number(pruneNs) / 1e6, searchEntries }, null, 1));
+  console.log(JSON.stringify({ events: results.meta.events, rankStats: model.rankStats, trees: model.treeStats, counts, viewMs: Number(viewNs) / 1e6, searchMs: Number(searchNs) / 1e6, pruneMs: Number(pruneNs) / 1e6, buildMs: Number(buildNs) / 1e6, searchEntries }, null, 1));
 }
 
 main().catch((error: unknown) => {

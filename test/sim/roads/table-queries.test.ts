@@ -44,7 +44,7 @@ describe('forwardToTable', () => {
           const from = randomSeeds(rnd, g.nodeCount);
           const truth = plainDijkstra(graph, g.weightMs, from, to);
           const limit = rnd() < 0.3 ? Infinity : Math.floor(rnd() * 40);
-          const ms = search.forwardToTable(from, table.dist, table.stamp, table.current, limit);
+          const ms = search.forwardToTable(from, table.dist, limit);
           if (truth <= limit) expect(ms, `grid ${seed}, query ${q}.${o}`).toBe(truth);
           else {
             expect(ms, `grid ${seed}, query ${q}.${o}: beyond the limit`).toBe(Infinity);

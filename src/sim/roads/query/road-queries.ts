@@ -165,8 +165,7 @@ export class RoadQueries {
       seen[x] = 1;
     }
     if (again) return this.withSameRoad(this.toTable(out), from, to);
-    const t = this.table;
-    return this.withSameRoad(this.spaces.forwardToTable(out, t.dist, t.stamp, t.current, limitMs), from, to);
+    return this.withSameRoad(this.spaces.forwardToTable(out, this.table.dist, limitMs), from, to);
   }
 
   /** Starts noting exact times to `to` (a ranking's destination), forgetting those noted before. */

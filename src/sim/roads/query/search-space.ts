@@ -79,13 +79,13 @@ export class SpaceSearch {
   }
 
   /**
-   * The least ms from `seeds` to the end of a meet table (meet-table.ts: its `dist`, `stamp` and
-   * `current`; tableTo: a destination's backward spaces) when it is at most `limitMs`, else Infinity: an upward search that meets the
+   * The least ms from `seeds` to the end of a meet table (meet-table.ts: its `dist`, Infinity
+   * outside it; tableTo: a destination's backward spaces) when it is at most `limitMs`, else Infinity: an upward search that meets the
    * table as it settles, stopping once its next distance reaches the best meeting or passes the
    * limit (every meeting still to come is at least that distance), and keeps no space. Exact up to
    * the limit: the same ms as meeting the seeds' spaces with the table.
    */
-  forwardToTable(seeds: Seeds, tableDist: Float64Array, tableStamp: Uint32Array, current: number, limitMs: number): number {
+  forwardToTable(seeds: Seeds, tableDist: Float64Array, limitMs: number): number {
     const first = this.h.upOutFirst;
     const arcs = this.outArcs;
     const stallFirst = this.h.upInFirst;
@@ -118,10 +118,8 @@ export class SpaceSearch {
         }
       }
       if (stalled) continue;
-      if (tableStamp[v] === current) {
-        const x = d + tableDist[v]!;
-        if (x < best) best = x;
-      }
+      const met = d + tableDist[v]!;
+      if (met < best) best = met;
       for (let k = first[v]!, end = first[v + 1]!; k < end; k++) {
         const x = arcs[2 * k]!;
         const nd = d + arcs[2 * k + 1]!;
