@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   const searched = new Map<SearchSpace, number>();
   let searchNs = 0n;
   let pruneNs = 0n;
+  let plainNs = 0n;
   let searchEntries = 0;
   const searchedRanks: number[] = [];
   const ss = SpaceSearch.prototype;
@@ -87,9 +88,16 @@ async function main(): Promise<void> {
   ss.forwardToTable = function (this: SpaceSearch, ...a: Parameters<SpaceSearch['forwardToTable']>) {
     count('forwardToTable');
     if (a[2] === Infinity) count('forwardToTable no limit');
+    let plain = NaN;
+    if (process.env.COMPARE_PLAIN) {
+      const t0 = process.hrtime.bigint();
+      plain = ftt.call(this, a[0], a[1], a[2], null);
+      plainNs += process.hrtime.bigint() - t0;
+    }
     const t = process.hrtime.bigint();
     const r = ftt.apply(this, a);
     pruneNs += process.hrtime.bigint() - t;
+    if (process.env.COMPARE_PLAIN && plain !== r) count('forwardToTable MISMATCH');
     if (r === Infinity) count('forwardToTable out');
     return r;
   };
@@ -180,7 +188,7 @@ async function main(): Promise<void> {
   const n = model.hierarchy.rank.length;
   const sorted = searchedRanks.map((r) => r / n).sort((a, b) => a - b);
   console.error('searched rank quantiles', [0.01, 0.1, 0.25, 0.5, 0.75, 0.9].map((q) => sorted[Math.floor(q * sorted.length)]!.toFixed(3)).join(' '));
-  console.log(JSON.stringify({ events: results.meta.events, rankStats: model.rankStats, trees: model.treeStats, counts, viewMs: Number(viewNs) / 1e6, searchMs: Number(searchNs) / 1e6, pruneMs: Number(pruneNs) / 1e6, buildMs: Number(buildNs) / 1e6, searchEntries }, null, 1));
+  console.log(JSON.stringify({ events: results.meta.events, rankStats: model.rankStats, trees: model.treeStats, counts, viewMs: Number(viewNs) / 1e6, searchMs: Number(searchNs) / 1e6, pruneMs: Number(pruneNs) / 1e6, plainMs: Number(plainNs) / 1e6, buildMs: Number(buildNs) / 1e6, searchEntries }, null, 1));
 }
 
 main().catch((error: unknown) => {

@@ -235,7 +235,7 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
       // Road ms beyond which this origin is out anyway (its access legs and the scale taken off,
       // with a margin for rounding): the query need not find more than that.
       const limit = best.full ? (best.worstTime / scale - m.accessS(o) - m.accessS(d)) * 1000 * (1 + 1e-9) + 1 : Infinity;
-      ms = roads.rankQuery(from, to, into, limit);
+      ms = roads.rankQuery(from, to, into, limit, landmarks ? roads.landmarks : null);
       if (ms > limit) {
         // Out (or Infinity: not found within the limit): the direct journey is its time, as good as any above the k-th.
         best.offer(m.quicker(Infinity, o, d, scale), i);

@@ -63,6 +63,42 @@ describe('forwardToTable', () => {
   });
 });
 
+describe('forwardToTable, goal-directed', () => {
+  it('gives the same ms up to the limit with lower bounds from any node to the destination, however tight', () => {
+    let compared = 0;
+    for (const seed of [6, 7]) {
+      const g = randomGrid(12, 10, seed);
+      const h = contract(g);
+      const search = new SpaceSearch(h);
+      const table = new MeetTable(h.rank.length);
+      const rnd = seeded(seed + 40);
+      const graph = g as unknown as RoadGraph;
+      const nodeOfRank = new Int32Array(h.rank.length);
+      h.rank.forEach((r, v) => (nodeOfRank[r] = v));
+      for (let q = 0; q < 60; q++) {
+        const to = randomSeeds(rnd, g.nodeCount);
+        table.set(
+          to.nodes.map((y) => search.backward({ nodes: [y], costs: [0] })),
+          to.costs,
+        );
+        // The true ms from every node, as bounds: exact, or a share of it.
+        const toDest = Array.from({ length: g.nodeCount }, (_, v) => plainDijkstra(graph, g.weightMs, { nodes: [v], costs: [0] }, to));
+        const share = q % 3 === 0 ? 1 : q % 3 === 1 ? 0.7 : 0.3;
+        const toward = { atLeast: (r: number): number => Math.floor(toDest[nodeOfRank[r]!]! * share) };
+        for (let o = 0; o < 8; o++) {
+          const from = randomSeeds(rnd, g.nodeCount);
+          const truth = plainDijkstra(graph, g.weightMs, from, to);
+          const limit = rnd() < 0.3 ? Infinity : Math.floor(rnd() * 40);
+          const ms = search.forwardToTable(from, table.dist, limit, toward);
+          expect(ms, `grid ${seed}, query ${q}.${o}`).toBe(truth <= limit ? truth : Infinity);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(960);
+  });
+});
+
 describe('TargetBuckets', () => {
   it('gives the plain Dijkstra ms to every destination of the set, and knows its set', () => {
     for (const seed of [4, 5]) {

@@ -19,7 +19,7 @@
 import type { Hierarchy } from '../hierarchy';
 import { MeetTable } from './meet-table';
 import { HierarchyQuery, UNREACHABLE } from './hierarchy-query';
-import { meet, spaceArcs, SpaceCache, SpaceSearch, type SearchSpace } from './search-space';
+import { meet, spaceArcs, SpaceCache, SpaceSearch, type NodeBounds, type SearchSpace } from './search-space';
 import { entries, exits, positionKey, sameRoad, type RoadEnd, type RoadPos } from './ends';
 import type { RoadGraph } from '../graph';
 import { LandmarkBounds } from './landmarks';
@@ -148,16 +148,18 @@ export class RoadQueries {
    * Exact ms from `from` to the destination of the meet table (`to`, ways in `into`, `tableTo`
    * made) for a ranking: counts the use, so the origin earns a tree (a landmark) when it comes
    * back often enough, and then answers by it (a tree built now leaves the table as it was).
+   * Exact when at most `limitMs`; beyond it, perhaps Infinity (the ranking needs no more).
    */
-  rankQuery(from: RoadPos, to: RoadPos, into: RoadEnd, limitMs = Infinity): number {
+  rankQuery(from: RoadPos, to: RoadPos, into: RoadEnd, limitMs = Infinity, toward: NodeBounds | null = null): number {
     const tree = this.noteUse(from);
     if (tree) return this.viaTree(tree, from, to, into);
     const out = this.exits(from);
     const spaces = this.keptForwardSpaces(out);
     if (spaces) return this.withSameRoad(this.tableMeet(out, spaces), from, to);
     // No spaces kept for its ways out: a search that meets the table as it goes and stops at the
-    // limit, keeping nothing (most such places, units on the move, are met once); a way out met
-    // before gets its space searched and kept.
+    // limit, keeping nothing (most such places, units on the move, are met once), not climbing
+    // from nodes that `toward` (the landmarks, prepared for this destination) rules out; a way
+    // out met before gets its space searched and kept.
     const seen = this.seenOut;
     let again = false;
     for (const x of out.nodes) {
@@ -165,7 +167,7 @@ export class RoadQueries {
       seen[x] = 1;
     }
     if (again) return this.withSameRoad(this.toTable(out), from, to);
-    return this.withSameRoad(this.spaces.forwardToTable(out, this.table.dist, limitMs), from, to);
+    return this.withSameRoad(this.spaces.forwardToTable(out, this.table.dist, limitMs, toward), from, to);
   }
 
   /** Starts noting exact times to `to` (a ranking's destination), forgetting those noted before. */

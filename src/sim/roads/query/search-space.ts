@@ -11,6 +11,11 @@ import { MinHeap } from '../heap';
 import type { Hierarchy } from '../hierarchy';
 import type { Seeds } from './hierarchy-query';
 
+/** Lower bounds on the ms from a node (by rank) to the end of a meet table (landmarks.ts). */
+export interface NodeBounds {
+  atLeast(rank: number): number;
+}
+
 /** A rank the search under way has not reached (every distance is whole ms below it). */
 const UNSEEN = 0xffffffff;
 
@@ -83,9 +88,12 @@ export class SpaceSearch {
    * outside it; tableTo: a destination's backward spaces) when it is at most `limitMs`, else Infinity: an upward search that meets the
    * table as it settles, stopping once its next distance reaches the best meeting or passes the
    * limit (every meeting still to come is at least that distance), and keeps no space. Exact up to
-   * the limit: the same ms as meeting the seeds' spaces with the table.
+   * the limit: the same ms as meeting the seeds' spaces with the table. With `toward` (lower
+   * bounds on the ms from a node to the table's end), a node whose distance plus bound cannot come
+   * within the limit or beat the best met so far is neither met nor climbed from (goal-directed:
+   * CH with landmarks), which changes nothing up to the limit.
    */
-  forwardToTable(seeds: Seeds, tableDist: Float64Array, limitMs: number): number {
+  forwardToTable(seeds: Seeds, tableDist: Float64Array, limitMs: number, toward: NodeBounds | null = null): number {
     const first = this.h.upOutFirst;
     const arcs = this.outArcs;
     const stallFirst = this.h.upInFirst;
@@ -118,6 +126,12 @@ export class SpaceSearch {
         }
       }
       if (stalled) continue;
+      if (toward !== null) {
+        // Every way on through v (met here or further up) is at least d + the bound: when that
+        // cannot beat the best met nor come within the limit, v is not met nor climbed from.
+        const atLeast = d + toward.atLeast(v);
+        if (atLeast >= best || atLeast > limitMs) continue;
+      }
       const met = d + tableDist[v]!;
       if (met < best) best = met;
       for (let k = first[v]!, end = first[v + 1]!; k < end; k++) {
