@@ -20,7 +20,7 @@ import type { Hierarchy } from '../hierarchy';
 import { MeetTable } from './meet-table';
 import { HierarchyQuery, UNREACHABLE } from './hierarchy-query';
 import { meet, spaceArcs, SpaceCache, SpaceSearch, type NodeBounds, type SearchSpace } from './search-space';
-import { entries, exits, positionKey, sameRoad, type RoadEnd, type RoadPos } from './ends';
+import { entries, exits, exitsInto, positionKey, sameRoad, scratchEnd, type RoadEnd, type RoadPos } from './ends';
 import type { RoadGraph } from '../graph';
 import { LandmarkBounds } from './landmarks';
 import { CompactRoute, packArcs, type EdgePiece, type PackedArcs } from './route';
@@ -83,6 +83,8 @@ export class RoadQueries {
   /** Destinations asked for together before (`toTargets`): their positions, and their buckets once asked for again. */
   private targets: readonly RoadPos[] = [];
   private buckets: TargetBuckets | null = null;
+  /** The ways out of the origin in hand of `rankQuery`. */
+  private readonly rankExits = scratchEnd();
   /** Graph nodes whose forward space a ranking has needed (rankQuery): 1 once met. */
   private readonly seenOut: Uint8Array;
   /**
@@ -153,7 +155,8 @@ export class RoadQueries {
   rankQuery(from: RoadPos, to: RoadPos, into: RoadEnd, limitMs = Infinity, toward: NodeBounds | null = null): number {
     const tree = this.noteUse(from);
     if (tree) return this.viaTree(tree, from, to, into);
-    const out = this.exits(from);
+    // Read at once, never kept: the ways out go in a reused record.
+    const out = exitsInto(this.graph, this.weights, from, this.rankExits);
     const spaces = this.keptForwardSpaces(out);
     if (spaces) return this.withSameRoad(this.tableMeet(out, spaces), from, to);
     // No spaces kept for its ways out: a search that meets the table as it goes and stops at the
@@ -233,7 +236,12 @@ export class RoadQueries {
       for (let j = 0; j < into.nodes.length; j++) {
         const m = meet(forward[i]!, backward[j]!);
         const total = out.costs[i]! + m.distance + into.costs[j]!;
-        if (total < road) [road, bi, bj, meeting] = [total, i, j, m];
+        if (total < road) {
+          road = total;
+          bi = i;
+          bj = j;
+          meeting = m;
+        }
       }
     }
     const direct = sameRoad(graph, this.weights, from, to);
