@@ -19,13 +19,15 @@
 import type { Hierarchy } from '../hierarchy';
 import { MeetTable } from './meet-table';
 import { HierarchyQuery, UNREACHABLE } from './hierarchy-query';
-import { meet, spaceArcs, SpaceCache, SpaceSearch, type NodeBounds, type SearchSpace } from './search-space';
+import { meet, spaceArcs, SpaceSearch, type NodeBounds, type SearchSpace } from './search-space';
+import { SpaceCache } from './space-cache';
 import { entries, exits, exitsInto, positionKey, sameRoad, scratchEnd, type RoadEnd, type RoadPos } from './ends';
 import type { RoadGraph } from '../graph';
 import { LandmarkBounds } from './landmarks';
 import { CompactRoute, packArcs, type EdgePiece, type PackedArcs } from './route';
 import { TreeCache, type TreeRef } from './trees';
 import { TargetBuckets } from './target-buckets';
+import { RecentTimes } from './recent-times';
 
 /**
  * Search-space entries per cache generation and direction (21 bytes each; two generations, so at
@@ -87,15 +89,8 @@ export class RoadQueries {
   private readonly rankExits = scratchEnd();
   /** Graph nodes whose forward space a ranking has needed (rankQuery): 1 once met. */
   private readonly seenOut: Uint8Array;
-  /**
-   * Exact ms from origins to one destination (`recentTo`), noted by the ranking in hand
-   * (`noteExact`): dispatch then asks the trip of the unit it picked, which `ms` answers from here.
-   */
-  private recentTo: RoadPos | null = null;
-  private recentRoad = new Int32Array(64);
-  private recentPosM = new Float64Array(64);
-  private recentMs = new Float64Array(64);
-  private recentCount = 0;
+  /** Exact ms to the destination of the ranking in hand (`noteTo`, `noteExact`), for `ms`. */
+  private readonly recent = new RecentTimes();
 
   constructor(
     readonly graph: RoadGraph,
@@ -175,37 +170,18 @@ export class RoadQueries {
 
   /** Starts noting exact times to `to` (a ranking's destination), forgetting those noted before. */
   noteTo(to: RoadPos): void {
-    this.recentTo = to;
-    this.recentCount = 0;
+    this.recent.begin(to);
   }
 
   /** Notes the exact ms from `from` to the destination of `noteTo`. */
   noteExact(from: RoadPos, ms: number): void {
-    const n = this.recentCount;
-    if (n === this.recentRoad.length) {
-      this.recentRoad = grown(this.recentRoad, 2 * n);
-      this.recentPosM = grown(this.recentPosM, 2 * n);
-      this.recentMs = grown(this.recentMs, 2 * n);
-    }
-    this.recentRoad[n] = from.road;
-    this.recentPosM[n] = from.posM;
-    this.recentMs[n] = ms;
-    this.recentCount = n + 1;
-  }
-
-  /** The ms from `from` to `to` noted since `noteTo`, or NaN. */
-  private noted(from: RoadPos, to: RoadPos): number {
-    const t = this.recentTo;
-    if (t === null || t.road !== to.road || t.posM !== to.posM) return NaN;
-    const { recentRoad, recentPosM } = this;
-    for (let i = 0; i < this.recentCount; i++) if (recentRoad[i] === from.road && recentPosM[i] === from.posM) return this.recentMs[i]!;
-    return NaN;
+    this.recent.note(from, ms);
   }
 
   /** Milliseconds from `from` to `to` (ways in `into`): exact, by a kept tree if there is one, else by meeting the spaces. */
   ms(from: RoadPos, to: RoadPos, into?: RoadEnd): number {
     // Every method gives the same ms for the same positions: one just found for a ranking serves.
-    const noted = this.noted(from, to);
+    const noted = this.recent.find(from, to);
     if (noted === noted) return noted;
     into ??= this.entries(to);
     const tree = this.tree(from);
@@ -405,13 +381,6 @@ export class RoadQueries {
 }
 
 const NO_ARCS = new Int32Array(0);
-
-/** A copy of `a` in an array of length `n`. */
-function grown<T extends Int32Array | Float64Array>(a: T, n: number): T {
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
-  return b;
-}
 
 /** Whether two lists of road positions are the same positions, in the same order. */
 function samePositions(a: readonly RoadPos[], b: readonly RoadPos[]): boolean {
