@@ -3,6 +3,11 @@
  * searches by the call that made them, exact queries, ranking figures. Prints one JSON line.
  *
  *   node out/node/bench/warm-start-stats-run.js [days]
+ *
+ * Wrappers time the searches, the space-file views and the tree builds (wall time: compare runs
+ * made alike). SEARCHED_NODES=<file> writes the nodes searched forward (JSON); COMPARE_PLAIN=1
+ * runs every table search also without its landmark bounds and counts any other answer
+ * ("forwardToTable MISMATCH": there must be none).
  */
 import { writeFileSync } from 'node:fs';
 import { nodeDataProvider } from '../src/node/data/provider';
