@@ -1,6 +1,7 @@
 /**
  * One London baseline road week in a process of its own, for warm-start.bench.ts: counts the
- * search-space searches the run makes (forward, backward) and the CPU seconds of the world build
+ * search-space searches the run makes (forward, backward; and those meeting a destination's table
+ * as they go, keeping no space) and the CPU seconds of the world build
  * and of the run. Prints one JSON line.
  *
  *   node --import tsx bench/warm-start-run.ts [days]
@@ -22,9 +23,14 @@ async function main(): Promise<void> {
   const world = await buildWorld(scenario, nodeDataProvider());
   const worldCpuS = cpuS(cpu);
   // Searches made by the run (those of the world build, making a missing space file, are not counted).
-  const counts = { forward: 0, backward: 0 };
+  // Searches that meet a table as they go and keep no space (forwardToTable) are counted apart.
+  const counts = { forward: 0, backward: 0, toTable: 0 };
   const proto = SpaceSearch.prototype;
-  const { forward, backward } = proto;
+  const { forward, backward, forwardToTable } = proto;
+  proto.forwardToTable = function (this: SpaceSearch, ...args) {
+    counts.toTable++;
+    return forwardToTable.apply(this, args);
+  };
   proto.forward = function (this: SpaceSearch, seeds) {
     counts.forward++;
     return forward.call(this, seeds);
@@ -35,7 +41,7 @@ async function main(): Promise<void> {
   };
   cpu = process.cpuUsage();
   const { results } = runScenario(scenario, world, { incidentLog: false });
-  console.log(JSON.stringify({ worldCpuS, runCpuS: cpuS(cpu), forward: counts.forward, backward: counts.backward, events: results.meta.events }));
+  console.log(JSON.stringify({ worldCpuS, runCpuS: cpuS(cpu), forward: counts.forward, backward: counts.backward, toTable: counts.toTable, events: results.meta.events }));
 }
 
 main().catch((error: unknown) => {

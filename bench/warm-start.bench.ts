@@ -9,8 +9,9 @@ import { runChild } from './child';
 import type { Report } from './run';
 
 export default async function (report: Report): Promise<void> {
-  const r = JSON.parse(runChild(__dirname, __filename.endsWith('.js'), 'warm-start-run', ['7'])) as { worldCpuS: number; runCpuS: number; forward: number; backward: number };
+  const r = JSON.parse(runChild(__dirname, __filename.endsWith('.js'), 'warm-start-run', ['7'])) as { worldCpuS: number; runCpuS: number; forward: number; backward: number; toTable: number };
   report('sim london baseline week, road: search-space searches in the run', r.forward + r.backward, 'searches');
+  report('sim london baseline week, road: searches meeting a destination, keeping no space', r.toTable, 'searches');
   report('sim london baseline week, road: world build CPU (graph, snapping, kept spaces)', r.worldCpuS, 's');
   report('sim london baseline week, road: run CPU (searches counted)', r.runCpuS, 's');
 }

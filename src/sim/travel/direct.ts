@@ -101,6 +101,8 @@ export class DirectTrip implements Trip {
   /** Lower bounds on the metres from each end to its nearest road (see GlidePlace.accessAtLeastM). */
   private readonly originNearM: number;
   private readonly destNearM: number;
+  /** Snaps for the places along the glide, the last one kept (a unit ranked, then sent, is snapped once). */
+  private readonly snapAlong: (lon: number, lat: number) => Place;
 
   constructor(
     private readonly origin: Place,
@@ -110,12 +112,23 @@ export class DirectTrip implements Trip {
     /** Straight metres from origin to destination. */
     private readonly straightM: number,
     detourFactor: number,
-    private readonly snap: (lon: number, lat: number) => Place,
+    snap: (lon: number, lat: number) => Place,
   ) {
     this.accessS = durationS;
     this.distanceM = straightM * detourFactor;
     this.originNearM = nearestRoadAtLeastM(origin);
     this.destNearM = nearestRoadAtLeastM(dest);
+    let lastLon = NaN;
+    let lastLat = NaN;
+    let last: Place | null = null;
+    this.snapAlong = (lon, lat) => {
+      if (lon !== lastLon || lat !== lastLat || last === null) {
+        last = snap(lon, lat);
+        lastLon = lon;
+        lastLat = lat;
+      }
+      return last;
+    };
   }
 
   placeAt(elapsedS: number): Place {
@@ -129,7 +142,7 @@ export class DirectTrip implements Trip {
     const fromDest = this.destNearM - WAY_SHARE * (1 - f) * straightM;
     const accessAtLeastM = Math.max(0, Math.max(fromOrigin, fromDest) - EDGE_BOUND_SLACK_M);
     const { lon, lat } = alongGreatCircle(origin, dest, f);
-    return new GlidePlace(lon, lat, accessAtLeastM, this.snap);
+    return new GlidePlace(lon, lat, accessAtLeastM, this.snapAlong);
   }
 
   geometry(): { coords: Float64Array; timesS: Float64Array } {

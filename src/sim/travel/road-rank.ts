@@ -83,6 +83,7 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
   const d = m.onRoad(dest);
   const to = roadPosition(graph, d);
   const into = roads.entries(to);
+  roads.noteTo(to);
   let tableSet = false;
   const best = new TopK(count);
   const n = origins.length;
@@ -124,7 +125,9 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
     const tree = roads.tree(from);
     if (tree) {
       timed = place;
-      timedS = m.quicker(m.total(roads.viaTree(tree, from, to, into), o, d, scale), o, d, scale);
+      const ms = roads.viaTree(tree, from, to, into);
+      roads.noteExact(from, ms);
+      timedS = m.quicker(m.total(ms, o, d, scale), o, d, scale);
       best.offer(timedS, i);
       continue;
     }
@@ -136,7 +139,9 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
       }
       timed = place;
       m.rankStats.roadQueries++;
-      timedS = m.quicker(m.total(roads.rankQuery(from, to, into), o, d, scale), o, d, scale);
+      const ms = roads.rankQuery(from, to, into);
+      roads.noteExact(from, ms);
+      timedS = m.quicker(m.total(ms, o, d, scale), o, d, scale);
       best.offer(timedS, i);
       continue;
     }
@@ -227,8 +232,17 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
         tableSet = true;
       }
       m.rankStats.roadQueries++;
-      ms = roads.rankQuery(from, to, into);
+      // Road ms beyond which this origin is out anyway (its access legs and the scale taken off,
+      // with a margin for rounding): the query need not find more than that.
+      const limit = best.full ? (best.worstTime / scale - m.accessS(o) - m.accessS(d)) * 1000 * (1 + 1e-9) + 1 : Infinity;
+      ms = roads.rankQuery(from, to, into, limit, landmarks ? roads.landmarks : null);
+      if (ms > limit) {
+        // Out (or Infinity: not found within the limit): the direct journey is its time, as good as any above the k-th.
+        best.offer(m.quicker(Infinity, o, d, scale), i);
+        continue;
+      }
     }
+    roads.noteExact(from, ms);
     best.offer(m.quicker(m.total(ms, o, d, scale), o, d, scale), i);
   }
   return best.result();

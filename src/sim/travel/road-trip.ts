@@ -47,6 +47,9 @@ export class RoadTrip implements Trip {
   private roadEnd: { lon: number; lat: number } | null = null;
   /** The origin's road position (for ranking's bounds on a unit not yet placed: road-rank.ts). */
   private originPos: RoadPos | null = null;
+  /** The place last worked out, and its instant (dispatch asks again, for the trip, where ranking just placed the unit). */
+  private lastPlace: Place | null = null;
+  private lastT = NaN;
 
   constructor(
     private readonly graph: RoadGraph,
@@ -107,8 +110,16 @@ export class RoadTrip implements Trip {
     return routeTimeS(this.timing, this.roadMs);
   }
 
-  /** Where the traveller is `t` seconds after departure (0 <= t <= durationS), worked out now. */
+  /** Where the traveller is `t` seconds after departure (0 <= t <= durationS), worked out now (or just before, for the same `t`). */
   placeNow(t: number): Place {
+    if (t === this.lastT) return this.lastPlace!;
+    const place = this.placeAnew(t);
+    this.lastT = t;
+    this.lastPlace = place;
+    return place;
+  }
+
+  private placeAnew(t: number): Place {
     const timing = this.timing;
     const { origin, dest, durationS } = timing;
     const onRoad = routeTimeS(timing, 0);

@@ -140,7 +140,17 @@ export class RoadTravelModel implements TravelModel {
     const out = new Float64Array(dests.length);
     let tree = roads.tree(from);
     if (!tree && dests.length > SWEEP_THRESHOLD) tree = roads.buildTree(from);
-    if (!tree) roads.tableFrom(roads.exits(from));
+    if (!tree) {
+      // The same destinations again and again (custody suites): by their buckets.
+      const ds = dests.map((p) => this.onRoad(p));
+      const tos = ds.map((p) => roadPosition(this.graph, p));
+      const best = roads.toTargets(roads.exits(from), tos, (t) => roads.entries(tos[t]!));
+      if (best) {
+        for (let i = 0; i < dests.length; i++) out[i] = this.quicker(this.total(roads.withSameRoad(best[i]!, from, tos[i]!), o, ds[i]!, scale), o, ds[i]!, scale);
+        return out;
+      }
+      roads.tableFrom(roads.exits(from));
+    }
     for (let i = 0; i < dests.length; i++) {
       const d = this.onRoad(dests[i]!);
       const to = roadPosition(this.graph, d);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type WeightedGraph } from '../../../src/sim/roads/build/contract';
 import { HierarchyQuery, UNREACHABLE } from '../../../src/sim/roads/query/hierarchy-query';
-import { meet, meetDistance, SpaceCache, SpaceSearch, spacePath } from '../../../src/sim/roads/query/search-space';
+import { meet, meetDistance, SpaceSearch, spacePath } from '../../../src/sim/roads/query/search-space';
+import { SpaceCache } from '../../../src/sim/roads/query/space-cache';
 import type { RoadGraph } from '../../../src/sim/roads/graph';
 import { plainDijkstra, randomGrid, seeded } from './helpers';
 

@@ -43,11 +43,29 @@ export function partMs(weights: Uint32Array, e: number, fraction: number): numbe
   return Math.ceil(weights[e]! * fraction);
 }
 
+/** A RoadEnd whose arrays are refilled (`exitsInto`): one kept by a caller that reads it at once. */
+export interface ScratchEnd extends RoadEnd {
+  readonly nodes: number[];
+  readonly costs: number[];
+  readonly edges: number[];
+}
+
+/** An empty ScratchEnd. */
+export function scratchEnd(): ScratchEnd {
+  return { nodes: [], costs: [], edges: [] };
+}
+
 /** The ways out of a position: to the end of its road along the forward edge, to its start along the backward one. */
 export function exits(graph: RoadGraph, weights: Uint32Array, pos: RoadPos): RoadEnd {
-  const nodes: number[] = [];
-  const costs: number[] = [];
-  const edges: number[] = [];
+  return exitsInto(graph, weights, pos, scratchEnd());
+}
+
+/** `exits`, written into `end` (emptied first); returns it. */
+export function exitsInto(graph: RoadGraph, weights: Uint32Array, pos: RoadPos, end: ScratchEnd): ScratchEnd {
+  const { nodes, costs, edges } = end;
+  nodes.length = 0;
+  costs.length = 0;
+  edges.length = 0;
   const ahead = pos.lengthM > 0 ? (pos.lengthM - pos.posM) / pos.lengthM : 0;
   const f = graph.roadForwardEdge[pos.road]!;
   const b = graph.roadBackwardEdge[pos.road]!;
@@ -61,7 +79,7 @@ export function exits(graph: RoadGraph, weights: Uint32Array, pos: RoadPos): Roa
     costs.push(partMs(weights, b, 1 - ahead));
     edges.push(b);
   }
-  return { nodes, costs, edges };
+  return end;
 }
 
 /** The ways into a position: from its road's start along the forward edge, from its end along the backward one. */

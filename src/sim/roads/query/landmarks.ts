@@ -16,14 +16,17 @@ import type { Hierarchy } from '../hierarchy';
 import { partMs, sameRoad, type RoadEnd, type RoadPos } from './ends';
 import type { RoadGraph } from '../graph';
 import { LANES, type TreeCache } from './trees';
+import type { NodeBounds } from './search-space';
 
 /** Milliseconds taken off every landmark bound for the rounding of part-edge costs. */
 export const LANDMARK_SLACK_MS = 4;
 
-export class LandmarkBounds {
+export class LandmarkBounds implements NodeBounds {
   /** Per landmark: exact road ms from it to the prepared destination (NaN: not a landmark). */
   private toDest = new Float64Array(64);
   private count = 0;
+  /** The kept trees' blocks when prepared (for `atLeast`). */
+  private blocks: readonly Uint32Array[] = [];
 
   constructor(
     private readonly graph: RoadGraph,
@@ -38,6 +41,7 @@ export class LandmarkBounds {
     const toDest = this.toDest;
     toDest.fill(Infinity, 0, count);
     const { blocks, origins } = trees;
+    this.blocks = blocks;
     for (let j = 0; j < into.nodes.length; j++) {
       const at = this.h.rank[into.nodes[j]!]! * LANES;
       const cost = into.costs[j]!;
@@ -61,6 +65,31 @@ export class LandmarkBounds {
         if (direct && direct.ms < toDest[b]!) toDest[b] = direct.ms;
       }
     }
+  }
+
+  /**
+   * A lower bound (ms) on the road time through nodes from the node of rank `r` to the prepared
+   * destination (trees kept since `prepare` are not read): d(v, D) >= d(B, D) - d(B, v) for every
+   * landmark B that reaches v; Infinity when one reaches v but not the destination. Distances
+   * between nodes are exact whole ms; LANDMARK_SLACK_MS comes off all the same.
+   */
+  atLeast(r: number): number {
+    const blocks = this.blocks;
+    const count = this.count;
+    const toDest = this.toDest;
+    const at = r * LANES;
+    let best = 0;
+    for (let k = 0; k < blocks.length; k++) {
+      const block = blocks[k]!;
+      const lanes = Math.min(LANES, count - k * LANES);
+      for (let lane = 0; lane < lanes; lane++) {
+        const x = block[at + lane]!;
+        if (x === UNREACHABLE) continue;
+        const bound = toDest[k * LANES + lane]! - x - LANDMARK_SLACK_MS;
+        if (bound > best) best = bound;
+      }
+    }
+    return best;
   }
 
   /**

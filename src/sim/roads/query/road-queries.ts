@@ -19,12 +19,15 @@
 import type { Hierarchy } from '../hierarchy';
 import { MeetTable } from './meet-table';
 import { HierarchyQuery, UNREACHABLE } from './hierarchy-query';
-import { meet, spaceArcs, SpaceCache, SpaceSearch, type SearchSpace } from './search-space';
-import { entries, exits, positionKey, sameRoad, type RoadEnd, type RoadPos } from './ends';
+import { meet, spaceArcs, SpaceSearch, type NodeBounds, type SearchSpace } from './search-space';
+import { SpaceCache } from './space-cache';
+import { entries, exits, exitsInto, positionKey, sameRoad, scratchEnd, type RoadEnd, type RoadPos } from './ends';
 import type { RoadGraph } from '../graph';
 import { LandmarkBounds } from './landmarks';
 import { CompactRoute, packArcs, type EdgePiece, type PackedArcs } from './route';
 import { TreeCache, type TreeRef } from './trees';
+import { TargetBuckets } from './target-buckets';
+import { RecentTimes } from './recent-times';
 
 /**
  * Search-space entries per cache generation and direction (21 bytes each; two generations, so at
@@ -79,6 +82,15 @@ export class RoadQueries {
   private readonly table: MeetTable;
   /** The hierarchy's arcs packed for walking down shortcuts (route.ts). */
   private readonly arcs: PackedArcs;
+  /** Destinations asked for together before (`toTargets`): their positions, and their buckets once asked for again. */
+  private targets: readonly RoadPos[] = [];
+  private buckets: TargetBuckets | null = null;
+  /** The ways out of the origin in hand of `rankQuery`. */
+  private readonly rankExits = scratchEnd();
+  /** Graph nodes whose forward space a ranking has needed (rankQuery): 1 once met. */
+  private readonly seenOut: Uint8Array;
+  /** Exact ms to the destination of the ranking in hand (`noteTo`, `noteExact`), for `ms`. */
+  private readonly recent = new RecentTimes();
 
   constructor(
     readonly graph: RoadGraph,
@@ -94,6 +106,7 @@ export class RoadQueries {
     this.inSpaces = spaces.in;
     this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 16, buildAfter: options.treeAfter ?? 16 });
     this.sweep = new Uint32Array(graph.nodeCount);
+    this.seenOut = new Uint8Array(graph.nodeCount);
     this.table = new MeetTable(hierarchy.rank.length);
     this.landmarks = new LandmarkBounds(graph, weights, hierarchy);
     this.arcs = packArcs(hierarchy, weights);
@@ -132,15 +145,45 @@ export class RoadQueries {
    * Exact ms from `from` to the destination of the meet table (`to`, ways in `into`, `tableTo`
    * made) for a ranking: counts the use, so the origin earns a tree (a landmark) when it comes
    * back often enough, and then answers by it (a tree built now leaves the table as it was).
+   * Exact when at most `limitMs`; beyond it, perhaps Infinity (the ranking needs no more).
    */
-  rankQuery(from: RoadPos, to: RoadPos, into: RoadEnd): number {
+  rankQuery(from: RoadPos, to: RoadPos, into: RoadEnd, limitMs = Infinity, toward: NodeBounds | null = null): number {
     const tree = this.noteUse(from);
     if (tree) return this.viaTree(tree, from, to, into);
-    return this.withSameRoad(this.toTable(this.exits(from)), from, to);
+    // Read at once, never kept: the ways out go in a reused record.
+    const out = exitsInto(this.graph, this.weights, from, this.rankExits);
+    const spaces = this.keptForwardSpaces(out);
+    if (spaces) return this.withSameRoad(this.tableMeet(out, spaces), from, to);
+    // No spaces kept for its ways out: a search that meets the table as it goes and stops at the
+    // limit, keeping nothing (most such places, units on the move, are met once), not climbing
+    // from nodes that `toward` (the landmarks, prepared for this destination) rules out; a way
+    // out met before gets its space searched and kept.
+    const seen = this.seenOut;
+    let again = false;
+    for (const x of out.nodes) {
+      if (seen[x] === 1) again = true;
+      seen[x] = 1;
+    }
+    if (again) return this.withSameRoad(this.toTable(out), from, to);
+    return this.withSameRoad(this.spaces.forwardToTable(out, this.table.dist, limitMs, toward), from, to);
+  }
+
+  /** Starts noting exact times to `to` (a ranking's destination), forgetting those noted before. */
+  noteTo(to: RoadPos): void {
+    this.recent.begin(to);
+  }
+
+  /** Notes the exact ms from `from` to the destination of `noteTo`. */
+  noteExact(from: RoadPos, ms: number): void {
+    this.recent.note(from, ms);
   }
 
   /** Milliseconds from `from` to `to` (ways in `into`): exact, by a kept tree if there is one, else by meeting the spaces. */
-  ms(from: RoadPos, to: RoadPos, into: RoadEnd = this.entries(to)): number {
+  ms(from: RoadPos, to: RoadPos, into?: RoadEnd): number {
+    // Every method gives the same ms for the same positions: one just found for a ranking serves.
+    const noted = this.recent.find(from, to);
+    if (noted === noted) return noted;
+    into ??= this.entries(to);
     const tree = this.tree(from);
     if (tree) return this.viaTree(tree, from, to, into);
     // The destination's spaces spread into the meet table, then one pass over each of the
@@ -169,7 +212,12 @@ export class RoadQueries {
       for (let j = 0; j < into.nodes.length; j++) {
         const m = meet(forward[i]!, backward[j]!);
         const total = out.costs[i]! + m.distance + into.costs[j]!;
-        if (total < road) [road, bi, bj, meeting] = [total, i, j, m];
+        if (total < road) {
+          road = total;
+          bi = i;
+          bj = j;
+          meeting = m;
+        }
       }
     }
     const direct = sameRoad(graph, this.weights, from, to);
@@ -203,7 +251,11 @@ export class RoadQueries {
 
   /** Road milliseconds through nodes from the ways out `out` to the destination of `tableTo`. */
   toTable(out: RoadEnd): number {
-    const spaces = this.forwardSpaces(out);
+    return this.tableMeet(out, this.forwardSpaces(out));
+  }
+
+  /** Road milliseconds through nodes from the ways out `out`, whose spaces are `spaces`, to the destination of `tableTo`. */
+  private tableMeet(out: RoadEnd, spaces: readonly SearchSpace[]): number {
     let ms = Infinity;
     for (let i = 0; i < spaces.length; i++) {
       const total = out.costs[i]! + this.table.meet(spaces[i]!);
@@ -221,6 +273,30 @@ export class RoadQueries {
       if (total < ms) ms = total;
     }
     return ms;
+  }
+
+  /**
+   * Road milliseconds through nodes from the ways out `out` to each destination at `to` (ways in
+   * `into(t)`), or null: a set of destinations asked for again and again (the custody suites)
+   * gets buckets (target-buckets.ts) the second time in a row, and answers by them; another set
+   * answers null (the caller goes by `tableFrom`), remembered for next time.
+   */
+  toTargets(out: RoadEnd, to: readonly RoadPos[], into: (t: number) => RoadEnd): Float64Array | null {
+    if (!this.buckets?.serves(to)) {
+      if (!samePositions(this.targets, to)) {
+        this.targets = to.slice();
+        this.buckets = null;
+        return null;
+      }
+      const ends = to.map((_, t) => into(t));
+      this.buckets = new TargetBuckets(
+        this.hierarchy.rank.length,
+        to,
+        ends.map((e) => this.backwardSpaces(e)),
+        ends.map((e) => e.costs),
+      );
+    }
+    return this.buckets.meet(out, this.forwardSpaces(out));
   }
 
   /** Sweeps all nodes towards the destination's ways in (for `viaSweep`). */
@@ -275,6 +351,17 @@ export class RoadQueries {
     return spaces;
   }
 
+  /** The forward spaces of the ways out `out` when every one is kept, else null (nothing searched). */
+  private keptForwardSpaces(out: RoadEnd): SearchSpace[] | null {
+    const spaces: SearchSpace[] = [];
+    for (const x of out.nodes) {
+      const space = this.outSpaces.get(x);
+      if (!space) return null;
+      spaces.push(space);
+    }
+    return spaces;
+  }
+
   private backwardSpaces(into: RoadEnd): SearchSpace[] {
     const spaces: SearchSpace[] = [];
     for (const y of into.nodes) {
@@ -294,6 +381,13 @@ export class RoadQueries {
 }
 
 const NO_ARCS = new Int32Array(0);
+
+/** Whether two lists of road positions are the same positions, in the same order. */
+function samePositions(a: readonly RoadPos[], b: readonly RoadPos[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.road !== b[i]!.road || a[i]!.posM !== b[i]!.posM) return false;
+  return true;
+}
 
 /** Metres along directed edge `e` of the road position `posM` (metres from the road's first vertex). */
 function along(graph: RoadGraph, e: number, posM: number): number {

@@ -11,6 +11,11 @@ import { MinHeap } from '../heap';
 import type { Hierarchy } from '../hierarchy';
 import type { Seeds } from './hierarchy-query';
 
+/** Lower bounds on the ms from a node (by rank) to the end of a meet table (landmarks.ts). */
+export interface NodeBounds {
+  atLeast(rank: number): number;
+}
+
 /** A rank the search under way has not reached (every distance is whole ms below it). */
 const UNSEEN = 0xffffffff;
 
@@ -76,6 +81,71 @@ export class SpaceSearch {
   /** The backward space of `seeds`: what reaches them, climbing in-arcs. */
   backward(seeds: Seeds): SearchSpace {
     return this.search(seeds, this.h.upInFirst, this.inArcs, this.h.upInArc, this.h.upOutFirst, this.outArcs);
+  }
+
+  /**
+   * The least ms from `seeds` to the end of a meet table (meet-table.ts: its `dist`, Infinity
+   * outside it; tableTo: a destination's backward spaces) when it is at most `limitMs`, else Infinity: an upward search that meets the
+   * table as it settles, stopping once its next distance reaches the best meeting or passes the
+   * limit (every meeting still to come is at least that distance), and keeps no space. Exact up to
+   * the limit: the same ms as meeting the seeds' spaces with the table. With `toward` (lower
+   * bounds on the ms from a node to the table's end), a node whose distance plus bound cannot come
+   * within the limit or beat the best met so far is neither met nor climbed from (goal-directed:
+   * CH with landmarks), which changes nothing up to the limit.
+   */
+  forwardToTable(seeds: Seeds, tableDist: Float64Array, limitMs: number, toward: NodeBounds | null = null): number {
+    const first = this.h.upOutFirst;
+    const arcs = this.outArcs;
+    const stallFirst = this.h.upInFirst;
+    const stallArcs = this.inArcs;
+    const { rank } = this.h;
+    const { dist, heap, touched } = this;
+    heap.clear();
+    let touchedCount = 0;
+    for (let i = 0; i < seeds.nodes.length; i++) {
+      const r = rank[seeds.nodes[i]!]!;
+      const c = seeds.costs[i]!;
+      if (!(Number.isInteger(c) && c >= 0 && c < UNSEEN)) throw new Error(`search space: seed cost ${c} ms is not a whole number of milliseconds below 2^32 - 1`);
+      const known = dist[r]!;
+      if (known <= c) continue;
+      if (known === UNSEEN) touched[touchedCount++] = r;
+      dist[r] = c;
+      heap.push(c, r);
+    }
+    let best = Infinity;
+    while (heap.size > 0) {
+      const d = heap.peekKey();
+      if (d >= best || d > limitMs) break;
+      const v = heap.pop();
+      if (d > dist[v]!) continue;
+      let stalled = false;
+      for (let a = stallFirst[v]! * 2, end = stallFirst[v + 1]! * 2; a < end; a += 2) {
+        if (dist[stallArcs[a]!]! + stallArcs[a + 1]! < d) {
+          stalled = true;
+          break;
+        }
+      }
+      if (stalled) continue;
+      if (toward !== null) {
+        // Every way on through v (met here or further up) is at least d + the bound: when that
+        // cannot beat the best met nor come within the limit, v is not met nor climbed from.
+        const atLeast = d + toward.atLeast(v);
+        if (atLeast >= best || atLeast > limitMs) continue;
+      }
+      const met = d + tableDist[v]!;
+      if (met < best) best = met;
+      for (let k = first[v]!, end = first[v + 1]!; k < end; k++) {
+        const x = arcs[2 * k]!;
+        const nd = d + arcs[2 * k + 1]!;
+        const known = dist[x]!;
+        if (nd >= known) continue;
+        if (known === UNSEEN) touched[touchedCount++] = x;
+        dist[x] = nd;
+        heap.push(nd, x);
+      }
+    }
+    for (let i = 0; i < touchedCount; i++) dist[touched[i]!] = UNSEEN;
+    return best <= limitMs ? best : Infinity;
   }
 
   private search(seeds: Seeds, first: Uint32Array, arcs: Uint32Array, arcIds: Uint32Array, stallFirst: Uint32Array, stallArcs: Uint32Array): SearchSpace {
@@ -295,80 +365,4 @@ export function unpackArcs(h: Hierarchy, arcs: ArrayLike<number>): number[] {
  */
 export function spacePath(h: Hierarchy, forward: SearchSpace, f: number, backward: SearchSpace, b: number): { edges: number[]; sourceSeed: number; targetSeed: number } {
   return { edges: unpackArcs(h, spaceArcs(forward, f, backward, b)), sourceSeed: forward.seed[f]!, targetSeed: backward.seed[b]! };
-}
-
-/** Spaces kept apart from a cache's generations (a host's space file, space-file.ts): never dropped. */
-export interface FixedSpaces {
-  space(key: number): SearchSpace | undefined;
-  /** Entries (ranks) of all the spaces. */
-  readonly entries: number;
-}
-
-/**
- * Spaces by key (a node number, 0 <= key < keys), in two generations: lookups look in the young
- * one, then the old one (moving a hit back to the young); when the young one holds `capacity`
- * entries of ranks, it becomes the old one and the oldest generation is dropped. An approximate
- * LRU at the cost of two array reads. Spaces given by `fix` (a host's kept spaces) are looked up
- * last and stay: they never enter a generation; half their entries come off each generation's
- * capacity, so that the cache holds at most as many entries in all as without them.
- */
-export class SpaceCache {
-  private young: (SearchSpace | undefined)[];
-  private old: (SearchSpace | undefined)[];
-  /** Spaces of `fixed` looked up so far, by key (checked first: they are the ones met most). */
-  private kept: (SearchSpace | undefined)[];
-  private youngEntries = 0;
-  private fixed: FixedSpaces | null = null;
-  /** Entries a generation may hold. */
-  private capacity: number;
-
-  constructor(
-    private readonly fullCapacity: number,
-    private readonly keys: number,
-  ) {
-    this.capacity = fullCapacity;
-    this.young = SpaceCache.generation(keys);
-    this.old = SpaceCache.generation(keys);
-    this.kept = SpaceCache.generation(keys);
-  }
-
-  /** Spaces to answer from when a key is in neither generation (replacing any given before). */
-  fix(spaces: FixedSpaces | null): void {
-    this.fixed = spaces;
-    this.kept = SpaceCache.generation(this.keys);
-    this.capacity = spaces ? Math.max(0, this.fullCapacity - Math.ceil(spaces.entries / 2)) : this.fullCapacity;
-  }
-
-  get(key: number): SearchSpace | undefined {
-    const fixed = this.kept[key];
-    if (fixed !== undefined) return fixed;
-    const hit = this.young[key];
-    if (hit !== undefined) return hit;
-    const aged = this.old[key];
-    if (aged !== undefined) {
-      this.set(key, aged);
-      return aged;
-    }
-    if (this.fixed === null) return undefined;
-    const space = this.fixed.space(key);
-    if (space !== undefined) this.kept[key] = space;
-    return space;
-  }
-
-  set(key: number, space: SearchSpace): void {
-    if (this.capacity <= 0) return;
-    if (!(key >= 0 && key < this.keys)) throw new Error(`space cache: key ${key} is not in 0..${this.keys - 1}`);
-    if (this.youngEntries + space.ranks.length > this.capacity) {
-      this.old = this.young;
-      this.young = SpaceCache.generation(this.keys);
-      this.youngEntries = 0;
-    }
-    this.young[key] = space;
-    this.youngEntries += space.ranks.length;
-  }
-
-  /** An empty generation (a packed array, so lookups stay fast). */
-  private static generation(keys: number): (SearchSpace | undefined)[] {
-    return new Array<SearchSpace | undefined>(keys).fill(undefined);
-  }
 }

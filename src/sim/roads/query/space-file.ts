@@ -55,7 +55,7 @@ export class SpaceTable {
   private readonly zeros: Int8Array;
   /** Spaces handed out so far, by index (made on first use: a one-day run needs a fraction); null: damaged. */
   private readonly made: (SearchSpace | null | undefined)[];
-  /** Spaces found damaged (their sums did not match): searched instead. */
+  /** Spaces found damaged (their sums did not match, checked when the file is read): searched instead. */
   damaged = 0;
 
   constructor(
@@ -71,6 +71,17 @@ export class SpaceTable {
     }
     this.zeros = new Int8Array(longest);
     this.made = new Array<SearchSpace | null | undefined>(nodes.length).fill(undefined);
+    // Every space checked now, in one pass through the file in order (checked when first used,
+    // spread over a run, each check read its entries cold: some 5 % of a London week).
+    const entries = part.ranks.length;
+    for (let i = 0; i < nodes.length; i++) {
+      const a = start[i]!;
+      const b = start[i + 1]!;
+      if (!(a <= b && b <= entries) || spaceSum(part, a, b) !== part.sums[i]) {
+        this.made[i] = null;
+        this.damaged++;
+      }
+    }
   }
 
   /** Spaces kept. */
@@ -92,14 +103,11 @@ export class SpaceTable {
     return space ?? undefined;
   }
 
-  private view(i: number): SearchSpace | null {
+  /** The space at index `i` (its sum checked by the constructor). */
+  private view(i: number): SearchSpace {
     const p = this.part;
     const a = p.start[i]!;
     const b = p.start[i + 1]!;
-    if (!(a <= b && b <= p.ranks.length) || spaceSum(p, a, b) !== p.sums[i]) {
-      this.damaged++;
-      return null;
-    }
     return {
       ranks: p.ranks.subarray(a, b),
       dist: p.dist.subarray(a, b),
@@ -243,7 +251,7 @@ export function encodeSpaceFile(h: Hierarchy, search: SpaceSearch, nodes: SpaceN
 /**
  * The space file in `bytes` when its header and size are whole and it was made for `h` (on a
  * graph of `nodeCount` nodes) and these `places`; else undefined. The tables are views on `bytes`
- * (each space checked by its sum when first used).
+ * (each space checked by its sum as the tables are made, in one pass).
  */
 export function decodeSpaceFile(bytes: Uint8Array, h: Hierarchy, nodeCount: number, places: Uint32Array): SpaceFile | undefined {
   // Views need the buffer aligned for f64 (a Node Buffer may sit at any offset of its pool): copy if not.
