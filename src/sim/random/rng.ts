@@ -42,10 +42,13 @@ function splitmix32(state: number): () => number {
 
 /** A stream of uniform numbers. Not thread-safe, not shareable: one owner per purpose. */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // Given a number from the start (not left undefined until the constructor): a field first
+  // holding undefined keeps any value boxed, and the state words outside the small-integer range
+  // then cost a new heap number at every draw.
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
 
   /** `seedLo`, `seedHi`: the two 32-bit halves of the seed material. */
   constructor(seedLo: number, seedHi: number) {
