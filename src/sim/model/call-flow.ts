@@ -3,7 +3,7 @@
  * queues for a call taker (999 ahead of 101), is answered or abandons, is handled and graded, and
  * (after the dispatcher's decision time) joins the pending queue, or ends if it needs no attendance.
  */
-import { pickCell } from '../demand/weights';
+import { pickCell, pickCellGuided, type SurgeSegment } from '../demand/weights';
 import type { Place } from '../world';
 import { CallPool, CS, type Call } from './call';
 import { EV } from './event-kinds';
@@ -29,7 +29,7 @@ export function drawLocation(sim: SimState, line: LineRuntime, tS: number): { lo
   const rng = line.rng.location;
   const cells = sim.cells;
   const seg = cells.segments[segmentAt(cells.segments, tS)]!;
-  return placeOfCell(sim, pickCell(seg.cumulative[line.index]!, rng.next()), rng);
+  return placeOfCell(sim, cellOf(seg, line.index, rng.next()), rng);
 }
 
 /** Where a call drawn in demand cell `cell` comes from (areas and the network draw a place with `rng`). */
@@ -45,6 +45,12 @@ function placeOfCell(sim: SimState, cell: number, rng: LineRuntime['rng']['locat
   }
   const place = sim.world.randomNetworkPlace!(rng.uniform);
   return { lon: place.lon, lat: place.lat, area: sim.world.areas?.locate(place.lon, place.lat) ?? -1, pointIndex: -1 };
+}
+
+/** The cell of line `line`'s calls in segment `seg` for the draw `u` (pickCell, through the guide when the segment has one). */
+function cellOf(seg: SurgeSegment, line: number, u: number): number {
+  const guide = seg.guide;
+  return guide !== undefined ? pickCellGuided(seg.cumulative[line]!, guide[line]!, u) : pickCell(seg.cumulative[line]!, u);
 }
 
 function drawGrade(line: LineRuntime): number {
@@ -166,7 +172,7 @@ export function arrival(sim: SimState, line: LineRuntime): void {
     const cells = sim.cells;
     const rng = line.rng.location;
     const seg = cells.segments[segmentAt(cells.segments, sim.now)]!;
-    const cell = pickCell(seg.cumulative[line.index]!, rng.next());
+    const cell = cellOf(seg, line.index, rng.next());
     if (cells.kind === 'points') {
       const p = sim.world.points!;
       call = newCall(sim, line.index, p.lon[cell]!, p.lat[cell]!, p.area[cell]!, cell, drawGrade(line), false, null);
@@ -339,7 +345,8 @@ export function dispatchable(sim: SimState, id: number): boolean {
 function placeOf(sim: SimState, call: Call): Place {
   if (call.pointIndex < 0) return sim.travel.place(call.lon, call.lat);
   let p = sim.pointPlaces[call.pointIndex];
-  if (!p) {
+  // `=== undefined`, not `!p`: the test reads no more than the array (a place met for the first time in a while is not in the cache).
+  if (p === undefined) {
     p = sim.travel.place(call.lon, call.lat);
     sim.pointPlaces[call.pointIndex] = p;
   }

@@ -75,8 +75,29 @@ export class Rng {
 
   /** Uniform in [0, 1) with 53 random bits (two 32-bit outputs). */
   next(): number {
-    const hi = this.nextU32() >>> 5; // 27 bits
-    const lo = this.nextU32() >>> 6; // 26 bits
+    // nextU32 twice, written out (one small function the engine inlines into its callers).
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    let t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    const hi = t >>> 5; // 27 bits
+    t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    const lo = t >>> 6; // 26 bits
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
     return (hi * 67108864 + lo) / 9007199254740992;
   }
 
