@@ -33,7 +33,11 @@ export interface RunOptions {
    * Changes no result; costs travel-time queries at each dispatch.
    */
   explain?: boolean;
-  /** Told of calls as they are offered, answered, abandoned and first reached (e.g. a histogram of response times). */
+  /**
+   * Told of calls as they are offered, answered, abandoned and first reached (e.g. a histogram of
+   * response times). It reads the call it is given during the call only: a finished call's object
+   * is used again for a later call.
+   */
   observer?: SimObserver;
   /** Replay these recorded calls instead of random arrivals (src/sim/demand/trace.ts). */
   trace?: readonly TraceCall[];
@@ -80,6 +84,8 @@ export function runScenario(scenario: Scenario, world: SimWorld, options: RunOpt
   });
   if (options.observer) sim.observer = options.observer;
   if (options.explain && sim.log) sim.explain = new DispatchExplainer(sim, false);
+  // Nothing outside the model keeps a call past its end here (the explainer keeps ids, not calls).
+  sim.recycleCalls();
   const span = sim.endS - sim.t0;
   for (;;) {
     if (options.isCancelled?.()) throw new CancelledError();

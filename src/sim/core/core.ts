@@ -24,8 +24,12 @@ export interface EventKind {
 export type Handler<S> = (s: S, a: number, b: number) => boolean;
 
 export class SimCore<S> {
-  /** Simulated seconds now: the time of the event last popped, or where runUntil left the clock. */
-  now: number;
+  /**
+   * Simulated seconds now: the time of the event last popped, or where runUntil left the clock.
+   * A number from the start (set again by the constructor): a field first holding undefined would
+   * keep its value boxed, a new heap number at every event.
+   */
+  now = 0;
   /** Events popped so far. */
   events = 0;
   /** The event last popped: its kind (index into the kinds table) and its two arguments. */

@@ -1,7 +1,16 @@
 /**
- * The event queue: a 4-ary min-heap in typed arrays, ordered totally by (time, priority,
- * sequence). Equal times run in priority order, then in the order they were scheduled, so a run
- * never depends on how the heap happens to break ties (nor on its shape: the order is total).
+ * The event queue, ordered totally by (time, priority, sequence). Equal times run in priority
+ * order, then in the order they were scheduled, so a run never depends on how the queue happens
+ * to break ties (nor on its shape: the order is total).
+ *
+ * Two tiers, as a calendar queue has them: time is cut into buckets of BUCKET_S seconds. The
+ * events of the current bucket (and any earlier) are in a 4-ary min-heap in typed arrays; an event
+ * of a later bucket waits unsorted in its bucket's list (a ring of RING buckets ahead, and beyond
+ * it an overflow list), and enters the heap when the heap has run dry and its bucket comes up.
+ * Every event in the heap is earlier than every event waiting (their buckets are earlier), and two
+ * events of equal time are always in the same bucket, so the order is exactly one heap's; but the
+ * heap holds a few seconds of events instead of hours of them (a London week: ~550 pending
+ * events, a handful in the heap), so a pop walks a shallow heap.
  *
  * An event is plain numbers: a type code and two integer arguments (usually an entity index and
  * a version, so a handler can tell a stale event from a live one). No objects are allocated per
@@ -12,6 +21,12 @@
 /** Sequence numbers fit in 40 bits and priorities in 12, so `priority * 2^40 + seq` is exact in a double. */
 const SEQ_SPAN = 2 ** 40;
 const MAX_PRIORITY = 4095;
+/** Seconds per bucket (a power of two: time / BUCKET_S is exact, so an event's bucket never rounds). */
+const BUCKET_S = 8;
+const PER_S = 1 / BUCKET_S;
+/** Buckets in the ring (a power of two): the ring spans RING x BUCKET_S seconds (18 h) ahead. */
+const RING = 8192;
+const RING_MASK = RING - 1;
 
 export class EventQueue {
   // Heap order (index 0 the next event; children of i at 4i+1 .. 4i+4).
@@ -25,8 +40,25 @@ export class EventQueue {
   /** Free slots, a stack: freeSlots[0 .. freeTop). */
   private freeSlots: Int32Array;
   private freeTop: number;
+  /** Events in the heap. */
   private count = 0;
   private seq = 0;
+
+  // Events waiting for their bucket, by slot: time, order key, and the next slot of the same
+  // bucket's list (-1: none).
+  private waitTime: Float64Array;
+  private waitKey: Float64Array;
+  private waitNext: Int32Array;
+  /** First slot of the list of each ring bucket (bucket b at b & RING_MASK), -1 when empty. */
+  private readonly ring = new Int32Array(RING).fill(-1);
+  /** Events in the ring's lists. */
+  private ringCount = 0;
+  /** The heap's bucket: the heap holds the events of this bucket and earlier ones; the ring those of the next RING - 1. */
+  private bucket = 0;
+  private started = false;
+  /** Slots of events beyond the ring, and the least bucket among them (Infinity: none). */
+  private readonly overflow: number[] = [];
+  private overflowBucket = Infinity;
 
   // The side slot (pushSide): one event kept beside the heap, in the same order.
   private sideFull = false;
@@ -54,10 +86,13 @@ export class EventQueue {
     this.freeSlots = new Int32Array(n);
     for (let s = 0; s < n; s++) this.freeSlots[s] = n - 1 - s;
     this.freeTop = n;
+    this.waitTime = new Float64Array(n);
+    this.waitKey = new Float64Array(n);
+    this.waitNext = new Int32Array(n);
   }
 
   get size(): number {
-    return this.sideFull ? this.count + 1 : this.count;
+    return (this.sideFull ? this.count + 1 : this.count) + this.ringCount + this.overflow.length;
   }
 
   /** Events scheduled so far (the next sequence number). */
@@ -67,6 +102,7 @@ export class EventQueue {
 
   /** Time of the next event; Infinity when empty. */
   peekTime(): number {
+    if (this.count === 0 && this.ringCount + this.overflow.length > 0) this.nextBucket();
     const t = this.count > 0 ? this.time[0]! : Infinity;
     return this.sideFull && this.sideTime < t ? this.sideTime : t;
   }
@@ -93,12 +129,37 @@ export class EventQueue {
   push(time: number, priority: number, kind: number, a: number, b: number): void {
     if (!(time === time)) throw new Error(`event time is NaN (kind ${kind}, a ${a})`);
     if (priority < 0 || priority > MAX_PRIORITY) throw new Error(`event priority ${priority} outside 0..${MAX_PRIORITY}`);
-    if (this.count === this.time.length) this.grow();
+    if (this.freeTop === 0) this.grow();
     const slot = this.freeSlots[--this.freeTop]!;
     this.kind[slot] = kind;
     this.argA[slot] = a;
     this.argB[slot] = b;
     const key = priority * SEQ_SPAN + this.seq++;
+    const bucket = Math.floor(time * PER_S);
+    if (!this.started) {
+      this.started = true;
+      this.bucket = bucket;
+    }
+    if (bucket <= this.bucket) this.heapPush(time, key, slot);
+    else this.wait(time, key, slot, bucket);
+  }
+
+  /** Puts the event in `slot` of a later bucket than the heap's in its bucket's list (or the overflow). */
+  private wait(time: number, key: number, slot: number, bucket: number): void {
+    this.waitTime[slot] = time;
+    this.waitKey[slot] = key;
+    if (bucket - this.bucket < RING) {
+      const r = bucket & RING_MASK;
+      this.waitNext[slot] = this.ring[r]!;
+      this.ring[r] = slot;
+      this.ringCount++;
+    } else {
+      this.overflow.push(slot);
+      if (bucket < this.overflowBucket) this.overflowBucket = bucket;
+    }
+  }
+
+  private heapPush(time: number, key: number, slot: number): void {
     // Sift up with a hole: move parents down until the new event's place is found.
     let i = this.count++;
     const t = this.time;
@@ -118,8 +179,52 @@ export class EventQueue {
     r[i] = slot;
   }
 
+  /** The heap is empty and events wait: moves the heap on to the next bucket holding any, and takes them in. */
+  private nextBucket(): void {
+    while (this.count === 0) {
+      if (this.ringCount === 0) {
+        if (this.overflow.length === 0) return;
+        // Nothing in the ring: jump to the bucket before the overflow's first.
+        if (!Number.isFinite(this.overflowBucket)) {
+          // Events at an infinite time (never due) are all that is left: the heap takes them,
+          // and from now on every event (any time is in a bucket up to the infinite one).
+          for (const slot of this.overflow) this.heapPush(this.waitTime[slot]!, this.waitKey[slot]!, slot);
+          this.overflow.length = 0;
+          this.overflowBucket = Infinity;
+          this.bucket = Infinity;
+          return;
+        }
+        if (this.overflowBucket - 1 > this.bucket) this.bucket = this.overflowBucket - 1;
+      }
+      this.bucket++;
+      // The ring now reaches one bucket further: take in the overflow's events that it covers.
+      if (this.overflowBucket < this.bucket + RING) this.unflow();
+      const r = this.bucket & RING_MASK;
+      let slot = this.ring[r]!;
+      this.ring[r] = -1;
+      while (slot >= 0) {
+        this.ringCount--;
+        this.heapPush(this.waitTime[slot]!, this.waitKey[slot]!, slot);
+        slot = this.waitNext[slot]!;
+      }
+    }
+  }
+
+  /** Moves the overflow's events that the ring now spans into it (or into the heap). */
+  private unflow(): void {
+    const over = this.overflow.splice(0);
+    this.overflowBucket = Infinity;
+    for (const slot of over) {
+      const time = this.waitTime[slot]!;
+      const bucket = Math.floor(time * PER_S);
+      if (bucket <= this.bucket) this.heapPush(time, this.waitKey[slot]!, slot);
+      else this.wait(time, this.waitKey[slot]!, slot, bucket);
+    }
+  }
+
   /** Removes the next event into popTime/popKind/popA/popB. Returns false when empty. */
   pop(): boolean {
+    if (this.count === 0 && this.ringCount + this.overflow.length > 0) this.nextBucket();
     return this.sideFull && this.sideFirst() ? this.popSide() : this.popHeap();
   }
 
@@ -206,7 +311,10 @@ export class EventQueue {
     this.kind = i32(this.kind);
     this.argA = i32(this.argA);
     this.argB = i32(this.argB);
-    // Every slot is in use when the heap is full: the new ones are the free ones.
+    this.waitTime = f64(this.waitTime);
+    this.waitKey = f64(this.waitKey);
+    this.waitNext = i32(this.waitNext);
+    // Every slot is in use when none is free: the new ones are the free ones.
     this.freeSlots = new Int32Array(n);
     for (let s = 0; s < n - old; s++) this.freeSlots[s] = n - 1 - s;
     this.freeTop = n - old;

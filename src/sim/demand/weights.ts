@@ -21,6 +21,8 @@ export interface SurgeSegment {
   readonly factor: Float64Array;
   /** Per line index: cumulative multiplied weights over the cells (last = total). */
   readonly cumulative: readonly Float64Array[];
+  /** Per line index: cellGuide of `cumulative` (built with the cells; absent in hand-made segments). */
+  readonly guide?: readonly Int32Array[];
 }
 
 export interface DemandCells {
@@ -127,7 +129,7 @@ export function buildDemandCells(s: Scenario, world: SimWorld, lines: readonly L
       factor[li] = acc / baseTotal;
       return cum;
     });
-    segments.push({ fromS, toS, factor, cumulative });
+    segments.push({ fromS, toS, factor, cumulative, guide: cumulative.map(cellGuide) });
   }
   return { kind, cellArea, segments, weights };
 }
@@ -137,6 +139,50 @@ export function pickCell(cumulative: Float64Array, u: number): number {
   const target = u * cumulative[cumulative.length - 1]!;
   let lo = 0;
   let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! > target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Entries of a guide at most (a power of two): 256 kB. */
+const MAX_GUIDE = 1 << 16;
+
+/**
+ * A guide table for pickCellGuided over `cumulative`: K + 1 entries (K a power of two, about the
+ * number of cells), entry b the cell pickCell gives for u = b / K (K: the last cell).
+ */
+export function cellGuide(cumulative: Float64Array): Int32Array {
+  let k = 1;
+  while (k < cumulative.length && k < MAX_GUIDE) k *= 2;
+  const guide = new Int32Array(k + 1);
+  const last = cumulative.length - 1;
+  const total = cumulative[last]!;
+  // pickCell(cumulative, b / k) for each b, in one walk: its target grows with b.
+  let c = 0;
+  for (let b = 0; b < k; b++) {
+    const target = (b / k) * total;
+    while (c < last && !(cumulative[c]! > target)) c++;
+    guide[b] = c;
+  }
+  guide[k] = last;
+  return guide;
+}
+
+/**
+ * pickCell(cumulative, u), exactly, searching only between two entries of `guide`
+ * (cellGuide(cumulative)) instead of the whole list. With K = guide.length - 1 and b = floor(u K)
+ * (u K is exact, K a power of two): u >= b / K, so the target u x total is at least (b / K) x total
+ * (rounding keeps the order), and the first cell above it is at or after guide[b]; u < (b + 1) / K
+ * puts it at or before guide[b + 1]. The binary search between them finds it as the whole search does.
+ */
+export function pickCellGuided(cumulative: Float64Array, guide: Int32Array, u: number): number {
+  const target = u * cumulative[cumulative.length - 1]!;
+  const b = Math.floor(u * (guide.length - 1));
+  let lo = guide[b]!;
+  let hi = guide[b + 1]!;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (cumulative[mid]! > target) hi = mid;

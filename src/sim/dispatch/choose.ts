@@ -216,19 +216,22 @@ export function availableAll(v: DispatchView, grade: number): number[] {
   return fresh((out) => fillAll(v, grade, out));
 }
 
-/** availableInSlot written into `out` (from 0); returns how many. */
-function fillInSlot(v: DispatchView, grade: number, slot: number, out: number[]): number {
+/** Where the fill functions read units: the available ones (fleet.free), or those dispatch weighs (fleet.reps). */
+type UnitIndex = Pick<Fleet['free'], 'all' | 'bySlot' | 'byArea'>;
+
+/** availableInSlot written into `out` (from 0), from `index` (default: every available unit); returns how many. */
+function fillInSlot(v: DispatchView, grade: number, slot: number, out: number[], index: UnitIndex = v.fleet.free): number {
   const f = v.fleet;
   const reserve = reserveBySlot(v, grade)?.[slot] ?? reserveFor(v, grade);
   // Every unit of a slot shares the slot's count: the reserve holds all of them or none.
   if (reserve > 0 && f.freeByBcu[slot]! <= reserve) return 0;
-  return f.free.bySlot[slot]!.copyTo(out);
+  return index.bySlot[slot]!.copyTo(out);
 }
 
-/** availableInArea written into `out` (from 0); returns how many. */
-function fillInArea(v: DispatchView, grade: number, area: number, out: number[]): number {
+/** availableInArea written into `out` (from 0), from `index`; returns how many. */
+function fillInArea(v: DispatchView, grade: number, area: number, out: number[], index: UnitIndex = v.fleet.free): number {
   const f = v.fleet;
-  const set = f.free.byArea[area];
+  const set = index.byArea[area];
   if (!set) return 0;
   const table = reserveBySlot(v, grade);
   if (table) return freeNotHeld(f, table, set, out);
@@ -236,10 +239,10 @@ function fillInArea(v: DispatchView, grade: number, area: number, out: number[])
   return reserve === 0 ? set.copyTo(out) : freeAbove(f, reserve, set, out);
 }
 
-/** availableAll written into `out` (from 0); returns how many. */
-function fillAll(v: DispatchView, grade: number, out: number[]): number {
+/** availableAll written into `out` (from 0), from `index`; returns how many. */
+function fillAll(v: DispatchView, grade: number, out: number[], index: UnitIndex = v.fleet.free): number {
   const f = v.fleet;
-  const set = f.free.all;
+  const set = index.all;
   const table = reserveBySlot(v, grade);
   if (table) return heldBySlot(f.freeByBcu, table) === 0 ? set.copyTo(out) : freeNotHeld(f, table, set, out);
   const reserve = reserveFor(v, grade);
@@ -253,23 +256,23 @@ function fillAll(v: DispatchView, grade: number, out: number[]): number {
 
 /** Best of `units` for `call` by the policy, with its travel time; null when none can reach it. */
 export function best(v: DispatchView, call: Call, units: readonly number[], departS: number): { unit: number; timeS: number } | null {
-  return bestOf(v, call, units, units.length, departS);
+  return bestOf(v, call, units, units.length, departS, false);
 }
 
 /** Scratch for the home-station units of bestOf (one choice at a time). */
 const HOME: number[] = [];
 
-/** best() over the first `n` of `units`. */
-function bestOf(v: DispatchView, call: Call, units: readonly number[], n: number, departS: number): { unit: number; timeS: number } | null {
+/** best() over the first `n` of `units` (`weighed`: they are fleet.reps's, one FREE unit per station already). */
+function bestOf(v: DispatchView, call: Call, units: readonly number[], n: number, departS: number, weighed = false): { unit: number; timeS: number } | null {
   if (n === 0 || !call.place) return null;
   if (v.scenario.dispatch.policy === 'home-station-first' && call.area >= 0) {
     const home = HOME;
     let h = 0;
     for (let i = 0; i < n; i++) if (v.fleet.areaOfUnit[units[i]!] === call.area) home[h++] = units[i]!;
-    const found = h > 0 ? pick(v, call, home, h, departS) : null;
+    const found = h > 0 ? pick(v, call, home, h, departS, weighed) : null;
     if (found) return found;
   }
-  return pick(v, call, units, n, departS);
+  return pick(v, call, units, n, departS, weighed);
 }
 
 /**
@@ -287,31 +290,37 @@ let pickStamp = 0;
  * The policy's pick among the first `n` of `set` (plain loops: this runs for every dispatch).
  * Units free at their base share its Place: only the first of them (the lowest unit number, as
  * `set` is in unit order) is weighed, which changes nothing, since equal places have equal times
- * and ties go to the lower index, in the shorter list as in the whole one.
+ * and ties go to the lower index, in the shorter list as in the whole one. `weighed`: `set` is
+ * already that shorter list (fleet.reps, see chooseUnit).
  */
-function pick(v: DispatchView, call: Call, set: readonly number[], n: number, departS: number): { unit: number; timeS: number } | null {
+function pick(v: DispatchView, call: Call, set: readonly number[], n: number, departS: number, weighed: boolean): { unit: number; timeS: number } | null {
   const dest = call.place!;
   const blue = v.scenario.grades[GRADE_KEYS[call.grade]!].blueLight;
   const f = v.fleet;
-  const state = f.state;
-  const station = f.station;
-  if (seenStation.length < f.stations.length) seenStation = new Int32Array(2 * f.stations.length);
-  const seen = seenStation;
-  if (pickStamp === 0x7fffffff) {
-    seen.fill(0);
-    pickStamp = 0;
-  }
-  const stamp = ++pickStamp;
-  const owners = OWNERS;
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const u = set[i]!;
-    if (state[u] === US.FREE) {
-      const st = station[u]!;
-      if (seen[st] === stamp) continue;
-      seen[st] = stamp;
+  let owners: readonly number[] = set;
+  let m = n;
+  if (!weighed) {
+    const state = f.state;
+    const station = f.station;
+    if (seenStation.length < f.stations.length) seenStation = new Int32Array(2 * f.stations.length);
+    const seen = seenStation;
+    if (pickStamp === 0x7fffffff) {
+      seen.fill(0);
+      pickStamp = 0;
     }
-    owners[m++] = u;
+    const stamp = ++pickStamp;
+    const out = OWNERS;
+    m = 0;
+    for (let i = 0; i < n; i++) {
+      const u = set[i]!;
+      if (state[u] === US.FREE) {
+        const st = station[u]!;
+        if (seen[st] === stamp) continue;
+        seen[st] = stamp;
+      }
+      out[m++] = u;
+    }
+    owners = out;
   }
   let places = PLACES_BY_LENGTH[m];
   if (places === undefined) {
@@ -348,15 +357,16 @@ const UNITS: number[] = [];
 export function chooseUnit(v: DispatchView, call: Call, departS: number): { unit: number; timeS: number } | null {
   const border = v.scenario.dispatch.border;
   const units = UNITS;
-  if (border === 'area' && call.area >= 0) return bestOf(v, call, units, fillInArea(v, call.grade, call.area, units), departS);
+  const reps = v.fleet.reps; // the units pick weighs; a slot has some exactly when it has an available unit
+  if (border === 'area' && call.area >= 0) return bestOf(v, call, units, fillInArea(v, call.grade, call.area, units, reps), departS, true);
   if (border === 'bcu') {
     const b = callBcu(v, call);
     if (b >= 0) {
-      const n = fillInSlot(v, call.grade, b, units);
-      if (n > 0) return bestOf(v, call, units, n, departS);
+      const n = fillInSlot(v, call.grade, b, units, reps);
+      if (n > 0) return bestOf(v, call, units, n, departS, true);
     }
   }
-  return bestOf(v, call, units, fillAll(v, call.grade, units), departS);
+  return bestOf(v, call, units, fillAll(v, call.grade, units, reps), departS, true);
 }
 
 /**

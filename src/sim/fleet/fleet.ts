@@ -10,6 +10,7 @@ import type { Scenario } from '../../shared/scenario';
 import type { Place, SimWorld, Trip } from '../world';
 import { ScenarioError } from '../errors';
 import { FreeUnits, SortedIntSet } from './free-units';
+import { StationReps } from './reps';
 
 /** Unit states. FREE and RETURNING are available for dispatch. */
 export const US = {
@@ -87,6 +88,8 @@ export class Fleet {
   epoch = 0;
   /** The available units themselves, by BCU slot and area (kept by `changeAvailability`). */
   readonly free: FreeUnits;
+  /** The available units dispatch weighs (every RETURNING one, the lowest FREE one of each station), by `noteState`. */
+  readonly reps: StationReps;
   /** Units travelling to or on scene at an incident (the ones dispatch may divert), by `noteState`. */
   readonly committed = new SortedIntSet();
   /** BCU slot of each unit (see bcuSlot). */
@@ -170,6 +173,7 @@ export class Fleet {
     this.areaOfUnit = Int32Array.from(this.all, (u) => this.areaOf(u));
     this.homes = this.all.map((u) => this.stations[this.station[u]!]!.place);
     this.free = new FreeUnits(this.slotOfUnit, this.areaOfUnit, bcuIds.length + 1, areas?.ids.length ?? 0);
+    this.reps = new StationReps(this.station, this.slotOfUnit, this.areaOfUnit, this.stations.length, bcuIds.length + 1, areas?.ids.length ?? 0);
     for (let u = 0; u < n; u++) {
       this.unitsByBcu[this.bcuSlot(u)]!.push(u);
       const area = this.areaOf(u);
@@ -203,6 +207,7 @@ export class Fleet {
     const wasFree = old === US.FREE || old === US.RETURNING;
     const isFree = state === US.FREE || state === US.RETURNING;
     if (wasFree !== isFree) this.changeAvailability(u, isFree);
+    this.reps.change(u, old, state);
     const wasCommitted = old === US.TRAVELLING || old === US.ON_SCENE;
     const isCommitted = state === US.TRAVELLING || state === US.ON_SCENE;
     if (wasCommitted !== isCommitted) {

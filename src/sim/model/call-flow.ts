@@ -3,9 +3,9 @@
  * queues for a call taker (999 ahead of 101), is answered or abandons, is handled and graded, and
  * (after the dispatcher's decision time) joins the pending queue, or ends if it needs no attendance.
  */
-import { pickCell } from '../demand/weights';
+import { pickCell, pickCellGuided, type SurgeSegment } from '../demand/weights';
 import type { Place } from '../world';
-import { CS, type Call } from './call';
+import { CallPool, CS, type Call } from './call';
 import { EV } from './event-kinds';
 import { LOG_COUNTED, LOG_INJECTED } from './incident-log';
 import type { LineRuntime } from './setup';
@@ -13,9 +13,6 @@ import type { SimState } from './state';
 import { segmentAt } from '../demand/arrivals';
 import { traceArea } from '../demand/trace';
 import type { EventCallSource } from '../demand/event-calls';
-
-/** The slot arrays of a call with no slots (never written: every write is to a slot it has). */
-const NO_SLOTS = Object.freeze([]) as unknown as number[];
 
 /** What a new call is: where, which grade, and on which line. */
 export interface CallSpec {
@@ -32,7 +29,7 @@ export function drawLocation(sim: SimState, line: LineRuntime, tS: number): { lo
   const rng = line.rng.location;
   const cells = sim.cells;
   const seg = cells.segments[segmentAt(cells.segments, tS)]!;
-  return placeOfCell(sim, pickCell(seg.cumulative[line.index]!, rng.next()), rng);
+  return placeOfCell(sim, cellOf(seg, line.index, rng.next()), rng);
 }
 
 /** Where a call drawn in demand cell `cell` comes from (areas and the network draw a place with `rng`). */
@@ -50,6 +47,12 @@ function placeOfCell(sim: SimState, cell: number, rng: LineRuntime['rng']['locat
   return { lon: place.lon, lat: place.lat, area: sim.world.areas?.locate(place.lon, place.lat) ?? -1, pointIndex: -1 };
 }
 
+/** The cell of line `line`'s calls in segment `seg` for the draw `u` (pickCell, through the guide when the segment has one). */
+function cellOf(seg: SurgeSegment, line: number, u: number): number {
+  const guide = seg.guide;
+  return guide !== undefined ? pickCellGuided(seg.cumulative[line]!, guide[line]!, u) : pickCell(seg.cumulative[line]!, u);
+}
+
 function drawGrade(line: LineRuntime): number {
   const u = line.rng.grade.next();
   const c = line.gradeCumulative;
@@ -65,7 +68,10 @@ export function createCall(sim: SimState, spec: CallSpec, injected: boolean, dra
   return newCall(sim, spec.lineIndex, spec.lon, spec.lat, spec.area, spec.pointIndex, spec.grade, injected, draw);
 }
 
-/** createCall with the spec's fields as arguments (no object per call). */
+/** Hands out fresh call objects where no pool is kept (it is never given one back). */
+const FRESH = new CallPool();
+
+/** createCall with the spec's fields as arguments (no object per call; none at all when the run keeps a pool). */
 function newCall(sim: SimState, lineIndex: number, lon: number, lat: number, area: number, pointIndex: number, grade: number, injected: boolean, draw: LineRuntime['rng'] | null): Call {
   const line = sim.lines[lineIndex]!;
   const r = draw ?? line.rng;
@@ -73,34 +79,28 @@ function newCall(sim: SimState, lineIndex: number, lon: number, lat: number, are
   const slots = rules.slots[grade]!;
   const samplers = sim.samplers;
   // A call no unit attends (most 101 calls) shares one empty array per slot field: nothing is
-  // ever written to a slot it does not have. One slot (the usual incident): arrays of one.
-  let onScene = NO_SLOTS;
-  let turnout = NO_SLOTS;
-  let unit = NO_SLOTS;
-  let dispatched = NO_SLOTS;
-  let done = NO_SLOTS;
+  // ever written to a slot it does not have.
+  const call = (sim.callPool ?? FRESH).take(slots);
   if (slots === 1) {
+    const onScene = call.slotOnSceneS;
     const onSceneS = samplers.onScene[grade]!(r.onScene);
     const reports = sim.reports;
-    onScene = [reports !== null ? onSceneS + reports.drawS(grade, lineIndex) : onSceneS];
-    turnout = [samplers.turnout(r.turnout)];
-    unit = [-1];
-    dispatched = [NaN];
-    done = [0];
+    onScene[0] = reports !== null ? onSceneS + reports.drawS(grade, lineIndex) : onSceneS;
+    call.slotTurnoutS[0] = samplers.turnout(r.turnout);
+    call.slotUnit[0] = -1;
+    call.slotDispatchS[0] = NaN;
+    call.slotDone[0] = 0;
   } else if (slots > 1) {
-    onScene = [];
-    turnout = [];
-    unit = [];
-    dispatched = [];
-    done = [];
-    for (let k = 0; k < slots; k++) onScene.push(samplers.onScene[grade]!(r.onScene));
+    const onScene = call.slotOnSceneS;
+    const turnout = call.slotTurnoutS;
+    for (let k = 0; k < slots; k++) onScene[k] = samplers.onScene[grade]!(r.onScene);
     const reports = sim.reports;
     if (reports !== null) onScene[0]! += reports.drawS(grade, lineIndex);
-    for (let k = 0; k < slots; k++) turnout.push(samplers.turnout(r.turnout));
+    for (let k = 0; k < slots; k++) turnout[k] = samplers.turnout(r.turnout);
     for (let k = 0; k < slots; k++) {
-      unit.push(-1);
-      dispatched.push(NaN);
-      done.push(0);
+      call.slotUnit[k] = -1;
+      call.slotDispatchS[k] = NaN;
+      call.slotDone[k] = 0;
     }
   }
   const arrestP = rules.arrestProbability[grade]!;
@@ -109,40 +109,33 @@ function newCall(sim: SimState, lineIndex: number, lon: number, lat: number, are
   const now = sim.now;
   // Injected incidents are exercise artefacts: logged and shown live, never counted in results.
   const counted = !injected && sim.collector.counts(now);
-  const call: Call = {
-    id,
-    lineIndex,
-    counted,
-    injected,
-    tS: now,
-    lon,
-    lat,
-    area,
-    pointIndex,
-    grade,
-    handlingS: line.handling ? line.handling(r.handling) : 0,
-    patienceS: line.patience ? line.patience(r.patience) : Infinity,
-    decisionS: samplers.decision(r.decision),
-    slots,
-    slotUnit: unit,
-    slotOnSceneS: onScene,
-    slotTurnoutS: turnout,
-    slotDispatchS: dispatched,
-    slotDone: done,
-    arrest,
-    custodyS: arrest && samplers.custody ? samplers.custody(r.custody) : 0,
-    state: CS.WAITING,
-    place: null,
-    assigned: 0,
-    done: 0,
-    arrestTaken: false,
-    answeredS: NaN,
-    handledS: NaN,
-    pendingS: NaN,
-    firstArriveS: NaN,
-    inPending: false,
-    carried: false,
-  };
+  call.id = id;
+  call.lineIndex = lineIndex;
+  call.counted = counted;
+  call.injected = injected;
+  call.tS = now;
+  call.lon = lon;
+  call.lat = lat;
+  call.area = area;
+  call.pointIndex = pointIndex;
+  call.grade = grade;
+  call.handlingS = line.handling ? line.handling(r.handling) : 0;
+  call.patienceS = line.patience ? line.patience(r.patience) : Infinity;
+  call.decisionS = samplers.decision(r.decision);
+  call.slots = slots;
+  call.arrest = arrest;
+  call.custodyS = arrest && samplers.custody ? samplers.custody(r.custody) : 0;
+  call.state = CS.WAITING;
+  call.place = null;
+  call.assigned = 0;
+  call.done = 0;
+  call.arrestTaken = false;
+  call.answeredS = NaN;
+  call.handledS = NaN;
+  call.pendingS = NaN;
+  call.firstArriveS = NaN;
+  call.inPending = false;
+  call.carried = false;
   sim.calls.set(id, call);
   const log = sim.log;
   if (log) {
@@ -179,7 +172,7 @@ export function arrival(sim: SimState, line: LineRuntime): void {
     const cells = sim.cells;
     const rng = line.rng.location;
     const seg = cells.segments[segmentAt(cells.segments, sim.now)]!;
-    const cell = pickCell(seg.cumulative[line.index]!, rng.next());
+    const cell = cellOf(seg, line.index, rng.next());
     if (cells.kind === 'points') {
       const p = sim.world.points!;
       call = newCall(sim, line.index, p.lon[cell]!, p.lat[cell]!, p.area[cell]!, cell, drawGrade(line), false, null);
@@ -256,6 +249,7 @@ export function abandon(sim: SimState, id: number): boolean {
   }
   sim.observer?.abandoned?.(call);
   sim.calls.delete(id);
+  sim.callPool?.give(call);
   return true;
 }
 
@@ -310,6 +304,7 @@ export function injectIncident(sim: SimState, call: Call): void {
   if (call.slots === 0) {
     call.state = CS.REFERRED;
     sim.calls.delete(call.id);
+    sim.callPool?.give(call);
     return;
   }
   dispatchable(sim, call.id);
@@ -324,6 +319,7 @@ function handled(sim: SimState, call: Call): void {
     call.state = CS.REFERRED;
     if (call.counted) sim.openCounted--;
     sim.calls.delete(call.id);
+    sim.callPool?.give(call);
     return;
   }
   call.state = CS.DECIDING;
@@ -349,7 +345,8 @@ export function dispatchable(sim: SimState, id: number): boolean {
 function placeOf(sim: SimState, call: Call): Place {
   if (call.pointIndex < 0) return sim.travel.place(call.lon, call.lat);
   let p = sim.pointPlaces[call.pointIndex];
-  if (!p) {
+  // `=== undefined`, not `!p`: the test reads no more than the array (a place met for the first time in a while is not in the cache).
+  if (p === undefined) {
     p = sim.travel.place(call.lon, call.lat);
     sim.pointPlaces[call.pointIndex] = p;
   }

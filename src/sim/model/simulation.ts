@@ -20,7 +20,7 @@ import { Fleet } from '../fleet/fleet';
 import { startOffsetS } from '../time';
 import type { Place, SimWorld } from '../world';
 import { Breaks } from './breaks';
-import type { Call } from './call';
+import { CallPool, type Call } from './call';
 import { CallTable } from './call-table';
 import { carryOverAfterS } from './carry-over';
 import { CrimeReports } from './crime-report';
@@ -89,6 +89,8 @@ export class Simulation implements SimState {
   readonly collector: Collector;
   readonly log: IncidentLog | null;
   readonly calls = new CallTable();
+  /** Finished calls' objects, used again for new calls (see recycleCalls); null until then. */
+  callPool: CallPool | null = null;
   nextCallId = 0;
   openCounted = 0;
   private dispatchScheduled = false;
@@ -137,6 +139,15 @@ export class Simulation implements SimState {
 
     initialise(this);
     for (const line of this.lines) this.scheduleArrival(line, this.t0);
+  }
+
+  /**
+   * From now on, a finished call's object is used again for a later call (call.ts CallPool): for
+   * batch runs, where nothing reads a call after it is over (an observer reads the call it is
+   * given during the callback only). Live sessions do not, as their trainer actions may.
+   */
+  recycleCalls(): void {
+    this.callPool ??= new CallPool();
   }
 
   /** Simulated seconds now. */

@@ -12,7 +12,7 @@ import type { PendingQueue } from '../dispatch/pending';
 import type { Collector } from '../metrics/collector';
 import type { Place, SimWorld } from '../world';
 import type { Breaks } from './breaks';
-import type { Call } from './call';
+import type { Call, CallPool } from './call';
 import type { CallTable } from './call-table';
 import type { CrimeReports } from './crime-report';
 import type { IncidentLog } from './incident-log';
@@ -78,6 +78,8 @@ export interface SimState extends DispatchView, CallCounters {
   readonly log: IncidentLog | null;
   /** Live calls by id; a finished call's entry is deleted. */
   readonly calls: CallTable;
+  /** Where finished calls go to be used again (call.ts CallPool); null: each call is a new object. */
+  readonly callPool: CallPool | null;
   /**
    * Per grade: the fleet epoch at which the grade's pending incidents last found no unit at all
    * (none free for it, none to divert); -1 when not stuck. See dispatch-pass.ts.

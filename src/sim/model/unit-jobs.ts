@@ -110,6 +110,7 @@ export function sceneEnd(sim: SimState, u: number): void {
     call.state = CS.DONE;
     sim.log?.set('clearS', call.id, sim.now);
     sim.calls.delete(call.id);
+    sim.callPool?.give(call);
   }
 }
 

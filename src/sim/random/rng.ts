@@ -42,10 +42,13 @@ function splitmix32(state: number): () => number {
 
 /** A stream of uniform numbers. Not thread-safe, not shareable: one owner per purpose. */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // Given a number from the start (not left undefined until the constructor): a field first
+  // holding undefined keeps any value boxed, and the state words outside the small-integer range
+  // then cost a new heap number at every draw.
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
 
   /** `seedLo`, `seedHi`: the two 32-bit halves of the seed material. */
   constructor(seedLo: number, seedHi: number) {
@@ -72,8 +75,29 @@ export class Rng {
 
   /** Uniform in [0, 1) with 53 random bits (two 32-bit outputs). */
   next(): number {
-    const hi = this.nextU32() >>> 5; // 27 bits
-    const lo = this.nextU32() >>> 6; // 26 bits
+    // nextU32 twice, written out (one small function the engine inlines into its callers).
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    let t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    const hi = t >>> 5; // 27 bits
+    t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    const lo = t >>> 6; // 26 bits
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
     return (hi * 67108864 + lo) / 9007199254740992;
   }
 

@@ -51,4 +51,56 @@ describe('event queue', () => {
     expect(() => q.push(NaN, 0, 3, 0, 0)).toThrow(/NaN/);
     expect(() => q.push(1, 5000, 3, 0, 0)).toThrow(/priority/);
   });
+
+  it('matches a sorted reference as a simulation uses it: pops interleaved with pushes from seconds to days ahead, beyond the ring and never', () => {
+    const rng = streamRng(9, 'queue-calendar-test');
+    const q = new EventQueue(8);
+    // The reference: every pending event; the next one is its least (time, priority, seq).
+    const pending: { t: number; p: number; seq: number }[] = [];
+    const scales = [0, 1, 8, 60, 600, 3600, 86400, 4 * 86400];
+    let seq = 0;
+    let now = -3600;
+    const push = (t: number, p: number) => {
+      q.push(t, p, p, seq, 0);
+      pending.push({ t, p, seq: seq++ });
+    };
+    for (let i = 0; i < 50; i++) push(now + Math.floor(rng.next() * 100), Math.floor(rng.next() * 3));
+    push(Infinity, 1);
+    push(Infinity, 0);
+    let popped = 0;
+    while (pending.length > 0) {
+      // Equal times often (whole seconds; delay 0 now and then), every bucket size of delay.
+      const pushes = popped < 40_000 ? Math.floor(rng.next() * 3) : 0;
+      for (let j = 0; j < pushes; j++) {
+        const scale = scales[Math.floor(rng.next() * scales.length)]!;
+        push(now + Math.floor(rng.next() * scale), Math.floor(rng.next() * 3));
+      }
+      pending.sort((a, b) => a.t - b.t || a.p - b.p || a.seq - b.seq || 0);
+      const want = pending.shift()!;
+      expect(q.size).toBe(pending.length + 1);
+      expect(q.peekTime()).toBe(want.t);
+      expect(q.pop()).toBe(true);
+      expect([q.popTime, q.popA]).toEqual([want.t, want.seq]);
+      if (Number.isFinite(q.popTime)) now = q.popTime;
+      popped++;
+    }
+    expect(q.pop()).toBe(false);
+    expect(q.peekTime()).toBe(Infinity);
+  });
+
+  it('keeps the order when the first events are far apart and the clock jumps over empty days', () => {
+    const q = new EventQueue();
+    q.push(30 * 86400, 0, 0, 1, 0);
+    q.push(5, 0, 0, 2, 0);
+    q.push(2 * 86400 + 0.5, 0, 0, 3, 0);
+    q.push(30 * 86400, 0, 0, 4, 0);
+    q.push(-100, 0, 0, 5, 0);
+    const order: number[] = [];
+    while (q.pop()) {
+      order.push(q.popA);
+      if (q.popA === 3) q.push(q.popTime + 40 * 86400, 0, 0, 6, 0);
+      if (q.popA === 2) q.push(q.popTime, 0, 0, 7, 0);
+    }
+    expect(order).toEqual([5, 2, 7, 3, 1, 4, 6]);
+  });
 });

@@ -64,6 +64,11 @@ describe('availability from the index', () => {
         if (step++ % 7 !== 0) continue;
         const freeNow = f.all.filter((u) => f.state[u] === US.FREE || f.state[u] === US.RETURNING);
         expect(f.free.all.toArray(), `scenario ${k}, t=${sim.now}: the free set`).toEqual(freeNow);
+        // The weighed units: every RETURNING one, and the lowest FREE one of each station.
+        const weighedNow = freeNow.filter((u) => f.state[u] === US.RETURNING || !freeNow.some((x) => x < u && f.state[x] === US.FREE && f.station[x] === f.station[u]));
+        expect(f.reps.all.toArray(), `scenario ${k}, t=${sim.now}: the weighed set`).toEqual(weighedNow);
+        for (let b = 0; b < f.unitsByBcu.length; b++) expect(f.reps.bySlot[b]!.toArray()).toEqual(weighedNow.filter((u) => f.slotOfUnit[u] === b));
+        for (let a = 0; a < areaCount; a++) expect(f.reps.byArea[a]!.toArray()).toEqual(weighedNow.filter((u) => f.areaOfUnit[u] === a));
         const committedNow = f.all.filter((u) => f.state[u] === US.TRAVELLING || f.state[u] === US.ON_SCENE);
         expect(f.committed.toArray(), `scenario ${k}, t=${sim.now}: the committed set`).toEqual(committedNow);
         for (let g = 0; g < 4; g++) {
