@@ -5,17 +5,25 @@
  */
 import { availableParallelism } from 'node:os';
 import { SimWorkerPool, type Timers } from '../../host/pool';
+import { cacheDir } from '../data/paths';
 import { nodeSpawn, type NodeSpawnOptions } from './node-worker';
+import { SharedFiles } from './shared-files';
 
 export { SimWorkerPool } from '../../host/pool';
 export { runBatch } from '../../host/replications';
-export { SIM_WORKER_LIMITS, grantedFiles, nodeSpawn, serveSimWorker, simWorkerOptions, type GrantFeed, type NodeSpawnOptions, type SimWorkerData } from './node-worker';
+export { SIM_WORKER_LIMITS, grantedFiles, nodeSpawn, serveSimWorker, simWorkerFiles, simWorkerOptions, type GrantFeed, type NodeSpawnOptions, type SimWorkerData } from './node-worker';
+export { SharedFiles, type SharedFileReader } from './shared-files';
 
 export interface NodePoolOptions extends NodeSpawnOptions {
   /** workers for batch work; default: one per core (`os.availableParallelism()`) */
   readonly size?: number;
   /** milliseconds a cancelled run may take to stop before its worker is terminated (default 3000) */
   readonly hardCancelMs?: number;
+  /**
+   * Whether the workers share the cache's files (road graphs, space files: read once by this
+   * thread, see ./shared-files.ts) instead of each reading its own copies; default true.
+   */
+  readonly shareCacheFiles?: boolean;
 }
 
 export const nodeTimers: Timers = {
@@ -28,7 +36,7 @@ export const nodeTimers: Timers = {
 export function createNodeSimPool(options: NodePoolOptions): SimWorkerPool {
   return new SimWorkerPool({
     size: options.size ?? Math.max(1, availableParallelism()),
-    spawn: nodeSpawn(options),
+    spawn: nodeSpawn(options.sharedFiles || options.shareCacheFiles === false ? options : { ...options, sharedFiles: new SharedFiles([cacheDir()]) }),
     timers: nodeTimers,
     ...(options.hardCancelMs === undefined ? {} : { hardCancelMs: options.hardCancelMs }),
   });
