@@ -36,8 +36,17 @@ export const nodeTimers: Timers = {
 export function createNodeSimPool(options: NodePoolOptions): SimWorkerPool {
   return new SimWorkerPool({
     size: options.size ?? Math.max(1, availableParallelism()),
-    spawn: nodeSpawn(options.sharedFiles || options.shareCacheFiles === false ? options : { ...options, sharedFiles: new SharedFiles([cacheDir()]) }),
+    spawn: nodeSpawn(options.sharedFiles || options.shareCacheFiles === false ? options : { ...options, ...cacheFiles() }),
     timers: nodeTimers,
     ...(options.hardCancelMs === undefined ? {} : { hardCancelMs: options.hardCancelMs }),
   });
+}
+
+/** The cache's files shared, or nothing when there is no cache folder to name (each worker then reads its own). */
+function cacheFiles(): { sharedFiles?: SharedFiles } {
+  try {
+    return { sharedFiles: new SharedFiles([cacheDir()]) };
+  } catch {
+    return {};
+  }
 }
