@@ -8,17 +8,19 @@
  * workerData.options: `{ dataDir?: string | null }`, the data folder chosen in the app's settings
  * (src/node/data/paths.ts decides between it, $RESPONSE_SIM_DATA and ../shared/data). When the
  * host passes granted files (the desktop app), scenarios may name only built-in sets and those
- * files (src/node/data/granted.ts).
+ * files (src/node/data/granted.ts). Cache files the pool shares (src/node/pool/shared-files.ts) are
+ * read through it.
  */
 import { realSimulator } from '../host/real-simulator';
 import { grantedOnlyProvider } from './data/granted';
 import { nodeDataProvider } from './data/provider';
-import { grantedFiles, serveSimWorker, simWorkerOptions } from './pool/node-worker';
+import { grantedFiles, serveSimWorker, simWorkerFiles, simWorkerOptions } from './pool/node-worker';
 
 const { dataDir } = simWorkerOptions();
 if (dataDir !== undefined && dataDir !== null && typeof dataDir !== 'string') {
   throw new Error(`sim worker: workerData.options.dataDir must be a folder path or null, got ${JSON.stringify(dataDir)}`);
 }
-const data = nodeDataProvider({ settings: dataDir ?? null });
+const shared = simWorkerFiles();
+const data = nodeDataProvider({ settings: dataDir ?? null, ...(shared ? { readShared: shared } : {}) });
 const isGranted = grantedFiles();
 serveSimWorker(realSimulator(isGranted ? grantedOnlyProvider(data, isGranted) : data));

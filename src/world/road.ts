@@ -1,10 +1,9 @@
 /**
- * Road travel for a scenario: snapping points to the road graph through a grid of its road
- * segments (segment-grid.ts; a `flatbush` index for points far from every road), and the road
+ * Road travel for a scenario: snapping points to the road graph through grids of its road
+ * segments (segment-index.ts; a `flatbush` index for points far from every road), and the road
  * TravelModel of src/sim/travel/road.ts with that snapping injected.
  * Pure (no Node, no DOM): runs in the CLI, in sim worker threads and in a Web Worker.
  */
-import Flatbush from 'flatbush';
 import type { Scenario } from '../shared/scenario';
 import { greatCircleM, localProjection } from '../sim/geo';
 import type { RoadGraph } from '../sim/roads/graph';
@@ -13,21 +12,7 @@ import { RoadTravelModel, type HourOfDay, type RoadTravelOptions, type RoadTrave
 import { hourOfDay, startOffsetS } from '../sim/time';
 import type { Place } from '../sim/world';
 import { WorldError } from './errors';
-import { SegmentGrid } from './segment-grid';
-
-/**
- * Snapping grids, fine then coarse, each searched so many rings of cells before the next: the fine
- * one for places near roads (London: 50 m cells snap fastest of 50, 100 and 200), the coarse one for
- * places far from any (a unit gliding directly where roads are thin: half are over 100 m away, a
- * fifth over 1.2 km). Beyond both (over ~3 km from a road) the flatbush tree.
- */
-const SNAP_GRIDS: readonly { readonly cellM: number; readonly rings: number }[] = [
-  { cellM: 50, rings: 6 },
-  { cellM: 400, rings: 8 },
-];
-
-/** Consecutive segments per item of the snapping tree. */
-const TREE_RUN = 8;
+import { SegmentIndex } from './segment-index';
 
 export interface RoadSnapper {
   /** The nearest road position of a point: directed edge, metres along it, straight metres away. */
@@ -141,24 +126,8 @@ export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 
   const { metresPerDegLon: kx, metresPerDegLat: ky } = localProjection(lat0);
   const { roadFirstVertex, vertexLon, vertexLat } = graph;
 
-  // Segment s runs from vertex segStart[s] to the next one; every road has at least two vertices.
-  const segStart = new Uint32Array(vertexLon.length - graph.roadCount);
-  const segRoad = new Uint32Array(segStart.length);
-  const boxes = new Float64Array(segStart.length * 4);
-  for (let r = 0, s = 0; r < graph.roadCount; r++) {
-    for (let v = roadFirstVertex[r]!, last = roadFirstVertex[r + 1]! - 1; v < last; v++, s++) {
-      segStart[s] = v;
-      segRoad[s] = r;
-      const x0 = vertexLon[v]! * kx;
-      const y0 = vertexLat[v]! * ky;
-      const x1 = vertexLon[v + 1]! * kx;
-      const y1 = vertexLat[v + 1]! * ky;
-      boxes[4 * s] = Math.min(x0, x1);
-      boxes[4 * s + 1] = Math.min(y0, y1);
-      boxes[4 * s + 2] = Math.max(x0, x1);
-      boxes[4 * s + 3] = Math.max(y0, y1);
-    }
-  }
+  const index = new SegmentIndex(graph, kx, ky, options.index === 'tree');
+  const { segV } = index;
   // Metres from each road's first vertex to each of its vertices: made for a road when a place
   // first snaps to it (a run snaps to a small part of a city's roads).
   const alongM = new Float64Array(vertexLon.length);
@@ -172,80 +141,12 @@ export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 
     }
     return alongM;
   };
-  // The tree is the fallback for places far from every road (the grids answer the rest): built on
-  // its first use, not with every world. It indexes runs of TREE_RUN consecutive segments by the
-  // box around them (mostly pieces of one road): an eighth of the items to sort, and a run's box is
-  // no farther than any of its segments, so the runs within the best distance hold every segment
-  // that could be nearer.
-  let tree: Flatbush | null = null;
-  const treeIndex = (): Flatbush => {
-    if (tree === null) {
-      const runs = Math.ceil(segStart.length / TREE_RUN);
-      const built = new Flatbush(runs);
-      for (let k = 0; k < runs; k++) {
-        let minX = Infinity;
-        let minY = Infinity;
-        let maxX = -Infinity;
-        let maxY = -Infinity;
-        for (let s = k * TREE_RUN, end = Math.min(segStart.length, s + TREE_RUN); s < end; s++) {
-          minX = Math.min(minX, boxes[4 * s]!);
-          minY = Math.min(minY, boxes[4 * s + 1]!);
-          maxX = Math.max(maxX, boxes[4 * s + 2]!);
-          maxY = Math.max(maxY, boxes[4 * s + 3]!);
-        }
-        built.add(minX, minY, maxX, maxY);
-      }
-      built.finish();
-      tree = built;
-    }
-    return tree;
-  };
-  const grids = options.index === 'tree' ? [] : SNAP_GRIDS.map((g) => ({ grid: new SegmentGrid(boxes, g.cellM), rings: g.rings }));
-
-  const nearest = (lon: number, lat: number): { s: number; t: number } => {
-    if (!(Number.isFinite(lon) && Number.isFinite(lat))) throw new Error(`road snapping: not a point (${lon}, ${lat})`);
-    const x = lon * kx;
-    const y = lat * ky;
-    let best = -1;
-    let bestD2 = Infinity;
-    let bestT = 0;
-    // Squared projected distance from (x, y) to segment s and the position along it (0..1), kept
-    // when nearer (no object per segment: a snap considers dozens).
-    const consider = (s: number): void => {
-      const v = segStart[s]!;
-      const ax = vertexLon[v]! * kx;
-      const ay = vertexLat[v]! * ky;
-      const bx = vertexLon[v + 1]! * kx - ax;
-      const by = vertexLat[v + 1]! * ky - ay;
-      const len2 = bx * bx + by * by;
-      const t = len2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * bx + (y - ay) * by) / len2)) : 0;
-      const dx = ax + t * bx - x;
-      const dy = ay + t * by - y;
-      const d2 = dx * dx + dy * dy;
-      if (d2 < bestD2 || (d2 === bestD2 && s < best)) {
-        best = s;
-        bestD2 = d2;
-        bestT = t;
-      }
-    };
-    // A box's distance is at most its segment's: every segment whose box is closer than the best
-    // segment found is considered (slack for rounding), so the nearest is found either way.
-    const radius = (): number => Math.sqrt(bestD2) * (1 + 1e-12) + 1e-9;
-    for (const { grid, rings } of grids) if (grid.visitNear(x, y, consider, radius, rings)) return { s: best, t: bestT };
-    // Boxes come in order of box distance: take a few, then every box closer than the best.
-    const index = treeIndex();
-    const considerRun = (k: number): void => {
-      for (let s = k * TREE_RUN, end = Math.min(segStart.length, s + TREE_RUN); s < end; s++) consider(s);
-    };
-    for (const k of index.neighbors(x, y, 8)) considerRun(k);
-    for (const k of index.neighbors(x, y, Infinity, radius())) considerRun(k);
-    return { s: best, t: bestT };
-  };
 
   const snap = (lon: number, lat: number): Snap => {
-    const { s, t } = nearest(lon, lat);
-    const v = segStart[s]!;
-    const road = segRoad[s]!;
+    if (!(Number.isFinite(lon) && Number.isFinite(lat))) throw new Error(`road snapping: not a point (${lon}, ${lat})`);
+    const { s, t } = index.nearest(lon * kx, lat * ky);
+    const v = segV[s]!;
+    const road = index.roadOf(v);
     const pLon = vertexLon[v]! + t * (vertexLon[v + 1]! - vertexLon[v]!);
     const pLat = vertexLat[v]! + t * (vertexLat[v + 1]! - vertexLat[v]!);
     const alongM = along(road);

@@ -4,7 +4,7 @@
  * from every segment, and refuses bad input.
  */
 import { describe, expect, it } from 'vitest';
-import { SegmentGrid } from '../../src/world/segment-grid';
+import { NearestSegment, SegmentGrid } from '../../src/world/segment-grid';
 
 /** Boxes (minX, minY, maxX, maxY) of unit squares at (10 i, 0), i = 0..9, and a long one along y = 50. */
 function boxes(): Float64Array {
@@ -46,6 +46,43 @@ describe('segment grid', () => {
     expect(visits, 'nothing lies within 3 rings of a far point').toBe(0);
     expect(grid.visitNear(500, 500, () => visits++, () => Infinity, 200)).toBe(false);
     expect(visits, 'within 200 rings every segment is met').toBeGreaterThanOrEqual(11);
+  });
+
+  it('finds the nearest segment (ties to the lower key) as brute force does, skipping cells farther than the best', () => {
+    // Pseudo-random segments on a 1 km square (a fixed linear congruential sequence), some repeated
+    // to make exact ties, and keys in reverse order so that a tie is decided by key, not by number.
+    let seed = 12345;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const n = 400;
+    const ends = new Float64Array(4 * n);
+    for (let s = 0; s < n; s++) {
+      if (s % 50 === 49) ends.copyWithin(4 * s, 4 * (s - 7), 4 * (s - 6));
+      else {
+        const x = 1000 * next();
+        const y = 1000 * next();
+        ends.set([x, y, x + 60 * (next() - 0.5), y + 60 * (next() - 0.5)], 4 * s);
+      }
+    }
+    const keys = Uint32Array.from({ length: n }, (_, s) => n - s);
+    const grid = new SegmentGrid(ends, 25);
+    const best = new NearestSegment();
+    const brute = new NearestSegment();
+    for (let k = 0; k < 300; k++) {
+      const x = 1400 * next() - 200;
+      const y = 1400 * next() - 200;
+      best.reset();
+      brute.reset();
+      for (let s = 0; s < n; s++) brute.consider(s, keys[s]!, ends[4 * s]!, ends[4 * s + 1]!, ends[4 * s + 2]!, ends[4 * s + 3]!, x, y);
+      expect(grid.nearest(x, y, ends, keys, best, 100), `(${x}, ${y})`).toBe(true);
+      expect([best.s, best.d2, best.t], `(${x}, ${y})`).toEqual([brute.s, brute.d2, brute.t]);
+    }
+  });
+
+  it('gives up after its rings far from every segment, keeping what it found', () => {
+    const b = boxes();
+    const best = new NearestSegment();
+    expect(new SegmentGrid(b, 5).nearest(500, 500, b, new Uint32Array(11), best, 3)).toBe(false);
+    expect(best.s).toBe(-1);
   });
 
   it('refuses no boxes, a ragged box list, a box that is not finite and a cell size that is not positive', () => {

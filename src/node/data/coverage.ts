@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { bbox as turfBbox } from '@turf/turf';
+import { bbox as turfBbox } from '@turf/bbox';
 import type { CoverageDemand, RoadCoverage } from '../../shared/ipc-schemas';
 import type { RoadGraph } from '../../sim/roads/graph';
 import { buildAreaSet, type AreaFeatures } from '../../world';

@@ -22,6 +22,7 @@ import { ensureOsmGraph } from '../osm/import';
 import { ensureLondonGraph, LONDON_ROAD_FILES } from '../osm/london';
 import { ensureBuiltinData, type EnsureOptions } from './builtin';
 import { cacheDir, londonDataDir } from './paths';
+import type { SharedFileReader } from '../pool/shared-files';
 
 /** Built-in set names this provider knows. */
 export const BUILTIN_SETS = { areas: ['london-boroughs'], points: ['london-lsoa'], network: ['london'] } as const;
@@ -29,6 +30,8 @@ export const BUILTIN_SETS = { areas: ['london-boroughs'], points: ['london-lsoa'
 export interface NodeDataOptions extends EnsureOptions {
   /** Folder that relative file paths are resolved against (default: the process's cwd). */
   cwd?: string;
+  /** Reads cache files shared with other sim workers (src/node/pool/shared-files.ts); absent: read here. */
+  readShared?: SharedFileReader;
 }
 
 /** A request the provider cannot serve: an unknown set name or an unreadable file. */
@@ -125,11 +128,11 @@ export function nodeDataProvider(options: NodeDataOptions = {}): DataProvider {
         if (source === 'london') {
           const env = options.env ?? process.env;
           const dataDir = londonDataDir({ explicit: options.dataDir, settings: options.settings, env, required: Object.values(LONDON_ROAD_FILES) });
-          return (await ensureLondonGraph({ dataDir, cacheDir: cacheDir(env) })).graph;
+          return (await ensureLondonGraph({ dataDir, cacheDir: cacheDir(env), ...(options.readShared ? { readShared: options.readShared } : {}) })).graph;
         }
         if (!isPath(source)) throw unknownSet('network', source);
         const file = path.resolve(cwd, source);
-        if (/\.pbf$/i.test(file)) return (await ensureOsmGraph(regularFile(file), { cacheDir: cacheDir(options.env ?? process.env) })).graph;
+        if (/\.pbf$/i.test(file)) return (await ensureOsmGraph(regularFile(file), { cacheDir: cacheDir(options.env ?? process.env), ...(options.readShared ? { readShared: options.readShared } : {}) })).graph;
         return loadGraphFile(file);
       }),
   };

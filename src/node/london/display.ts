@@ -2,7 +2,10 @@
  * Map copies of the areas: every area simplified for drawing, and the 12 BCUs as dissolved outlines.
  * Point-in-area work uses the full geometry (the built `areas` file), never these.
  */
-import { featureCollection, simplify, truncate, union } from '@turf/turf';
+import { featureCollection } from '@turf/helpers';
+import { simplify } from '@turf/simplify';
+import { truncate } from '@turf/truncate';
+import { union } from '@turf/union';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AreaCollection, AreaFeature } from './boroughs';
 import { LONDON_BCUS } from './bcus';

@@ -2,7 +2,8 @@
  * Point-in-area tests on the built areas (full geometry), with a bounding-box check first so that
  * locating a point among the 33 areas stays cheap.
  */
-import { booleanPointInPolygon, bbox as turfBbox } from '@turf/turf';
+import { bbox as turfBbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { AreaCollection, AreaFeature } from './boroughs';
 
 /** [minLon, minLat, maxLon, maxLat]. */

@@ -18,6 +18,7 @@ import { cacheDir } from '../data/paths';
 import { writeFileAtomicSync } from '../files/atomic-write';
 import { FileReadError, readCappedFile } from '../files/read-capped';
 import { LIMITS } from '../../shared/scenario/limits';
+import type { SharedFileReader } from '../pool/shared-files';
 
 /** A graph file that cannot be read; the message names the file. */
 export class GraphFileError extends Error {
@@ -42,8 +43,35 @@ export function loadGraphFile(file: string, hierarchyDir: string = path.join(cac
  * The graph with a store of hierarchies for other metrics as files `<dir>/<prefix>.metric-<key>.hier`
  * and a store of search spaces (src/sim/roads/query/space-file.ts) as `<dir>/<prefix>.spaces-<key>.bin`.
  */
-export function withHierarchyStore(graph: RoadGraph, dir: string, prefix: string): RoadGraph {
-  return { ...graph, hierarchyStore: diskHierarchyStore(dir, prefix, graph), spaceStore: diskSpaceStore(dir, prefix) };
+export function withHierarchyStore(graph: RoadGraph, dir: string, prefix: string, read: ReadStored = readStored): RoadGraph {
+  return { ...graph, hierarchyStore: diskHierarchyStore(dir, prefix, graph, read), spaceStore: diskSpaceStore(dir, prefix, read) };
+}
+
+/** Reads a stored file (a hierarchy or a space file) whole; throws when it cannot. */
+type ReadStored = (file: string) => Uint8Array;
+
+function readStored(file: string): Uint8Array {
+  const bytes = readFileSync(file);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * `readStored`, but the files of `dir` named `<prefix>.…` that exist now come from `readShared`
+ * (read ahead: the stores' loads are synchronous); a file the store writes later is read from disk.
+ */
+async function withSharedStored(dir: string, prefix: string, readShared: SharedFileReader): Promise<ReadStored> {
+  const ahead = new Map<string, Uint8Array>();
+  const names = readdirSync(dir).filter((entry) => entry.startsWith(`${prefix}.spaces-`) || entry.startsWith(`${prefix}.metric-`));
+  await Promise.all(
+    names.map(async (name) => {
+      const bytes = await readShared(path.join(dir, name));
+      if (bytes) ahead.set(path.join(dir, name), bytes);
+    }),
+  );
+  return (file) => {
+    const bytes = ahead.get(file);
+    return bytes ?? readStored(file);
+  };
 }
 
 /** The space file of `key` beside the graph file `graphFile` (`<name>.graph`) of the cache. */
@@ -56,13 +84,12 @@ const METRICS_KEPT = 4;
 /** Space files kept per graph, at most (one per metric and demand point set in use). */
 const SPACE_FILES_KEPT = 4;
 
-function diskSpaceStore(dir: string, prefix: string): SpaceStore {
+function diskSpaceStore(dir: string, prefix: string, read: ReadStored): SpaceStore {
   const fileOf = (key: string): string => path.join(dir, `${prefix}.spaces-${key}.bin`);
   return {
     load(key: string): Uint8Array | undefined {
       try {
-        const bytes = readFileSync(fileOf(key));
-        return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        return read(fileOf(key));
       } catch {
         return undefined; // none yet (or unreadable): the spaces are made again and written
       }
@@ -83,15 +110,14 @@ function keepNewest(dir: string, start: string, end: string, kept: number): void
   for (const { entry } of mine.slice(kept)) rmSync(path.join(dir, entry), { force: true });
 }
 
-function diskHierarchyStore(dir: string, prefix: string, graph: RoadGraph): HierarchyStore {
+function diskHierarchyStore(dir: string, prefix: string, graph: RoadGraph, read: ReadStored): HierarchyStore {
   const fileOf = (key: string): string => path.join(dir, `${prefix}.metric-${key}.hier`);
   return {
     load(key: string): Hierarchy | undefined {
       const file = fileOf(key);
       if (!existsSync(file)) return undefined;
       try {
-        const bytes = readFileSync(file);
-        return decodeHierarchy(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), graph);
+        return decodeHierarchy(read(file), graph);
       } catch {
         return undefined; // a damaged file: the hierarchy is contracted again and rewritten
       }
@@ -109,10 +135,10 @@ function diskHierarchyStore(dir: string, prefix: string, graph: RoadGraph): Hier
  * one read into one buffer of its size (the capped read gathers 1 MB pieces and copies them
  * together: ~50 MB more to allocate and copy at every world build).
  */
-function readGraphFile(file: string, ours = false): RoadGraph {
-  let bytes: Buffer;
+function readGraphFile(file: string, ours = false, shared?: Uint8Array): RoadGraph {
+  let bytes: Uint8Array;
   try {
-    bytes = ours && statSync(file).size <= LIMITS.graphFileBytes ? readFileSync(file) : readCappedFile(file, LIMITS.graphFileBytes, 'road graph files');
+    bytes = shared ?? (ours && statSync(file).size <= LIMITS.graphFileBytes ? readFileSync(file) : readCappedFile(file, LIMITS.graphFileBytes, 'road graph files'));
   } catch (error) {
     throw new GraphFileError(error instanceof FileReadError ? error.message : `${file}: cannot read (${(error as Error).message})`);
   }
@@ -155,19 +181,23 @@ export function graphCacheKey(inputs: Readonly<Record<string, string>>): string 
  * The graph cached as `<dir>/<prefix>-<key>.graph`, built by `build` when absent, with a store
  * for hierarchies of other metrics beside it. Files of other keys with the same prefix (older
  * builds and their hierarchies) are removed after a build. Concurrent builders both build; the
- * last rename wins, and both files are identical.
+ * last rename wins, and both files are identical. With `readShared` (a sim worker of a pool that
+ * shares cache files), the graph file and the stored files beside it are read through it.
  */
 export async function cachedGraph(
   dir: string,
   prefix: string,
   key: string,
   build: () => Promise<RoadGraph>,
+  readShared?: SharedFileReader,
 ): Promise<{ path: string; graph: RoadGraph; built: boolean }> {
   const file = path.join(dir, `${prefix}-${key}.graph`);
-  const stored = (graph: RoadGraph): RoadGraph => withHierarchyStore(graph, dir, `${prefix}-${key}`);
+  const stored = async (graph: RoadGraph): Promise<RoadGraph> =>
+    withHierarchyStore(graph, dir, `${prefix}-${key}`, readShared ? await withSharedStored(dir, `${prefix}-${key}`, readShared) : readStored);
   if (existsSync(file)) {
     try {
-      return { path: file, graph: stored(readGraphFile(file, true)), built: false };
+      const shared = readShared ? await readShared(file) : undefined;
+      return { path: file, graph: await stored(readGraphFile(file, true, shared)), built: false };
     } catch {
       // A damaged cache file is rebuilt below.
     }
@@ -177,5 +207,5 @@ export async function cachedGraph(
   for (const entry of readdirSync(dir)) {
     if (entry.startsWith(`${prefix}-`) && !entry.startsWith(`${prefix}-${key}`)) rmSync(path.join(dir, entry), { force: true });
   }
-  return { path: file, graph: stored(graph), built: true };
+  return { path: file, graph: await stored(graph), built: true };
 }

@@ -10,6 +10,7 @@ import { speedTable } from '../../sim/roads/speeds';
 import { edgeWeightsMs } from '../../sim/roads/weights';
 import { cacheDir } from '../data/paths';
 import { cachedGraph, fileSha256, graphCacheKey } from './graph-file';
+import type { SharedFileReader } from '../pool/shared-files';
 import { RawNetworkBuilder } from './read';
 
 /** A straight two-way link between node `idA` of input `fileA` and node `idB` of input `fileB`. */
@@ -73,13 +74,13 @@ export function withDefaultHierarchy(graph: RoadGraph, onProgress?: (done: numbe
  */
 export async function ensureOsmGraph(
   file: string,
-  options: { readonly cacheDir?: string; readonly progress?: (fraction: number, phase: string) => void } = {},
+  options: { readonly cacheDir?: string; readonly progress?: (fraction: number, phase: string) => void; readonly readShared?: SharedFileReader } = {},
 ): Promise<{ path: string; graph: RoadGraph }> {
   const name = path.basename(file);
   const sha = fileSha256(file);
   const key = graphCacheKey({ [name]: sha });
   const dir = path.join(options.cacheDir ?? cacheDir(), 'roads');
   const prefix = `osm-${name.replace(/\.osm\.pbf$|\.pbf$/i, '').replace(/[^A-Za-z0-9_]+/g, '_')}`;
-  const { path: built, graph } = await cachedGraph(dir, prefix, key, () => importOsm([file], { sources: [`${name} sha256:${sha}`], progress: options.progress }));
+  const { path: built, graph } = await cachedGraph(dir, prefix, key, () => importOsm([file], { sources: [`${name} sha256:${sha}`], progress: options.progress }), options.readShared);
   return { path: built, graph };
 }

@@ -12,6 +12,7 @@ import type { RoadGraph } from '../../sim/roads/graph';
 import { cacheDir, londonDataDir } from '../data/paths';
 import { cachedGraph, fileSha256, graphCacheKey } from './graph-file';
 import { importOsm, type OsmLink } from './import';
+import type { SharedFileReader } from '../pool/shared-files';
 
 export const LONDON_ROAD_FILES = {
   west: 'roads/omt2018_west_london_drive.osm.pbf',
@@ -25,6 +26,8 @@ export interface LondonGraphOptions {
   /** Cache folder (default: cacheDir()). */
   readonly cacheDir?: string;
   readonly progress?: (fraction: number, phase: string) => void;
+  /** Reads the cache files shared with other sim workers (src/node/pool/shared-files.ts). */
+  readonly readShared?: SharedFileReader;
 }
 
 /** The London graph's cache file and the graph; `built` is true when this process built it (not read from the cache). */
@@ -49,7 +52,7 @@ export function ensureLondonGraph(options: LondonGraphOptions = {}): Promise<Lon
   const memo = `${dir}|${key}`;
   let pending = loaded.get(memo);
   if (!pending) {
-    pending = cachedGraph(dir, 'london', key, () => buildLondonGraph(dataDir, inputs, options.progress));
+    pending = cachedGraph(dir, 'london', key, () => buildLondonGraph(dataDir, inputs, options.progress), options.readShared);
     pending.catch(() => loaded.delete(memo));
     loaded.set(memo, pending);
   }

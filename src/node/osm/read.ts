@@ -8,7 +8,6 @@
  * has its own node-id namespace, and `link` joins a node of one file to a node of another.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { OSMTransform } from 'osm-pbf-parser-node';
 import type { RawNetwork } from '../../sim/roads/build/road-graph';
 import { drivableClass, onewayOf, parseMaxspeed, WAY_TAG_KEYS, type Tags } from './tags';
 
@@ -155,6 +154,9 @@ async function stream(
   phase: string,
   visit: (item: { type: string }) => void,
 ): Promise<void> {
+  // Loaded when a file is read (a graph is built), not by every process that uses cached graphs:
+  // the parser costs ~70 ms CPU to load (every sim worker loaded it; 2026-12-07).
+  const { OSMTransform } = await import('osm-pbf-parser-node');
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
   let read = 0;
   if (progress) {

@@ -17,6 +17,7 @@ import { createSimHost } from '../../host/loop';
 import type { SpawnWorker } from '../../host/pool';
 import { isFromWorker } from '../../shared/worker-schemas';
 import { workerEntry } from './entry';
+import { sharedFileReader, type SharedFileReader, type SharedFiles } from './shared-files';
 
 /** What every sim worker receives as `workerData`. */
 export interface SimWorkerData {
@@ -26,6 +27,8 @@ export interface SimWorkerData {
   readonly options: Readonly<Record<string, unknown>>;
   /** present when the host limits file sources to granted files: each message is the whole list */
   readonly grantPort?: MessagePort;
+  /** present when the pool shares cache files between its workers (./shared-files.ts) */
+  readonly filePort?: MessagePort;
 }
 
 /** The files a host has granted, and news of changes (src/main/grants.ts). */
@@ -54,6 +57,11 @@ export interface NodeSpawnOptions {
    * scenarios come from the page). Without it, any path is read (the command line).
    */
   readonly grants?: GrantFeed;
+  /**
+   * Cache files (road graphs, space files) the pool reads once for all its workers
+   * (./shared-files.ts). Without it, each worker reads its own copies.
+   */
+  readonly sharedFiles?: SharedFiles;
 }
 
 /**
@@ -69,14 +77,16 @@ export function nodeSpawn(spawnOptions: NodeSpawnOptions): SpawnWorker {
   return (events) => {
     const { port1, port2 } = new MessageChannel();
     const grants = spawnOptions.grants ? new MessageChannel() : null;
-    const data: SimWorkerData = { cancelPort: port2, options: spawnOptions.options ?? {}, ...(grants ? { grantPort: grants.port2 } : {}) };
+    const files = spawnOptions.sharedFiles?.connect();
+    const data: SimWorkerData = { cancelPort: port2, options: spawnOptions.options ?? {}, ...(grants ? { grantPort: grants.port2 } : {}), ...(files ? { filePort: files.port } : {}) };
     let stopGrants = (): void => {};
     if (grants && spawnOptions.grants) {
       grants.port1.postMessage(spawnOptions.grants.current());
       stopGrants = spawnOptions.grants.subscribe((files) => grants.port1.postMessage(files));
     }
     const limits = spawnOptions.resourceLimits ?? SIM_WORKER_LIMITS;
-    const common = { workerData: data, transferList: grants ? [port2, grants.port2] : [port2], resourceLimits: limits };
+    const transferList = [port2, ...(grants ? [grants.port2] : []), ...(files ? [files.port] : [])];
+    const common = { workerData: data, transferList, resourceLimits: limits };
     const entry = workerEntry(spawnOptions.entry);
     const worker = entry.tsx ? new Worker(tsBootstrap(entry.file), { ...common, eval: true }) : new Worker(entry.file, common);
     let ended = false;
@@ -84,6 +94,7 @@ export function nodeSpawn(spawnOptions: NodeSpawnOptions): SpawnWorker {
       if (ended) return;
       ended = true;
       port1.close();
+      files?.close();
       stopGrants();
       grants?.port1.close();
       if (reason !== null) events.crash(reason);
@@ -160,4 +171,13 @@ export function grantedFiles(): ((file: string) => boolean) | null {
 /** The `options` the pool gave this worker (see `NodeSpawnOptions.options`). */
 export function simWorkerOptions(): Readonly<Record<string, unknown>> {
   return (workerData as SimWorkerData | null)?.options ?? {};
+}
+
+/**
+ * Worker side: the reader of the cache files the pool shares between its workers, or null when it
+ * shares none (see `NodeSpawnOptions.sharedFiles`).
+ */
+export function simWorkerFiles(): SharedFileReader | null {
+  const port = (workerData as SimWorkerData | null)?.filePort;
+  return port ? sharedFileReader(port) : null;
 }
