@@ -12,6 +12,8 @@
  *   made by building the baseline's world when missing) as `london-roads.spaces` (WEB_SPACE_FILES).
  *   Off by default: measured (2026-12-07, load 4-5), fetching its ~20 MB in each worker cost the
  *   first figures more than the searches it saves (first figures 5.9 s without, 6.3-8.1 s with).
+ * - `prebuilt.json` and `prebuilt-live.json` (src/web/prebuilt.ts, made by ./web-prebuilt.ts): the London baseline's first
+ *   outcomes, run here through the sim-worker loop; RESPONSE_SIM_WEB_PREBUILT=0 leaves it out.
  *
  * Both are built from the London source data on first use. Without the source data the site is
  * still built, without what is missing, and one line says so (the app then names the missing file
@@ -19,7 +21,7 @@
  *
  * Usage: tsx scripts/copy-web-data.ts [--out dist-web/data]
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBuiltinData } from '../src/node/data/builtin';
 import { ensureRoadCoverage } from '../src/node/data/coverage';
@@ -34,7 +36,9 @@ import type { RoadTravelModel } from '../src/sim/travel/road';
 import { buildWorld } from '../src/world';
 import { demandPlaces } from '../src/world/kept-spaces';
 import { WEB_DATA_FILES, WEB_SPACE_FILES } from '../src/web/data-provider';
+import { PREBUILT_FILE, PREBUILT_LIVE_FILE } from '../src/web/prebuilt';
 import { WEB_MAP_FILES } from '../src/web/map-layers';
+import { writePrebuilt } from './web-prebuilt';
 
 /** Source file -> name in the site's data folder. */
 type Copies = Map<string, string>;
@@ -106,6 +110,18 @@ function progressLine(what: string): ((fraction: number, phase: string) => void)
   };
 }
 
+/**
+ * Has the site's index.html (when there is one beside `data/`) preload `files` of `data/` with the
+ * page, before its scripts run; the page fetches them only where it finds these links.
+ */
+function preloadFromIndex(index: string, files: readonly string[]): void {
+  if (!existsSync(index)) return;
+  const html = readFileSync(index, 'utf8').replace(/\s*<link rel="preload" href="\.\/data\/[^"]*" as="fetch" crossorigin>/g, '');
+  const links = files.map((f) => `\n    <link rel="preload" href="./data/${f}" as="fetch" crossorigin>`).join('');
+  if (!html.includes('</title>')) throw new Error(`${index} has no </title> to put the data preloads after`);
+  writeFileSync(index, html.replace('</title>', `</title>${links}`));
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const at = argv.indexOf('--out');
   const out = path.resolve(at >= 0 && argv[at + 1] ? argv[at + 1]! : path.join(__dirname, '..', 'dist-web', 'data'));
@@ -120,6 +136,15 @@ async function main(argv: readonly string[]): Promise<number> {
     bytes += statSync(target).size;
   }
   const names = [...copies.values()].sort();
+  // The first outcomes the page asks for (src/web/prebuilt.ts), when the site has the London data;
+  // RESPONSE_SIM_WEB_PREBUILT=0 leaves them out (the page then runs everything in its workers).
+  if (process.env.RESPONSE_SIM_WEB_PREBUILT !== '0' && names.includes(WEB_DATA_FILES.network.london) && names.includes('demand-points.json')) {
+    const started = performance.now();
+    bytes += await writePrebuilt(out);
+    names.push(PREBUILT_FILE, PREBUILT_LIVE_FILE);
+    preloadFromIndex(path.join(out, '..', 'index.html'), [PREBUILT_FILE, PREBUILT_LIVE_FILE]);
+    console.log(`build:web: ${PREBUILT_FILE} and ${PREBUILT_LIVE_FILE}: the London baseline's first outcomes, made in ${Math.round(performance.now() - started)} ms`);
+  }
   console.log(`build:web: ${names.length} data files (${(bytes / 1048576).toFixed(1)} MB) in ${path.relative(process.cwd(), out) || out}: ${names.join(', ')}`);
   return 0;
 }
