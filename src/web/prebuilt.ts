@@ -10,9 +10,9 @@
  * An outcome is used only for the request it was made for: the same scenario (compared as
  * canonical JSON: keys sorted), days, seed and replications, no replayed log, and the same
  * simulator version. Anything else goes to the workers as before. The page still checks them: the
- * first worker runs the one-day outcome once in the background (which also warms it for the next
- * change) and the live session's worker opens the session as before; an answer that differs is
- * reported and replaces the prebuilt one (`checkPrebuilt`).
+ * first worker runs the prebuilt runs again in the background (./prebuilt-check.ts, which also
+ * warms it for the next change) and the live session's worker opens the session as before; an
+ * answer that differs is reported, and the prebuilt ones are no longer used.
  */
 import type { LiveWorkerFrame, RunOutcome } from '../shared/protocol';
 
@@ -103,10 +103,9 @@ export class Prebuilt {
     return live.frame;
   }
 
-  /** The days and outcome of the one-day run (else the first), for the check in a worker; null when there is none. */
-  get checkRun(): { readonly days: number; readonly outcome: RunOutcome } | null {
-    const run = this.file.runs.find((r) => r.days === 1) ?? this.file.runs[0];
-    return run ? { days: run.days, outcome: run.outcome } : null;
+  /** The runs to check in a worker, shortest first (the one day, then the scenario's own days). */
+  get checkRuns(): readonly PrebuiltRun[] {
+    return [...this.file.runs].sort((a, b) => a.days - b.days);
   }
 
   /** Stops answering batch runs (one differed from a worker's). */

@@ -18,7 +18,8 @@ import type { PickedFile } from './pick-file';
 import { loadSettings, saveSettingsPatch, type StorageLike } from './settings-storage';
 import { webSpawn, type WorkerLike } from './web-spawn';
 import { mark } from './timeline';
-import { frameText, outcomeText, type Prebuilt } from './prebuilt';
+import { frameText, type Prebuilt } from './prebuilt';
+import { prebuiltCheck } from './prebuilt-check';
 import type { PrebuiltLoad } from './prebuilt-fetch';
 
 /** The localStorage key of the open document's autosave. */
@@ -66,8 +67,7 @@ export interface WebApiOptions {
   readonly prebuilt?: PrebuiltLoad;
 }
 
-/** The job of the background check of the prebuilt outcomes (cancelled by any call that needs the worker). */
-const CHECK_JOB = 'prebuilt-check';
+
 
 /**
  * With a cancel board a cancelled run stops at its next check (milliseconds); what may still hold
@@ -108,34 +108,8 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
   const prebuiltLive: Promise<unknown> = Promise.all([prebuiltReady, options.prebuilt?.live])
     .catch(() => null)
     .finally(() => (prebuiltLiveSettled = true));
-  /** 'idle' until a prebuilt outcome is used, then 'running' until the check's run ends */
-  let check: 'idle' | 'running' | 'done' = 'idle';
-
-  /**
-   * Runs the prebuilt one-day outcome in the first worker, once, and compares: a worker that
-   * gives other results than the build's stops the page using them (reported on the console).
-   * It also loads the worker's graph and world and warms its caches for the next change. Any call
-   * that needs the worker cancels it (the worker keeps what it built).
-   */
-  const startCheck = (scenario: Record<string, unknown>): void => {
-    const wanted = prebuilt?.checkRun;
-    if (check !== 'idle' || !wanted) return;
-    check = 'running';
-    mark('prebuilt-check:start');
-    // The page's own scenario object (equal to the prebuilt one), not the file's canonical copy: a
-    // worker keeps its world under the JSON of the scenario's world spec, key order and all.
-    void runBatch(pool, { jobId: CHECK_JOB, scenario, days: wanted.days }).then((outcome) => {
-      check = 'done';
-      mark('prebuilt-check:end');
-      if (!outcome.ok) return; // cancelled (the worker was wanted), or failed: the runs asked for will say
-      if (outcomeText(outcome) === outcomeText(wanted.outcome)) return mark('prebuilt-checked');
-      console.error('The figures made with this site differ from this browser\'s run of the same scenario; they are no longer used.');
-      prebuilt?.dropRuns();
-    });
-  };
-  const needWorker = (): void => {
-    if (check === 'running') pool.cancel(CHECK_JOB);
-  };
+  const check = prebuiltCheck(pool, () => prebuilt);
+  const needWorker = (): void => check.yieldWorker();
   let compareModule: typeof import('../host/compare') | null = null;
   // Live sessions get a worker of their own, started on first use and kept for the next session.
   let livePool: SimWorkerPool | null = null;
@@ -217,7 +191,7 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
         if (known?.ok) {
           mark('prebuilt-used');
           onProgress?.({ jobId: request.jobId, fraction: 1, replicationsDone: 1, replications: 1 });
-          startCheck(request.scenario);
+          check.start(request.scenario);
           return { ...known, wallMs: Math.round(performance.now() - started) };
         }
         needWorker();
