@@ -12,8 +12,14 @@
  *   made by building the baseline's world when missing) as `london-roads.spaces` (WEB_SPACE_FILES).
  *   Off by default: measured (2026-12-07, load 4-5), fetching its ~20 MB in each worker cost the
  *   first figures more than the searches it saves (first figures 5.9 s without, 6.3-8.1 s with).
- * - `prebuilt.json` and `prebuilt-live.json` (src/web/prebuilt.ts, made by ./web-prebuilt.ts): the London baseline's first
- *   outcomes, run here through the sim-worker loop; RESPONSE_SIM_WEB_PREBUILT=0 leaves it out.
+ * - `prebuilt.json` (src/web/prebuilt.ts, made by ./web-prebuilt.ts): the London baseline's first
+ *   outcomes (its 1-day and 7-day runs), run here through the sim-worker loop, preloaded by the
+ *   site's index.html; RESPONSE_SIM_WEB_PREBUILT=0 leaves it out.
+ * - only with RESPONSE_SIM_WEB_PREBUILT_LIVE=1: `prebuilt-live.json`, the live session's first frame
+ *   past its warm-up (2.6 MB), shown before the live worker has opened the session. Off by default:
+ *   measured (2026-12-07, load 11-13), the session then looked ready seconds to a minute before
+ *   Play or an inject did anything (the worker still fetching the graph, building its world and
+ *   warming up), and the e2e trainer and Play tests, which act once the session shows, failed.
  *
  * Both are built from the London source data on first use. Without the source data the site is
  * still built, without what is missing, and one line says so (the app then names the missing file
@@ -36,7 +42,6 @@ import type { RoadTravelModel } from '../src/sim/travel/road';
 import { buildWorld } from '../src/world';
 import { demandPlaces } from '../src/world/kept-spaces';
 import { WEB_DATA_FILES, WEB_SPACE_FILES } from '../src/web/data-provider';
-import { PREBUILT_FILE, PREBUILT_LIVE_FILE } from '../src/web/prebuilt';
 import { WEB_MAP_FILES } from '../src/web/map-layers';
 import { writePrebuilt } from './web-prebuilt';
 
@@ -140,10 +145,11 @@ async function main(argv: readonly string[]): Promise<number> {
   // RESPONSE_SIM_WEB_PREBUILT=0 leaves them out (the page then runs everything in its workers).
   if (process.env.RESPONSE_SIM_WEB_PREBUILT !== '0' && names.includes(WEB_DATA_FILES.network.london) && names.includes('demand-points.json')) {
     const started = performance.now();
-    bytes += await writePrebuilt(out);
-    names.push(PREBUILT_FILE, PREBUILT_LIVE_FILE);
-    preloadFromIndex(path.join(out, '..', 'index.html'), [PREBUILT_FILE, PREBUILT_LIVE_FILE]);
-    console.log(`build:web: ${PREBUILT_FILE} and ${PREBUILT_LIVE_FILE}: the London baseline's first outcomes, made in ${Math.round(performance.now() - started)} ms`);
+    const written = await writePrebuilt(out, { live: process.env.RESPONSE_SIM_WEB_PREBUILT_LIVE === '1' });
+    bytes += written.bytes;
+    names.push(...written.files);
+    preloadFromIndex(path.join(out, '..', 'index.html'), written.files);
+    console.log(`build:web: ${written.files.join(' and ')}: the London baseline's first outcomes, made in ${Math.round(performance.now() - started)} ms`);
   }
   console.log(`build:web: ${names.length} data files (${(bytes / 1048576).toFixed(1)} MB) in ${path.relative(process.cwd(), out) || out}: ${names.join(', ')}`);
   return 0;

@@ -7,7 +7,8 @@
  *
  * - the batch runs of one day (the provisional figures) and of the scenario's own days, as the
  *   page's `runScenario` answers them (src/host/replications.ts `runBatch`);
- * - the live session's first frame past its warm-up (`liveOpen` with `warm`, as the renderer opens it).
+ * - with RESPONSE_SIM_WEB_PREBUILT_LIVE=1 (scripts/copy-web-data.ts), the live session's first frame
+ *   past its warm-up (`liveOpen` with `warm`, as the renderer opens it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -58,8 +59,11 @@ function exactJson(value: unknown, what: string): unknown {
   return again;
 }
 
-/** Writes `<out>/prebuilt.json` and `<out>/prebuilt-live.json`; returns their size in bytes. */
-export async function writePrebuilt(out: string, root = path.join(__dirname, '..')): Promise<number> {
+/**
+ * Writes `<out>/prebuilt.json` and, with `live`, `<out>/prebuilt-live.json`; returns the files
+ * written and their size in bytes.
+ */
+export async function writePrebuilt(out: string, { live: withLive = false, root = path.join(__dirname, '..') } = {}): Promise<{ files: string[]; bytes: number }> {
   const scenario = JSON.parse(readFileSync(path.join(root, 'assets', 'scenarios', 'london-baseline.json'), 'utf8')) as Record<string, unknown>;
   const ownDays = typeof scenario.days === 'number' ? scenario.days : 7;
   const pool = inProcessPool();
@@ -69,21 +73,25 @@ export async function writePrebuilt(out: string, root = path.join(__dirname, '..
     if (!outcome.ok) throw new Error(`the London baseline's ${days}-day run failed: ${JSON.stringify(outcome.error).slice(0, 300)}`);
     runs.push({ days, outcome: exactJson(outcome, `the ${days}-day outcome`) as RunOutcome });
   }
-  const live = await pool.call('liveOpen', { session: 'prebuilt', scenario, days: ownDays, warm: true });
-  if (!live.ok) throw new Error(`the London baseline's live session did not open: ${JSON.stringify(live.error).slice(0, 300)}`);
   const file: PrebuiltFile = { format: 'response-sim-prebuilt/1', sim: SIM_VERSION, scenario: canonicalJson(scenario), runs };
-  const liveFile: PrebuiltLiveFile = {
-    format: 'response-sim-prebuilt-live/1',
-    sim: SIM_VERSION,
-    scenario: file.scenario,
-    days: ownDays,
-    frame: exactJson({ ...live.value, workMs: 0 }, 'the live frame') as typeof live.value,
-  };
+  const writes: [string, unknown][] = [[PREBUILT_FILE, file]];
+  if (withLive) {
+    const live = await pool.call('liveOpen', { session: 'prebuilt', scenario, days: ownDays, warm: true });
+    if (!live.ok) throw new Error(`the London baseline's live session did not open: ${JSON.stringify(live.error).slice(0, 300)}`);
+    const liveFile: PrebuiltLiveFile = {
+      format: 'response-sim-prebuilt-live/1',
+      sim: SIM_VERSION,
+      scenario: file.scenario,
+      days: ownDays,
+      frame: exactJson({ ...live.value, workMs: 0 }, 'the live frame') as typeof live.value,
+    };
+    writes.push([PREBUILT_LIVE_FILE, liveFile]);
+  }
   let bytes = 0;
-  for (const [name, value] of [[PREBUILT_FILE, file], [PREBUILT_LIVE_FILE, liveFile]] as const) {
+  for (const [name, value] of writes) {
     const text = JSON.stringify(value);
     writeFileSync(path.join(out, name), text);
     bytes += Buffer.byteLength(text);
   }
-  return bytes;
+  return { files: writes.map(([name]) => name), bytes };
 }

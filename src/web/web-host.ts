@@ -8,7 +8,10 @@ import { pickFileWithInput } from './pick-file';
 import { createWebApi } from './web-api';
 import { printReportInPage } from './report-export';
 import { fetchPrebuilt } from './prebuilt-fetch';
-import { PREBUILT_FILE } from './prebuilt';
+import { PREBUILT_FILE, PREBUILT_LIVE_FILE } from './prebuilt';
+
+/** Whether index.html preloads this file of data/ (scripts/copy-web-data.ts adds the links for the files it made). */
+const preloaded = (file: string): boolean => document.querySelector(`link[rel="preload"][href$="/${file}"]`) !== null;
 
 /** @param firstWorker a sim worker started already (./main.ts), taken as the pool's first */
 export function createPageApi(firstWorker?: Worker): ReturnType<typeof createWebApi> {
@@ -33,6 +36,6 @@ export function createPageApi(firstWorker?: Worker): ReturnType<typeof createWeb
     // The site's data/ folder, beside index.html (relative: the site may live in a sub-folder).
     mapLayers: fetchMapLayers(base),
     // Only where the build made them: it then preloads them from index.html (scripts/copy-web-data.ts).
-    ...(document.querySelector(`link[rel="preload"][href$="${PREBUILT_FILE}"]`) ? { prebuilt: fetchPrebuilt(base) } : {}),
+    ...(preloaded(PREBUILT_FILE) ? { prebuilt: fetchPrebuilt(base, preloaded(PREBUILT_LIVE_FILE)) } : {}),
   });
 }
