@@ -67,8 +67,6 @@ export interface WebApiOptions {
   readonly prebuilt?: PrebuiltLoad;
 }
 
-
-
 /**
  * With a cancel board a cancelled run stops at its next check (milliseconds); what may still hold
  * the worker is a world being built (the 51 MB graph fetched, the world built: tens of seconds on
