@@ -12,6 +12,14 @@
  *   made by building the baseline's world when missing) as `london-roads.spaces` (WEB_SPACE_FILES).
  *   Off by default: measured (2026-12-07, load 4-5), fetching its ~20 MB in each worker cost the
  *   first figures more than the searches it saves (first figures 5.9 s without, 6.3-8.1 s with).
+ * - `prebuilt.json` (src/web/prebuilt.ts, made by ./web-prebuilt.ts): the London baseline's first
+ *   outcomes (its 1-day and 7-day runs), run here through the sim-worker loop, preloaded by the
+ *   site's index.html; RESPONSE_SIM_WEB_PREBUILT=0 leaves it out.
+ * - only with RESPONSE_SIM_WEB_PREBUILT_LIVE=1: `prebuilt-live.json`, the live session's first frame
+ *   past its warm-up (2.6 MB), shown before the live worker has opened the session. Off by default:
+ *   measured (2026-12-07, load 11-13), the session then looked ready seconds to a minute before
+ *   Play or an inject did anything (the worker still fetching the graph, building its world and
+ *   warming up), and the e2e trainer and Play tests, which act once the session shows, failed.
  *
  * Both are built from the London source data on first use. Without the source data the site is
  * still built, without what is missing, and one line says so (the app then names the missing file
@@ -19,7 +27,7 @@
  *
  * Usage: tsx scripts/copy-web-data.ts [--out dist-web/data]
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBuiltinData } from '../src/node/data/builtin';
 import { ensureRoadCoverage } from '../src/node/data/coverage';
@@ -35,6 +43,7 @@ import { buildWorld } from '../src/world';
 import { demandPlaces } from '../src/world/kept-spaces';
 import { WEB_DATA_FILES, WEB_SPACE_FILES } from '../src/web/data-provider';
 import { WEB_MAP_FILES } from '../src/web/map-layers';
+import { writePrebuilt } from './web-prebuilt';
 
 /** Source file -> name in the site's data folder. */
 type Copies = Map<string, string>;
@@ -106,6 +115,18 @@ function progressLine(what: string): ((fraction: number, phase: string) => void)
   };
 }
 
+/**
+ * Has the site's index.html (when there is one beside `data/`) preload `files` of `data/` with the
+ * page, before its scripts run; the page fetches them only where it finds these links.
+ */
+function preloadFromIndex(index: string, files: readonly string[]): void {
+  if (!existsSync(index)) return;
+  const html = readFileSync(index, 'utf8').replace(/\s*<link rel="preload" href="\.\/data\/[^"]*" as="fetch" crossorigin>/g, '');
+  const links = files.map((f) => `\n    <link rel="preload" href="./data/${f}" as="fetch" crossorigin>`).join('');
+  if (!html.includes('</title>')) throw new Error(`${index} has no </title> to put the data preloads after`);
+  writeFileSync(index, html.replace('</title>', `</title>${links}`));
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const at = argv.indexOf('--out');
   const out = path.resolve(at >= 0 && argv[at + 1] ? argv[at + 1]! : path.join(__dirname, '..', 'dist-web', 'data'));
@@ -120,6 +141,16 @@ async function main(argv: readonly string[]): Promise<number> {
     bytes += statSync(target).size;
   }
   const names = [...copies.values()].sort();
+  // The first outcomes the page asks for (src/web/prebuilt.ts), when the site has the London data;
+  // RESPONSE_SIM_WEB_PREBUILT=0 leaves them out (the page then runs everything in its workers).
+  if (process.env.RESPONSE_SIM_WEB_PREBUILT !== '0' && names.includes(WEB_DATA_FILES.network.london) && names.includes('demand-points.json')) {
+    const started = performance.now();
+    const written = await writePrebuilt(out, { live: process.env.RESPONSE_SIM_WEB_PREBUILT_LIVE === '1' });
+    bytes += written.bytes;
+    names.push(...written.files);
+    preloadFromIndex(path.join(out, '..', 'index.html'), written.files);
+    console.log(`build:web: ${written.files.join(' and ')}: the London baseline's first outcomes, made in ${Math.round(performance.now() - started)} ms`);
+  }
   console.log(`build:web: ${names.length} data files (${(bytes / 1048576).toFixed(1)} MB) in ${path.relative(process.cwd(), out) || out}: ${names.join(', ')}`);
   return 0;
 }

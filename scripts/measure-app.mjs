@@ -15,13 +15,18 @@
  *   shared memory, src/host/cancel-board.ts), else it is terminated and a fresh one fetches the
  *   graph and builds its world again;
  * - live ready: from the page's navigation to the live session's first frame past its warm-up
- *   (the map populated, ready to play).
+ *   (the map populated, ready to play); and, on each load but the last, Play pressed then, to the
+ *   clock moving on (a first frame made with the site shows before the worker has the session).
  *
  * Prints each sample, then the median of each figure and the machine's load (`uptime`). Timing is
  * never asserted anywhere: this only prints.
  *
  * Usage: node scripts/measure-app.mjs [--dir dist-web] [--loads 3] [--changes 7] [--timeout 120 (seconds a step may take)]
  *   [--no-isolation (serve without the cross-origin isolation headers, as before they were sent)]
+ *   [--timeline (after each load, the performance marks of the page and its sim workers: src/web/timeline.ts)]
+ *   [--settle (after each load, wait until the first worker has checked the prebuilt figures, src/web/prebuilt.ts,
+ *    and so built its world and run a day, before the changes: the changes then meet a warm worker, as they met
+ *    one after the run of the scenario's week before the figures were prebuilt)]
  * Chromium: $CHROMIUM_PATH, else /usr/bin/chromium.
  */
 import { execFileSync } from 'node:child_process';
@@ -45,6 +50,12 @@ const LIVE_READY = `(() => {
   return tS !== '' && tS !== null && Number(tS) >= 0;
 })()`;
 
+/** In the page: the live session's clock has moved past 0 (it plays). */
+const LIVE_PLAYS = `(() => {
+  const clock = document.querySelector('[data-testid="clock"]');
+  return !!clock && Number(clock.getAttribute('data-ts')) > 0;
+})()`;
+
 /** In the page: clicks Undo; resolves with the ms until the figures of the scenario it brings back show. */
 const UNDO_TO_FIGURES = CHANGE_TO_FIGURES('', '').replace(
   /Object\.getOwnPropertyDescriptor[^\n]*\n[^\n]*dispatchEvent[^\n]*/,
@@ -62,6 +73,45 @@ async function until(page, expression, t0, timeoutMs = defaultTimeoutMs) {
   }
   return performance.now() - t0;
 }
+
+const MARKS = `performance.getEntriesByType('mark').filter((m) => m.name.startsWith('rs:')).map((m) => [m.name.slice(3), m.startTime])`;
+
+/**
+ * The performance marks of the page and of each sim worker (src/web/timeline.ts), in ms since the
+ * page's navigation, as lines: a `name:start`/`name:end` pair as one span.
+ */
+async function timeline(page) {
+  const pageOrigin = await page.evaluate('performance.timeOrigin');
+  const sources = [['page', 0, await page.evaluate(MARKS)]];
+  let n = 0;
+  for (const worker of page.workers()) {
+    n++;
+    try {
+      const [origin, marks] = await worker.evaluate(`[performance.timeOrigin, ${MARKS}]`);
+      sources.push([`worker ${n}`, origin - pageOrigin, marks]);
+    } catch {
+      // a worker ended meanwhile
+    }
+  }
+  const lines = [];
+  for (const [who, offset, marks] of sources) {
+    const open = new Map();
+    for (const [name, t] of marks) {
+      const at = t + offset;
+      if (name.endsWith(':start')) open.set(name.slice(0, -6), at);
+      else if (name.endsWith(':end') && open.has(name.slice(0, -4))) {
+        const from = open.get(name.slice(0, -4));
+        open.delete(name.slice(0, -4));
+        lines.push([from, `${who}: ${name.slice(0, -4)} ${round(from)}-${round(at)} ms (${round(at - from)} ms)`]);
+      } else lines.push([at, `${who}: ${name} at ${round(at)} ms`]);
+    }
+    for (const [name, from] of open) lines.push([from, `${who}: ${name} from ${round(from)} ms (not ended)`]);
+  }
+  return lines.sort((a, b) => a[0] - b[0]).map(([, line]) => line);
+}
+
+/** In the page: the first worker has checked the prebuilt figures (src/web/web-api.ts), or the site has none. */
+const SETTLED = `!document.querySelector('link[rel="preload"][href$="prebuilt.json"]') || performance.getEntriesByName('rs:prebuilt-check:end').length > 0`;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => Math.round(x);
@@ -83,6 +133,7 @@ async function main(argv) {
   const first = [];
   const early = [];
   const ready = [];
+  const playing = [];
   const changed = [];
   const during = [];
   let back = NaN;
@@ -101,6 +152,20 @@ async function main(argv) {
       early.push(any);
       ready.push(live);
       console.log(`load ${i + 1}: first figures (provisional or final) ${round(any)} ms, the run's figures ${round(figures)} ms, live session ready ${round(live)} ms`);
+      if (i < loads - 1 && Number.isFinite(live)) {
+        // Play pressed as soon as the session shows (a prebuilt first frame shows before its worker has
+        // opened the session: src/web/prebuilt.ts), until its clock has moved on.
+        await page.getByRole('button', { name: 'Play' }).click();
+        const plays = await until(page, LIVE_PLAYS, t0, 60_000).catch(() => NaN);
+        playing.push(plays);
+        console.log(`load ${i + 1}: live session plays (Play pressed once ready) ${round(plays)} ms`);
+      }
+      if (argv.includes('--settle')) {
+        // The prebuilt figures come before the first worker has its world: let it check them (and warm up) first.
+        const settled = await until(page, SETTLED, t0, 60_000).catch(() => NaN);
+        console.log(`load ${i + 1}: first worker warm (the prebuilt figures checked) ${round(settled)} ms`);
+      }
+      if (argv.includes('--timeline')) for (const line of await timeline(page)) console.log(`  ${line}`);
       if (i === loads - 1) {
         // One-day runs, as the aim says (the app's default horizon is the scenario's own week).
         await page.getByRole('combobox', { name: 'Run for' }).selectOption('1');
@@ -117,6 +182,10 @@ async function main(argv) {
         back = (await page.evaluate(UNDO_TO_FIGURES)).ms;
         console.log(`Undo (back to a scenario run before): figures ${round(back)} ms`);
         isolated = await page.evaluate('crossOriginIsolated');
+        if (argv.includes('--timeline')) {
+          console.log('  after the changes:');
+          for (const line of (await timeline(page)).filter((l) => /run-|page-live|live-open|world/.test(l)).slice(-30)) console.log(`  ${line}`);
+        }
         for (let c = 0; c < changes; c++) {
           const value = original + 1 + changes + 2 * c;
           const { ms, missed } = await page.evaluate(CHANGE_DURING_RUN(id, value, value + 1));
@@ -133,6 +202,7 @@ async function main(argv) {
   console.log(`app first figures after page load, provisional or final, median of ${loads}: ${round(median(early))} ms`);
   console.log(`app first figures after page load (London, default horizon), median of ${loads}: ${round(median(first))} ms`);
   console.log(`app live session ready after page load, median of ${loads}: ${round(median(ready))} ms`);
+  if (playing.length > 0) console.log(`app live session playing after page load (Play pressed once ready), median of ${playing.length}: ${round(median(playing))} ms`);
   console.log(`app changed number to new one-day figures, median of ${changes}: ${round(median(changed))} ms (slowest ${round(Math.max(...changed))} ms)`);
   console.log(`app Undo of a changed number (a scenario run before: the page keeps what it ran), figures: ${round(back)} ms`);
   console.log(

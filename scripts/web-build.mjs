@@ -34,6 +34,7 @@ const CODE_FILES = [
   'tsconfig.base.json',
   'tsconfig.web.json',
   'scripts/copy-web-data.ts',
+  'scripts/web-prebuilt.ts',
   'scripts/web-build.mjs',
 ];
 

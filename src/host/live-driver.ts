@@ -53,6 +53,13 @@ export interface LiveDriverOptions {
   readonly frameIntervalMs?: number;
   /** worker milliseconds per frame aimed at when playing as fast as possible (default 60) */
   readonly maxSpeedWorkMs?: number;
+  /**
+   * A first frame known before the worker opens the session (the browser build's prebuilt frame,
+   * src/web/prebuilt.ts), or null. It is shown at once and the session plays from it: what the user
+   * asks meanwhile waits in the worker's queue behind its `liveOpen`. When the worker's own first
+   * frame arrives, `matches` says whether it is the same; if not, the worker's is shown.
+   */
+  readonly firstFrame?: (request: LiveStartRequest) => { readonly frame: LiveWorkerFrame; matches(frame: LiveWorkerFrame): boolean } | null;
 }
 
 /** Default speed of a new session: an hour a minute. */
@@ -208,6 +215,9 @@ class Session {
 
   private async open(): Promise<void> {
     const { scenario, seed, days, exercise, startS, warm } = this.request;
+    const early = this.options.firstFrame?.(this.request) ?? null;
+    // Shown at once; the worker's queue runs what the user asks meanwhile after its liveOpen (sent here, before any await).
+    if (early) this.opened(early.frame);
     const result = await this.pool.call(
       'liveOpen',
       {
@@ -225,9 +235,15 @@ class Session {
     if (this.ended) return;
     if (!result.ok) return this.fail(result.error);
     this.crashesAtOpen = this.pool.crashes.count;
+    // Shown already (and perhaps played on since): the worker has caught up.
+    if (early?.matches(result.value)) return;
+    this.opened(result.value);
+  }
+
+  private opened(frame: LiveWorkerFrame): void {
     this.lastTickWall = this.options.now();
-    this.deliver(result.value);
-    if (this.playing) this.schedule(this.interval);
+    this.deliver(frame);
+    if (this.playing && !this.busy) this.schedule(this.interval);
   }
 
   /** Starts a tick now unless one is running (it schedules the next itself). */

@@ -17,6 +17,7 @@
 import { decodeGraph } from '../sim/roads/query/decode';
 import type { RoadGraph } from '../sim/roads/graph';
 import type { AreaFeatures, DataProvider, PointSetData } from '../world';
+import { mark, marked } from './timeline';
 
 /** Built-in set name -> file in `data/` (JSON sets: the basenames written by src/node/data/builtin.ts). */
 export const WEB_DATA_FILES = {
@@ -72,15 +73,17 @@ export function fetchDataProvider(
   };
 
   const graph = async (source: string): Promise<RoadGraph> => {
+    mark('graph-fetch:start');
     const { url, response } = await fetchFile('network', source);
     let bytes: ArrayBuffer;
     try {
       bytes = await response.arrayBuffer();
+      mark('graph-fetch:end');
     } catch (error) {
       throw new Error(`built-in road network "${source}" at ${url} could not be read: ${messageOf(error)}`);
     }
     try {
-      return decodeGraph(bytes);
+      return marked('graph-decode', () => decodeGraph(bytes));
     } catch (error) {
       throw new Error(`built-in road network "${source}" at ${url} is not a road graph file of this version: ${messageOf(error)}; rebuild the site with npm run build:web`);
     }

@@ -5,11 +5,14 @@
  */
 import { realSimulator } from '../host/real-simulator';
 import { fetchDataProvider } from './data-provider';
+import { markedSimulator } from './marked-simulator';
+import { mark } from './timeline';
 import { serveWebWorker, type WorkerScope } from './worker-host';
 
+mark('worker-script');
 const scope = self as unknown as WorkerScope & { readonly location: { readonly href: string } };
 const data = fetchDataProvider(new URL('../data/', scope.location.href).href, undefined, { spaceFiles: __WEB_SPACES__ });
 // The built-in road graph (51 MB) is fetched at once, while the page draws and the first scenario
 // comes: the London scenarios need it. A failure is reported by the run that needs it (fetched again).
 data.network('london').catch(() => undefined);
-serveWebWorker(scope, realSimulator(data));
+serveWebWorker(scope, markedSimulator(realSimulator(data)));

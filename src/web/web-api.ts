@@ -17,6 +17,10 @@ import { exportReportInBrowser } from './report-export';
 import type { PickedFile } from './pick-file';
 import { loadSettings, saveSettingsPatch, type StorageLike } from './settings-storage';
 import { webSpawn, type WorkerLike } from './web-spawn';
+import { mark } from './timeline';
+import { frameText, type Prebuilt } from './prebuilt';
+import { prebuiltCheck } from './prebuilt-check';
+import type { PrebuiltLoad } from './prebuilt-fetch';
 
 /** The localStorage key of the open document's autosave. */
 export const AUTOSAVE_KEY = 'response-simulator.autosave';
@@ -56,6 +60,11 @@ export interface WebApiOptions {
   readonly now?: () => number;
   /** minimum milliseconds between live frames (default 100) */
   readonly liveFrameMs?: number;
+  /**
+   * The outcomes made with the site (./prebuilt.ts), or null when it has none. Runs and live
+   * sessions wait for it before going to the workers (it is fetched while the page draws).
+   */
+  readonly prebuilt?: PrebuiltLoad;
 }
 
 /**
@@ -82,10 +91,41 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
     hardCancelMs: options.hardCancelMs ?? (sharedCancel ? BOARD_HARD_CANCEL_MS : 250),
   });
   const running = new Set<string>();
+  let prebuilt: Prebuilt | null = null;
+  /** false while the prebuilt outcomes are being fetched (runs wait for them: `waiting`) */
+  let prebuiltSettled = options.prebuilt === undefined;
+  const waiting = new Set<string>();
+  const cancelledWaiting = new Set<string>();
+  const prebuiltReady: Promise<unknown> = (options.prebuilt?.ready ?? Promise.resolve(null))
+    .then(
+      (p) => (prebuilt = p),
+      () => null,
+    )
+    .finally(() => (prebuiltSettled = true));
+  let prebuiltLiveSettled = options.prebuilt === undefined;
+  const prebuiltLive: Promise<unknown> = Promise.all([prebuiltReady, options.prebuilt?.live])
+    .catch(() => null)
+    .finally(() => (prebuiltLiveSettled = true));
+  const check = prebuiltCheck(pool, () => prebuilt);
+  const needWorker = (): void => check.yieldWorker();
   let compareModule: typeof import('../host/compare') | null = null;
   // Live sessions get a worker of their own, started on first use and kept for the next session.
   let livePool: SimWorkerPool | null = null;
   const live = new LiveDriver({
+    // The prebuilt first frame (./prebuilt.ts) when the session is the one made with the site.
+    firstFrame: (request) => {
+      const frame = prebuilt?.liveFrame(request) ?? null;
+      if (!frame) return null;
+      return {
+        frame,
+        matches: (own) => {
+          if (frameText(own) === frameText(frame)) return true;
+          console.error('The live session made with this site differs from this browser\'s; it is no longer used.');
+          prebuilt?.dropLive();
+          return false;
+        },
+      };
+    },
     // A stopped session's warm-up stops between slices (src/host/loop.ts): give it time rather than
     // lose the worker's world (with the cancel board, as long as a batch run: a world still loading).
     pool: () => (livePool ??= pool.dedicated({ hardCancelMs: sharedCancel ? BOARD_HARD_CANCEL_MS : 5000 })),
@@ -134,9 +174,28 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
     async runScenario(request, onProgress) {
       if (running.has(request.jobId)) throw new Error(`runScenario: job '${request.jobId}' is already running; job ids must be unique`);
       running.add(request.jobId);
+      const name = `page-run${request.days === undefined ? '' : `-${request.days}d`}`;
+      mark(`${name}:start`);
       try {
+        const started = performance.now();
+        if (!prebuiltSettled) {
+          // (Cancelled meanwhile: the job never reaches the pool.)
+          waiting.add(request.jobId);
+          await prebuiltReady;
+          waiting.delete(request.jobId);
+          if (cancelledWaiting.delete(request.jobId)) return { ok: false, error: { kind: 'cancelled' } };
+        }
+        const known = prebuilt?.run(request);
+        if (known?.ok) {
+          mark('prebuilt-used');
+          onProgress?.({ jobId: request.jobId, fraction: 1, replicationsDone: 1, replications: 1 });
+          check.start(request.scenario);
+          return { ...known, wallMs: Math.round(performance.now() - started) };
+        }
+        needWorker();
         return await runBatch(pool, request, onProgress);
       } finally {
+        mark(`${name}:end`);
         running.delete(request.jobId);
       }
     },
@@ -146,6 +205,7 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
       if (!checked.success) throw new Error(`suggestResourcing: bad arguments: ${describeIssues(checked.error, 'args[0]')}`);
       if (running.has(request.jobId)) throw new Error(`suggestResourcing: job '${request.jobId}' is already running; job ids must be unique`);
       running.add(request.jobId);
+      needWorker();
       try {
         return await suggestResourcing(pool, checked.data, onProgress);
       } finally {
@@ -157,6 +217,7 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
       if (!checked.success) throw new Error(`compareScenarios: bad arguments: ${describeIssues(checked.error, 'args[0]')}`);
       if (running.has(request.jobId)) throw new Error(`compareScenarios: job '${request.jobId}' is already running; job ids must be unique`);
       running.add(request.jobId);
+      needWorker();
       try {
         // Fetched with the first comparison, so the page's first script stays small.
         compareModule ??= await import('../host/compare');
@@ -166,11 +227,16 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
       }
     },
     async cancel(jobId) {
+      if (waiting.has(jobId)) {
+        cancelledWaiting.add(jobId);
+        return true;
+      }
       return live.stop(jobId) || cancelSuggestion(jobId) || (compareModule?.cancelComparison(jobId) ?? false) || pool.cancel(jobId);
     },
     async snapToRoads(request) {
       const checked = SnapRequestSchema.safeParse(request);
       if (!checked.success) throw new Error(`snapToRoads: bad arguments: ${describeIssues(checked.error, 'args[0]')}`);
+      needWorker();
       const reply = await pool.call('snap', checked.data);
       return reply.ok ? { ok: true, points: reply.value.points } : { ok: false, error: reply.error };
     },
@@ -182,7 +248,18 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
       // The same checks as the desktop's IPC boundary, so both hosts refuse the same calls.
       const checked = LiveStartRequestSchema.safeParse(request);
       if (!checked.success) throw new Error(`liveStart: bad arguments: ${describeIssues(checked.error, 'args[0]')}`);
-      return live.start(checked.data, (frame) => onFrame?.(frame));
+      let frames = 0;
+      mark('page-live:start');
+      if (!prebuiltLiveSettled) {
+        waiting.add(request.jobId);
+        await prebuiltLive;
+        waiting.delete(request.jobId);
+        if (cancelledWaiting.delete(request.jobId)) return { ok: true, reason: 'stopped', tS: 0 };
+      }
+      return live.start(checked.data, (frame) => {
+        if (frames++ === 0) mark('page-live:first-frame');
+        onFrame?.(frame);
+      });
     },
     async liveControl(jobId, command) {
       const checked = LiveCommandSchema.safeParse(command);

@@ -7,10 +7,22 @@ import { downloadText, fileSystemAccessOf } from './browser-files';
 import { pickFileWithInput } from './pick-file';
 import { createWebApi } from './web-api';
 import { printReportInPage } from './report-export';
+import { fetchPrebuilt } from './prebuilt-fetch';
+import { PREBUILT_FILE, PREBUILT_LIVE_FILE } from './prebuilt';
 
-export function createPageApi(): ReturnType<typeof createWebApi> {
+/** Whether index.html preloads this file of data/ (scripts/copy-web-data.ts adds the links for the files it made). */
+const preloaded = (file: string): boolean => document.querySelector(`link[rel="preload"][href$="/${file}"]`) !== null;
+
+/** @param firstWorker a sim worker started already (./main.ts), taken as the pool's first */
+export function createPageApi(firstWorker?: Worker): ReturnType<typeof createWebApi> {
+  let started: Worker | undefined = firstWorker;
+  const base = new URL('data/', document.baseURI).href;
   return createWebApi({
-    createWorker: () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim-worker' }),
+    createWorker: () => {
+      const worker = started ?? new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim-worker' });
+      started = undefined;
+      return worker;
+    },
     // Leave a core for the page; a few workers are plenty for replications in a browser.
     workers: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
     appVersion: __APP_VERSION__,
@@ -22,6 +34,8 @@ export function createPageApi(): ReturnType<typeof createWebApi> {
     autosaveStorage: window.localStorage,
     keyboard: window,
     // The site's data/ folder, beside index.html (relative: the site may live in a sub-folder).
-    mapLayers: fetchMapLayers(new URL('data/', document.baseURI).href),
+    mapLayers: fetchMapLayers(base),
+    // Only where the build made them: it then preloads them from index.html (scripts/copy-web-data.ts).
+    ...(preloaded(PREBUILT_FILE) ? { prebuilt: fetchPrebuilt(base, preloaded(PREBUILT_LIVE_FILE)) } : {}),
   });
 }

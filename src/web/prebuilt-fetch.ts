@@ -1,0 +1,34 @@
+/**
+ * Fetches the site's prebuilt outcomes (./prebuilt.ts): the runs first, the live frame beside
+ * them where the site has it (`live`: settled once it is added or known to be missing). A site without them (built with
+ * RESPONSE_SIM_WEB_PREBUILT=0 or without the London data), or files of another simulator version,
+ * give null: the page then runs everything in its workers, as before. index.html preloads both.
+ */
+import { SIM_VERSION } from '../sim/version';
+import { Prebuilt, PREBUILT_FILE, PREBUILT_LIVE_FILE } from './prebuilt';
+import { markedAsync } from './timeline';
+
+type FetchJson = (url: string) => Promise<Pick<Response, 'ok' | 'json'>>;
+
+export interface PrebuiltLoad {
+  readonly ready: Promise<Prebuilt | null>;
+  readonly live: Promise<unknown>;
+}
+
+async function json(fetchFn: FetchJson, url: string): Promise<unknown> {
+  try {
+    const response = await fetchFn(url);
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** @param withLive whether the site has the live frame (built with RESPONSE_SIM_WEB_PREBUILT_LIVE=1) */
+export function fetchPrebuilt(base: string, withLive: boolean, fetchFn: FetchJson = (url) => fetch(url)): PrebuiltLoad {
+  const runs = markedAsync('prebuilt-fetch', () => json(fetchFn, new URL(PREBUILT_FILE, base).href));
+  const liveJson = withLive ? markedAsync('prebuilt-live-fetch', () => json(fetchFn, new URL(PREBUILT_LIVE_FILE, base).href)) : Promise.resolve(null);
+  const ready = runs.then((file) => Prebuilt.from(file, SIM_VERSION));
+  const live = Promise.all([ready, liveJson]).then(([prebuilt, file]) => prebuilt?.addLive(file));
+  return { ready, live };
+}
