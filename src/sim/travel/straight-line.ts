@@ -10,6 +10,7 @@
 import type { Place, Ranked, TravelModel, Trip } from '../world';
 import { hourOfDay } from '../time';
 import { EARTH_RADIUS_M, greatCircleM } from '../geo';
+import { TopK } from './top-k';
 
 /** Degrees to radians, as geo.ts has it. */
 const RAD = Math.PI / 180;
@@ -28,12 +29,19 @@ export interface StraightLineOptions {
 }
 
 class StraightTrip implements Trip {
+  // Numbers start as numbers (a field declared bare starts undefined, and V8 then boxes each number stored).
+  readonly durationS: number = 0;
+  readonly distanceM: number = 0;
+
   constructor(
     private readonly from: Place,
     private readonly to: Place,
-    readonly durationS: number,
-    readonly distanceM: number,
-  ) {}
+    durationS: number,
+    distanceM: number,
+  ) {
+    this.durationS = durationS;
+    this.distanceM = distanceM;
+  }
 
   readonly accessS = 0;
 
@@ -61,7 +69,7 @@ class StraightTrip implements Trip {
 export class StraightLineTravel implements TravelModel {
   readonly mode = 'straight-line' as const;
   /** Seconds per metre at free flow, off blue lights. */
-  private readonly secondsPerM: number;
+  private readonly secondsPerM: number = 0;
   private readonly congestion: Float64Array;
   /** Scratch for nearest(): haversine's `a` per origin, and the distance it found. */
   private scratch = new Float64Array(64);
@@ -105,6 +113,21 @@ export class StraightLineTravel implements TravelModel {
       if (best >= 0) return [{ index: best, timeS: this.bestM * this.rate(departS, blueLight) }];
       return [];
     }
+    if (k <= 0) return [];
+    // The k best in one pass (TopK keeps them as the stable sort below would order them); a NaN
+    // time, which the sort's comparator orders by index alone, takes the sort.
+    const r = this.rate(departS, blueLight);
+    const top = new TopK(Math.floor(k));
+    for (let i = 0; i < origins.length; i++) {
+      const t = greatCircleM(origins[i]!.lon, origins[i]!.lat, dest.lon, dest.lat) * r;
+      if (t !== t) return this.rankBySort(origins, dest, departS, blueLight, k);
+      top.offer(t, i);
+    }
+    return top.result();
+  }
+
+  /** rankTo by a full stable sort of all the times. */
+  private rankBySort(origins: readonly Place[], dest: Place, departS: number, blueLight: boolean, k: number): Ranked[] {
     const times = this.timesTo(origins, dest, departS, blueLight);
     const order = Array.from(times.keys());
     // Stable sort: equal times keep the lower index first, as the contract asks.
