@@ -44,18 +44,25 @@ class StraightTrip implements Trip {
   }
 
   readonly accessS = 0;
+  /** The place last worked out and its instant (dispatch asks again at the same instant, for each call of a pass and for the incident log). */
+  private lastPlace: Place | null = null;
+  private lastElapsedS = NaN;
 
   placeAt(elapsedS: number): Place {
     if (!(this.durationS > 0) || elapsedS >= this.durationS) return this.to;
     if (elapsedS <= 0) return this.from;
+    if (elapsedS === this.lastElapsedS && this.lastPlace !== null) return this.lastPlace;
     const f = elapsedS / this.durationS;
-    return {
+    const place: Place = {
       lon: this.from.lon + (this.to.lon - this.from.lon) * f,
       lat: this.from.lat + (this.to.lat - this.from.lat) * f,
       edge: -1,
       offsetM: 0,
       accessM: 0,
     };
+    this.lastPlace = place;
+    this.lastElapsedS = elapsedS;
+    return place;
   }
 
   geometry(): { coords: Float64Array; timesS: Float64Array } {
@@ -73,6 +80,9 @@ export class StraightLineTravel implements TravelModel {
   private readonly congestion: Float64Array;
   /** Scratch for nearest(): haversine's `a` per origin, and the distance it found. */
   private scratch = new Float64Array(64);
+  /** Per origin slot: the latitude last weighed there and its cosine (the same units sit in the same slots pick after pick). */
+  private slotLat = new Float64Array(64).fill(NaN);
+  private slotCos = new Float64Array(64);
   private bestM = Infinity;
 
   constructor(private readonly options: StraightLineOptions) {
@@ -144,8 +154,15 @@ export class StraightLineTravel implements TravelModel {
    */
   private nearest(origins: readonly Place[], dest: Place): number {
     const n = origins.length;
-    if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, 2 * this.scratch.length));
+    if (this.scratch.length < n) {
+      const size = Math.max(n, 2 * this.scratch.length);
+      this.scratch = new Float64Array(size);
+      this.slotLat = new Float64Array(size).fill(NaN);
+      this.slotCos = new Float64Array(size);
+    }
     const hav = this.scratch;
+    const slotLat = this.slotLat;
+    const slotCos = this.slotCos;
     const lon2 = dest.lon;
     const lat2 = dest.lat;
     const cos2 = Math.cos(lat2 * RAD);
@@ -154,7 +171,15 @@ export class StraightLineTravel implements TravelModel {
       const o = origins[i]!;
       const s = Math.sin(((lat2 - o.lat) * RAD) / 2);
       const t = Math.sin(((lon2 - o.lon) * RAD) / 2);
-      const a = s * s + Math.cos(o.lat * RAD) * cos2 * t * t;
+      const lat1 = o.lat;
+      let cos1: number;
+      if (slotLat[i] === lat1) cos1 = slotCos[i]!;
+      else {
+        cos1 = Math.cos(lat1 * RAD);
+        slotLat[i] = lat1;
+        slotCos[i] = cos1;
+      }
+      const a = s * s + cos1 * cos2 * t * t;
       hav[i] = a;
       if (a < leastA) leastA = a;
     }
