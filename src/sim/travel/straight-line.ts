@@ -14,6 +14,8 @@ import { TopK } from './top-k';
 
 /** Degrees to radians, as geo.ts has it. */
 const RAD = Math.PI / 180;
+/** rankTo keeps the k best of the nearest by haversine alone up to this k (the incident log asks for 2). */
+const LEAST_K = 16;
 
 export interface StraightLineOptions {
   /** km/h on the straight line (after the detour factor). */
@@ -84,6 +86,8 @@ export class StraightLineTravel implements TravelModel {
   private slotLat = new Float64Array(64).fill(NaN);
   private slotCos = new Float64Array(64);
   private bestM = Infinity;
+  /** Scratch for rankNear: the k least `a`. */
+  private readonly least = new Float64Array(LEAST_K);
 
   constructor(private readonly options: StraightLineOptions) {
     if (!(options.speedKph > 0)) throw new Error(`straight-line travel: speedKph must be > 0, got ${options.speedKph}`);
@@ -127,11 +131,52 @@ export class StraightLineTravel implements TravelModel {
     // The k best in one pass (TopK keeps them as the stable sort below would order them); a NaN
     // time, which the sort's comparator orders by index alone, takes the sort.
     const r = this.rate(departS, blueLight);
-    const top = new TopK(Math.floor(k));
-    for (let i = 0; i < origins.length; i++) {
+    const kk = Math.floor(k);
+    const n = origins.length;
+    if (kk < n && kk <= LEAST_K && r > 0 && r < Infinity) {
+      const ranked = this.rankNear(origins, dest, r, kk);
+      if (ranked) return ranked;
+    }
+    const top = new TopK(kk);
+    for (let i = 0; i < n; i++) {
       const t = greatCircleM(origins[i]!.lon, origins[i]!.lat, dest.lon, dest.lat) * r;
       if (t !== t) return this.rankBySort(origins, dest, departS, blueLight, k);
       top.offer(t, i);
+    }
+    return top.result();
+  }
+
+  /**
+   * rankTo's k best (k < origins, r > 0 finite), null when an origin has no finite haversine `a`
+   * or the k-th least is nearly antipodal. As nearest(): times grow with `a`, and an `a` more
+   * than a hair above the k-th least gives a time strictly above at least k others', so only
+   * origins within that hair have their time computed (as greatCircleM x r computes it) and ranked.
+   */
+  private rankNear(origins: readonly Place[], dest: Place, r: number, k: number): Ranked[] | null {
+    const n = origins.length;
+    this.haversines(origins, dest);
+    const hav = this.scratch;
+    const least = this.least;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const a = hav[i]!;
+      if (a !== a) return null;
+      if (m === k && !(a < least[k - 1]!)) continue;
+      let j = m === k ? k - 1 : m++;
+      while (j > 0 && least[j - 1]! > a) {
+        least[j] = least[j - 1]!;
+        j--;
+      }
+      least[j] = a;
+    }
+    const kth = least[k - 1]!;
+    if (!(kth < 0.5)) return null;
+    const within = kth * (1 + 1e-9);
+    const top = new TopK(k);
+    for (let i = 0; i < n; i++) {
+      const a = hav[i]!;
+      if (!(a <= within)) continue;
+      top.offer(2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a))) * r, i);
     }
     return top.result();
   }
@@ -153,6 +198,40 @@ export class StraightLineTravel implements TravelModel {
    * compared, as greatCircleM would compute it.
    */
   private nearest(origins: readonly Place[], dest: Place): number {
+    const n = origins.length;
+    const leastA = this.haversines(origins, dest);
+    const hav = this.scratch;
+    const lon2 = dest.lon;
+    const lat2 = dest.lat;
+    let best = -1;
+    let bestM = Infinity;
+    if (leastA < 0.5) {
+      const within = leastA * (1 + 1e-9);
+      for (let i = 0; i < n; i++) {
+        const a = hav[i]!;
+        if (!(a <= within)) continue;
+        const m = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+        if (m < bestM) {
+          bestM = m;
+          best = i;
+        }
+      }
+    } else {
+      // Nearly antipodal (or no finite distance): greatCircleM over them all, as it was.
+      for (let i = 0; i < n; i++) {
+        const m = greatCircleM(origins[i]!.lon, origins[i]!.lat, lon2, lat2);
+        if (m < bestM) {
+          bestM = m;
+          best = i;
+        }
+      }
+    }
+    this.bestM = bestM;
+    return best;
+  }
+
+  /** Haversine's `a` of each origin to `dest` in `scratch`, as greatCircleM computes it; the least (NaN left out). */
+  private haversines(origins: readonly Place[], dest: Place): number {
     const n = origins.length;
     if (this.scratch.length < n) {
       const size = Math.max(n, 2 * this.scratch.length);
@@ -183,31 +262,7 @@ export class StraightLineTravel implements TravelModel {
       hav[i] = a;
       if (a < leastA) leastA = a;
     }
-    let best = -1;
-    let bestM = Infinity;
-    if (leastA < 0.5) {
-      const within = leastA * (1 + 1e-9);
-      for (let i = 0; i < n; i++) {
-        const a = hav[i]!;
-        if (!(a <= within)) continue;
-        const m = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
-        if (m < bestM) {
-          bestM = m;
-          best = i;
-        }
-      }
-    } else {
-      // Nearly antipodal (or no finite distance): greatCircleM over them all, as it was.
-      for (let i = 0; i < n; i++) {
-        const m = greatCircleM(origins[i]!.lon, origins[i]!.lat, lon2, lat2);
-        if (m < bestM) {
-          bestM = m;
-          best = i;
-        }
-      }
-    }
-    this.bestM = bestM;
-    return best;
+    return leastA;
   }
 
   trip(origin: Place, dest: Place, departS: number, blueLight: boolean): Trip {
