@@ -51,18 +51,26 @@ export function straightAtLeastM(graph: RoadGraph, place: Place, lon: number, la
  */
 export class GlidePlace implements Place {
   private snappedTo: Place | null = null;
+  // Numbers start as numbers (a field declared bare starts undefined, and V8 then boxes each number stored).
+  readonly lon: number = 0;
+  readonly lat: number = 0;
+  /**
+   * A lower bound on `accessM` known without snapping: the nearest road is at most as near as
+   * the nearest road of either end of the glide, less the straight metres to that end.
+   */
+  readonly accessAtLeastM: number = 0;
 
   constructor(
-    readonly lon: number,
-    readonly lat: number,
-    /**
-     * A lower bound on `accessM` known without snapping: the nearest road is at most as near as
-     * the nearest road of either end of the glide, less the straight metres to that end.
-     */
-    readonly accessAtLeastM: number,
+    lon: number,
+    lat: number,
+    accessAtLeastM: number,
     /** The travel model's snapping (TravelModel.place). */
     private readonly snap: (lon: number, lat: number) => Place,
-  ) {}
+  ) {
+    this.lon = lon;
+    this.lat = lat;
+    this.accessAtLeastM = accessAtLeastM;
+  }
 
   /** Whether the road position has been worked out (reading it is then free). */
   get snapped(): boolean {

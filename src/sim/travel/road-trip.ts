@@ -215,12 +215,15 @@ export class OnRoadPlace implements Place {
  */
 export class TripPlace implements Place {
   private placed: Place | null = null;
+  /** Seconds after departure, within 0..durationS (a number from the start: see RoadTrip). */
+  readonly elapsedS: number = 0;
 
   constructor(
     readonly trip: RoadTrip,
-    /** Seconds after departure, within 0..durationS. */
-    readonly elapsedS: number,
-  ) {}
+    elapsedS: number,
+  ) {
+    this.elapsedS = elapsedS;
+  }
 
   /** Whether the place has been worked out. */
   get resolved(): boolean {
