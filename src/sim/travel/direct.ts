@@ -51,18 +51,26 @@ export function straightAtLeastM(graph: RoadGraph, place: Place, lon: number, la
  */
 export class GlidePlace implements Place {
   private snappedTo: Place | null = null;
+  // Numbers start as numbers (a field declared bare starts undefined, and V8 then boxes each number stored).
+  readonly lon: number = 0;
+  readonly lat: number = 0;
+  /**
+   * A lower bound on `accessM` known without snapping: the nearest road is at most as near as
+   * the nearest road of either end of the glide, less the straight metres to that end.
+   */
+  readonly accessAtLeastM: number = 0;
 
   constructor(
-    readonly lon: number,
-    readonly lat: number,
-    /**
-     * A lower bound on `accessM` known without snapping: the nearest road is at most as near as
-     * the nearest road of either end of the glide, less the straight metres to that end.
-     */
-    readonly accessAtLeastM: number,
+    lon: number,
+    lat: number,
+    accessAtLeastM: number,
     /** The travel model's snapping (TravelModel.place). */
     private readonly snap: (lon: number, lat: number) => Place,
-  ) {}
+  ) {
+    this.lon = lon;
+    this.lat = lat;
+    this.accessAtLeastM = accessAtLeastM;
+  }
 
   /** Whether the road position has been worked out (reading it is then free). */
   get snapped(): boolean {
@@ -95,25 +103,29 @@ export class GlidePlace implements Place {
 /** A direct journey, fixed at departure: a straight glide from origin to destination at constant speed. */
 export class DirectTrip implements Trip {
   /** Every second of a direct journey is off the modelled roads. */
-  readonly accessS: number;
+  readonly accessS: number = 0;
   /** Straight metres x the detour factor (what the journey stands for on the ground). */
-  readonly distanceM: number;
+  readonly distanceM: number = 0;
   /** Lower bounds on the metres from each end to its nearest road (see GlidePlace.accessAtLeastM). */
-  private readonly originNearM: number;
-  private readonly destNearM: number;
+  private readonly originNearM: number = 0;
+  private readonly destNearM: number = 0;
+  /** Seconds from departure to arrival (exactly the model's travel time for the pair). */
+  readonly durationS: number = 0;
+  /** Straight metres from origin to destination. */
+  private readonly straightM: number = 0;
   /** Snaps for the places along the glide, the last one kept (a unit ranked, then sent, is snapped once). */
   private readonly snapAlong: (lon: number, lat: number) => Place;
 
   constructor(
     private readonly origin: Place,
     private readonly dest: Place,
-    /** Seconds from departure to arrival (exactly the model's travel time for the pair). */
-    readonly durationS: number,
-    /** Straight metres from origin to destination. */
-    private readonly straightM: number,
+    durationS: number,
+    straightM: number,
     detourFactor: number,
     snap: (lon: number, lat: number) => Place,
   ) {
+    this.durationS = durationS;
+    this.straightM = straightM;
     this.accessS = durationS;
     this.distanceM = straightM * detourFactor;
     this.originNearM = nearestRoadAtLeastM(origin);

@@ -50,19 +50,27 @@ export class RoadTrip implements Trip {
   /** The place last worked out, and its instant (dispatch asks again, for the trip, where ranking just placed the unit). */
   private lastPlace: Place | null = null;
   private lastT = NaN;
+  // Numbers start as numbers (a field declared bare starts undefined, and V8 then boxes each number stored).
+  /** Seconds from departure to arrival (exactly the model's travel time for the pair). */
+  readonly durationS: number = 0;
+  /** Seconds of the access legs, after the departure's scale. */
+  readonly accessS: number = 0;
+  /** Milliseconds of the road part (what its route, once found, weighs). */
+  readonly roadMs: number = 0;
 
   constructor(
     private readonly graph: RoadGraph,
-    /** Seconds from departure to arrival (exactly the model's travel time for the pair). */
-    readonly durationS: number,
-    /** Seconds of the access legs, after the departure's scale. */
-    readonly accessS: number,
+    durationS: number,
+    accessS: number,
     readonly timing: TripTiming,
-    /** Milliseconds of the road part (what its route, once found, weighs). */
-    readonly roadMs: number,
+    roadMs: number,
     /** Finds the road part (weighing exactly the road time the trip was timed by). */
     private readonly findRoute: () => CompactRoute,
-  ) {}
+  ) {
+    this.durationS = durationS;
+    this.accessS = accessS;
+    this.roadMs = roadMs;
+  }
 
   /** The road position of the origin (worked out once). */
   get originRoadPos(): RoadPos {
@@ -207,12 +215,15 @@ export class OnRoadPlace implements Place {
  */
 export class TripPlace implements Place {
   private placed: Place | null = null;
+  /** Seconds after departure, within 0..durationS (a number from the start: see RoadTrip). */
+  readonly elapsedS: number = 0;
 
   constructor(
     readonly trip: RoadTrip,
-    /** Seconds after departure, within 0..durationS. */
-    readonly elapsedS: number,
-  ) {}
+    elapsedS: number,
+  ) {
+    this.elapsedS = elapsedS;
+  }
 
   /** Whether the place has been worked out. */
   get resolved(): boolean {
@@ -258,7 +269,7 @@ export function ownPlace(place: Place): Place {
 
 /** The unpacked way of a trip: every road piece on a timeline, for drawing and for the metres driven. */
 class TripWay {
-  readonly distanceM: number;
+  readonly distanceM: number = 0;
   private readonly pieces: readonly EdgePiece[];
   /** Seconds after departure at which each road piece starts; then the arrival at the road end. */
   private readonly pieceStartS: Float64Array;

@@ -80,6 +80,36 @@ describe('straight-line travel', () => {
     expect(t.rankTo(far, t.place(0, 0), 0, false, 1)[0]!.index, 'nearly antipodal').toBe(0);
   });
 
+  it('ranks the k best exactly as a stable sort of timesTo does, for every k', () => {
+    const congestion = new Array<number>(24).fill(1);
+    congestion[5] = 0; // all times 0: ties to the lower index
+    const t = travel({ congestionByHour: congestion });
+    const rng = streamRng(5, 'rank-k-test');
+    const slots: ReturnType<typeof t.place>[] = [];
+    for (let round = 0; round < 300; round++) {
+      const dest = t.place(-0.5 + rng.next(), 51.3 + 0.4 * rng.next());
+      const n = 1 + Math.floor(rng.next() * 40);
+      // One array reused, as dispatch does: slots keep their place or take a new one.
+      slots.length = n;
+      for (let i = 0; i < n; i++) {
+        const u = rng.next();
+        if (slots[i] !== undefined && u < 0.5) continue;
+        slots[i] = u < 0.55 ? dest : t.place(-0.5 + Math.round(rng.next() * 40) / 40, 51.3 + Math.round(rng.next() * 16) / 40);
+      }
+      const departS = 3600 * round;
+      const blue = round % 2 === 0;
+      const times = t.timesTo(slots, dest, departS, blue);
+      const order = Array.from(times.keys()).sort((a, b) => times[a]! - times[b]! || a - b);
+      for (const k of [2, 3, 5, n - 1, n, n + 2, 17, 20]) {
+        if (k < 2) continue;
+        const want = order.slice(0, k).map((index) => ({ index, timeS: times[index]! }));
+        expect(t.rankTo(slots, dest, departS, blue, k), `round ${round} k ${k}`).toEqual(want);
+      }
+    }
+    const far = [t.place(179.9, 0.1), t.place(-179.9, -0.1), t.place(180, 0), t.place(0, 1)];
+    expect(t.rankTo(far, t.place(0, 0), 0, false, 2).map((r) => r.index), 'nearly antipodal').toEqual([3, 0]);
+  });
+
   it('refuses a speed of zero', () => {
     expect(() => travel({ speedKph: 0 })).toThrow(/speedKph/);
   });

@@ -107,7 +107,7 @@ function found(piece: EdgePiece | null, edge: number, fromM: number, toM: number
 
 export class CompactRoute {
   /** Milliseconds of the whole road part. */
-  readonly totalMs: number;
+  readonly totalMs: number = 0;
   /** Road milliseconds at which each arc starts. */
   private readonly arcStartMs: Float64Array;
 
