@@ -27,6 +27,16 @@ const PER_S = 1 / BUCKET_S;
 /** Buckets in the ring (a power of two): the ring spans RING x BUCKET_S seconds (18 h) ahead. */
 const RING = 8192;
 const RING_MASK = RING - 1;
+/**
+ * Buckets this far from 0 (2^52 x 8 s, about a billion years) are too far for exact steps of one
+ * bucket (`b + 1` and `b - 1` stop changing b near 2^53): a time there (a hostile scenario's travel
+ * at 1e-300 km/h) sends every waiting event, and every later one, to the heap alone.
+ */
+const FAR_BUCKET = 2 ** 52;
+
+function isFar(bucket: number): boolean {
+  return !(bucket < FAR_BUCKET && bucket > -FAR_BUCKET);
+}
 
 export class EventQueue {
   // Heap order (index 0 the next event; children of i at 4i+1 .. 4i+4).
@@ -184,18 +194,12 @@ export class EventQueue {
     while (this.count === 0) {
       if (this.ringCount === 0) {
         if (this.overflow.length === 0) return;
+        // Events at an infinite or a far time are all that is left (never due, or not in exact
+        // bucket steps): the heap takes them, and from now on every event.
+        if (isFar(this.overflowBucket)) return this.heapTakesAll();
         // Nothing in the ring: jump to the bucket before the overflow's first.
-        if (!Number.isFinite(this.overflowBucket)) {
-          // Events at an infinite time (never due) are all that is left: the heap takes them,
-          // and from now on every event (any time is in a bucket up to the infinite one).
-          for (const slot of this.overflow) this.heapPush(this.waitTime[slot]!, this.waitKey[slot]!, slot);
-          this.overflow.length = 0;
-          this.overflowBucket = Infinity;
-          this.bucket = Infinity;
-          return;
-        }
         if (this.overflowBucket - 1 > this.bucket) this.bucket = this.overflowBucket - 1;
-      }
+      } else if (isFar(this.bucket)) return this.heapTakesAll();
       this.bucket++;
       // The ring now reaches one bucket further: take in the overflow's events that it covers.
       if (this.overflowBucket < this.bucket + RING) this.unflow();
@@ -208,6 +212,23 @@ export class EventQueue {
         slot = this.waitNext[slot]!;
       }
     }
+  }
+
+  /** Every waiting event goes to the heap, and so will every later one (any time is in a bucket up to the infinite one). */
+  private heapTakesAll(): void {
+    for (let r = 0; r < RING; r++) {
+      let slot = this.ring[r]!;
+      this.ring[r] = -1;
+      while (slot >= 0) {
+        this.ringCount--;
+        this.heapPush(this.waitTime[slot]!, this.waitKey[slot]!, slot);
+        slot = this.waitNext[slot]!;
+      }
+    }
+    for (const slot of this.overflow) this.heapPush(this.waitTime[slot]!, this.waitKey[slot]!, slot);
+    this.overflow.length = 0;
+    this.overflowBucket = Infinity;
+    this.bucket = Infinity;
   }
 
   /** Moves the overflow's events that the ring now spans into it (or into the heap). */

@@ -103,4 +103,30 @@ describe('event queue', () => {
     }
     expect(order).toEqual([5, 2, 7, 3, 1, 4, 6]);
   });
+
+  it('ends, in order, with times too far for bucket steps (a trip at 1e-300 km/h takes about 1e303 s)', () => {
+    // Far times first (the first bucket far), then far times arriving after ordinary ones, in the
+    // ring and beyond it: each pops in (time, priority, sequence) order and the queue empties.
+    for (const first of [1e303, 5]) {
+      const q = new EventQueue(2);
+      const times = [first, 3, 1e303, 2 ** 60, -1e300, 1e303, 100, 9e15 * 8, Infinity, 40 * 86400];
+      times.forEach((t, i) => q.push(t, 0, 0, i, 0));
+      const popped: number[] = [];
+      while (q.pop()) {
+        popped.push(q.popA);
+        if (popped.length === 2) q.push(q.popTime + 1e290, 0, 0, 10, 0);
+        if (popped.length === 3) q.push(q.popTime + 7, 0, 0, 11, 0);
+      }
+      const all = [...times, NaN, NaN];
+      const want = [...all.keys()].sort((a, b) => timeOf(a) - timeOf(b) || a - b);
+      function timeOf(i: number): number {
+        return Number.isNaN(all[i]!) ? (i === 10 ? popTimeAfter(1) + 1e290 : popTimeAfter(2) + 7) : all[i]!;
+      }
+      function popTimeAfter(n: number): number {
+        return [...times].sort((a, b) => a - b)[n]!;
+      }
+      expect(popped).toEqual(want);
+      expect(q.size).toBe(0);
+    }
+  });
 });
