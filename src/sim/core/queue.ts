@@ -203,28 +203,24 @@ export class EventQueue {
       this.bucket++;
       // The ring now reaches one bucket further: take in the overflow's events that it covers.
       if (this.overflowBucket < this.bucket + RING) this.unflow();
-      const r = this.bucket & RING_MASK;
-      let slot = this.ring[r]!;
-      this.ring[r] = -1;
-      while (slot >= 0) {
-        this.ringCount--;
-        this.heapPush(this.waitTime[slot]!, this.waitKey[slot]!, slot);
-        slot = this.waitNext[slot]!;
-      }
+      this.takeIn(this.bucket & RING_MASK);
+    }
+  }
+
+  /** Moves the events of ring bucket `r` into the heap. */
+  private takeIn(r: number): void {
+    let slot = this.ring[r]!;
+    this.ring[r] = -1;
+    while (slot >= 0) {
+      this.ringCount--;
+      this.heapPush(this.waitTime[slot]!, this.waitKey[slot]!, slot);
+      slot = this.waitNext[slot]!;
     }
   }
 
   /** Every waiting event goes to the heap, and so will every later one (any time is in a bucket up to the infinite one). */
   private heapTakesAll(): void {
-    for (let r = 0; r < RING; r++) {
-      let slot = this.ring[r]!;
-      this.ring[r] = -1;
-      while (slot >= 0) {
-        this.ringCount--;
-        this.heapPush(this.waitTime[slot]!, this.waitKey[slot]!, slot);
-        slot = this.waitNext[slot]!;
-      }
-    }
+    for (let r = 0; r < RING; r++) this.takeIn(r);
     for (const slot of this.overflow) this.heapPush(this.waitTime[slot]!, this.waitKey[slot]!, slot);
     this.overflow.length = 0;
     this.overflowBucket = Infinity;
