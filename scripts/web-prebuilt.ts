@@ -18,7 +18,8 @@ import { runBatch, type BatchPool } from '../src/host/replications';
 import { nodeDataProvider } from '../src/node/data/provider';
 import type { FromWorker, RunOutcome, WorkerCallName, WorkerCalls, WorkerResult } from '../src/shared/protocol';
 import { SIM_VERSION } from '../src/sim';
-import { canonicalJson, PREBUILT_FILE, PREBUILT_LIVE_FILE, type PrebuiltFile, type PrebuiltLiveFile, type PrebuiltRun } from '../src/web/prebuilt';
+import { canonicalJson } from '../src/shared/scenario/canonical';
+import { PREBUILT_FILE, PREBUILT_LIVE_FILE, type PrebuiltFile, type PrebuiltLiveFile, type PrebuiltRun } from '../src/web/prebuilt';
 
 /** The sim-worker loop in this process, as a pool of one (calls answered one after the other). */
 function inProcessPool(): BatchPool {

@@ -15,6 +15,7 @@
  * answer that differs is reported, and the prebuilt ones are no longer used.
  */
 import type { LiveWorkerFrame, RunOutcome } from '../shared/protocol';
+import { canonicalJson } from '../shared/scenario/canonical';
 
 /** The files in the site's data/ folder: the runs, and the live frame (megabytes of trips) apart. */
 export const PREBUILT_FILE = 'prebuilt.json';
@@ -42,16 +43,6 @@ export interface PrebuiltLiveFile {
   readonly scenario: string;
   readonly days: number;
   readonly frame: LiveWorkerFrame;
-}
-
-/** JSON with object keys sorted at every level: equal values, equal text, whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
-    return sorted;
-  });
 }
 
 /** The requests a prebuilt outcome may answer: the part of a run or live request that is compared. */

@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSimHost } from '../../../src/host/loop';
 import type { LiveFrame, LiveWorkerFrame, RunOutcome } from '../../../src/shared/protocol';
-import { canonicalJson, outcomeText, Prebuilt, type PrebuiltFile } from '../../../src/web/prebuilt';
+import { canonicalJson } from '../../../src/shared/scenario/canonical';
+import { outcomeText, Prebuilt, type PrebuiltFile } from '../../../src/web/prebuilt';
 import { createWebApi } from '../../../src/web/web-api';
 import type { WorkerLike } from '../../../src/web/web-spawn';
 import { fakeSimulator } from '../../host/fakes';
