@@ -81,16 +81,7 @@ function newCall(sim: SimState, lineIndex: number, lon: number, lat: number, are
   // A call no unit attends (most 101 calls) shares one empty array per slot field: nothing is
   // ever written to a slot it does not have.
   const call = (sim.callPool ?? FRESH).take(slots);
-  if (slots === 1) {
-    const onScene = call.slotOnSceneS;
-    const onSceneS = samplers.onScene[grade]!(r.onScene);
-    const reports = sim.reports;
-    onScene[0] = reports !== null ? onSceneS + reports.drawS(grade, lineIndex) : onSceneS;
-    call.slotTurnoutS[0] = samplers.turnout(r.turnout);
-    call.slotUnit[0] = -1;
-    call.slotDispatchS[0] = NaN;
-    call.slotDone[0] = 0;
-  } else if (slots > 1) {
+  if (slots > 0) {
     const onScene = call.slotOnSceneS;
     const turnout = call.slotTurnoutS;
     for (let k = 0; k < slots; k++) onScene[k] = samplers.onScene[grade]!(r.onScene);

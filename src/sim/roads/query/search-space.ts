@@ -104,8 +104,7 @@ export class SpaceSearch {
     let touchedCount = 0;
     for (let i = 0; i < seeds.nodes.length; i++) {
       const r = rank[seeds.nodes[i]!]!;
-      const c = seeds.costs[i]!;
-      if (!(Number.isInteger(c) && c >= 0 && c < UNSEEN)) throw new Error(`search space: seed cost ${c} ms is not a whole number of milliseconds below 2^32 - 1`);
+      const c = seedCost(seeds, i);
       const known = dist[r]!;
       if (known <= c) continue;
       if (known === UNSEEN) touched[touchedCount++] = r;
@@ -155,8 +154,7 @@ export class SpaceSearch {
     let touchedCount = 0;
     for (let i = 0; i < seeds.nodes.length; i++) {
       const r = rank[seeds.nodes[i]!]!;
-      const c = seeds.costs[i]!;
-      if (!(Number.isInteger(c) && c >= 0 && c < UNSEEN)) throw new Error(`search space: seed cost ${c} ms is not a whole number of milliseconds below 2^32 - 1`);
+      const c = seedCost(seeds, i);
       const known = dist[r]!;
       if (known <= c) continue;
       if (known === UNSEEN) touched[touchedCount++] = r;
@@ -365,4 +363,11 @@ export function unpackArcs(h: Hierarchy, arcs: ArrayLike<number>): number[] {
  */
 export function spacePath(h: Hierarchy, forward: SearchSpace, f: number, backward: SearchSpace, b: number): { edges: number[]; sourceSeed: number; targetSeed: number } {
   return { edges: unpackArcs(h, spaceArcs(forward, f, backward, b)), sourceSeed: forward.seed[f]!, targetSeed: backward.seed[b]! };
+}
+
+/** Seed `i`'s cost, which must be a whole number of ms below UNSEEN. */
+function seedCost(seeds: Seeds, i: number): number {
+  const c = seeds.costs[i]!;
+  if (!(Number.isInteger(c) && c >= 0 && c < UNSEEN)) throw new Error(`search space: seed cost ${c} ms is not a whole number of milliseconds below 2^32 - 1`);
+  return c;
 }
