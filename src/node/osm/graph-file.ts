@@ -19,6 +19,7 @@ import { writeFileAtomicSync } from '../files/atomic-write';
 import { FileReadError, readCappedFile } from '../files/read-capped';
 import { LIMITS } from '../../shared/scenario/limits';
 import type { SharedFileReader } from '../pool/shared-files';
+import type { SegmentStore, WithSegmentStore } from '../../world/segment-file';
 
 /** A graph file that cannot be read; the message names the file. */
 export class GraphFileError extends Error {
@@ -33,18 +34,24 @@ export class GraphFileError extends Error {
  * store that keeps hierarchies for other speed tables in `hierarchyDir` (default: the cache's
  * roads folder), named after the graph's identity (its meta: sources with hashes, counts).
  */
-export function loadGraphFile(file: string, hierarchyDir: string = path.join(cacheDir(), 'roads')): RoadGraph {
+export function loadGraphFile(file: string, hierarchyDir: string = path.join(cacheDir(), 'roads')): RoadGraph & WithSegmentStore {
   const graph = readGraphFile(file);
   const identity = createHash('sha256').update(JSON.stringify([graph.meta, graph.nodeCount, graph.edgeCount, graph.roadCount])).digest('hex').slice(0, 16);
   return withHierarchyStore(graph, hierarchyDir, `file-${identity}`);
 }
 
 /**
- * The graph with a store of hierarchies for other metrics as files `<dir>/<prefix>.metric-<key>.hier`
- * and a store of search spaces (src/sim/roads/query/space-file.ts) as `<dir>/<prefix>.spaces-<key>.bin`.
+ * The graph with a store of hierarchies for other metrics as files `<dir>/<prefix>.metric-<key>.hier`,
+ * a store of search spaces (src/sim/roads/query/space-file.ts) as `<dir>/<prefix>.spaces-<key>.bin`
+ * and a store of its snapping index (src/world/segment-file.ts) as `<dir>/<prefix>.segments-<key>.bin`.
  */
-export function withHierarchyStore(graph: RoadGraph, dir: string, prefix: string, read: ReadStored = readStored): RoadGraph {
-  return { ...graph, hierarchyStore: diskHierarchyStore(dir, prefix, graph, read), spaceStore: diskSpaceStore(dir, prefix, read) };
+export function withHierarchyStore(graph: RoadGraph, dir: string, prefix: string, read: ReadStored = readStored): RoadGraph & WithSegmentStore {
+  return {
+    ...graph,
+    hierarchyStore: diskHierarchyStore(dir, prefix, graph, read),
+    spaceStore: diskByteStore(dir, `${prefix}.spaces-`, SPACE_FILES_KEPT, read),
+    segmentStore: diskByteStore(dir, `${prefix}.segments-`, SEGMENT_FILES_KEPT, read),
+  };
 }
 
 /** Reads a stored file (a hierarchy or a space file) whole; throws when it cannot. */
@@ -61,7 +68,7 @@ function readStored(file: string): Uint8Array {
  */
 async function withSharedStored(dir: string, prefix: string, readShared: SharedFileReader): Promise<ReadStored> {
   const ahead = new Map<string, Uint8Array>();
-  const names = readdirSync(dir).filter((entry) => entry.startsWith(`${prefix}.spaces-`) || entry.startsWith(`${prefix}.metric-`));
+  const names = readdirSync(dir).filter((entry) => ['spaces', 'metric', 'segments'].some((kind) => entry.startsWith(`${prefix}.${kind}-`)));
   await Promise.all(
     names.map(async (name) => {
       const bytes = await readShared(path.join(dir, name));
@@ -83,20 +90,27 @@ export function spaceFilePath(graphFile: string, key: string): string {
 const METRICS_KEPT = 4;
 /** Space files kept per graph, at most (one per metric and demand point set in use). */
 const SPACE_FILES_KEPT = 4;
+/** Segment files kept per graph, at most (one, unless the snapping index changed format). */
+const SEGMENT_FILES_KEPT = 2;
 
-function diskSpaceStore(dir: string, prefix: string, read: ReadStored): SpaceStore {
-  const fileOf = (key: string): string => path.join(dir, `${prefix}.spaces-${key}.bin`);
+/**
+ * Files `<dir>/<start><key>.bin` by key (space files, segment files): a file that is missing or
+ * unreadable loads as undefined (its content is made again and saved); the reader checks the
+ * bytes. At most `kept` are kept (the least recently written go first).
+ */
+function diskByteStore(dir: string, start: string, kept: number, read: ReadStored): SpaceStore & SegmentStore {
+  const fileOf = (key: string): string => path.join(dir, `${start}${key}.bin`);
   return {
     load(key: string): Uint8Array | undefined {
       try {
         return read(fileOf(key));
       } catch {
-        return undefined; // none yet (or unreadable): the spaces are made again and written
+        return undefined; // none yet (or unreadable): made again and written
       }
     },
     save(key: string, bytes: ArrayBuffer): void {
       writeAtomically(fileOf(key), bytes);
-      keepNewest(dir, `${prefix}.spaces-`, '.bin', SPACE_FILES_KEPT);
+      keepNewest(dir, start, '.bin', kept);
     },
   };
 }
@@ -190,9 +204,9 @@ export async function cachedGraph(
   key: string,
   build: () => Promise<RoadGraph>,
   readShared?: SharedFileReader,
-): Promise<{ path: string; graph: RoadGraph; built: boolean }> {
+): Promise<{ path: string; graph: RoadGraph & WithSegmentStore; built: boolean }> {
   const file = path.join(dir, `${prefix}-${key}.graph`);
-  const stored = async (graph: RoadGraph): Promise<RoadGraph> =>
+  const stored = async (graph: RoadGraph): Promise<RoadGraph & WithSegmentStore> =>
     withHierarchyStore(graph, dir, `${prefix}-${key}`, readShared ? await withSharedStored(dir, `${prefix}-${key}`, readShared) : readStored);
   if (existsSync(file)) {
     try {
