@@ -1,7 +1,7 @@
 /**
  * An AreaSet (src/sim/world.ts) from GeoJSON polygons: ids and names from feature properties,
  * BCUs from `areas.groups`, land area in km2, point-in-area by a flatbush index of bounding
- * boxes and turf's booleanPointInPolygon (its answers, by a faster test: area-test.ts), and uniform points inside an area by rejection from its
+ * boxes and turf's booleanPointInPolygon, and uniform points inside an area by rejection from its
  * bounding box using the caller's uniform stream.
  */
 import Flatbush from 'flatbush';
@@ -12,7 +12,6 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { ScenarioIssue } from '../shared/scenario';
 import type { AreaSet } from '../sim/world';
-import { AreaTest } from './area-test';
 
 /** What an area data set must be: polygons with an id and a name property. */
 export interface AreaFeatures {
@@ -35,9 +34,6 @@ const MAX_TRIES = 10000;
 type PolyFeature = Feature<Polygon | MultiPolygon>;
 
 class GeoAreaSet implements AreaSet {
-  /** Point-in-area of each feature (turf's answers, faster: area-test.ts), made on first use. */
-  private readonly tests: (AreaTest | undefined)[];
-
   constructor(
     readonly ids: string[],
     readonly names: string[],
@@ -48,19 +44,11 @@ class GeoAreaSet implements AreaSet {
     private readonly features: PolyFeature[],
     private readonly boxes: [number, number, number, number][],
     private readonly index: Flatbush,
-  ) {
-    this.tests = features.map(() => undefined);
-  }
-
-  /** Whether the point lies in area i or on its boundary (turf's booleanPointInPolygon). */
-  private inside(i: number, lon: number, lat: number): boolean {
-    const test = (this.tests[i] ??= new AreaTest(this.features[i]!));
-    return test.contains(lon, lat) ?? booleanPointInPolygon([lon, lat], this.features[i]!);
-  }
+  ) {}
 
   locate(lon: number, lat: number): number {
     const hits = this.index.search(lon, lat, lon, lat).sort((a, b) => a - b);
-    for (const i of hits) if (this.inside(i, lon, lat)) return i;
+    for (const i of hits) if (booleanPointInPolygon([lon, lat], this.features[i]!)) return i;
     return -1;
   }
 
@@ -69,7 +57,7 @@ class GeoAreaSet implements AreaSet {
     for (let k = 0; k < MAX_TRIES; k++) {
       const lon = w + (e - w) * uniform();
       const lat = s + (n - s) * uniform();
-      if (this.inside(i, lon, lat)) return { lon, lat };
+      if (booleanPointInPolygon([lon, lat], this.features[i]!)) return { lon, lat };
     }
     throw new Error(`area "${this.ids[i]}": no point found inside it in ${MAX_TRIES} tries (is its polygon empty?)`);
   }
