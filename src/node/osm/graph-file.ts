@@ -14,6 +14,7 @@ import { GRAPH_FORMAT_VERSION } from '../../sim/roads/format';
 import { decodeGraph, decodeHierarchy } from '../../sim/roads/query/decode';
 import type { HierarchyStore, RoadGraph, SpaceStore } from '../../sim/roads/graph';
 import { LONDON_ROAD_SPEEDS_KPH } from '../../sim/roads/speeds';
+import { rememberedSha256 } from '../data/file-hash';
 import { cacheDir } from '../data/paths';
 import { writeFileAtomicSync } from '../files/atomic-write';
 import { FileReadError, readCappedFile } from '../files/read-capped';
@@ -173,9 +174,13 @@ function writeAtomically(file: string, content: ArrayBuffer): void {
   writeFileAtomicSync(file, new Uint8Array(content));
 }
 
-/** sha256 (hex) of a file's content. */
+/**
+ * sha256 (hex) of a file's content (an input of a cached graph): remembered in the cache while
+ * the file is unchanged (src/node/data/file-hash.ts), so that a process finds its cached graph
+ * without reading the inputs again.
+ */
 export function fileSha256(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
+  return rememberedSha256(file);
 }
 
 /**
