@@ -13,7 +13,7 @@ import { hourOfDay, startOffsetS } from '../sim/time';
 import type { Place } from '../sim/world';
 import { WorldError } from './errors';
 import { storedLayout, type SegmentStore, type WithSegmentStore } from './segment-file';
-import { SegmentIndex } from './segment-index';
+import { SegmentIndex, snapProjection } from './segment-index';
 
 export interface RoadSnapper {
   /** The nearest road position of a point: directed edge, metres along it, straight metres away. */
@@ -127,10 +127,7 @@ export function hourOfDayClock(startHour = 0): HourOfDay {
  */
 export function createRoadSnapper(graph: RoadGraph & WithSegmentStore, options: { index?: 'grid' | 'tree'; store?: SegmentStore } = {}): RoadSnapper {
   if (graph.roadCount === 0) throw new Error('road snapping: the road graph has no roads');
-  let latSum = 0;
-  for (let v = 0; v < graph.nodeCount; v++) latSum += graph.nodeLat[v]!;
-  const lat0 = latSum / graph.nodeCount;
-  const { metresPerDegLon: kx, metresPerDegLat: ky } = localProjection(lat0);
+  const { kx, ky } = snapProjection(graph);
   const { roadFirstVertex, vertexLon, vertexLat } = graph;
 
   const store = options.store ?? graph.segmentStore;

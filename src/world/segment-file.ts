@@ -18,7 +18,7 @@
  */
 import type { RoadGraph } from '../sim/roads/graph';
 import type { GridParts } from './segment-grid';
-import { COARSE_CELL_M, FINE, type SegmentLayout } from './segment-index';
+import { COARSE_CELL_M, FINE, snapProjection, type SegmentLayout } from './segment-index';
 
 const MAGIC = 0x47535352; // "RSSG"
 /** Changes when the layout or the meaning of a file changes (older files are then not used). */
@@ -95,9 +95,9 @@ function fingerprint(graph: Graph, kx: number, ky: number): Int32Array {
 
 const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
 
-/** The store key of the graph's segment file (its fingerprint with this format's version). */
-export function segmentFileKey(graph: Graph, kx: number, ky: number): string {
-  const fp = fingerprint(graph, kx, ky);
+/** The store key of the graph's segment file for snapping's projection of it (its fingerprint with this format's version). */
+export function segmentFileKey(graph: Graph & Pick<RoadGraph, 'nodeCount' | 'nodeLat'>, projection: { kx: number; ky: number } = snapProjection(graph)): string {
+  const fp = fingerprint(graph, projection.kx, projection.ky);
   return hex(fp[0]!) + hex(fp[1]!);
 }
 

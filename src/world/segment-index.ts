@@ -9,6 +9,7 @@
  * Pure (no Node, no DOM).
  */
 import Flatbush from 'flatbush';
+import { localProjection } from '../sim/geo';
 import type { RoadGraph } from '../sim/roads/graph';
 import { NearestSegment, SegmentGrid, type GridParts, type SegmentSource } from './segment-grid';
 
@@ -33,6 +34,14 @@ export interface SegmentLayout {
 
 /** Consecutive segments (in road order) per item of the snapping tree. */
 const TREE_RUN = 8;
+
+/** Metres per degree of longitude (kx) and latitude (ky) at the mean latitude of the graph's nodes: snapping's projection. */
+export function snapProjection(graph: Pick<RoadGraph, 'nodeCount' | 'nodeLat'>): { kx: number; ky: number } {
+  let latSum = 0;
+  for (let v = 0; v < graph.nodeCount; v++) latSum += graph.nodeLat[v]!;
+  const { metresPerDegLon, metresPerDegLat } = localProjection(latSum / graph.nodeCount);
+  return { kx: metresPerDegLon, ky: metresPerDegLat };
+}
 
 export class SegmentIndex {
   /** Segments in all. */

@@ -87,6 +87,11 @@ export function spaceFilePath(graphFile: string, key: string): string {
   return `${graphFile.replace(/\.graph$/, '')}.spaces-${key}.bin`;
 }
 
+/** The segment file of `key` beside the graph file `graphFile` (`<name>.graph`) of the cache. */
+export function segmentFilePath(graphFile: string, key: string): string {
+  return `${graphFile.replace(/\.graph$/, '')}.segments-${key}.bin`;
+}
+
 /** Hierarchies kept per graph, at most (the least recently written go first). */
 const METRICS_KEPT = 4;
 /** Space files kept per graph, at most (one per metric and demand point set in use). */

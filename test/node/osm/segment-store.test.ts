@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { keptSegmentFile } from '../../../src/node/data/segment-files';
 import { withHierarchyStore } from '../../../src/node/osm/graph-file';
 import { createRoadSnapper } from '../../../src/world/road';
 import { asciiNetwork } from '../../sim/roads/helpers';
@@ -63,5 +64,15 @@ describe('segment files in the cache', () => {
     createRoadSnapper(withHierarchyStore(net.graph, dir, 'london-abc'));
     expect(written(), 'another graph').toBe(true);
     expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('are found (made first when missing) for a build that ships them beside the graph', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'segments-'));
+    dirs.push(dir);
+    const graph = withHierarchyStore(net.graph, dir, 'london-abc');
+    const file = keptSegmentFile(path.join(dir, 'london-abc.graph'), graph);
+    expect(file).toBe(path.join(dir, readdirSync(dir)[0]!));
+    expect(keptSegmentFile(path.join(dir, 'london-abc.graph'), graph), 'found again').toBe(file);
+    expect(keptSegmentFile(path.join(dir, 'london-abc.graph'), net.graph), 'a graph without a store').toBeNull();
   });
 });
