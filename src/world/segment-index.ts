@@ -12,6 +12,7 @@ import Flatbush from 'flatbush';
 import { localProjection } from '../sim/geo';
 import type { RoadGraph } from '../sim/roads/graph';
 import { NearestSegment, SegmentGrid, type GridParts, type SegmentSource } from './segment-grid';
+import { fastLayout } from './segment-layout';
 
 /**
  * Snapping grids, fine then coarse: the fine one for places near roads, searched so many rings of
@@ -70,20 +71,13 @@ export class SegmentIndex {
   ) {
     const { roadCount, vertexLon, vertexLat } = graph;
     const count = (this.count = vertexLon.length - roadCount);
-    const segV = (this.segV = options.layout?.segV ?? segmentOrder(graph, kx, ky));
+    const treeOnly = options.treeOnly === true;
+    const layout = options.layout ?? (treeOnly ? undefined : (fastLayout(graph, kx, ky, { fineCellM: FINE.cellM, coarseCellM: COARSE_CELL_M }) ?? referenceLayout(graph, kx, ky)));
+    const segV = (this.segV = layout?.segV ?? segmentOrder(graph, kx, ky));
     if (segV.length !== count) throw new Error(`segment index: ${segV.length} segments in the layout, the graph has ${count}`);
     this.source = { segV, lon: vertexLon, lat: vertexLat, kx, ky };
-    const { layout } = options;
-    if (options.treeOnly === true) {
-      this.fine = this.coarse = null;
-    } else if (layout) {
-      this.fine = new SegmentGrid(layout.fine);
-      this.coarse = new SegmentGrid(layout.coarse);
-    } else {
-      const ends = segmentEnds(this.source, count);
-      this.fine = new SegmentGrid(ends, FINE.cellM);
-      this.coarse = new SegmentGrid(ends, COARSE_CELL_M);
-    }
+    this.fine = layout && !treeOnly ? new SegmentGrid(layout.fine) : null;
+    this.coarse = layout && !treeOnly ? new SegmentGrid(layout.coarse) : null;
   }
 
   /** The segments' order and grids (to keep them: see `SegmentLayout`); null for a tree-only index. */
@@ -179,6 +173,16 @@ export class SegmentIndex {
     this.tree = built;
     return built;
   }
+}
+
+/**
+ * The layout made the first way (segment-layout.ts makes the same in fewer passes, where it can): the
+ * segment order, then each grid over a table of the segments' projected ends.
+ */
+export function referenceLayout(graph: Pick<RoadGraph, 'roadCount' | 'roadFirstVertex' | 'vertexLon' | 'vertexLat'>, kx: number, ky: number): SegmentLayout {
+  const segV = segmentOrder(graph, kx, ky);
+  const ends = segmentEnds({ segV, lon: graph.vertexLon, lat: graph.vertexLat, kx, ky }, segV.length);
+  return { segV, fine: new SegmentGrid(ends, FINE.cellM), coarse: new SegmentGrid(ends, COARSE_CELL_M) };
 }
 
 /**
