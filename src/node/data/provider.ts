@@ -16,11 +16,12 @@ import { parseJsonText } from '../../shared/json-text';
 import { LIMITS } from '../../shared/scenario/limits';
 import { FileReadError, readCappedText } from '../files/read-capped';
 import type { RoadGraph } from '../../sim/roads/graph';
-import type { AreaFeatures, DataProvider, PointSetData } from '../../world';
+import type { AreaFeatures, DataProvider, PointAreaStore, PointSetData } from '../../world';
+import { writeFileAtomicSync } from '../files/atomic-write';
 import { loadGraphFile } from '../osm/graph-file';
 import { ensureOsmGraph } from '../osm/import';
 import { ensureLondonGraph, LONDON_ROAD_FILES } from '../osm/london';
-import { ensureBuiltinData, type EnsureOptions } from './builtin';
+import { ensureBuiltinData, type BuiltinData, type EnsureOptions } from './builtin';
 import { cacheDir, londonDataDir } from './paths';
 import type { SharedFileReader } from '../pool/shared-files';
 
@@ -67,6 +68,21 @@ function readOwnJson(file: string, what: string): unknown {
   } catch {
     return readJson(file, what);
   }
+}
+
+/** A file of the cache as a store of bytes: missing or unreadable loads as undefined; saved atomically. */
+function fileStore(file: string): PointAreaStore {
+  return {
+    load: () => {
+      try {
+        const bytes = readFileSync(file);
+        return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      } catch {
+        return undefined;
+      }
+    },
+    save: (bytes) => writeFileAtomicSync(file, new Uint8Array(bytes)),
+  };
 }
 
 /** A file given as a road network must be a regular file (a pipe or a device would never end). */
@@ -116,7 +132,14 @@ export function nodeDataProvider(options: NodeDataOptions = {}): DataProvider {
     }
     return pending;
   };
-  const builtin = () => once('builtin', () => ensureBuiltinData(options));
+  // The built-in files once found (for the synchronous stores beside them).
+  let builtinFiles: BuiltinData | undefined;
+  const builtin = () =>
+    once('builtin', async () => {
+      const files = await ensureBuiltinData(options);
+      builtinFiles = files;
+      return files;
+    });
 
   return {
     areas: (source) =>
@@ -137,6 +160,9 @@ export function nodeDataProvider(options: NodeDataOptions = {}): DataProvider {
         }
         throw unknownSet('points', source);
       }),
+    // The built-in points' areas in the built-in areas, kept beside them (they change together).
+    pointAreas: (areas, points) =>
+      builtinFiles && areas === 'london-boroughs' && points === 'london-lsoa' ? fileStore(path.join(path.dirname(builtinFiles.points), `point-areas.${areas}.${points}.bin`)) : undefined,
     network: (source) =>
       once(`network:${source}`, async (): Promise<RoadGraph> => {
         if (source === 'london') {
