@@ -70,6 +70,11 @@ function readOwnJson(file: string, what: string): unknown {
   }
 }
 
+/** The file of the built-in point set `points`'s areas in the built-in area set `areas` (src/world/point-areas.ts), beside them. */
+export function pointAreasFile(files: Pick<BuiltinData, 'points'>, areas: string, points: string): string {
+  return path.join(path.dirname(files.points), `point-areas.${areas}.${points}.bin`);
+}
+
 /** A file of the cache as a store of bytes: missing or unreadable loads as undefined; saved atomically. */
 function fileStore(file: string): PointAreaStore {
   return {
@@ -161,8 +166,7 @@ export function nodeDataProvider(options: NodeDataOptions = {}): DataProvider {
         throw unknownSet('points', source);
       }),
     // The built-in points' areas in the built-in areas, kept beside them (they change together).
-    pointAreas: (areas, points) =>
-      builtinFiles && areas === 'london-boroughs' && points === 'london-lsoa' ? fileStore(path.join(path.dirname(builtinFiles.points), `point-areas.${areas}.${points}.bin`)) : undefined,
+    pointAreas: (areas, points) => (builtinFiles && areas === 'london-boroughs' && points === 'london-lsoa' ? fileStore(pointAreasFile(builtinFiles, areas, points)) : undefined),
     network: (source) =>
       once(`network:${source}`, async (): Promise<RoadGraph> => {
         if (source === 'london') {

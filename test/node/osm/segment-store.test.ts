@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keptSegmentFile } from '../../../src/node/data/segment-files';
+import { keptSegmentFile } from '../../../src/node/data/kept-files';
 import { withHierarchyStore } from '../../../src/node/osm/graph-file';
 import { createRoadSnapper } from '../../../src/world/road';
 import { asciiNetwork } from '../../sim/roads/helpers';
