@@ -12,9 +12,11 @@ import { buildAreaSet, type AreaFeatures } from './areas';
 import { MissingDataError, WorldError } from './errors';
 import { roadWorld } from './road';
 import { keepDemandSpaces } from './kept-spaces';
+import { pointAreas, type PointAreaStore } from './point-areas';
 
 export { WorldError, MissingDataError } from './errors';
 export type { AreaFeatures } from './areas';
+export type { PointAreaStore } from './point-areas';
 export { buildAreaSet } from './areas';
 
 /** Weighted points of a built-in set (e.g. "london-lsoa"): parallel arrays. */
@@ -37,6 +39,11 @@ export interface DataProvider {
    * none. A host whose graphs carry a `spaceStore` (Node: files in the cache) needs no such method.
    */
   spaces?(source: string): Promise<Uint8Array | undefined>;
+  /**
+   * Optional: where the host keeps the area of each point of the point set `points` in the area
+   * set `areas` (both named sources; src/world/point-areas.ts), or undefined when it keeps none.
+   */
+  pointAreas?(areas: string, points: string): PointAreaStore | undefined;
 }
 
 /** A provider with no built-in data: every request names the set and says so. */
@@ -161,11 +168,16 @@ async function loadPoints(s: WorldSpec, data: DataProvider, areas: AreaSet | nul
     ({ lon, lat, weight } = set);
     labels = set.label;
   } else return null;
+  const lons = Float64Array.from(lon);
+  const lats = Float64Array.from(lat);
+  // Named sets: their points' areas as the host kept them (located once), when it keeps them.
+  const areaSource = s.areas?.source;
+  const store = typeof areaSource === 'string' && s.demand.pointsSource !== undefined && !s.demand.points ? data.pointAreas?.(areaSource, s.demand.pointsSource) : undefined;
   return {
-    lon: Float64Array.from(lon),
-    lat: Float64Array.from(lat),
+    lon: lons,
+    lat: lats,
     weight: Float64Array.from(weight),
-    area: Int32Array.from(lon, (x, i) => (areas ? areas.locate(x, lat[i]!) : -1)),
+    area: areas ? pointAreas(store, areas, lons, lats) : new Int32Array(lons.length).fill(-1),
     labels,
   };
 }

@@ -12,7 +12,8 @@ import { RoadTravelModel, type HourOfDay, type RoadTravelOptions, type RoadTrave
 import { hourOfDay, startOffsetS } from '../sim/time';
 import type { Place } from '../sim/world';
 import { WorldError } from './errors';
-import { SegmentIndex } from './segment-index';
+import { storedLayout, type SegmentStore, type WithSegmentStore } from './segment-file';
+import { SegmentIndex, snapProjection } from './segment-index';
 
 export interface RoadSnapper {
   /** The nearest road position of a point: directed edge, metres along it, straight metres away. */
@@ -84,14 +85,18 @@ function isRoadGraph(value: unknown): value is RoadGraph {
  */
 export function randomRoadPlace(travel: RoadTravelModel): (uniform: () => number) => Place {
   const graph = travel.graph;
-  const cumulative = new Float64Array(graph.roadCount);
+  // Made on the first draw (a scenario with demand points or areas never draws one).
+  let cumulative: Float64Array | null = null;
   let total = 0;
-  for (let r = 0; r < graph.roadCount; r++) {
-    const e = graph.roadForwardEdge[r]! >= 0 ? graph.roadForwardEdge[r]! : graph.roadBackwardEdge[r]!;
-    total += graph.edgeLengthM[e]!;
-    cumulative[r] = total;
-  }
   return (uniform) => {
+    if (cumulative === null) {
+      cumulative = new Float64Array(graph.roadCount);
+      for (let r = 0; r < graph.roadCount; r++) {
+        const e = graph.roadForwardEdge[r]! >= 0 ? graph.roadForwardEdge[r]! : graph.roadBackwardEdge[r]!;
+        total += graph.edgeLengthM[e]!;
+        cumulative[r] = total;
+      }
+    }
     const target = uniform() * total;
     let lo = 0;
     let hi = graph.roadCount - 1;
@@ -116,17 +121,25 @@ export function hourOfDayClock(startHour = 0): HourOfDay {
 /**
  * Snapping to `graph`'s roads: the nearest point of any road segment (ties to the lower segment
  * number), by projected distance. `options.index` 'tree' searches the flatbush index only (for
- * tests: the grid must give the same snaps).
+ * tests: the grid must give the same snaps). The grids' layout comes from `options.store`, else
+ * the graph's `segmentStore` (a host that keeps segment files: segment-file.ts), when it holds a
+ * good one for the graph; else it is made now (and saved there).
  */
-export function createRoadSnapper(graph: RoadGraph, options: { index?: 'grid' | 'tree' } = {}): RoadSnapper {
+export function createRoadSnapper(graph: RoadGraph & WithSegmentStore, options: { index?: 'grid' | 'tree'; store?: SegmentStore } = {}): RoadSnapper {
   if (graph.roadCount === 0) throw new Error('road snapping: the road graph has no roads');
-  let latSum = 0;
-  for (let v = 0; v < graph.nodeCount; v++) latSum += graph.nodeLat[v]!;
-  const lat0 = latSum / graph.nodeCount;
-  const { metresPerDegLon: kx, metresPerDegLat: ky } = localProjection(lat0);
+  const { kx, ky } = snapProjection(graph);
   const { roadFirstVertex, vertexLon, vertexLat } = graph;
 
-  const index = new SegmentIndex(graph, kx, ky, options.index === 'tree');
+  const store = options.store ?? graph.segmentStore;
+  let index: SegmentIndex;
+  if (store && options.index !== 'tree') {
+    let made: SegmentIndex | undefined;
+    const { layout } = storedLayout(store, graph, kx, ky, () => {
+      made = new SegmentIndex(graph, kx, ky);
+      return made.layout()!;
+    });
+    index = made ?? new SegmentIndex(graph, kx, ky, { layout });
+  } else index = new SegmentIndex(graph, kx, ky, { treeOnly: options.index === 'tree' });
   const { segV } = index;
   // Metres from each road's first vertex to each of its vertices: made for a road when a place
   // first snaps to it (a run snaps to a small part of a city's roads).

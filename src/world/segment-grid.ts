@@ -54,75 +54,59 @@ export class NearestSegment {
   }
 }
 
-export class SegmentGrid {
+/**
+ * The segments a grid lists, by number: segment s runs from vertex segV[s] to vertex segV[s] + 1,
+ * vertex v at (lon[v] * kx, lat[v] * ky) projected metres (the products made where they are used:
+ * the same numbers as a table of projected ends, without its memory).
+ */
+export interface SegmentSource {
+  readonly segV: Uint32Array;
+  readonly lon: Float64Array;
+  readonly lat: Float64Array;
+  readonly kx: number;
+  readonly ky: number;
+}
+
+/** What a grid is made of (a grid kept in a file, segment-file.ts, is made again from these). */
+export interface GridParts {
   readonly x0: number;
   readonly y0: number;
   readonly cols: number;
   readonly rows: number;
+  readonly cellM: number;
   /** Segments of cell c (row-major) are items[start[c] .. start[c + 1]). */
+  readonly start: Uint32Array;
+  readonly items: Uint32Array;
+}
+
+export class SegmentGrid implements GridParts {
+  readonly x0: number;
+  readonly y0: number;
+  readonly cols: number;
+  readonly rows: number;
+  readonly cellM: number;
   readonly start: Uint32Array;
   readonly items: Uint32Array;
 
   /**
    * `boxes` holds two opposite corners of each segment's box (projected metres: minX, minY, maxX,
    * maxY, or a segment's two ends x0, y0, x1, y1); `cellM` is the cell side in metres. Each segment
-   * is listed in every cell its box overlaps, in segment order.
+   * is listed in every cell its box overlaps, in segment order. Or the grid of `parts`, as made
+   * before (checked only for a consistent shape: the caller checks where they came from).
    */
-  constructor(
-    boxes: Float64Array,
-    readonly cellM: number,
-  ) {
-    const count = boxes.length / 4;
-    if (!(count >= 1 && Number.isInteger(count))) throw new Error(`segment grid: ${boxes.length} box numbers is not a whole, non-zero number of boxes`);
-    if (!(cellM > 0)) throw new Error(`segment grid: cell size ${cellM} m is not positive`);
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (let o = 0; o < boxes.length; o += 4) {
-      const ax = boxes[o]!;
-      const ay = boxes[o + 1]!;
-      const bx = boxes[o + 2]!;
-      const by = boxes[o + 3]!;
-      if (ax < minX) minX = ax;
-      if (bx < minX) minX = bx;
-      if (ay < minY) minY = ay;
-      if (by < minY) minY = by;
-      if (ax > maxX) maxX = ax;
-      if (bx > maxX) maxX = bx;
-      if (ay > maxY) maxY = ay;
-      if (by > maxY) maxY = by;
-      if (!(Number.isFinite(ax) && Number.isFinite(ay) && Number.isFinite(bx) && Number.isFinite(by))) throw new Error('segment grid: a segment box is not finite');
+  constructor(boxes: Float64Array, cellM: number);
+  constructor(parts: GridParts);
+  constructor(boxes: Float64Array | GridParts, cellM?: number) {
+    const parts = boxes instanceof Float64Array ? gridParts(boxes, cellM!) : boxes;
+    const { x0, y0, cols, rows, start, items } = parts;
+    if (!(cols >= 1 && rows >= 1 && start.length === cols * rows + 1 && start[0] === 0 && start[cols * rows] === items.length)) {
+      throw new Error(`segment grid: ${cols} x ${rows} cells do not match ${start.length} cell starts and ${items.length} items`);
     }
-    this.x0 = minX;
-    this.y0 = minY;
-    const cols = (this.cols = Math.floor((maxX - minX) / cellM) + 1);
-    this.rows = Math.floor((maxY - minY) / cellM) + 1;
-    const cells = cols * this.rows;
-    // Counting sort by cell: count each cell's segments, sum, then fill (no callback per pair: a
-    // city has a million of them, and this runs in every world build).
-    const start = new Uint32Array(cells + 1);
-    for (let s = 0; s < count; s++) {
-      const o = 4 * s;
-      const c0 = this.col(Math.min(boxes[o]!, boxes[o + 2]!));
-      const c1 = this.col(Math.max(boxes[o]!, boxes[o + 2]!));
-      const r0 = this.row(Math.min(boxes[o + 1]!, boxes[o + 3]!));
-      const r1 = this.row(Math.max(boxes[o + 1]!, boxes[o + 3]!));
-      for (let r = r0; r <= r1; r++) for (let c = c0, cell = r * cols + c0 + 1; c <= c1; c++, cell++) start[cell]!++;
-    }
-    for (let c = 0; c < cells; c++) start[c + 1]! += start[c]!;
-    // Filled through start itself, which moves each cell's start to the next cell's; moved back after.
-    const items = new Uint32Array(start[cells]!);
-    for (let s = 0; s < count; s++) {
-      const o = 4 * s;
-      const c0 = this.col(Math.min(boxes[o]!, boxes[o + 2]!));
-      const c1 = this.col(Math.max(boxes[o]!, boxes[o + 2]!));
-      const r0 = this.row(Math.min(boxes[o + 1]!, boxes[o + 3]!));
-      const r1 = this.row(Math.max(boxes[o + 1]!, boxes[o + 3]!));
-      for (let r = r0; r <= r1; r++) for (let c = c0, cell = r * cols + c0; c <= c1; c++, cell++) items[start[cell]!++] = s;
-    }
-    start.copyWithin(1, 0, cells);
-    start[0] = 0;
+    this.x0 = x0;
+    this.y0 = y0;
+    this.cols = cols;
+    this.rows = rows;
+    this.cellM = parts.cellM;
     this.start = start;
     this.items = items;
   }
@@ -142,14 +126,15 @@ export class SegmentGrid {
 
   /**
    * The nearest segment to (x, y) of those listed here, into `best` (which may hold a segment found
-   * before): segment s runs from (ends[4s], ends[4s + 1]) to (ends[4s + 2], ends[4s + 3]) and its tie
-   * key is keys[s]. Visits the cells ring by ring, skipping cells farther than the best so far, until
-   * every segment not visited lies farther than the best, or every cell was seen. Returns false
-   * when it gave up after `maxRings` rings (the point is far from every road, or outside the grid):
-   * then the caller must search otherwise (`best` keeps what was found).
+   * before): segment s runs from vertex segV[s] to the next one of `seg` (see `SegmentSource`) and
+   * its tie key is segV[s]. Visits the cells ring by ring, skipping cells farther than the best so
+   * far, until every segment not visited lies farther than the best, or every cell was seen. Returns
+   * false when it gave up after `maxRings` rings (the point is far from every road, or outside the
+   * grid): then the caller must search otherwise (`best` keeps what was found).
    */
-  nearest(x: number, y: number, ends: Float64Array, keys: Uint32Array, best: NearestSegment, maxRings: number): boolean {
+  nearest(x: number, y: number, seg: SegmentSource, best: NearestSegment, maxRings: number): boolean {
     const { cols, rows, start, items, cellM, x0, y0 } = this;
+    const { segV, lon, lat, kx, ky } = seg;
     const cx = Math.floor((x - x0) / cellM);
     const cy = Math.floor((y - y0) / cellM);
     for (let ring = 0; ring <= maxRings; ring++) {
@@ -173,8 +158,8 @@ export class SegmentGrid {
           if (Math.sqrt(dx * dx + dy * dy) - RING_SLACK_M > best.radius()) continue;
           for (; i < end; i++) {
             const s = items[i]!;
-            const o = 4 * s;
-            best.consider(s, keys[s]!, ends[o]!, ends[o + 1]!, ends[o + 2]!, ends[o + 3]!, x, y);
+            const v = segV[s]!;
+            best.consider(s, v, lon[v]! * kx, lat[v]! * ky, lon[v + 1]! * kx, lat[v + 1]! * ky, x, y);
           }
         }
       }
@@ -222,12 +207,63 @@ export class SegmentGrid {
       this.y0 + (cy + ring + 1) * this.cellM - y,
     );
   }
+}
 
-  private col(x: number): number {
-    return Math.min(this.cols - 1, Math.max(0, Math.floor((x - this.x0) / this.cellM)));
+/**
+ * The grid of the boxes (see the SegmentGrid constructor): a counting sort by cell, each cell's
+ * segments counted, summed, then filled (no callback per pair: a city has a million of them).
+ */
+function gridParts(boxes: Float64Array, cellM: number): GridParts {
+  const count = boxes.length / 4;
+  if (!(count >= 1 && Number.isInteger(count))) throw new Error(`segment grid: ${boxes.length} box numbers is not a whole, non-zero number of boxes`);
+  if (!(cellM > 0)) throw new Error(`segment grid: cell size ${cellM} m is not positive`);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let o = 0; o < boxes.length; o += 4) {
+    const ax = boxes[o]!;
+    const ay = boxes[o + 1]!;
+    const bx = boxes[o + 2]!;
+    const by = boxes[o + 3]!;
+    if (ax < minX) minX = ax;
+    if (bx < minX) minX = bx;
+    if (ay < minY) minY = ay;
+    if (by < minY) minY = by;
+    if (ax > maxX) maxX = ax;
+    if (bx > maxX) maxX = bx;
+    if (ay > maxY) maxY = ay;
+    if (by > maxY) maxY = by;
+    if (!(Number.isFinite(ax) && Number.isFinite(ay) && Number.isFinite(bx) && Number.isFinite(by))) throw new Error('segment grid: a segment box is not finite');
   }
-
-  private row(y: number): number {
-    return Math.min(this.rows - 1, Math.max(0, Math.floor((y - this.y0) / this.cellM)));
+  const x0 = minX;
+  const y0 = minY;
+  const cols = Math.floor((maxX - minX) / cellM) + 1;
+  const rows = Math.floor((maxY - minY) / cellM) + 1;
+  const cells = cols * rows;
+  const col = (x: number): number => Math.min(cols - 1, Math.max(0, Math.floor((x - x0) / cellM)));
+  const row = (y: number): number => Math.min(rows - 1, Math.max(0, Math.floor((y - y0) / cellM)));
+  const start = new Uint32Array(cells + 1);
+  for (let s = 0; s < count; s++) {
+    const o = 4 * s;
+    const c0 = col(Math.min(boxes[o]!, boxes[o + 2]!));
+    const c1 = col(Math.max(boxes[o]!, boxes[o + 2]!));
+    const r0 = row(Math.min(boxes[o + 1]!, boxes[o + 3]!));
+    const r1 = row(Math.max(boxes[o + 1]!, boxes[o + 3]!));
+    for (let r = r0; r <= r1; r++) for (let c = c0, cell = r * cols + c0 + 1; c <= c1; c++, cell++) start[cell]!++;
   }
+  for (let c = 0; c < cells; c++) start[c + 1]! += start[c]!;
+  // Filled through start itself, which moves each cell's start to the next cell's; moved back after.
+  const items = new Uint32Array(start[cells]!);
+  for (let s = 0; s < count; s++) {
+    const o = 4 * s;
+    const c0 = col(Math.min(boxes[o]!, boxes[o + 2]!));
+    const c1 = col(Math.max(boxes[o]!, boxes[o + 2]!));
+    const r0 = row(Math.min(boxes[o + 1]!, boxes[o + 3]!));
+    const r1 = row(Math.max(boxes[o + 1]!, boxes[o + 3]!));
+    for (let r = r0; r <= r1; r++) for (let c = c0, cell = r * cols + c0; c <= c1; c++, cell++) items[start[cell]!++] = s;
+  }
+  start.copyWithin(1, 0, cells);
+  start[0] = 0;
+  return { x0, y0, cols, rows, cellM, start, items };
 }

@@ -4,7 +4,7 @@
  * from every segment, and refuses bad input.
  */
 import { describe, expect, it } from 'vitest';
-import { NearestSegment, SegmentGrid } from '../../src/world/segment-grid';
+import { NearestSegment, SegmentGrid, type SegmentSource } from '../../src/world/segment-grid';
 
 /** Boxes (minX, minY, maxX, maxY) of unit squares at (10 i, 0), i = 0..9, and a long one along y = 50. */
 function boxes(): Float64Array {
@@ -19,6 +19,22 @@ function boxDistance(b: Float64Array, s: number, x: number, y: number): number {
   const dx = Math.max(b[4 * s]! - x, x - b[4 * s + 2]!, 0);
   const dy = Math.max(b[4 * s + 1]! - y, y - b[4 * s + 3]!, 0);
   return Math.hypot(dx, dy);
+}
+
+/**
+ * The segments of `ends` as the grid reads them: segment s from vertex keys[s] to the next one,
+ * unprojected (kx = ky = 1), so that a segment's tie key is its first vertex.
+ */
+function source(ends: Float64Array, keys: Uint32Array): SegmentSource {
+  const n = ends.length / 4;
+  const size = 2 * Math.max(n, ...keys) + 2;
+  const lon = new Float64Array(size);
+  const lat = new Float64Array(size);
+  for (let s = 0; s < n; s++) {
+    const v = keys[s]!;
+    [lon[v], lat[v], lon[v + 1], lat[v + 1]] = [ends[4 * s]!, ends[4 * s + 1]!, ends[4 * s + 2]!, ends[4 * s + 3]!];
+  }
+  return { segV: keys, lon, lat, kx: 1, ky: 1 };
 }
 
 describe('segment grid', () => {
@@ -63,7 +79,9 @@ describe('segment grid', () => {
         ends.set([x, y, x + 60 * (next() - 0.5), y + 60 * (next() - 0.5)], 4 * s);
       }
     }
-    const keys = Uint32Array.from({ length: n }, (_, s) => n - s);
+    // Keys in reverse order (first vertices 2 (n - s): each segment's two vertices its own).
+    const keys = Uint32Array.from({ length: n }, (_, s) => 2 * (n - s));
+    const seg = source(ends, keys);
     const grid = new SegmentGrid(ends, 25);
     const best = new NearestSegment();
     const brute = new NearestSegment();
@@ -73,7 +91,7 @@ describe('segment grid', () => {
       best.reset();
       brute.reset();
       for (let s = 0; s < n; s++) brute.consider(s, keys[s]!, ends[4 * s]!, ends[4 * s + 1]!, ends[4 * s + 2]!, ends[4 * s + 3]!, x, y);
-      expect(grid.nearest(x, y, ends, keys, best, 100), `(${x}, ${y})`).toBe(true);
+      expect(grid.nearest(x, y, seg, best, 100), `(${x}, ${y})`).toBe(true);
       expect([best.s, best.d2, best.t], `(${x}, ${y})`).toEqual([brute.s, brute.d2, brute.t]);
     }
   });
@@ -81,7 +99,7 @@ describe('segment grid', () => {
   it('gives up after its rings far from every segment, keeping what it found', () => {
     const b = boxes();
     const best = new NearestSegment();
-    expect(new SegmentGrid(b, 5).nearest(500, 500, b, new Uint32Array(11), best, 3)).toBe(false);
+    expect(new SegmentGrid(b, 5).nearest(500, 500, source(b, Uint32Array.from({ length: 11 }, (_, s) => 2 * s)), best, 3)).toBe(false);
     expect(best.s).toBe(-1);
   });
 
@@ -90,5 +108,18 @@ describe('segment grid', () => {
     expect(() => new SegmentGrid(new Float64Array(6), 5)).toThrow(/6 box numbers/);
     expect(() => new SegmentGrid(Float64Array.from([0, 0, NaN, 1]), 5)).toThrow(/not finite/);
     expect(() => new SegmentGrid(boxes(), 0)).toThrow(/cell size 0 m/);
+  });
+
+  it('is made again from its parts, and refuses parts that do not fit together', () => {
+    const grid = new SegmentGrid(boxes(), 5);
+    const again = new SegmentGrid({ x0: grid.x0, y0: grid.y0, cols: grid.cols, rows: grid.rows, cellM: grid.cellM, start: grid.start.slice(), items: grid.items.slice() });
+    const seen = (g: SegmentGrid): number[] => {
+      const out: number[] = [];
+      g.visitNear(35.5, 0.5, (s) => out.push(s), () => 12, 40);
+      return out;
+    };
+    expect(seen(again)).toEqual(seen(grid));
+    expect(() => new SegmentGrid({ ...grid, start: grid.start.subarray(1) })).toThrow(/do not match/);
+    expect(() => new SegmentGrid({ ...grid, items: grid.items.subarray(1) })).toThrow(/do not match/);
   });
 });

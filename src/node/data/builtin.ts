@@ -30,6 +30,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cachedFolder, inputsKey, MANIFEST, publishFolder } from '../london/cache';
 import { buildLondonData, LONDON_ATTRIBUTION, LONDON_BUILTIN_INPUTS, LONDON_DATA_VERSION } from '../london/build';
+import { rememberedSha256 } from './file-hash';
 import { cacheDir, londonDataDir } from './paths';
 
 /** Paths of the built files. */
@@ -104,7 +105,8 @@ export function ensureBuiltinDataReport(options: EnsureOptions = {}): EnsureRepo
   const dataDir = londonDataDir({ explicit: options.dataDir, settings: options.settings, env, required: Object.values(LONDON_BUILTIN_INPUTS) });
   const root = path.join(cacheDir(env), 'london');
   const inputFiles = Object.values(LONDON_BUILTIN_INPUTS).map((name) => ({ name, path: path.join(dataDir, name) }));
-  const { key, inputs } = inputsKey(LONDON_DATA_VERSION, inputFiles);
+  // The inputs' hashes are remembered in the cache while the files are unchanged (file-hash.ts).
+  const { key, inputs } = inputsKey(LONDON_DATA_VERSION, inputFiles, (file) => rememberedSha256(file, cacheDir(env)));
 
   const cached = options.force ? null : cachedFolder(root, key);
   if (cached) {

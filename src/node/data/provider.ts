@@ -10,17 +10,18 @@
  *
  * Every result is loaded once per provider; a failed load is retried on the next call.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseJsonText } from '../../shared/json-text';
 import { LIMITS } from '../../shared/scenario/limits';
 import { FileReadError, readCappedText } from '../files/read-capped';
 import type { RoadGraph } from '../../sim/roads/graph';
-import type { AreaFeatures, DataProvider, PointSetData } from '../../world';
+import type { AreaFeatures, DataProvider, PointAreaStore, PointSetData } from '../../world';
+import { writeFileAtomicSync } from '../files/atomic-write';
 import { loadGraphFile } from '../osm/graph-file';
 import { ensureOsmGraph } from '../osm/import';
 import { ensureLondonGraph, LONDON_ROAD_FILES } from '../osm/london';
-import { ensureBuiltinData, type EnsureOptions } from './builtin';
+import { ensureBuiltinData, type BuiltinData, type EnsureOptions } from './builtin';
 import { cacheDir, londonDataDir } from './paths';
 import type { SharedFileReader } from '../pool/shared-files';
 
@@ -53,6 +54,40 @@ function readJson(file: string, what: string): unknown {
   const parsed = parseJsonText(text);
   if (!parsed.ok) throw new DataSourceError(`${what} ${file}: not valid JSON: ${parsed.message}`);
   return parsed.value;
+}
+
+/**
+ * A JSON file of the cache's own (the data step's output, written by this program): parsed at once,
+ * without the checks a file the user named gets (the cap while reading, the scan for nesting
+ * depth: ~20 ms on the London areas at every world build). One that does not parse is read again
+ * as a user's file would be, for the message.
+ */
+function readOwnJson(file: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return readJson(file, what);
+  }
+}
+
+/** The file of the built-in point set `points`'s areas in the built-in area set `areas` (src/world/point-areas.ts), beside them. */
+export function pointAreasFile(files: Pick<BuiltinData, 'points'>, areas: string, points: string): string {
+  return path.join(path.dirname(files.points), `point-areas.${areas}.${points}.bin`);
+}
+
+/** A file of the cache as a store of bytes: missing or unreadable loads as undefined; saved atomically. */
+function fileStore(file: string): PointAreaStore {
+  return {
+    load: () => {
+      try {
+        const bytes = readFileSync(file);
+        return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      } catch {
+        return undefined;
+      }
+    },
+    save: (bytes) => writeFileAtomicSync(file, new Uint8Array(bytes)),
+  };
 }
 
 /** A file given as a road network must be a regular file (a pipe or a device would never end). */
@@ -102,12 +137,19 @@ export function nodeDataProvider(options: NodeDataOptions = {}): DataProvider {
     }
     return pending;
   };
-  const builtin = () => once('builtin', () => ensureBuiltinData(options));
+  // The built-in files once found (for the synchronous stores beside them).
+  let builtinFiles: BuiltinData | undefined;
+  const builtin = () =>
+    once('builtin', async () => {
+      const files = await ensureBuiltinData(options);
+      builtinFiles = files;
+      return files;
+    });
 
   return {
     areas: (source) =>
       once(`areas:${source}`, async () => {
-        if (source === 'london-boroughs') return readJson((await builtin()).areas, 'built-in areas') as AreaFeatures;
+        if (source === 'london-boroughs') return readOwnJson((await builtin()).areas, 'built-in areas') as AreaFeatures;
         if (isPath(source)) return readJson(path.resolve(cwd, source), 'area file') as AreaFeatures;
         throw unknownSet('areas', source);
       }),
@@ -115,7 +157,7 @@ export function nodeDataProvider(options: NodeDataOptions = {}): DataProvider {
       once(`points:${source}`, async () => {
         if (source === 'london-lsoa') {
           const file = (await builtin()).points;
-          return pointsFromJson(readJson(file, 'built-in points'), file);
+          return pointsFromJson(readOwnJson(file, 'built-in points'), file);
         }
         if (isPath(source)) {
           const file = path.resolve(cwd, source);
@@ -123,6 +165,8 @@ export function nodeDataProvider(options: NodeDataOptions = {}): DataProvider {
         }
         throw unknownSet('points', source);
       }),
+    // The built-in points' areas in the built-in areas, kept beside them (they change together).
+    pointAreas: (areas, points) => (builtinFiles && areas === 'london-boroughs' && points === 'london-lsoa' ? fileStore(pointAreasFile(builtinFiles, areas, points)) : undefined),
     network: (source) =>
       once(`network:${source}`, async (): Promise<RoadGraph> => {
         if (source === 'london') {

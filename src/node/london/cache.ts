@@ -10,13 +10,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { writeFileAtomicSync } from '../files/atomic-write';
 
-/** sha256 hex of the builder version and of each input file (name and content). */
-export function inputsKey(version: number, files: readonly { name: string; path: string }[]): { key: string; inputs: Record<string, string> } {
+/** sha256 hex of the builder version and of each input file (name and content; `sha256` hashes a file). */
+export function inputsKey(
+  version: number,
+  files: readonly { name: string; path: string }[],
+  sha256: (file: string) => string = (file) => createHash('sha256').update(readFileSync(file)).digest('hex'),
+): { key: string; inputs: Record<string, string> } {
   const all = createHash('sha256');
   all.update(`version ${version}\n`);
   const inputs: Record<string, string> = {};
   for (const file of files) {
-    const digest = createHash('sha256').update(readFileSync(file.path)).digest('hex');
+    const digest = sha256(file.path);
     inputs[file.name] = digest;
     all.update(`${file.name} ${digest}\n`);
   }

@@ -14,11 +14,13 @@ import { GRAPH_FORMAT_VERSION } from '../../sim/roads/format';
 import { decodeGraph, decodeHierarchy } from '../../sim/roads/query/decode';
 import type { HierarchyStore, RoadGraph, SpaceStore } from '../../sim/roads/graph';
 import { LONDON_ROAD_SPEEDS_KPH } from '../../sim/roads/speeds';
+import { rememberedSha256 } from '../data/file-hash';
 import { cacheDir } from '../data/paths';
 import { writeFileAtomicSync } from '../files/atomic-write';
 import { FileReadError, readCappedFile } from '../files/read-capped';
 import { LIMITS } from '../../shared/scenario/limits';
 import type { SharedFileReader } from '../pool/shared-files';
+import type { SegmentStore, WithSegmentStore } from '../../world/segment-file';
 
 /** A graph file that cannot be read; the message names the file. */
 export class GraphFileError extends Error {
@@ -33,18 +35,24 @@ export class GraphFileError extends Error {
  * store that keeps hierarchies for other speed tables in `hierarchyDir` (default: the cache's
  * roads folder), named after the graph's identity (its meta: sources with hashes, counts).
  */
-export function loadGraphFile(file: string, hierarchyDir: string = path.join(cacheDir(), 'roads')): RoadGraph {
+export function loadGraphFile(file: string, hierarchyDir: string = path.join(cacheDir(), 'roads')): RoadGraph & WithSegmentStore {
   const graph = readGraphFile(file);
   const identity = createHash('sha256').update(JSON.stringify([graph.meta, graph.nodeCount, graph.edgeCount, graph.roadCount])).digest('hex').slice(0, 16);
   return withHierarchyStore(graph, hierarchyDir, `file-${identity}`);
 }
 
 /**
- * The graph with a store of hierarchies for other metrics as files `<dir>/<prefix>.metric-<key>.hier`
- * and a store of search spaces (src/sim/roads/query/space-file.ts) as `<dir>/<prefix>.spaces-<key>.bin`.
+ * The graph with a store of hierarchies for other metrics as files `<dir>/<prefix>.metric-<key>.hier`,
+ * a store of search spaces (src/sim/roads/query/space-file.ts) as `<dir>/<prefix>.spaces-<key>.bin`
+ * and a store of its snapping index (src/world/segment-file.ts) as `<dir>/<prefix>.segments-<key>.bin`.
  */
-export function withHierarchyStore(graph: RoadGraph, dir: string, prefix: string, read: ReadStored = readStored): RoadGraph {
-  return { ...graph, hierarchyStore: diskHierarchyStore(dir, prefix, graph, read), spaceStore: diskSpaceStore(dir, prefix, read) };
+export function withHierarchyStore(graph: RoadGraph, dir: string, prefix: string, read: ReadStored = readStored): RoadGraph & WithSegmentStore {
+  return {
+    ...graph,
+    hierarchyStore: diskHierarchyStore(dir, prefix, graph, read),
+    spaceStore: diskByteStore(dir, `${prefix}.spaces-`, SPACE_FILES_KEPT, read),
+    segmentStore: diskByteStore(dir, `${prefix}.segments-`, SEGMENT_FILES_KEPT, read),
+  };
 }
 
 /** Reads a stored file (a hierarchy or a space file) whole; throws when it cannot. */
@@ -61,7 +69,7 @@ function readStored(file: string): Uint8Array {
  */
 async function withSharedStored(dir: string, prefix: string, readShared: SharedFileReader): Promise<ReadStored> {
   const ahead = new Map<string, Uint8Array>();
-  const names = readdirSync(dir).filter((entry) => entry.startsWith(`${prefix}.spaces-`) || entry.startsWith(`${prefix}.metric-`));
+  const names = readdirSync(dir).filter((entry) => ['spaces', 'metric', 'segments'].some((kind) => entry.startsWith(`${prefix}.${kind}-`)));
   await Promise.all(
     names.map(async (name) => {
       const bytes = await readShared(path.join(dir, name));
@@ -79,24 +87,36 @@ export function spaceFilePath(graphFile: string, key: string): string {
   return `${graphFile.replace(/\.graph$/, '')}.spaces-${key}.bin`;
 }
 
+/** The segment file of `key` beside the graph file `graphFile` (`<name>.graph`) of the cache. */
+export function segmentFilePath(graphFile: string, key: string): string {
+  return `${graphFile.replace(/\.graph$/, '')}.segments-${key}.bin`;
+}
+
 /** Hierarchies kept per graph, at most (the least recently written go first). */
 const METRICS_KEPT = 4;
 /** Space files kept per graph, at most (one per metric and demand point set in use). */
 const SPACE_FILES_KEPT = 4;
+/** Segment files kept per graph, at most (one, unless the snapping index changed format). */
+const SEGMENT_FILES_KEPT = 2;
 
-function diskSpaceStore(dir: string, prefix: string, read: ReadStored): SpaceStore {
-  const fileOf = (key: string): string => path.join(dir, `${prefix}.spaces-${key}.bin`);
+/**
+ * Files `<dir>/<start><key>.bin` by key (space files, segment files): a file that is missing or
+ * unreadable loads as undefined (its content is made again and saved); the reader checks the
+ * bytes. At most `kept` are kept (the least recently written go first).
+ */
+function diskByteStore(dir: string, start: string, kept: number, read: ReadStored): SpaceStore & SegmentStore {
+  const fileOf = (key: string): string => path.join(dir, `${start}${key}.bin`);
   return {
     load(key: string): Uint8Array | undefined {
       try {
         return read(fileOf(key));
       } catch {
-        return undefined; // none yet (or unreadable): the spaces are made again and written
+        return undefined; // none yet (or unreadable): made again and written
       }
     },
     save(key: string, bytes: ArrayBuffer): void {
       writeAtomically(fileOf(key), bytes);
-      keepNewest(dir, `${prefix}.spaces-`, '.bin', SPACE_FILES_KEPT);
+      keepNewest(dir, start, '.bin', kept);
     },
   };
 }
@@ -159,9 +179,13 @@ function writeAtomically(file: string, content: ArrayBuffer): void {
   writeFileAtomicSync(file, new Uint8Array(content));
 }
 
-/** sha256 (hex) of a file's content. */
+/**
+ * sha256 (hex) of a file's content (an input of a cached graph): remembered in the cache while
+ * the file is unchanged (src/node/data/file-hash.ts), so that a process finds its cached graph
+ * without reading the inputs again.
+ */
 export function fileSha256(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
+  return rememberedSha256(file);
 }
 
 /**
@@ -190,9 +214,9 @@ export async function cachedGraph(
   key: string,
   build: () => Promise<RoadGraph>,
   readShared?: SharedFileReader,
-): Promise<{ path: string; graph: RoadGraph; built: boolean }> {
+): Promise<{ path: string; graph: RoadGraph & WithSegmentStore; built: boolean }> {
   const file = path.join(dir, `${prefix}-${key}.graph`);
-  const stored = async (graph: RoadGraph): Promise<RoadGraph> =>
+  const stored = async (graph: RoadGraph): Promise<RoadGraph & WithSegmentStore> =>
     withHierarchyStore(graph, dir, `${prefix}-${key}`, readShared ? await withSharedStored(dir, `${prefix}-${key}`, readShared) : readStored);
   if (existsSync(file)) {
     try {
