@@ -7,9 +7,6 @@ import { contract } from '../../../src/sim/roads/build/contract';
 import { MeetTable } from '../../../src/sim/roads/query/meet-table';
 import { meetDistance, SpaceSearch } from '../../../src/sim/roads/query/search-space';
 import { WayCache } from '../../../src/sim/travel/way-cache';
-import { HierarchyQuery, UNREACHABLE } from '../../../src/sim/roads/query/hierarchy-query';
-import { roadPosition, type RoadPos } from '../../../src/sim/roads/query/ends';
-import { LANES } from '../../../src/sim/roads/query/trees';
 import type { Place } from '../../../src/sim/world';
 import { buildRoadTravel, hourOfDayClock } from '../../../src/world/road';
 import { asciiNetwork, randomGrid, seeded } from './helpers';
@@ -105,57 +102,5 @@ describe('the way cache', () => {
     expect(cache.find(p, q), 'the first three were dropped').toBe(-1);
     expect(cache.generation).toBe(1);
     expect(cache.size).toBe(1);
-  });
-});
-
-describe('landmark bounds, by the trees and by their reverse trees', () => {
-  const net = asciiNetwork(
-    `
-    A - B > C - D - E
-    |   ^   |   v   |
-    F < G - H - I < J
-    v   |   ^   |   |
-    K - L > M - N - O
-  `,
-    { cellM: 200, classes: { FG: 'primary', GH: 'primary', HI: 'primary' } },
-  );
-  const settings = { detourFactor: 1.3, offRoadSpeedKph: 20, blueLightFactor: 1.5 };
-
-  it('never exceed the exact road ms, from places and from nodes; reverse trees hold the ms into their origins', () => {
-    const travel = buildRoadTravel(net.graph, settings, hourOfDayClock(), { treeAfter: 1 });
-    const { roads, graph, hierarchy } = travel;
-    const a = net.at('A');
-    const o = net.at('O');
-    const rnd = seeded(21);
-    const position = (): RoadPos => roadPosition(graph, travel.place(a.lon + rnd() * (o.lon - a.lon), o.lat + rnd() * (a.lat - o.lat)));
-    const landmarks = Array.from({ length: 6 }, position);
-    for (const p of landmarks) roads.buildTree(p);
-    expect(roads.trees.reverseBlocks.length).toBe(1);
-    const query = new HierarchyQuery(hierarchy);
-    // The reverse tree of each landmark: the ms from every node into it (its ways in).
-    for (let b = 0; b < landmarks.length; b++) {
-      const into = roads.entries(landmarks[b]!);
-      for (let v = 0; v < graph.nodeCount; v++) {
-        const got = roads.trees.reverseBlocks[0]![hierarchy.rank[v]! * LANES + b]!;
-        const exact = query.distance({ nodes: [v], costs: [0] }, into);
-        expect(got, `landmark ${b}, node ${v}`).toBe(exact === Infinity ? UNREACHABLE : exact);
-      }
-    }
-    let positive = 0;
-    for (let call = 0; call < 300; call++) {
-      const to = position();
-      const into = roads.entries(to);
-      roads.landmarks.prepare(roads.trees, to, into);
-      const from = position();
-      const exact = roads.ms(from, to, into);
-      const bound = roads.landmarks.bound(roads.trees, from, Infinity);
-      expect(bound, `call ${call}: place`).toBeLessThanOrEqual(exact);
-      if (bound > 0) positive++;
-      for (let v = 0; v < graph.nodeCount; v++) {
-        const throughNodes = query.distance({ nodes: [v], costs: [0] }, into);
-        expect(roads.landmarks.atLeast(hierarchy.rank[v]!), `call ${call}: node ${v}`).toBeLessThanOrEqual(throughNodes);
-      }
-    }
-    expect(positive, 'the bounds say something').toBeGreaterThan(100);
   });
 });

@@ -36,46 +36,6 @@ export interface PathResult {
   readonly edges: number[];
 }
 
-/** Where a one-to-all sweep also writes its distances: `data[rank * stride + lane]` (a kept tree's block, trees.ts). */
-export interface TreeCopy {
-  readonly data: Uint32Array;
-  readonly stride: number;
-  readonly lane: number;
-}
-
-/**
- * The PHAST sweep (from the highest rank down): each node's distance is the least of its own and,
- * over its arcs to higher ranks (`pairs`: other end, weight, from `first[v] * 2`), the other end's
- * plus the weight; written to `out` and, when given, to `copy` in the same pass. An unreached
- * other end holds UNREACHABLE (2^32 - 1), and that plus any weight is never below a distance
- * (at most UNREACHABLE), so it needs no check.
- */
-function sweep(out: Uint32Array, first: Uint32Array, pairs: Uint32Array, copy: TreeCopy | null): void {
-  const data = copy?.data;
-  const stride = copy?.stride ?? 0;
-  const lane = copy?.lane ?? 0;
-  for (let v = out.length - 1; v >= 0; v--) {
-    let best = out[v]!;
-    const end = first[v + 1]! * 2;
-    for (let a = first[v]! * 2; a < end; a += 2) {
-      const nd = out[pairs[a]!]! + pairs[a + 1]!;
-      if (nd < best) best = nd;
-    }
-    out[v] = best;
-    if (data !== undefined) data[v * stride + lane] = best;
-  }
-}
-
-/** Two parallel arrays as one, element by element. */
-function interleave(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out = new Uint32Array(a.length * 2);
-  for (let i = 0; i < a.length; i++) {
-    out[2 * i] = a[i]!;
-    out[2 * i + 1] = b[i]!;
-  }
-  return out;
-}
-
 export class HierarchyQuery {
   // Per rank: distance, search stamp, arc and rank it was reached by, seed it descends from.
   private readonly fDist: Float64Array;
@@ -92,10 +52,6 @@ export class HierarchyQuery {
   private bCurrent = 0;
   private readonly fHeap = new MinHeap(512);
   private readonly bHeap = new MinHeap(512);
-  /** Per upward arc into a rank (upIn order): tail, weight; made for the first one-to-all sweep. */
-  private inPairs: Uint32Array | null = null;
-  /** Per upward arc out of a rank (upOut order): head, weight; made for the first all-to-one sweep. */
-  private outPairs: Uint32Array | null = null;
 
   constructor(private readonly h: Hierarchy) {
     const n = h.rank.length;
@@ -190,8 +146,8 @@ export class HierarchyQuery {
    * Distances in ms from `source` to every node, indexed by rank (UNREACHABLE where none),
    * written to `out` (length = node count).
    */
-  oneToAll(source: Seeds, out: Uint32Array, copy: TreeCopy | null = null): void {
-    const { rank, upOutFirst, upOutHead, upOutWeight, upInFirst } = this.h;
+  oneToAll(source: Seeds, out: Uint32Array): void {
+    const { rank, upOutFirst, upOutHead, upOutWeight, upInFirst, upInTail, upInWeight } = this.h;
     out.fill(UNREACHABLE);
     const heap = this.fHeap;
     heap.clear();
@@ -216,11 +172,21 @@ export class HierarchyQuery {
         }
       }
     }
-    sweep(out, upInFirst, (this.inPairs ??= interleave(this.h.upInTail, this.h.upInWeight)), copy);
+    for (let v = out.length - 1; v >= 0; v--) {
+      let best = out[v]!;
+      const end = upInFirst[v + 1]!;
+      for (let a = upInFirst[v]!; a < end; a++) {
+        const dx = out[upInTail[a]!]!;
+        if (dx === UNREACHABLE) continue;
+        const nd = dx + upInWeight[a]!;
+        if (nd < best) best = nd;
+      }
+      out[v] = best;
+    }
   }
 
   /** Distances in ms from every node to `target`, indexed by rank (UNREACHABLE where none). */
-  allToOne(target: Seeds, out: Uint32Array, copy: TreeCopy | null = null): void {
+  allToOne(target: Seeds, out: Uint32Array): void {
     const { rank, upOutFirst, upOutHead, upOutWeight, upInFirst, upInTail, upInWeight } = this.h;
     out.fill(UNREACHABLE);
     const heap = this.bHeap;
@@ -246,7 +212,17 @@ export class HierarchyQuery {
         }
       }
     }
-    sweep(out, upOutFirst, (this.outPairs ??= interleave(upOutHead, upOutWeight)), copy);
+    for (let v = out.length - 1; v >= 0; v--) {
+      let best = out[v]!;
+      const end = upOutFirst[v + 1]!;
+      for (let a = upOutFirst[v]!; a < end; a++) {
+        const dx = out[upOutHead[a]!]!;
+        if (dx === UNREACHABLE) continue;
+        const nd = dx + upOutWeight[a]!;
+        if (nd < best) best = nd;
+      }
+      out[v] = best;
+    }
   }
 
   /** Forward upward search from `source` against the prepared backward search. */

@@ -1,9 +1,7 @@
 /**
  * Lower bounds on road time from the kept one-to-all trees (ALT: A*, landmarks and the triangle
  * inequality, Goldberg & Harrelson 2005), the trees' origins (the bases units wait at) being the
- * landmarks: for every landmark B, d(P, D) >= d(B, D) - d(B, P), and by each tree's reverse tree
- * (the ms from every node into B, trees.ts) d(P, D) >= d(P, B) - d(D, B), which helps where B lies
- * beyond D (the forward bound helps where B lies behind P). The bases lie all over the city,
+ * landmarks: for every landmark B, d(P, D) >= d(B, D) - d(B, P). The bases lie all over the city,
  * so for a unit on its way home some base lies behind it; on London the best landmark bound is on
  * average about 0.87 of the true time (the straight-line bound at the fastest road speed, about a
  * third), and ranking skips most exact queries for units on the move.
@@ -15,7 +13,7 @@
  */
 import { UNREACHABLE } from './hierarchy-query';
 import type { Hierarchy } from '../hierarchy';
-import { exitsInto, partMs, sameRoad, scratchEnd, type RoadEnd, type RoadPos } from './ends';
+import { partMs, sameRoad, type RoadEnd, type RoadPos } from './ends';
 import type { RoadGraph } from '../graph';
 import { LANES, type TreeCache } from './trees';
 import type { NodeBounds } from './search-space';
@@ -27,16 +25,8 @@ export class LandmarkBounds implements NodeBounds {
   /** Per landmark: exact road ms from it to the prepared destination (NaN: not a landmark). */
   private toDest = new Float64Array(64);
   private count = 0;
-  /**
-   * Per landmark: road ms from the prepared destination to it, by the destination's ways out and
-   * the landmark's reverse tree (at least the true ms: the reverse bounds stay below the truth;
-   * Infinity: none, or no reverse tree).
-   */
-  private fromDest = new Float64Array(64);
-  /** The kept trees' blocks and reverse blocks when prepared (for `atLeast`). */
+  /** The kept trees' blocks when prepared (for `atLeast`). */
   private blocks: readonly Uint32Array[] = [];
-  private reverseBlocks: readonly Uint32Array[] = [];
-  private readonly destExits = scratchEnd();
 
   constructor(
     private readonly graph: RoadGraph,
@@ -47,16 +37,11 @@ export class LandmarkBounds implements NodeBounds {
   /** Prepares bounds towards the destination at `to` (ways in `into`) from the trees kept so far. */
   prepare(trees: TreeCache, to: RoadPos, into: RoadEnd): void {
     const count = (this.count = trees.origins.length);
-    if (this.toDest.length < count) {
-      this.toDest = new Float64Array(count * 2);
-      this.fromDest = new Float64Array(count * 2);
-    }
+    if (this.toDest.length < count) this.toDest = new Float64Array(count * 2);
     const toDest = this.toDest;
     toDest.fill(Infinity, 0, count);
-    const { blocks, reverseBlocks, origins } = trees;
+    const { blocks, origins } = trees;
     this.blocks = blocks;
-    this.reverseBlocks = reverseBlocks;
-    this.prepareReverse(count, reverseBlocks, exitsInto(this.graph, this.weights, to, this.destExits));
     for (let j = 0; j < into.nodes.length; j++) {
       const at = this.h.rank[into.nodes[j]!]! * LANES;
       const cost = into.costs[j]!;
@@ -82,25 +67,6 @@ export class LandmarkBounds implements NodeBounds {
     }
   }
 
-  /** `fromDest`: d(D, B) by the destination's ways out `out` and each landmark's reverse tree. */
-  private prepareReverse(count: number, reverseBlocks: readonly Uint32Array[], out: RoadEnd): void {
-    const fromDest = this.fromDest;
-    fromDest.fill(Infinity, 0, count);
-    for (let j = 0; j < out.nodes.length; j++) {
-      const at = this.h.rank[out.nodes[j]!]! * LANES;
-      const cost = out.costs[j]!;
-      for (let k = 0; k < reverseBlocks.length; k++) {
-        const block = reverseBlocks[k]!;
-        const lanes = Math.min(LANES, count - k * LANES);
-        for (let lane = 0; lane < lanes; lane++) {
-          const x = block[at + lane]!;
-          const b = k * LANES + lane;
-          if (x !== UNREACHABLE && x + cost < fromDest[b]!) fromDest[b] = x + cost;
-        }
-      }
-    }
-  }
-
   /**
    * A lower bound (ms) on the road time through nodes from the node of rank `r` to the prepared
    * destination (trees kept since `prepare` are not read): d(v, D) >= d(B, D) - d(B, v) for every
@@ -120,19 +86,6 @@ export class LandmarkBounds implements NodeBounds {
         const x = block[at + lane]!;
         if (x === UNREACHABLE) continue;
         const bound = toDest[k * LANES + lane]! - x - LANDMARK_SLACK_MS;
-        if (bound > best) best = bound;
-      }
-    }
-    // d(v, D) >= d(v, B) - d(D, B), by the reverse trees.
-    const reverse = this.reverseBlocks;
-    const fromDest = this.fromDest;
-    for (let k = 0; k < reverse.length; k++) {
-      const block = reverse[k]!;
-      const lanes = Math.min(LANES, count - k * LANES);
-      for (let lane = 0; lane < lanes; lane++) {
-        const y = block[at + lane]!;
-        if (y === UNREACHABLE) continue;
-        const bound = y - fromDest[k * LANES + lane]! - LANDMARK_SLACK_MS;
         if (bound > best) best = bound;
       }
     }
@@ -176,34 +129,6 @@ export class LandmarkBounds implements NodeBounds {
         }
         if (toPlace === Infinity) continue;
         const bound = toDest[k * LANES + lane]! - toPlace - LANDMARK_SLACK_MS;
-        if (bound > best) best = bound;
-      }
-      if (best > enough) return best;
-    }
-    // d(P, D) >= d(P, B) - d(D, B), by the reverse trees: P leaves by driving on to the end of its
-    // road along the forward edge, or back to its start along the backward one (ends.ts `exits`).
-    const reverse = trees.reverseBlocks;
-    const fromDest = this.fromDest;
-    const ahead = pos.lengthM > 0 ? (pos.lengthM - pos.posM) / pos.lengthM : 0;
-    const out0 = f >= 0 ? rank[graph.edgeHead[f]!]! * LANES : -1;
-    const outCost0 = f >= 0 ? partMs(this.weights, f, ahead) : 0;
-    const out1 = b >= 0 ? rank[graph.edgeHead[b]!]! * LANES : -1;
-    const outCost1 = b >= 0 ? partMs(this.weights, b, 1 - ahead) : 0;
-    for (let k = 0; k < reverse.length; k++) {
-      const block = reverse[k]!;
-      const lanes = Math.min(LANES, count - k * LANES);
-      for (let lane = 0; lane < lanes; lane++) {
-        let fromPlace = Infinity;
-        if (out0 >= 0) {
-          const y0 = block[out0 + lane]!;
-          if (y0 !== UNREACHABLE) fromPlace = y0 + outCost0;
-        }
-        if (out1 >= 0) {
-          const y1 = block[out1 + lane]!;
-          if (y1 !== UNREACHABLE && y1 + outCost1 < fromPlace) fromPlace = y1 + outCost1;
-        }
-        if (fromPlace === Infinity) continue;
-        const bound = fromPlace - fromDest[k * LANES + lane]! - LANDMARK_SLACK_MS;
         if (bound > best) best = bound;
       }
       if (best > enough) return best;

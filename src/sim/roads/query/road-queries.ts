@@ -129,7 +129,7 @@ export class RoadQueries {
 
   /** The tree of the origin at `from`: kept, or built now (trees.ts `build`). */
   buildTree(from: RoadPos): TreeRef {
-    return this.trees.build(positionKey(from), this.exits(from), from, this.entries(from));
+    return this.trees.build(positionKey(from), this.exits(from), from);
   }
 
   /**
@@ -137,7 +137,8 @@ export class RoadQueries {
    * one (trees.ts), else undefined.
    */
   noteUse(from: RoadPos): TreeRef | undefined {
-    return this.trees.noteUse(positionKey(from), () => this.exits(from), from, () => this.entries(from));
+    const key = positionKey(from);
+    return this.trees.noteUse(key, () => this.exits(from), from);
   }
 
   /**

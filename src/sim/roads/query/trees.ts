@@ -11,7 +11,7 @@
  * trees also serve as landmarks (landmarks.ts), which read every tree at the same few nodes, and
  * so read one cache line per block instead of one per tree.
  */
-import { HierarchyQuery, UNREACHABLE, type Seeds } from './hierarchy-query';
+import { HierarchyQuery, type Seeds } from './hierarchy-query';
 import type { RoadPos } from './ends';
 
 /** Trees per block. */
@@ -50,12 +50,6 @@ export class TreeCache {
   private readonly uses = new Map<number, number>();
   /** Blocks of LANES kept trees each, in the order the trees were built. */
   readonly blocks: Uint32Array[] = [];
-  /**
-   * Blocks of the kept trees' reverse trees, lane for lane as `blocks`: the ms from the node of
-   * rank r into the origin (block[rank * LANES + lane]; UNREACHABLE: none, or no ways in given).
-   * Only landmarks read them (landmarks.ts: d(P, D) >= d(P, B) - d(D, B)).
-   */
-  readonly reverseBlocks: Uint32Array[] = [];
   /** Road position of each kept tree's origin, in the order built (null when the caller gave none). */
   readonly origins: (RoadPos | null)[] = [];
   /** Trees built so far (for benchmarks and tests). */
@@ -80,7 +74,7 @@ export class TreeCache {
    * threshold, builds and keeps its tree from the origin's seeds and returns it. Never one for a
    * position other than the one whose tree is kept under its key.
    */
-  noteUse(key: number, seeds: () => Seeds, origin: RoadPos | null = null, into: (() => Seeds) | null = null): TreeRef | undefined {
+  noteUse(key: number, seeds: () => Seeds, origin: RoadPos | null = null): TreeRef | undefined {
     const kept = this.trees.get(key);
     if (kept) return sameOrigin(kept.origin, origin) ? kept : undefined;
     if (this.trees.size >= this.options.capacity) return undefined;
@@ -91,15 +85,14 @@ export class TreeCache {
       return undefined;
     }
     this.uses.delete(key);
-    return this.build(key, seeds(), origin, into ? into() : null);
+    return this.build(key, seeds(), origin);
   }
 
   /**
    * The tree of origin `key` (at road position `origin`, when given): kept, or built now (and
-   * kept while there is room; else made for this caller only). A tree kept also gets its reverse
-   * tree (`reverseBlocks`) when given the origin's ways in, `into`.
+   * kept while there is room; else made for this caller only).
    */
-  build(key: number, seeds: Seeds, origin: RoadPos | null = null, into: Seeds | null = null): TreeRef {
+  build(key: number, seeds: Seeds, origin: RoadPos | null = null): TreeRef {
     const existing = this.trees.get(key);
     if (existing && sameOrigin(existing.origin, origin)) return existing;
     // No room, or the key is another position's: a tree for this caller only.
@@ -108,16 +101,13 @@ export class TreeCache {
       this.query.oneToAll(seeds, tree);
       return { data: tree, stride: 1, lane: 0, origin };
     }
+    const tree = this.scratch;
+    this.query.oneToAll(seeds, tree);
     const index = this.origins.length;
     const lane = index % LANES;
-    if (lane === 0) {
-      this.blocks.push(new Uint32Array(this.query.nodeCount * LANES));
-      this.reverseBlocks.push(new Uint32Array(this.query.nodeCount * LANES).fill(UNREACHABLE));
-    }
+    if (lane === 0) this.blocks.push(new Uint32Array(this.query.nodeCount * LANES));
     const data = this.blocks[this.blocks.length - 1]!;
-    // The sweep writes the block's lane as it goes (one pass instead of a second one to copy).
-    this.query.oneToAll(seeds, this.scratch, { data, stride: LANES, lane });
-    if (into) this.query.allToOne(into, this.scratch, { data: this.reverseBlocks[this.reverseBlocks.length - 1]!, stride: LANES, lane });
+    for (let r = 0; r < tree.length; r++) data[r * LANES + lane] = tree[r]!;
     const ref: TreeRef = { data, stride: LANES, lane, origin };
     this.trees.set(key, ref);
     this.origins.push(origin);
