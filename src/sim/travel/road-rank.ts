@@ -82,12 +82,12 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
   const scale = m.scaleAt(departS, blueLight);
   const d = m.onRoad(dest);
   const to = roadPosition(graph, d);
-  const into = roads.entries(to);
+  const into = roads.rankEntries(to);
   roads.noteTo(to);
   let tableSet = false;
-  const best = new TopK(count);
   const n = origins.length;
   const scratch = m.scratch.sized(n); // reused arrays (one ranking at a time)
+  const best = scratch.best.reset(count);
   // Road position of each origin (froms; undefined: a glide not yet snapped, a unit not yet placed),
   // the place itself (places), bounds of those left for later.
   const { later, bounds, roadBounds, froms, places } = scratch;

@@ -5,36 +5,66 @@
 import type { Place, Ranked } from '../world';
 import type { RoadPos } from '../roads/query/ends';
 
-/** The k best (time, index) pairs seen, smallest time first, ties to the lower index. */
+/**
+ * The k best (time, index) pairs seen, smallest time first, ties to the lower index. Reusable
+ * (`reset`): a ranking's scratch keeps one, so a ranking allocates only its result.
+ */
 export class TopK {
-  private readonly times: number[] = [];
-  private readonly indices: number[] = [];
+  private times = new Float64Array(4);
+  private indices = new Int32Array(4);
+  private size = 0;
 
-  constructor(private readonly k: number) {}
+  constructor(private k: number) {
+    this.reset(k);
+  }
+
+  /** Empties it, to keep the `k` best. */
+  reset(k: number): this {
+    this.k = k;
+    this.size = 0;
+    return this;
+  }
 
   get full(): boolean {
-    return this.times.length === this.k;
+    return this.size === this.k;
   }
 
   get worstTime(): number {
-    return this.times[this.times.length - 1]!;
+    return this.times[this.size - 1]!;
   }
 
   offer(time: number, index: number): void {
-    const n = this.times.length;
+    const n = this.size;
     if (n === this.k && !before(time, index, this.times[n - 1]!, this.indices[n - 1]!)) return;
+    if (n === this.times.length && n < this.k) this.grow();
+    const times = this.times;
+    const indices = this.indices;
     let i = n === this.k ? n - 1 : n;
-    while (i > 0 && before(time, index, this.times[i - 1]!, this.indices[i - 1]!)) {
-      this.times[i] = this.times[i - 1]!;
-      this.indices[i] = this.indices[i - 1]!;
+    while (i > 0 && before(time, index, times[i - 1]!, indices[i - 1]!)) {
+      times[i] = times[i - 1]!;
+      indices[i] = indices[i - 1]!;
       i--;
     }
-    this.times[i] = time;
-    this.indices[i] = index;
+    times[i] = time;
+    indices[i] = index;
+    if (n < this.k) this.size = n + 1;
+  }
+
+  /** Room for one more pair (k may be any count, even Infinity: the arrays grow as pairs come). */
+  private grow(): void {
+    const times = new Float64Array(2 * this.times.length);
+    times.set(this.times);
+    this.times = times;
+    const indices = new Int32Array(2 * this.indices.length);
+    indices.set(this.indices);
+    this.indices = indices;
   }
 
   result(): Ranked[] {
-    return this.times.map((timeS, i) => ({ index: this.indices[i]!, timeS }));
+    if (this.size === 1) return [{ index: this.indices[0]!, timeS: this.times[0]! }];
+    const out: Ranked[] = new Array<Ranked>(this.size);
+    for (let i = 0; i < this.size; i++) out[i] = { index: this.indices[i]!, timeS: this.times[i]! };
+    return out;
   }
 }
 
@@ -56,6 +86,8 @@ export class RankScratch {
   roadBounds = new Float64Array(0);
   froms: (RoadPos | undefined)[] = [];
   places: Place[] = [];
+  /** The ranking's k best so far (reset by `road-rank.ts` for each ranking). */
+  readonly best = new TopK(1);
 
   /** This, grown to hold `n` origins. */
   sized(n: number): this {

@@ -57,50 +57,60 @@ export function scratchEnd(): ScratchEnd {
 
 /** The ways out of a position: to the end of its road along the forward edge, to its start along the backward one. */
 export function exits(graph: RoadGraph, weights: Uint32Array, pos: RoadPos): RoadEnd {
-  return exitsInto(graph, weights, pos, scratchEnd());
+  return exitsInto(graph, weights, pos, twoSeeds());
 }
 
-/** `exits`, written into `end` (emptied first); returns it. */
+/**
+ * `exits`, written into `end` (its arrays overwritten in place, not emptied: a length set to 0
+ * drops an array's backing store, and every push after it allocates a new one); returns it.
+ */
 export function exitsInto(graph: RoadGraph, weights: Uint32Array, pos: RoadPos, end: ScratchEnd): ScratchEnd {
-  const { nodes, costs, edges } = end;
-  nodes.length = 0;
-  costs.length = 0;
-  edges.length = 0;
   const ahead = pos.lengthM > 0 ? (pos.lengthM - pos.posM) / pos.lengthM : 0;
   const f = graph.roadForwardEdge[pos.road]!;
   const b = graph.roadBackwardEdge[pos.road]!;
-  if (f >= 0) {
-    nodes.push(graph.edgeHead[f]!);
-    costs.push(partMs(weights, f, ahead));
-    edges.push(f);
-  }
-  if (b >= 0) {
-    nodes.push(graph.edgeHead[b]!);
-    costs.push(partMs(weights, b, 1 - ahead));
-    edges.push(b);
-  }
-  return end;
+  let n = 0;
+  if (f >= 0) n = put(end, n, graph.edgeHead[f]!, partMs(weights, f, ahead), f);
+  if (b >= 0) n = put(end, n, graph.edgeHead[b]!, partMs(weights, b, 1 - ahead), b);
+  return cut(end, n);
 }
 
 /** The ways into a position: from its road's start along the forward edge, from its end along the backward one. */
 export function entries(graph: RoadGraph, weights: Uint32Array, pos: RoadPos): RoadEnd {
-  const nodes: number[] = [];
-  const costs: number[] = [];
-  const edges: number[] = [];
+  return entriesInto(graph, weights, pos, twoSeeds());
+}
+
+/** A new record sized for the two seeds a position has at most (arrays grown from empty take 16 slots each). */
+function twoSeeds(): ScratchEnd {
+  return { nodes: [0, 0], costs: [0, 0], edges: [0, 0] };
+}
+
+/** `entries`, written into `end` (as `exitsInto`); returns it. */
+export function entriesInto(graph: RoadGraph, weights: Uint32Array, pos: RoadPos, end: ScratchEnd): ScratchEnd {
   const before = pos.lengthM > 0 ? pos.posM / pos.lengthM : 0;
   const f = graph.roadForwardEdge[pos.road]!;
   const b = graph.roadBackwardEdge[pos.road]!;
-  if (f >= 0) {
-    nodes.push(graph.edgeTail[f]!);
-    costs.push(partMs(weights, f, before));
-    edges.push(f);
+  let n = 0;
+  if (f >= 0) n = put(end, n, graph.edgeTail[f]!, partMs(weights, f, before), f);
+  if (b >= 0) n = put(end, n, graph.edgeTail[b]!, partMs(weights, b, 1 - before), b);
+  return cut(end, n);
+}
+
+/** Writes seed `i` of `end`; returns i + 1. */
+function put(end: ScratchEnd, i: number, node: number, cost: number, edge: number): number {
+  end.nodes[i] = node;
+  end.costs[i] = cost;
+  end.edges[i] = edge;
+  return i + 1;
+}
+
+/** `end` cut to its first `n` seeds. */
+function cut(end: ScratchEnd, n: number): ScratchEnd {
+  if (end.nodes.length !== n) {
+    end.nodes.length = n;
+    end.costs.length = n;
+    end.edges.length = n;
   }
-  if (b >= 0) {
-    nodes.push(graph.edgeTail[b]!);
-    costs.push(partMs(weights, b, 1 - before));
-    edges.push(b);
-  }
-  return { nodes, costs, edges };
+  return end;
 }
 
 /**

@@ -20,8 +20,8 @@ import type { Hierarchy } from '../hierarchy';
 import { MeetTable } from './meet-table';
 import { HierarchyQuery, UNREACHABLE } from './hierarchy-query';
 import { meet, spaceArcs, SpaceSearch, type NodeBounds, type SearchSpace } from './search-space';
-import { SpaceCache } from './space-cache';
-import { entries, exits, exitsInto, positionKey, sameRoad, scratchEnd, type RoadEnd, type RoadPos } from './ends';
+import { SpaceCache, spacesFor } from './space-cache';
+import { entries, entriesInto, exits, exitsInto, positionKey, sameRoad, scratchEnd, type RoadEnd, type RoadPos } from './ends';
 import type { RoadGraph } from '../graph';
 import { LandmarkBounds } from './landmarks';
 import { CompactRoute, packArcs, type EdgePiece, type PackedArcs } from './route';
@@ -85,8 +85,13 @@ export class RoadQueries {
   /** Destinations asked for together before (`toTargets`): their positions, and their buckets once asked for again. */
   private targets: readonly RoadPos[] = [];
   private buckets: TargetBuckets | null = null;
-  /** The ways out of the origin in hand of `rankQuery`. */
+  /** The ways out of the origin in hand of `rankQuery`; into a ranking's destination (`rankEntries`); of `ms` and `route`'s ends. */
   private readonly rankExits = scratchEnd();
+  private readonly rankInto = scratchEnd();
+  private readonly msOut = scratchEnd();
+  private readonly msInto = scratchEnd();
+  private readonly searchForward = (node: number): SearchSpace => this.spaces.forward({ nodes: [node], costs: [0] });
+  private readonly searchBackward = (node: number): SearchSpace => this.spaces.backward({ nodes: [node], costs: [0] });
   /** Graph nodes whose forward space a ranking has needed (rankQuery): 1 once met. */
   private readonly seenOut: Uint8Array;
   /** Exact ms to the destination of the ranking in hand (`noteTo`, `noteExact`), for `ms`. */
@@ -122,6 +127,11 @@ export class RoadQueries {
     return entries(this.graph, this.weights, to);
   }
 
+  /** The ways into a ranking's destination, in a record the next ranking refills (one ranking at a time). */
+  rankEntries(to: RoadPos): RoadEnd {
+    return entriesInto(this.graph, this.weights, to, this.rankInto);
+  }
+
   /** The kept tree of the origin at `from`, if any. */
   tree(from: RoadPos): TreeRef | undefined {
     return this.trees.get(positionKey(from), from);
@@ -138,6 +148,8 @@ export class RoadQueries {
    */
   noteUse(from: RoadPos): TreeRef | undefined {
     const key = positionKey(from);
+    // No room for more trees: nothing is counted, so no closure made for the seeds.
+    if (!this.trees.counting) return this.trees.get(key, from);
     return this.trees.noteUse(key, () => this.exits(from), from);
   }
 
@@ -152,8 +164,8 @@ export class RoadQueries {
     if (tree) return this.viaTree(tree, from, to, into);
     // Read at once, never kept: the ways out go in a reused record.
     const out = exitsInto(this.graph, this.weights, from, this.rankExits);
-    const spaces = this.keptForwardSpaces(out);
-    if (spaces) return this.withSameRoad(this.tableMeet(out, spaces), from, to);
+    const kept = this.keptTableMeet(out);
+    if (kept === kept) return this.withSameRoad(kept, from, to);
     // No spaces kept for its ways out: a search that meets the table as it goes and stops at the
     // limit, keeping nothing (most such places, units on the move, are met once), not climbing
     // from nodes that `toward` (the landmarks, prepared for this destination) rules out; a way
@@ -183,13 +195,13 @@ export class RoadQueries {
     // Every method gives the same ms for the same positions: one just found for a ranking serves.
     const noted = this.recent.find(from, to);
     if (noted === noted) return noted;
-    into ??= this.entries(to);
+    into ??= entriesInto(this.graph, this.weights, to, this.msInto);
     const tree = this.tree(from);
     if (tree) return this.viaTree(tree, from, to, into);
     // The destination's spaces spread into the meet table, then one pass over each of the
     // origin's: cheaper than merging every pair of sorted spaces, and the same sums (whole ms).
     this.tableTo(into);
-    return this.withSameRoad(this.toTable(this.exits(from)), from, to);
+    return this.withSameRoad(this.toTable(exitsInto(this.graph, this.weights, from, this.msOut)), from, to);
   }
 
   /**
@@ -199,8 +211,9 @@ export class RoadQueries {
    */
   route(from: RoadPos, to: RoadPos, ms: number): CompactRoute {
     const graph = this.graph;
-    const out = this.exits(from);
-    const into = this.entries(to);
+    // Read here only: the records `ms` uses (a route is never found within `ms`).
+    const out = exitsInto(graph, this.weights, from, this.msOut);
+    const into = entriesInto(graph, this.weights, to, this.msInto);
     const forward = this.forwardSpaces(out);
     const backward = this.backwardSpaces(into);
     // The best way out (i), way in (j) and the meeting entries of their node spaces.
@@ -338,41 +351,24 @@ export class RoadQueries {
    * a road shares its road's end nodes, so a unit moving along a route finds the spaces of the
    * nodes ahead of it already made.
    */
-  private forwardSpaces(out: RoadEnd): SearchSpace[] {
-    const spaces: SearchSpace[] = [];
-    for (const x of out.nodes) {
-      let space = this.outSpaces.get(x);
-      if (!space) {
-        space = this.spaces.forward({ nodes: [x], costs: [0] });
-        this.outSpaces.set(x, space);
-      }
-      spaces.push(space);
+  /** `tableMeet` of the ways out `out` when every one's forward space is kept, else NaN (nothing searched). */
+  private keptTableMeet(out: RoadEnd): number {
+    let ms = Infinity;
+    for (let i = 0; i < out.nodes.length; i++) {
+      const space = this.outSpaces.get(out.nodes[i]!);
+      if (!space) return NaN;
+      const total = out.costs[i]! + this.table.meet(space);
+      if (total < ms) ms = total;
     }
-    return spaces;
+    return ms;
   }
 
-  /** The forward spaces of the ways out `out` when every one is kept, else null (nothing searched). */
-  private keptForwardSpaces(out: RoadEnd): SearchSpace[] | null {
-    const spaces: SearchSpace[] = [];
-    for (const x of out.nodes) {
-      const space = this.outSpaces.get(x);
-      if (!space) return null;
-      spaces.push(space);
-    }
-    return spaces;
+  private forwardSpaces(out: RoadEnd): SearchSpace[] {
+    return spacesFor(out.nodes, this.outSpaces, this.searchForward);
   }
 
   private backwardSpaces(into: RoadEnd): SearchSpace[] {
-    const spaces: SearchSpace[] = [];
-    for (const y of into.nodes) {
-      let space = this.inSpaces.get(y);
-      if (!space) {
-        space = this.spaces.backward({ nodes: [y], costs: [0] });
-        this.inSpaces.set(y, space);
-      }
-      spaces.push(space);
-    }
-    return spaces;
+    return spacesFor(into.nodes, this.inSpaces, this.searchBackward);
   }
 
   private compactRoute(first: EdgePiece, arcs: Int32Array, last: EdgePiece | null): CompactRoute {

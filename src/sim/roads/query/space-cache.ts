@@ -79,3 +79,26 @@ export class SpaceCache {
     return new Array<SearchSpace | undefined>(keys).fill(undefined);
   }
 }
+
+/**
+ * The spaces of `nodes` (the ways out or in of a position) from `cache`, each made by `search`
+ * and kept when missing, in order; in an array of just their number (a position has one or two,
+ * and an array grown from empty takes 16 slots).
+ */
+export function spacesFor(nodes: readonly number[], cache: SpaceCache, search: (node: number) => SearchSpace): SearchSpace[] {
+  if (nodes.length === 1) return [spaceFor(nodes[0]!, cache, search)];
+  if (nodes.length === 2) {
+    const first = spaceFor(nodes[0]!, cache, search);
+    return [first, spaceFor(nodes[1]!, cache, search)];
+  }
+  return nodes.map((node) => spaceFor(node, cache, search));
+}
+
+function spaceFor(node: number, cache: SpaceCache, search: (node: number) => SearchSpace): SearchSpace {
+  let space = cache.get(node);
+  if (!space) {
+    space = search(node);
+    cache.set(node, space);
+  }
+  return space;
+}

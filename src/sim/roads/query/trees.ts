@@ -115,6 +115,11 @@ export class TreeCache {
     return ref;
   }
 
+  /** Whether `noteUse` still counts uses (there is room for more trees); when not, it answers as `get`. */
+  get counting(): boolean {
+    return this.trees.size < this.options.capacity;
+  }
+
   get size(): number {
     return this.trees.size;
   }
