@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import type { FromWorker, WorkerCallName, WorkerCalls } from '../shared/protocol';
 import { describeWorkerIssue, toWorkerSchema, workerCallSchema, workerRequestSchemas } from '../shared/worker-schemas';
 import { LiveRegistry } from './live-worker';
+import { WarmSnapshots } from './warm-snapshots';
 import { ReplicationWorker, toWorkerError, Expected } from './replication-worker';
 import type { LiveHandle, Simulator } from './simulator';
 
@@ -30,6 +31,11 @@ export interface HostDeps<Scenario, World, Spec> {
   readonly progressStep?: number;
   /** wall milliseconds, for the work time of live frames (default Date.now) */
   readonly clock?: () => number;
+  /**
+   * A warm-up snapshot made before (the browser build's prebuilt one), asked for when a warmed live
+   * session opens with none in memory: its text when it is for `key`, else null (src/host/warm-snapshots.ts).
+   */
+  readonly warmSnapshot?: (key: string) => Promise<string | null>;
 }
 
 export interface SimHost {
@@ -47,6 +53,7 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
   const cancelled = new Set<number>();
   const worker = new ReplicationWorker(simulator);
   const live = new LiveRegistry(deps.clock ?? (() => Date.now()));
+  const warm = new WarmSnapshots(simulator, deps.warmSnapshot);
 
   const isCancelled = (id: number): boolean => {
     if (deps.pollCancelled) {
@@ -79,18 +86,24 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
     liveOpen: async (request, id) => {
       const scenario = parsed(request.scenario);
       const world = await worker.worldFor(scenario);
-      const handle = simulator.openLive(scenario, world, {
+      const options = {
         ...(request.seed === undefined ? {} : { seed: request.seed }),
         ...(request.days === undefined ? {} : { days: request.days }),
         ...(request.exercise === undefined ? {} : { exercise: request.exercise }),
         ...(request.startS === undefined ? {} : { startS: request.startS }),
-      });
+      };
+      // A warmed session without an exercise opens from a warm-up snapshot when one is at hand.
+      const key = request.warm === true && request.exercise === undefined && request.startS === undefined ? (simulator.liveKey?.(scenario, options) ?? null) : null;
+      const restored = key === null ? null : await warm.open(key, (snapshot) => simulator.openLive(scenario, world, { ...options, snapshot }));
+      if (restored) return live.open(request.session, restored);
+      const handle = simulator.openLive(scenario, world, options);
       // The warm-up at full speed, here, rather than played at the session's pace (issue 17 item 2);
       // in slices, reading messages between them, so a session replaced while it warms up stops.
       // (An exercise's script may pause in the warm-up: it runs in one go, as before.)
       if (request.warm === true && handle.now < 0) {
         if (request.exercise === undefined) await warmUp(handle, Math.min(0, handle.endS), () => isCancelled(id), deps.clock ?? (() => Date.now()));
         else handle.advanceTo(Math.min(0, handle.endS));
+        if (key !== null && handle.now === 0) warm.keep(key, handle);
       }
       return live.open(request.session, handle);
     },

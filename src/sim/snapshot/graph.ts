@@ -30,6 +30,7 @@ export type Node =
   | { k: 'a'; v: Val[] }
   | { k: 't'; t: string; b: string }
   | { k: 'm'; e: [Val, Val][] }
+  | { k: 's'; v: Val[] }
   | { k: 'trip'; o: Val; d: Val; t: Val; b: boolean }
   | { k: 'at'; trip: Val; e: Val }
   | { k: 'x'; n: string };
@@ -132,7 +133,8 @@ export function saveGraph(root: object, ctx: SaveContext): Node[] {
       return { k: 'a', v };
     }
     if (o instanceof Map) return { k: 'm', e: [...(o as Map<unknown, unknown>)].map(([a, b], i) => [orKeep(val(a, `${path}<key ${i}>`)), orKeep(val(b, `${path}<${String(a)}>`))]) };
-    if (o instanceof Set || o instanceof WeakMap || o instanceof WeakSet || o instanceof Promise) throw new Error(`snapshot: cannot save a ${o.constructor.name} at ${path}`);
+    if (o instanceof Set) return { k: 's', v: [...(o as Set<unknown>)].map((x, i) => orKeep(val(x, `${path}<item ${i}>`))) };
+    if (o instanceof WeakMap || o instanceof WeakSet || o instanceof Promise) throw new Error(`snapshot: cannot save a ${o.constructor.name} at ${path}`);
     const proto: unknown = Object.getPrototypeOf(o);
     const plain = proto === Object.prototype || proto === null;
     const skip = ctx.skip(o);
@@ -199,6 +201,10 @@ export function restoreGraph(nodes: readonly Node[], root: object, travel: Trave
       objs[id] = fresh;
       state[id] = 1;
       for (const [k, v] of n.e) if (isRef(v) && !isRef(k)) stack.push([v.r, (fresh as Map<unknown, unknown>).get(value(k))]);
+    } else if (n.k === 's') {
+      if (!(fresh instanceof Set)) continue;
+      objs[id] = fresh;
+      state[id] = 1;
     }
   }
 
@@ -261,6 +267,14 @@ export function restoreGraph(nodes: readonly Node[], root: object, travel: Trave
         const entries = n.e.map(([k, v]) => [value(k), value(v)] as const);
         m.clear();
         for (const [k, v] of entries) m.set(k, v);
+        break;
+      }
+      case 's': {
+        const set = bound ? (objs[id] as Set<unknown>) : new Set<unknown>();
+        objs[id] = set;
+        const items = n.v.map(value);
+        set.clear();
+        for (const x of items) set.add(x);
         break;
       }
       case 'o': {

@@ -22,9 +22,13 @@ import { recordForSnapshot, recorderOf } from './record';
 export const SNAPSHOT_FORMAT_NAME = 'response-sim-snapshot';
 export const SNAPSHOT_FORMAT = 1;
 
+/** What was saved: a Simulation alone, or a live session (its Simulation, rolling KPIs, inject streams, dispatch explainer). */
+export type SnapshotKind = 'run' | 'live';
+
 export interface SnapshotHeader {
   readonly format: typeof SNAPSHOT_FORMAT_NAME;
   readonly version: number;
+  readonly kind: SnapshotKind;
   readonly simVersion: string;
   readonly scenarioHash: string;
   readonly seed: number;
@@ -64,7 +68,12 @@ export function snapshotableSimulation(scenario: Scenario, world: SimWorld, opti
 }
 
 /** The state of `sim` now, as snapshot text. `sim` must have been made by snapshotableSimulation (or recordForSnapshot). */
-export function saveSimulation(sim: Simulation, extraRoots: Record<string, object> = {}): string {
+export function saveSimulation(sim: Simulation): string {
+  return saveState(sim, 'run', {});
+}
+
+/** `sim` and the objects beside it (`extraRoots`, restored by restoreNodes onto the same names) as snapshot text. */
+export function saveState(sim: Simulation, kind: SnapshotKind, extraRoots: Record<string, object>): string {
   const recorder = recorderOf(sim);
   if (!recorder) throw new Error('saveSimulation: the simulation was not made to be saved (recordForSnapshot before its first event)');
   if (sim.lines.some((l) => l.trace)) throw new Error('saveSimulation: a replay of recorded calls cannot be saved');
@@ -78,6 +87,7 @@ export function saveSimulation(sim: Simulation, extraRoots: Record<string, objec
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT_NAME,
     version: SNAPSHOT_FORMAT,
+    kind,
     simVersion: SIM_VERSION,
     scenarioHash: scenarioHash(sim.scenario),
     seed: sim.seed,
@@ -127,7 +137,31 @@ export function snapshotMismatch(header: SnapshotHeader, scenario: Scenario, opt
  * saved again). Throws SnapshotError when the snapshot is for another run, version or is damaged.
  */
 export function restoreSimulation(text: string, scenario: Scenario, world: SimWorld, options: SnapshotOptions = {}): Simulation {
+  const nodes = snapshotNodes(text, 'run', scenario, options);
+  const sim = snapshotableSimulation(scenario, world, options);
+  restoreNodes(nodes, sim, {});
+  return sim;
+}
+
+/** The key of the run a snapshot is for: equal keys, interchangeable snapshots (SIM_VERSION, scenario hash, seed, days, log kept). */
+export function snapshotKey(scenario: Scenario, options: SnapshotOptions = {}): string {
+  return `${SIM_VERSION}:${scenarioHash(scenario)}:${options.seed ?? scenario.seed}:${options.days ?? scenario.days}:${options.incidentLog !== false}`;
+}
+
+/** The key (as snapshotKey) of the run the snapshot `text` is for, or null when it is no snapshot. */
+export function keyOfSnapshot(text: string): string | null {
+  try {
+    const h = readSnapshotHeader(text);
+    return `${h.simVersion}:${h.scenarioHash}:${h.seed}:${h.days}:${h.incidentLog}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The checked node table of `text`, a snapshot of kind `kind` for this run (SnapshotError otherwise). */
+export function snapshotNodes(text: string, kind: SnapshotKind, scenario: Scenario, options: SnapshotOptions = {}): Node[] {
   const header = readSnapshotHeader(text);
+  if (header.kind !== kind) throw new SnapshotError(`a snapshot of a ${header.kind === 'live' ? 'live session' : 'batch run'}, not of a ${kind === 'live' ? 'live session' : 'batch run'}`);
   const mismatch = snapshotMismatch(header, scenario, options);
   if (mismatch) throw new SnapshotError(mismatch);
   const body = text.slice(text.indexOf('\n') + 1);
@@ -138,9 +172,8 @@ export function restoreSimulation(text: string, scenario: Scenario, world: SimWo
   } catch {
     throw new SnapshotError('snapshot damaged: its body is not JSON');
   }
-  const sim = snapshotableSimulation(scenario, world, options);
-  restoreNodes(nodes, sim, {});
-  return sim;
+  if (!Array.isArray(nodes) || nodes.length === 0) throw new SnapshotError('snapshot damaged: no state in its body');
+  return nodes;
 }
 
 /** Writes `nodes` (root: { sim, ...extraRoots }) onto `sim` and the extra roots. */
