@@ -85,7 +85,6 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
     },
     liveOpen: async (request, id) => {
       const scenario = parsed(request.scenario);
-      const world = await worker.worldFor(scenario);
       const options = {
         ...(request.seed === undefined ? {} : { seed: request.seed }),
         ...(request.days === undefined ? {} : { days: request.days }),
@@ -94,7 +93,11 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
       };
       // A warmed session without an exercise opens from a warm-up snapshot when one is at hand.
       const key = request.warm === true && request.exercise === undefined && request.startS === undefined ? (simulator.liveKey?.(scenario, options) ?? null) : null;
-      const restored = key === null ? null : await warm.open(key, (snapshot) => simulator.openLive(scenario, world, { ...options, snapshot }));
+      // Looked up (perhaps fetched) while the world is built.
+      const found = key === null ? null : warm.find(key);
+      const world = await worker.worldFor(scenario);
+      const snapshot = await found;
+      const restored = key === null || snapshot === null || snapshot === undefined ? null : warm.open(key, snapshot, (text) => simulator.openLive(scenario, world, { ...options, snapshot: text }));
       if (restored) return live.open(request.session, restored);
       const handle = simulator.openLive(scenario, world, options);
       // The warm-up at full speed, here, rather than played at the session's pace (issue 17 item 2);

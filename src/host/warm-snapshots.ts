@@ -21,14 +21,17 @@ export class WarmSnapshots {
     private readonly fetch?: (key: string) => Promise<string | null>,
   ) {}
 
-  /** The session restored from a snapshot for `key` (made by `open`), or null when there is none or it failed. */
-  async open(key: string, open: (snapshot: string) => LiveHandle): Promise<LiveHandle | null> {
-    let text = this.kept.get(key);
-    if (text === undefined && this.fetch) {
-      const fetched = await this.fetch(key).catch(() => null);
-      if (fetched !== null && this.simulator.snapshotKey?.(fetched) === key) text = fetched;
-    }
-    if (text === undefined) return null;
+  /** A snapshot for `key`: kept here, else the host's (checked to be for `key`), else null. */
+  async find(key: string): Promise<string | null> {
+    const kept = this.kept.get(key);
+    if (kept !== undefined) return kept;
+    if (!this.fetch) return null;
+    const fetched = await this.fetch(key).catch(() => null);
+    return fetched !== null && this.simulator.snapshotKey?.(fetched) === key ? fetched : null;
+  }
+
+  /** The session `open` makes from `text` (a snapshot for `key`), or null when that fails (the snapshot is then forgotten). */
+  open(key: string, text: string, open: (snapshot: string) => LiveHandle): LiveHandle | null {
     try {
       const handle = open(text);
       this.remember(key, text);

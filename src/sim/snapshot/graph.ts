@@ -28,7 +28,7 @@ export type Val = number | string | boolean | null | { u: 0 } | { n: number } | 
 export type Node =
   | { k: 'o'; c: string | null; p: [string, Val][] }
   | { k: 'a'; v: Val[] }
-  | { k: 't'; t: string; b: string }
+  | { k: 't'; t: string; n: number; b: string }
   | { k: 'm'; e: [Val, Val][] }
   | { k: 's'; v: Val[] }
   | { k: 'trip'; o: Val; d: Val; t: Val; b: boolean }
@@ -125,7 +125,11 @@ export function saveGraph(root: object, ctx: SaveContext): Node[] {
     if (ArrayBuffer.isView(o)) {
       const t = typedName(o);
       if (t === null) throw new Error(`snapshot: cannot save a ${o.constructor.name} at ${path}`);
-      return { k: 't', t, b: toBase64(new Uint8Array(o.buffer, o.byteOffset, o.byteLength)) };
+      // Bytes up to the last one not zero (arrays grown ahead of use end in zeros): `n` says how many in all.
+      const bytes = new Uint8Array(o.buffer, o.byteOffset, o.byteLength);
+      let end = bytes.length;
+      while (end > 0 && bytes[end - 1] === 0) end--;
+      return { k: 't', t, n: bytes.length, b: toBase64(bytes.subarray(0, end)) };
     }
     if (Array.isArray(o)) {
       const v: Val[] = new Array<Val>(o.length);
@@ -193,7 +197,7 @@ export function restoreGraph(nodes: readonly Node[], root: object, travel: Trave
         if (isRef(v)) stack.push([v.r, (fresh as unknown[])[i]]);
       });
     } else if (n.k === 't') {
-      if (!ArrayBuffer.isView(fresh) || typedName(fresh) !== n.t || fresh.byteLength !== decodedLength(n.b)) continue;
+      if (!ArrayBuffer.isView(fresh) || typedName(fresh) !== n.t || fresh.byteLength !== n.n) continue;
       objs[id] = fresh;
       state[id] = 1;
     } else if (n.k === 'm') {
@@ -241,13 +245,20 @@ export function restoreGraph(nodes: readonly Node[], root: object, travel: Trave
         break;
       }
       case 't': {
-        const bytes = fromBase64(n.b);
+        const prefix = fromBase64(n.b);
         const Ctor = TYPED[n.t];
         if (!Ctor) throw new Error(`snapshot damaged: unknown array type "${n.t}"`);
+        if (!(n.n >= prefix.length) || !Number.isInteger(n.n)) throw new Error(`snapshot damaged: an array of ${n.n} bytes`);
         if (bound) {
           const o = objs[id] as ArrayBufferView;
-          new Uint8Array(o.buffer, o.byteOffset, o.byteLength).set(bytes);
-        } else objs[id] = new Ctor(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+          const all = new Uint8Array(o.buffer, o.byteOffset, o.byteLength);
+          all.set(prefix);
+          all.fill(0, prefix.length);
+        } else {
+          const buffer = new ArrayBuffer(n.n);
+          new Uint8Array(buffer).set(prefix);
+          objs[id] = new Ctor(buffer);
+        }
         break;
       }
       case 'a': {
@@ -299,9 +310,4 @@ export function restoreGraph(nodes: readonly Node[], root: object, travel: Trave
     return objs[id]!;
   }
   materialise(0);
-}
-
-function decodedLength(b64: string): number {
-  const pad = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
-  return (b64.length / 4) * 3 - pad;
 }
