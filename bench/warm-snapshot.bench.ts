@@ -1,45 +1,49 @@
 /**
  * Warm-up snapshots (issue 14 aim 4): a live session of the London baseline on roads opened warm,
- * in the sim worker's way (src/host/loop.ts liveOpen): the 24 h warm-up run once, its end saved,
- * then the same session opened from the snapshot (as a reopen after a change or an Undo does).
- * Wall and CPU milliseconds on this thread; the world is built first and not counted.
+ * as the sim worker opens it (src/host/loop.ts liveOpen): the 24 h warm-up run, its end saved, and
+ * the same session opened from the snapshot instead. Each on a world just built (its travel
+ * caches cold: a worker's first session) and again on the same world (caches warm: a reopen after a
+ * change or an Undo). CPU milliseconds of this thread (the machine's load swings the wall time);
+ * world builds not counted.
  */
 import type { Report } from './run';
 import { londonBaseline } from './london-baseline';
 import { nodeDataProvider } from '../src/node/data/provider';
 import { buildWorld } from '../src/world';
-import { createExerciseSession, saveExerciseSession } from '../src/sim/live/script';
+import { Simulation } from '../src/sim/model/simulation';
+import { createExerciseSession, saveExerciseSession, type ExerciseSession } from '../src/sim/live/script';
 
-function timed<T>(f: () => T): { value: T; ms: number; cpuMs: number } {
+function cpuMs<T>(f: () => T): { value: T; ms: number } {
   const c = process.cpuUsage();
-  const t = performance.now();
   const value = f();
-  const ms = performance.now() - t;
   const u = process.cpuUsage(c);
-  return { value, ms, cpuMs: (u.user + u.system) / 1000 };
+  return { value, ms: (u.user + u.system) / 1000 };
 }
 
 export default async function (report: Report): Promise<void> {
   const scenario = await londonBaseline('road', 1);
-  const world = await buildWorld(scenario, nodeDataProvider());
-  const warm = timed(() => {
-    const s = createExerciseSession(scenario, world);
-    s.advanceTo(0);
-    return s;
-  });
-  report('warm-snapshot london road warm-up', warm.ms, 'ms');
-  report('warm-snapshot london road warm-up cpu', warm.cpuMs, 'ms');
-  const saved = timed(() => saveExerciseSession(warm.value)!);
-  report('warm-snapshot save', saved.ms, 'ms');
+  const warmUp = (world: Awaited<ReturnType<typeof buildWorld>>) =>
+    cpuMs(() => {
+      const s = createExerciseSession(scenario, world);
+      s.advanceTo(0);
+      return s;
+    });
+  const cold = await buildWorld(scenario, nodeDataProvider());
+  const first = warmUp(cold);
+  report('warm-snapshot london road warm-up, cold world', first.ms, 'ms cpu');
+  report('warm-snapshot london road warm-up, warm world', warmUp(cold).ms, 'ms cpu');
+  const saved = cpuMs(() => saveExerciseSession(first.value)!);
+  report('warm-snapshot save', saved.ms, 'ms cpu');
   report('warm-snapshot size', saved.value.length / 1e6, 'MB');
-  const restores: { ms: number; cpuMs: number }[] = [];
-  for (let i = 0; i < 3; i++) {
-    const r = timed(() => createExerciseSession(scenario, world, { snapshot: saved.value }));
-    if (r.value.now !== 0 || JSON.stringify(r.value.snapshot()) !== JSON.stringify(warm.value.snapshot())) throw new Error('restored session differs from the warmed one');
-    restores.push(r);
-  }
-  report('warm-snapshot restore first', restores[0]!.ms, 'ms');
-  const sorted = restores.map((r) => r.ms).sort((a, b) => a - b);
-  report('warm-snapshot restore median', sorted[1]!, 'ms');
-  report('warm-snapshot restore median cpu', restores.map((r) => r.cpuMs).sort((a, b) => a - b)[1]!, 'ms');
+  const expected = JSON.stringify(first.value.snapshot());
+  const restore = (world: Awaited<ReturnType<typeof buildWorld>>): number => {
+    const r = cpuMs(() => createExerciseSession(scenario, world, { snapshot: saved.value }));
+    const s: ExerciseSession = r.value;
+    if (s.now !== 0 || JSON.stringify(s.snapshot()) !== expected) throw new Error('the restored session differs from the warmed one');
+    return r.ms;
+  };
+  report('warm-snapshot restore, cold world', restore(await buildWorld(scenario, nodeDataProvider())), 'ms cpu');
+  const again = [restore(cold), restore(cold), restore(cold)].sort((a, b) => a - b);
+  report('warm-snapshot restore, warm world (median of 3)', again[1]!, 'ms cpu');
+  report('warm-snapshot new Simulation alone (part of a restore)', cpuMs(() => new Simulation(scenario, cold)).ms, 'ms cpu');
 }

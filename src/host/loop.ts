@@ -54,6 +54,8 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
   const worker = new ReplicationWorker(simulator);
   const live = new LiveRegistry(deps.clock ?? (() => Date.now()));
   const warm = new WarmSnapshots(simulator, deps.warmSnapshot);
+  /** Work left for right after a reply is posted, in the same task (no other message comes between). */
+  const afterReply: (() => void)[] = [];
 
   const isCancelled = (id: number): boolean => {
     if (deps.pollCancelled) {
@@ -106,7 +108,8 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
       if (request.warm === true && handle.now < 0) {
         if (request.exercise === undefined) await warmUp(handle, Math.min(0, handle.endS), () => isCancelled(id), deps.clock ?? (() => Date.now()));
         else handle.advanceTo(Math.min(0, handle.endS));
-        if (key !== null && handle.now === 0) warm.keep(key, handle);
+        // Saved once the first frame is posted (before any other message can change the session).
+        if (key !== null && handle.now === 0) afterReply.push(() => warm.keep(key, handle));
       }
       return live.open(request.session, handle);
     },
@@ -125,6 +128,7 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
       const handler: WorkerHandlers[K] = handlers[call];
       const value = await handler(request, id);
       post(reply(id, call, value));
+      for (const after of afterReply.splice(0)) after();
     } catch (error) {
       post({ type: 'reply', id, call, ok: false, error: toWorkerError(error, simulator) });
     } finally {

@@ -15,6 +15,8 @@ const KEEP = 4;
 
 export class WarmSnapshots {
   private readonly kept = new Map<string, string>();
+  /** Why the last save failed, if one did. */
+  lastSaveError: unknown = null;
 
   constructor(
     private readonly simulator: Pick<Simulator, 'snapshotKey' | 'saveLive'>,
@@ -45,8 +47,13 @@ export class WarmSnapshots {
   /** Saves `handle` (a session just warmed up) under `key`. */
   keep(key: string, handle: LiveHandle): void {
     if (this.kept.has(key) || !this.simulator.saveLive) return;
-    const text = this.simulator.saveLive(handle);
-    if (text !== null) this.remember(key, text);
+    try {
+      const text = this.simulator.saveLive(handle);
+      if (text !== null) this.remember(key, text);
+    } catch (error) {
+      // Not kept (the reason stays readable for a debugger): the next open warms up again, as before snapshots.
+      this.lastSaveError = error;
+    }
   }
 
   private remember(key: string, text: string): void {

@@ -3,24 +3,29 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const CODES = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) CODES[ALPHABET.charCodeAt(i)] = i;
 
+const CHARS = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+
 export function toBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let out = '';
   const n = bytes.length;
+  const out = new Uint8Array(Math.ceil(n / 3) * 4);
+  let o = 0;
   let i = 0;
   for (; i + 2 < n; i += 3) {
     const x = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += ALPHABET[x >> 18]! + ALPHABET[(x >> 12) & 63]! + ALPHABET[(x >> 6) & 63]! + ALPHABET[x & 63]!;
-    if (out.length >= 8192) {
-      parts.push(out);
-      out = '';
-    }
+    out[o++] = CHARS[x >> 18]!;
+    out[o++] = CHARS[(x >> 12) & 63]!;
+    out[o++] = CHARS[(x >> 6) & 63]!;
+    out[o++] = CHARS[x & 63]!;
   }
   if (i < n) {
     const x = (bytes[i]! << 16) | ((i + 1 < n ? bytes[i + 1]! : 0) << 8);
-    out += ALPHABET[x >> 18]! + ALPHABET[(x >> 12) & 63]! + (i + 1 < n ? ALPHABET[(x >> 6) & 63]! : '=') + '=';
+    out[o++] = CHARS[x >> 18]!;
+    out[o++] = CHARS[(x >> 12) & 63]!;
+    out[o++] = i + 1 < n ? CHARS[(x >> 6) & 63]! : 61;
+    out[o++] = 61;
   }
-  parts.push(out);
+  const parts: string[] = [];
+  for (let k = 0; k < out.length; k += 8192) parts.push(String.fromCharCode(...out.subarray(k, k + 8192)));
   return parts.join('');
 }
 

@@ -124,3 +124,15 @@ describe('refusals', () => {
     expect(() => restoreSimulation('', scenario, world)).toThrow(SnapshotError);
   });
 });
+
+describe('base64', () => {
+  it('gives back every byte, at every length mod 3', async () => {
+    const { toBase64, fromBase64 } = await import('../../../src/sim/snapshot/base64');
+    for (const n of [0, 1, 2, 3, 4, 5, 8191, 8192, 8193, 30000]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 37 + (i >> 3)) & 255);
+      const text = toBase64(bytes);
+      expect(text).toBe(Buffer.from(bytes).toString('base64'));
+      expect(Buffer.from(fromBase64(text)).equals(Buffer.from(bytes))).toBe(true);
+    }
+  });
+});
