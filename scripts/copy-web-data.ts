@@ -15,7 +15,7 @@
  * - `prebuilt.json` (src/web/prebuilt.ts, made by ./web-prebuilt.ts): the London baseline's first
  *   outcomes (its 1-day and 7-day runs), run here through the sim-worker loop, preloaded by the
  *   site's index.html; RESPONSE_SIM_WEB_PREBUILT=0 leaves it out.
- * - `warm-<key>.snapshot` (made by ./web-prebuilt.ts): the London baseline live session's state at the
+ * - `warm-<key>.snapshot.gz` (made by ./web-prebuilt.ts): the London baseline live session's state at the
  *   end of its warm-up (src/sim/snapshot), which the page's live worker restores instead of warming up;
  * - only with RESPONSE_SIM_WEB_PREBUILT_LIVE=1: `prebuilt-live.json`, the live session's first frame
  *   past its warm-up (2.6 MB), shown before the live worker has opened the session. Off by default:

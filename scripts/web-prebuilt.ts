@@ -10,10 +10,11 @@
  * - with RESPONSE_SIM_WEB_PREBUILT_LIVE=1 (scripts/copy-web-data.ts), the live session's first frame
  *   past its warm-up (`liveOpen` with `warm`, as the renderer opens it);
  * - the live session's warm-up snapshot (src/sim/snapshot), saved by the loop as it opens the
- *   session warm (src/host/warm-snapshots.ts), as `warm-<key>.snapshot` (src/web/prebuilt.ts
+ *   session warm (src/host/warm-snapshots.ts), gzipped as `warm-<key>.snapshot.gz` (src/web/prebuilt.ts
  *   `warmSnapshotFile`): the page's live worker restores it instead of running the 24 h warm-up.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { createSimHost } from '../src/host/loop';
 import { realSimulator } from '../src/host/real-simulator';
@@ -97,7 +98,8 @@ export async function writePrebuilt(out: string, { live: withLive = false, root 
   if (!parsed.ok || saved.length !== 1 || !real.liveKey) throw new Error('the London baseline\'s warm-up snapshot was not made');
   const key = real.liveKey(parsed.scenario, {});
   if (real.snapshotKey?.(saved[0]!) !== key) throw new Error('the London baseline\'s warm-up snapshot is for another key');
-  writes.push([warmSnapshotFile(key), saved[0]!]);
+  // Gzipped (about 5x smaller); the worker unzips it (src/web/prebuilt-fetch.ts).
+  writes.push([warmSnapshotFile(key), gzipSync(saved[0]!, { level: 9 })]);
   if (withLive) {
     const liveFile: PrebuiltLiveFile = {
       format: 'response-sim-prebuilt-live/1',
@@ -110,9 +112,9 @@ export async function writePrebuilt(out: string, { live: withLive = false, root 
   }
   let bytes = 0;
   for (const [name, value] of writes) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    writeFileSync(path.join(out, name), text);
-    bytes += Buffer.byteLength(text);
+    const data = value instanceof Uint8Array ? value : JSON.stringify(value);
+    writeFileSync(path.join(out, name), data);
+    bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
   }
   return { files: writes.map(([name]) => name), bytes };
 }

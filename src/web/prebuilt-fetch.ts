@@ -35,10 +35,11 @@ export function fetchPrebuilt(base: string, withLive: boolean, fetchFn: FetchJso
 
 /**
  * For a sim worker (HostDeps.warmSnapshot): the site's warm-up snapshot for a live session's key
- * (`warmSnapshotFile`; made by scripts/web-prebuilt.ts for the London baseline), or null when the
- * site has none for it. Each key is fetched once per worker.
+ * (`warmSnapshotFile`; made by scripts/web-prebuilt.ts for the London baseline, gzipped: 7 MB of
+ * text in 1.4 MB), or null when the site has none for it. Each key is fetched once per worker. A
+ * server that sent it already unzipped (Content-Encoding) is fine too: the gzip magic decides.
  */
-export function fetchWarmSnapshot(base: string, fetchFn: (url: string) => Promise<Pick<Response, 'ok' | 'text'>> = (url) => fetch(url)): (key: string) => Promise<string | null> {
+export function fetchWarmSnapshot(base: string, fetchFn: (url: string) => Promise<Pick<Response, 'ok' | 'arrayBuffer'>> = (url) => fetch(url)): (key: string) => Promise<string | null> {
   const fetched = new Map<string, Promise<string | null>>();
   return (key) => {
     let text = fetched.get(key);
@@ -46,7 +47,7 @@ export function fetchWarmSnapshot(base: string, fetchFn: (url: string) => Promis
       text = markedAsync('warm-snapshot-fetch', async () => {
         try {
           const response = await fetchFn(new URL(warmSnapshotFile(key), base).href);
-          return response.ok ? await response.text() : null;
+          return response.ok ? await gunzipText(new Uint8Array(await response.arrayBuffer())) : null;
         } catch {
           return null;
         }
@@ -55,4 +56,11 @@ export function fetchWarmSnapshot(base: string, fetchFn: (url: string) => Promis
     }
     return text;
   };
+}
+
+/** The text of `bytes`, gunzipped first when they are gzip (magic 1f 8b). */
+async function gunzipText(bytes: Uint8Array): Promise<string> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
 }

@@ -28,7 +28,7 @@ export const PREBUILT_LIVE_FILE = 'prebuilt-live.json';
  * key, so a worker opening another session fetches nothing (a missing file: it warms up as before).
  */
 export function warmSnapshotFile(key: string): string {
-  return `warm-${sha256Hex(key).slice(0, 24)}.snapshot`;
+  return `warm-${sha256Hex(key).slice(0, 24)}.snapshot.gz`;
 }
 
 export interface PrebuiltRun {
