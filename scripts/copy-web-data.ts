@@ -15,6 +15,8 @@
  * - `prebuilt.json` (src/web/prebuilt.ts, made by ./web-prebuilt.ts): the London baseline's first
  *   outcomes (its 1-day and 7-day runs), run here through the sim-worker loop, preloaded by the
  *   site's index.html; RESPONSE_SIM_WEB_PREBUILT=0 leaves it out.
+ * - `warm-<key>.snapshot.gz` (made by ./web-prebuilt.ts): the London baseline live session's state at the
+ *   end of its warm-up (src/sim/snapshot), which the page's live worker restores instead of warming up;
  * - only with RESPONSE_SIM_WEB_PREBUILT_LIVE=1: `prebuilt-live.json`, the live session's first frame
  *   past its warm-up (2.6 MB), shown before the live worker has opened the session. Off by default:
  *   measured (2026-12-07, load 11-13), the session then looked ready seconds to a minute before
@@ -148,7 +150,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const written = await writePrebuilt(out, { live: process.env.RESPONSE_SIM_WEB_PREBUILT_LIVE === '1' });
     bytes += written.bytes;
     names.push(...written.files);
-    preloadFromIndex(path.join(out, '..', 'index.html'), written.files);
+    // The page preloads the JSON it reads; the warm-up snapshot is fetched by the live session's worker.
+    preloadFromIndex(path.join(out, '..', 'index.html'), written.files.filter((f) => f.endsWith('.json')));
     console.log(`build:web: ${written.files.join(' and ')}: the London baseline's first outcomes, made in ${Math.round(performance.now() - started)} ms`);
   }
   console.log(`build:web: ${names.length} data files (${(bytes / 1048576).toFixed(1)} MB) in ${path.relative(process.cwd(), out) || out}: ${names.join(', ')}`);

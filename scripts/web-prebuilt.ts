@@ -8,9 +8,13 @@
  * - the batch runs of one day (the provisional figures) and of the scenario's own days, as the
  *   page's `runScenario` answers them (src/host/replications.ts `runBatch`);
  * - with RESPONSE_SIM_WEB_PREBUILT_LIVE=1 (scripts/copy-web-data.ts), the live session's first frame
- *   past its warm-up (`liveOpen` with `warm`, as the renderer opens it).
+ *   past its warm-up (`liveOpen` with `warm`, as the renderer opens it);
+ * - the live session's warm-up snapshot (src/sim/snapshot), saved by the loop as it opens the
+ *   session warm (src/host/warm-snapshots.ts), gzipped as `warm-<key>.snapshot.gz` (src/web/prebuilt.ts
+ *   `warmSnapshotFile`): the page's live worker restores it instead of running the 24 h warm-up.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { createSimHost } from '../src/host/loop';
 import { realSimulator } from '../src/host/real-simulator';
@@ -19,13 +23,14 @@ import { nodeDataProvider } from '../src/node/data/provider';
 import type { FromWorker, RunOutcome, WorkerCallName, WorkerCalls, WorkerResult } from '../src/shared/protocol';
 import { SIM_VERSION } from '../src/sim';
 import { canonicalJson } from '../src/shared/scenario/canonical';
-import { PREBUILT_FILE, PREBUILT_LIVE_FILE, type PrebuiltFile, type PrebuiltLiveFile, type PrebuiltRun } from '../src/web/prebuilt';
+import { PREBUILT_FILE, PREBUILT_LIVE_FILE, warmSnapshotFile, type PrebuiltFile, type PrebuiltLiveFile, type PrebuiltRun } from '../src/web/prebuilt';
+import type { LiveHandle, Simulator } from '../src/host/simulator';
 
 /** The sim-worker loop in this process, as a pool of one (calls answered one after the other). */
-function inProcessPool(): BatchPool {
+function inProcessPool(simulator: Simulator<unknown, unknown, unknown>): BatchPool {
   const waiting = new Map<number, (result: WorkerResult<WorkerCallName>) => void>();
   const host = createSimHost({
-    simulator: realSimulator(nodeDataProvider()),
+    simulator,
     post: (message: FromWorker) => {
       if (message.type !== 'reply') return;
       waiting.get(message.id)?.(message.ok ? { ok: true, value: message.value } : { ok: false, error: message.error } as WorkerResult<WorkerCallName>);
@@ -67,7 +72,17 @@ function exactJson(value: unknown, what: string): unknown {
 export async function writePrebuilt(out: string, { live: withLive = false, root = path.join(__dirname, '..') } = {}): Promise<{ files: string[]; bytes: number }> {
   const scenario = JSON.parse(readFileSync(path.join(root, 'assets', 'scenarios', 'london-baseline.json'), 'utf8')) as Record<string, unknown>;
   const ownDays = typeof scenario.days === 'number' ? scenario.days : 7;
-  const pool = inProcessPool();
+  const real = realSimulator(nodeDataProvider()) as Simulator<unknown, unknown, unknown>;
+  // The warm-up snapshot the loop saves as the live session opens warm (the only one it saves here).
+  const saved: string[] = [];
+  const pool = inProcessPool({
+    ...real,
+    saveLive: (handle: LiveHandle) => {
+      const text = real.saveLive!(handle);
+      if (text !== null) saved.push(text);
+      return text;
+    },
+  });
   const runs: PrebuiltRun[] = [];
   for (const days of [...new Set([1, ownDays])]) {
     const outcome: RunOutcome = await runBatch(pool, { jobId: `prebuilt-${days}d`, scenario, days });
@@ -76,9 +91,16 @@ export async function writePrebuilt(out: string, { live: withLive = false, root 
   }
   const file: PrebuiltFile = { format: 'response-sim-prebuilt/1', sim: SIM_VERSION, scenario: canonicalJson(scenario), runs };
   const writes: [string, unknown][] = [[PREBUILT_FILE, file]];
+  // As the renderer opens it (src/renderer/sim-client/live.ts: warm, the scenario's own days).
+  const live = await pool.call('liveOpen', { session: 'prebuilt', scenario, warm: true });
+  if (!live.ok) throw new Error(`the London baseline's live session did not open: ${JSON.stringify(live.error).slice(0, 300)}`);
+  const parsed = real.parseScenario(scenario);
+  if (!parsed.ok || saved.length !== 1 || !real.liveKey) throw new Error('the London baseline\'s warm-up snapshot was not made');
+  const key = real.liveKey(parsed.scenario, {});
+  if (real.snapshotKey?.(saved[0]!) !== key) throw new Error('the London baseline\'s warm-up snapshot is for another key');
+  // Gzipped (about 5x smaller); the worker unzips it (src/web/prebuilt-fetch.ts).
+  writes.push([warmSnapshotFile(key), gzipSync(saved[0]!, { level: 9 })]);
   if (withLive) {
-    const live = await pool.call('liveOpen', { session: 'prebuilt', scenario, days: ownDays, warm: true });
-    if (!live.ok) throw new Error(`the London baseline's live session did not open: ${JSON.stringify(live.error).slice(0, 300)}`);
     const liveFile: PrebuiltLiveFile = {
       format: 'response-sim-prebuilt-live/1',
       sim: SIM_VERSION,
@@ -90,9 +112,9 @@ export async function writePrebuilt(out: string, { live: withLive = false, root 
   }
   let bytes = 0;
   for (const [name, value] of writes) {
-    const text = JSON.stringify(value);
-    writeFileSync(path.join(out, name), text);
-    bytes += Buffer.byteLength(text);
+    const data = value instanceof Uint8Array ? value : JSON.stringify(value);
+    writeFileSync(path.join(out, name), data);
+    bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
   }
   return { files: writes.map(([name]) => name), bytes };
 }

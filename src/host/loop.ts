@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import type { FromWorker, WorkerCallName, WorkerCalls } from '../shared/protocol';
 import { describeWorkerIssue, toWorkerSchema, workerCallSchema, workerRequestSchemas } from '../shared/worker-schemas';
 import { LiveRegistry } from './live-worker';
+import { WarmSnapshots } from './warm-snapshots';
 import { ReplicationWorker, toWorkerError, Expected } from './replication-worker';
 import type { LiveHandle, Simulator } from './simulator';
 
@@ -30,6 +31,11 @@ export interface HostDeps<Scenario, World, Spec> {
   readonly progressStep?: number;
   /** wall milliseconds, for the work time of live frames (default Date.now) */
   readonly clock?: () => number;
+  /**
+   * A warm-up snapshot made before (the browser build's prebuilt one), asked for when a warmed live
+   * session opens with none in memory: its text when it is for `key`, else null (src/host/warm-snapshots.ts).
+   */
+  readonly warmSnapshot?: (key: string) => Promise<string | null>;
 }
 
 export interface SimHost {
@@ -47,6 +53,9 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
   const cancelled = new Set<number>();
   const worker = new ReplicationWorker(simulator);
   const live = new LiveRegistry(deps.clock ?? (() => Date.now()));
+  const warm = new WarmSnapshots(simulator, deps.warmSnapshot);
+  /** Work left for right after a reply is posted, in the same task (no other message comes between). */
+  const afterReply: (() => void)[] = [];
 
   const isCancelled = (id: number): boolean => {
     if (deps.pollCancelled) {
@@ -78,19 +87,29 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
     },
     liveOpen: async (request, id) => {
       const scenario = parsed(request.scenario);
-      const world = await worker.worldFor(scenario);
-      const handle = simulator.openLive(scenario, world, {
+      const options = {
         ...(request.seed === undefined ? {} : { seed: request.seed }),
         ...(request.days === undefined ? {} : { days: request.days }),
         ...(request.exercise === undefined ? {} : { exercise: request.exercise }),
         ...(request.startS === undefined ? {} : { startS: request.startS }),
-      });
+      };
+      // A warmed session without an exercise opens from a warm-up snapshot when one is at hand.
+      const key = request.warm === true && request.exercise === undefined && request.startS === undefined ? (simulator.liveKey?.(scenario, options) ?? null) : null;
+      // Looked up (perhaps fetched) while the world is built.
+      const found = key === null ? null : warm.find(key);
+      const world = await worker.worldFor(scenario);
+      const snapshot = await found;
+      const restored = key === null || snapshot === null || snapshot === undefined ? null : warm.open(key, snapshot, (text) => simulator.openLive(scenario, world, { ...options, snapshot: text }));
+      if (restored) return live.open(request.session, restored);
+      const handle = simulator.openLive(scenario, world, options);
       // The warm-up at full speed, here, rather than played at the session's pace (issue 17 item 2);
       // in slices, reading messages between them, so a session replaced while it warms up stops.
       // (An exercise's script may pause in the warm-up: it runs in one go, as before.)
       if (request.warm === true && handle.now < 0) {
         if (request.exercise === undefined) await warmUp(handle, Math.min(0, handle.endS), () => isCancelled(id), deps.clock ?? (() => Date.now()));
         else handle.advanceTo(Math.min(0, handle.endS));
+        // Saved once the first frame is posted (before any other message can change the session).
+        if (key !== null && handle.now === 0) afterReply.push(() => warm.keep(key, handle));
       }
       return live.open(request.session, handle);
     },
@@ -109,6 +128,7 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
       const handler: WorkerHandlers[K] = handlers[call];
       const value = await handler(request, id);
       post(reply(id, call, value));
+      for (const after of afterReply.splice(0)) after();
     } catch (error) {
       post({ type: 'reply', id, call, ok: false, error: toWorkerError(error, simulator) });
     } finally {

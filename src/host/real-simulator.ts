@@ -14,6 +14,8 @@ import type { SnappedPoint } from '../shared/protocol';
 import { RoadTravelModel } from '../sim/travel/road';
 import { pointOnEdge } from '../sim/travel/road-trip';
 import type { Simulator } from './simulator';
+import { keyOfSnapshot, snapshotKey } from '../sim/snapshot/snapshot';
+import { saveExerciseSession, type ExerciseSession } from '../sim/live/script';
 
 /** The road positions of `points` on the world's roads (src/world's snapping), or null on straight-line travel. */
 export function snapPoints(world: SimWorld, points: readonly { readonly lon: number; readonly lat: number }[]): SnappedPoint[] | null {
@@ -68,8 +70,12 @@ export function realSimulator(data: DataProvider, clock: () => number = Date.now
         ...(options.days === undefined ? {} : { days: options.days }),
         ...(options.startS === undefined ? {} : { startS: options.startS }),
         ...(exercise ? { exercise } : {}),
+        ...(options.snapshot === undefined ? {} : { snapshot: options.snapshot }),
       });
     },
+    liveKey: (scenario, options) => snapshotKey(scenario, options),
+    snapshotKey: (text) => keyOfSnapshot(text),
+    saveLive: (handle) => saveExerciseSession(handle as ExerciseSession),
     snapToRoads: (world, points) => snapPoints(world, points),
   };
 }

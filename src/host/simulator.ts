@@ -86,6 +86,14 @@ export interface Simulator<Scenario = unknown, World = unknown, Spec = unknown> 
   openLive(
     scenario: Scenario,
     world: World,
-    options: { readonly seed?: number; readonly days?: number; readonly exercise?: unknown; readonly startS?: number },
+    options: { readonly seed?: number; readonly days?: number; readonly exercise?: unknown; readonly startS?: number; readonly snapshot?: string },
   ): LiveHandle;
+  /**
+   * Warm-up snapshots (optional): the key of the session a liveOpen would open (equal keys, the same
+   * session state), the key a snapshot text is for (null: not a snapshot), and a session's state
+   * now as snapshot text (null when it cannot be saved, e.g. it plays an exercise).
+   */
+  liveKey?(scenario: Scenario, options: { readonly seed?: number; readonly days?: number }): string;
+  snapshotKey?(text: string): string | null;
+  saveLive?(handle: LiveHandle): string | null;
 }

@@ -334,7 +334,9 @@ export interface LiveOpenRequest {
   /**
    * true: run the warm-up at full speed in the worker before the first frame, so the session opens
    * at the start of the counted period (tS 0) with the units and incidents the warm-up left
-   * (issue 17 item 2). Absent or false: it opens at the start of its warm-up.
+   * (issue 17 item 2). Absent or false: it opens at the start of its warm-up. A worker that has a
+   * warm-up snapshot for the same scenario, seed and days (made by an earlier open, or the browser
+   * build's prebuilt one) restores it instead of running the warm-up (src/host/warm-snapshots.ts).
    */
   readonly warm?: boolean;
 }

@@ -5,7 +5,7 @@
  * give null: the page then runs everything in its workers, as before. index.html preloads both.
  */
 import { SIM_VERSION } from '../sim/version';
-import { Prebuilt, PREBUILT_FILE, PREBUILT_LIVE_FILE } from './prebuilt';
+import { Prebuilt, PREBUILT_FILE, PREBUILT_LIVE_FILE, warmSnapshotFile } from './prebuilt';
 import { markedAsync } from './timeline';
 
 type FetchJson = (url: string) => Promise<Pick<Response, 'ok' | 'json'>>;
@@ -31,4 +31,36 @@ export function fetchPrebuilt(base: string, withLive: boolean, fetchFn: FetchJso
   const ready = runs.then((file) => Prebuilt.from(file, SIM_VERSION));
   const live = Promise.all([ready, liveJson]).then(([prebuilt, file]) => prebuilt?.addLive(file));
   return { ready, live };
+}
+
+/**
+ * For a sim worker (HostDeps.warmSnapshot): the site's warm-up snapshot for a live session's key
+ * (`warmSnapshotFile`; made by scripts/web-prebuilt.ts for the London baseline, gzipped: 7 MB of
+ * text in 1.4 MB), or null when the site has none for it. Each key is fetched once per worker. A
+ * server that sent it already unzipped (Content-Encoding) is fine too: the gzip magic decides.
+ */
+export function fetchWarmSnapshot(base: string, fetchFn: (url: string) => Promise<Pick<Response, 'ok' | 'arrayBuffer'>> = (url) => fetch(url)): (key: string) => Promise<string | null> {
+  const fetched = new Map<string, Promise<string | null>>();
+  return (key) => {
+    let text = fetched.get(key);
+    if (text === undefined) {
+      text = markedAsync('warm-snapshot-fetch', async () => {
+        try {
+          const response = await fetchFn(new URL(warmSnapshotFile(key), base).href);
+          return response.ok ? await gunzipText(new Uint8Array(await response.arrayBuffer())) : null;
+        } catch {
+          return null;
+        }
+      });
+      fetched.set(key, text);
+    }
+    return text;
+  };
+}
+
+/** The text of `bytes`, gunzipped first when they are gzip (magic 1f 8b). */
+async function gunzipText(bytes: Uint8Array): Promise<string> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
 }

@@ -16,10 +16,20 @@
  */
 import type { LiveWorkerFrame, RunOutcome } from '../shared/protocol';
 import { canonicalJson } from '../shared/scenario/canonical';
+import { sha256Hex } from '../shared/scenario/sha256';
 
 /** The files in the site's data/ folder: the runs, and the live frame (megabytes of trips) apart. */
 export const PREBUILT_FILE = 'prebuilt.json';
 export const PREBUILT_LIVE_FILE = 'prebuilt-live.json';
+
+/**
+ * The file of the warm-up snapshot (src/sim/snapshot) of the live session whose key
+ * (src/host/warm-snapshots.ts: simulator version, scenario hash, seed, days) is `key`: named by the
+ * key, so a worker opening another session fetches nothing (a missing file: it warms up as before).
+ */
+export function warmSnapshotFile(key: string): string {
+  return `warm-${sha256Hex(key).slice(0, 24)}.snapshot.gz`;
+}
 
 export interface PrebuiltRun {
   readonly days: number;

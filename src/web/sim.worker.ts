@@ -8,6 +8,7 @@ import { fetchDataProvider } from './data-provider';
 import { markedSimulator } from './marked-simulator';
 import { mark } from './timeline';
 import { serveWebWorker, type WorkerScope } from './worker-host';
+import { fetchWarmSnapshot } from './prebuilt-fetch';
 
 mark('worker-script');
 const scope = self as unknown as WorkerScope & { readonly location: { readonly href: string } };
@@ -15,4 +16,5 @@ const data = fetchDataProvider(new URL('../data/', scope.location.href).href, un
 // The built-in road graph (51 MB) is fetched at once, while the page draws and the first scenario
 // comes: the London scenarios need it. A failure is reported by the run that needs it (fetched again).
 data.network('london').catch(() => undefined);
-serveWebWorker(scope, markedSimulator(realSimulator(data)));
+// A warmed live session of the London baseline restores the site's warm-up snapshot (./prebuilt.ts).
+serveWebWorker(scope, markedSimulator(realSimulator(data)), fetchWarmSnapshot(new URL('../data/', scope.location.href).href));

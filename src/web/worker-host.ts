@@ -6,6 +6,7 @@
 import { isCancelBoardMessage, readCancelBoard } from '../host/cancel-board';
 import { createSimHost } from '../host/loop';
 import type { Simulator } from '../host/simulator';
+import type { HostDeps } from '../host/loop';
 import type { FromWorker } from '../shared/protocol';
 
 /** The part of the worker's global scope used here (the renderer's tsconfig has DOM types, not WebWorker). */
@@ -14,12 +15,13 @@ export interface WorkerScope {
   onmessage: ((event: MessageEvent) => void) | null;
 }
 
-export function serveWebWorker<Scenario, World, Spec>(scope: WorkerScope, simulator: Simulator<Scenario, World, Spec>): void {
+export function serveWebWorker<Scenario, World, Spec>(scope: WorkerScope, simulator: Simulator<Scenario, World, Spec>, warmSnapshot?: HostDeps<Scenario, World, Spec>['warmSnapshot']): void {
   let pollBoard: (() => number[]) | null = null;
   const host = createSimHost({
     simulator,
     post: (message) => scope.postMessage(message),
     pollCancelled: () => (pollBoard ? pollBoard() : []),
+    ...(warmSnapshot ? { warmSnapshot } : {}),
   });
   scope.onmessage = (event) => {
     if (isCancelBoardMessage(event.data)) pollBoard = readCancelBoard(event.data.buffer);

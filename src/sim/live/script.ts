@@ -19,7 +19,7 @@ import { drawLocation } from '../model/call-flow';
 import type { Simulation } from '../model/simulation';
 import { callTakersAway, callTakersBack, faultUnit, recoverUnit } from './effects';
 import { resolveWhere, type Where } from './where';
-import { createLiveSession, modelOf, type InjectOutcome, type InjectSpec, type LiveOptions, type LiveSession, type StepReport } from './session';
+import { createLiveSession, modelOf, saveLiveSession, type InjectOutcome, type InjectSpec, type LiveOptions, type LiveSession, type StepReport } from './session';
 import type { StandDownOutcome } from './stand-down';
 import type { DispatchExplanation } from '../../shared/live';
 import type { AssignOutcome } from './override';
@@ -72,6 +72,13 @@ class Run implements ExerciseSession {
 
   get now(): number {
     return this.session.now;
+  }
+  /** No exercise, nothing logged: the session alone is the whole state. */
+  get plain(): boolean {
+    return this.exercise === null && this.logged.length === 0 && this.queue.length === 0 && this.watched.size === 0;
+  }
+  get liveSession(): LiveSession {
+    return this.session;
   }
   get startS(): number {
     return this.session.startS;
@@ -312,11 +319,21 @@ function drawGrade(sim: Simulation, line: number, rng: Rng): 'I' | 'S' | 'E' | '
   return 'R';
 }
 
+/**
+ * The state of a session without an exercise, for ExerciseOptions.snapshot (null for one with an
+ * exercise: its script's place is not saved).
+ */
+export function saveExerciseSession(run: ExerciseSession): string | null {
+  if (!(run instanceof Run) || !run.plain) return null;
+  return saveLiveSession(run.liveSession);
+}
+
 /** A live session that plays `options.exercise` (or none) and keeps an exercise log; opened at `startS`. */
 export function createExerciseSession(scenario: Scenario, world: SimWorld, options: ExerciseOptions = {}): ExerciseSession {
   const exercise = options.exercise ?? null;
   const seed = options.seed ?? exercise?.seed;
-  const session = createLiveSession(scenario, world, { ...(seed === undefined ? {} : { seed }), ...(options.days === undefined ? {} : { days: options.days }) });
+  if (options.snapshot !== undefined && (exercise !== null || options.startS !== undefined)) throw new Error('createExerciseSession: a snapshot opens a session without an exercise or start time only');
+  const session = createLiveSession(scenario, world, { ...(seed === undefined ? {} : { seed }), ...(options.days === undefined ? {} : { days: options.days }), ...(options.snapshot === undefined ? {} : { snapshot: options.snapshot }) });
   const run = new Run(session, exercise);
   const startS = options.startS ?? exercise?.startS;
   if (startS !== undefined && startS > run.now) run.advanceTo(startS, false);

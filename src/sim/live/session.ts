@@ -12,7 +12,8 @@ import { buildResults } from '../metrics/results';
 import { createCall, injectIncident, offer } from '../model/call-flow';
 import { EVENT_KINDS } from '../model/event-kinds';
 import type { IncidentLog } from '../model/incident-log';
-import { Simulation } from '../model/simulation';
+import type { Simulation } from '../model/simulation';
+import { restoreNodes, saveState, snapshotableSimulation, snapshotNodes } from '../snapshot/snapshot';
 import { streamRng } from '../random/rng';
 import type { SimWorld } from '../world';
 import { setUnitsRequired } from './effects';
@@ -95,6 +96,12 @@ export function modelOf(session: LiveSession): Simulation {
 export interface LiveOptions {
   seed?: number;
   days?: number;
+  /**
+   * A snapshot of a session of the same scenario, seed and days (saveLiveSession; e.g. at the end
+   * of its warm-up): the session opens in that state instead of at the start of its warm-up.
+   * Throws SnapshotError (src/sim/snapshot) for one of another run, version, or damaged.
+   */
+  snapshot?: string;
 }
 
 class Session implements LiveSession {
@@ -104,7 +111,8 @@ class Session implements LiveSession {
   private readonly explainer: DispatchExplainer;
 
   constructor(scenario: Scenario, world: SimWorld, options: LiveOptions) {
-    this.sim = new Simulation(scenario, world, { seed: options.seed, days: options.days });
+    // Made to be saved (saveLiveSession): its trips' questions are noted (src/sim/snapshot/record.ts).
+    this.sim = snapshotableSimulation(scenario, world, { seed: options.seed, days: options.days });
     const sim = this.sim;
     this.kpis = new RollingKpis(
       (l) => sim.lines[l]!.answerTargetS,
@@ -126,6 +134,20 @@ class Session implements LiveSession {
       arrest: rng('arrest'),
       custody: rng('custody'),
     };
+    if (options.snapshot !== undefined) {
+      const nodes = snapshotNodes(options.snapshot, 'live', scenario, { seed: options.seed, days: options.days });
+      restoreNodes(nodes, sim, this.savedBeside());
+    }
+  }
+
+  /** What a snapshot holds beside the Simulation (restored onto the same names). */
+  savedBeside(): Record<string, object> {
+    return { kpis: this.kpis, injectStreams: this.injectStreams, explainer: this.explainer };
+  }
+
+  /** The session's whole state now, as snapshot text (src/sim/snapshot). */
+  save(): string {
+    return saveState(this.sim, 'live', this.savedBeside());
   }
 
   get now(): number {
@@ -230,7 +252,13 @@ function nonNegative(x: number): number | null {
   return x >= 0 ? x : null;
 }
 
-/** A live session of `scenario` on `world`, at the start of its warm-up. */
+/** The whole state of a live session now (e.g. at the end of its warm-up), for LiveOptions.snapshot. */
+export function saveLiveSession(session: LiveSession): string {
+  if (!(session instanceof Session)) throw new Error('saveLiveSession: not a live session of this simulator');
+  return session.save();
+}
+
+/** A live session of `scenario` on `world`, at the start of its warm-up (or as `options.snapshot` left it). */
 export function createLiveSession(scenario: Scenario, world: SimWorld, options: LiveOptions = {}): LiveSession {
   return new Session(scenario, world, options);
 }
