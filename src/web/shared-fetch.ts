@@ -7,7 +7,7 @@
  *
  * This file is part of the page's first script: it stays small and imports only the marks.
  */
-import { markedAsync } from './timeline';
+import { mark } from './timeline';
 
 /**
  * The files of `data/` the page shares with its workers (the road graph; with RESPONSE_SIM_WEB_SPACES=1
@@ -21,26 +21,14 @@ export function sharesData(scope: { readonly crossOriginIsolated?: boolean } = g
   return scope.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 }
 
-/** The file at `url` in a `SharedArrayBuffer`, or null when it could not be fetched whole (the workers then fetch it themselves). */
+/** The file at `url` in a `SharedArrayBuffer` (one copy of the fetched bytes), or null when it could not be fetched (the workers then fetch it themselves). */
 export async function fetchShared(url: string, fetchFn: (url: string) => Promise<Response> = (u) => fetch(u)): Promise<SharedArrayBuffer | null> {
   try {
     const response = await fetchFn(url);
-    if (!response.ok || !response.body) return null;
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    // Read as it arrives (no second whole copy held as an ArrayBuffer), then laid out once.
-    const reader = response.body.getReader();
-    for (let part = await reader.read(); !part.done; part = await reader.read()) {
-      chunks.push(part.value);
-      size += part.value.length;
-    }
-    const buffer = new SharedArrayBuffer(size);
-    const view = new Uint8Array(buffer);
-    let at = 0;
-    for (const chunk of chunks) {
-      view.set(chunk, at);
-      at += chunk.length;
-    }
+    if (!response.ok) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const buffer = new SharedArrayBuffer(bytes.length);
+    new Uint8Array(buffer).set(bytes);
     return buffer;
   } catch {
     return null;
@@ -50,8 +38,20 @@ export async function fetchShared(url: string, fetchFn: (url: string) => Promise
 /** The page's fetches of the shared files, by name (./main.ts starts them). */
 export type SharedFetches = Readonly<Record<string, Promise<SharedArrayBuffer | null>>>;
 
-/** Starts the page's fetch of every shared file from `base` (the site's data/ folder); null where the page may not share memory. */
-export function fetchSharedFiles(base: string, fetchOne: (url: string) => Promise<SharedArrayBuffer | null> = (url) => fetchShared(url), share = sharesData()): SharedFetches | null {
+/**
+ * Starts the page's fetch of every shared file from `base` (the site's data/ folder), one after the
+ * other, the graph first (the world build waits for it, not for the space file); null where the
+ * page may not share memory. Marks `shared-<file>` (./timeline.ts) as each arrives.
+ */
+export function fetchSharedFiles(
+  base: string,
+  fetchOne: (url: string) => Promise<SharedArrayBuffer | null> = fetchShared,
+  share = sharesData(),
+  files = SHARED_DATA_FILES,
+): SharedFetches | null {
   if (!share) return null;
-  return Object.fromEntries(SHARED_DATA_FILES.map((file) => [file, markedAsync(`shared-fetch-${file}`, () => fetchOne(new URL(file, base).href))]));
+  let previous: Promise<unknown> = Promise.resolve();
+  return Object.fromEntries(
+    files.map((file) => [file, (previous = previous.then(() => fetchOne(new URL(file, base).href)).then((bytes) => (mark(`shared-${file}`), bytes)))]),
+  ) as SharedFetches;
 }

@@ -30,7 +30,7 @@ const flush = async () => {
 };
 
 describe('the road graph shared by the page with its workers', () => {
-  it('is fetched by the page into shared memory, whole, in the chunks it arrives in', async () => {
+  it('is fetched by the page into shared memory, whole', async () => {
     const bytes = new Uint8Array(graphBytes());
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -46,12 +46,22 @@ describe('the road graph shared by the page with its workers', () => {
     expect(await fetchShared('x', async () => Promise.reject(new Error('offline'))), 'no network').toBeNull();
   });
 
-  it('is fetched only where the page may share memory', () => {
+  it('is fetched only where the page may share memory, one file after the other', async () => {
     const urls: string[] = [];
-    const one = async (url: string) => (urls.push(url), null);
+    const arrive: (() => void)[] = [];
+    const one = (url: string) => (urls.push(url), new Promise<null>((resolve) => arrive.push(() => resolve(null))));
     expect(fetchSharedFiles(base, one, false)).toBeNull();
+    const files = ['a.bin', 'b.bin'];
+    const fetches = fetchSharedFiles(base, one, true, files)!;
+    expect(Object.keys(fetches)).toEqual(files);
+    await flush();
+    expect(urls, 'the second waits for the first').toEqual([`${base}a.bin`]);
+    arrive.shift()!();
+    await flush();
+    arrive.shift()!();
+    await fetches['b.bin'];
+    expect(urls).toEqual([`${base}a.bin`, `${base}b.bin`]);
     expect(Object.keys(fetchSharedFiles(base, one, true)!)).toEqual([...SHARED_DATA_FILES]);
-    expect(urls).toEqual([`${base}${GRAPH}`]);
   });
 
   it('reaches each worker as one message per file once fetched, null when the fetch failed or the worker cannot take it', async () => {
