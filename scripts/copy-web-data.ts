@@ -7,11 +7,12 @@
  *   the hierarchy of the default road speeds) as `london-roads.graph` (WEB_DATA_FILES.network);
  * - the road data coverage layer (src/node/data/coverage.ts, `<cache>/coverage/london-<key>.json`)
  *   as `road-coverage.json` (WEB_MAP_FILES), which the map's `mapLayers` fetches;
- * - only with RESPONSE_SIM_WEB_SPACES=1: the space file of the London baseline's demand points on
+ * - only with RESPONSE_SIM_WEB_SPACES=1 (npm run build:web sets it unless it is 0: scripts/web-build.mjs
+ *   says why): the space file of the London baseline's demand points on
  *   that graph (`<cache>/roads/london-<key>.spaces-<key>.bin`, src/sim/roads/query/space-file.ts;
  *   made by building the baseline's world when missing) as `london-roads.spaces` (WEB_SPACE_FILES).
- *   Off by default: measured (2026-12-07, load 4-5), fetching its ~20 MB in each worker cost the
- *   first figures more than the searches it saves (first figures 5.9 s without, 6.3-8.1 s with).
+ *   (Measured 2026-12-07, load 4-5, before the first figures were prebuilt and the page shared its
+ *   fetches: its ~20 MB fetched in each worker cost the first figures more than the searches it saved.)
  * - `prebuilt.json` (src/web/prebuilt.ts, made by ./web-prebuilt.ts): the London baseline's first
  *   outcomes (its 1-day and 7-day runs), run here through the sim-worker loop, preloaded by the
  *   site's index.html; RESPONSE_SIM_WEB_PREBUILT=0 leaves it out.

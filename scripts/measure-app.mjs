@@ -184,7 +184,7 @@ async function main(argv) {
         isolated = await page.evaluate('crossOriginIsolated');
         if (argv.includes('--timeline')) {
           console.log('  after the changes:');
-          for (const line of (await timeline(page)).filter((l) => /run-|page-live|live-open|world/.test(l)).slice(-30)) console.log(`  ${line}`);
+          for (const line of (await timeline(page)).filter((l) => /run-|auto-run|page-live|live-open|world/.test(l)).slice(-30)) console.log(`  ${line}`);
         }
         for (let c = 0; c < changes; c++) {
           const value = original + 1 + changes + 2 * c;

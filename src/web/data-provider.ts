@@ -6,7 +6,8 @@
  *
  * The road graph is one binary file (src/sim/roads/format.ts) carrying the contraction hierarchy of
  * the default road speeds: it is fetched once per worker and decoded by typed-array views on the
- * fetched bytes, without copying. A scenario with other `roadSpeedsKph` would contract its own
+ * fetched bytes, without copying; where the page may share memory it fetches the graph once for all
+ * its workers (`shared`: ./shared-files.ts) and each decodes those bytes. A scenario with other `roadSpeedsKph` would contract its own
  * hierarchy in every worker (seconds; there is no disk to keep it), so the baseline leaves them out.
  *
  * Beside the graph, `london-roads.spaces` (optional; WEB_SPACE_FILES; copied only with
@@ -41,8 +42,12 @@ const KIND_NAMES: Readonly<Record<Kind, string>> = { areas: 'area set', points: 
 export function fetchDataProvider(
   base: string,
   fetchFn: FetchLike = (url) => fetch(url),
-  /** Whether the site carries space files (a build made with RESPONSE_SIM_WEB_SPACES=1): without them none is asked for, so no request fails. */
-  options: { readonly spaceFiles?: boolean } = {},
+  options: {
+    /** Whether the site carries space files (a build made with RESPONSE_SIM_WEB_SPACES=1): without them none is asked for, so no request fails. */
+    readonly spaceFiles?: boolean;
+    /** The page's bytes of a data/ file it shares with its workers (./shared-files.ts), or null: fetch it here. */
+    readonly shared?: (file: string) => Promise<SharedArrayBuffer | null>;
+  } = {},
 ): DataProvider {
   const fetchFile = async (kind: Kind, source: string): Promise<{ url: string; response: Awaited<ReturnType<FetchLike>> }> => {
     const files: Readonly<Record<string, string>> = WEB_DATA_FILES[kind];
@@ -72,16 +77,28 @@ export function fetchDataProvider(
     }
   };
 
+  /** The page's bytes of `file` when it shares them, else undefined. */
+  const sharedBytes = async (file: string | undefined): Promise<Uint8Array | undefined> => {
+    if (file === undefined || !options.shared) return undefined;
+    const buffer = await options.shared(file);
+    return buffer ? new Uint8Array(buffer) : undefined;
+  };
+
   const graph = async (source: string): Promise<RoadGraph> => {
     mark('graph-fetch:start');
-    const { url, response } = await fetchFile('network', source);
-    let bytes: ArrayBuffer;
-    try {
-      bytes = await response.arrayBuffer();
-      mark('graph-fetch:end');
-    } catch (error) {
-      throw new Error(`built-in road network "${source}" at ${url} could not be read: ${messageOf(error)}`);
+    const file: string | undefined = (WEB_DATA_FILES.network as Readonly<Record<string, string>>)[source];
+    let bytes: ArrayBuffer | Uint8Array | undefined = await sharedBytes(file);
+    const url = new URL(file ?? source, base).href;
+    if (bytes) mark('graph-shared');
+    else {
+      const fetched = await fetchFile('network', source);
+      try {
+        bytes = await fetched.response.arrayBuffer();
+      } catch (error) {
+        throw new Error(`built-in road network "${source}" at ${url} could not be read: ${messageOf(error)}`);
+      }
     }
+    mark('graph-fetch:end');
     try {
       return marked('graph-decode', () => decodeGraph(bytes));
     } catch (error) {
@@ -93,6 +110,8 @@ export function fetchDataProvider(
   const spaces = async (source: string): Promise<Uint8Array | undefined> => {
     const file = WEB_SPACE_FILES[source];
     if (!options.spaceFiles || file === undefined) return undefined;
+    const shared = await sharedBytes(file);
+    if (shared) return shared;
     try {
       const response = await fetchFn(new URL(file, base).href);
       return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;

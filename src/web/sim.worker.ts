@@ -9,12 +9,15 @@ import { markedSimulator } from './marked-simulator';
 import { mark } from './timeline';
 import { serveWebWorker, type WorkerScope } from './worker-host';
 import { fetchWarmSnapshot } from './prebuilt-fetch';
+import { sharedFileInbox } from './shared-files';
 
 mark('worker-script');
 const scope = self as unknown as WorkerScope & { readonly location: { readonly href: string } };
-const data = fetchDataProvider(new URL('../data/', scope.location.href).href, undefined, { spaceFiles: __WEB_SPACES__ });
-// The built-in road graph (51 MB) is fetched at once, while the page draws and the first scenario
+// The page's one fetch of the road graph, shared by its workers where it may share memory (./shared-files.ts).
+const inbox = sharedFileInbox();
+const data = fetchDataProvider(new URL('../data/', scope.location.href).href, undefined, { spaceFiles: __WEB_SPACES__, shared: inbox.get });
+// The built-in road graph (51 MB) is fetched (or taken from the page) at once, while the page draws and the first scenario
 // comes: the London scenarios need it. A failure is reported by the run that needs it (fetched again).
 data.network('london').catch(() => undefined);
 // A warmed live session of the London baseline restores the site's warm-up snapshot (./prebuilt.ts).
-serveWebWorker(scope, markedSimulator(realSimulator(data)), fetchWarmSnapshot(new URL('../data/', scope.location.href).href));
+serveWebWorker(scope, markedSimulator(realSimulator(data)), inbox, fetchWarmSnapshot(new URL('../data/', scope.location.href).href));

@@ -21,6 +21,8 @@ import { mark } from './timeline';
 import { frameText, type Prebuilt } from './prebuilt';
 import { prebuiltCheck } from './prebuilt-check';
 import type { PrebuiltLoad } from './prebuilt-fetch';
+import type { SharedFetches } from './shared-fetch';
+import { shareFiles } from './shared-files';
 
 /** The localStorage key of the open document's autosave. */
 export const AUTOSAVE_KEY = 'response-simulator.autosave';
@@ -65,6 +67,11 @@ export interface WebApiOptions {
    * sessions wait for it before going to the workers (it is fetched while the page draws).
    */
   readonly prebuilt?: PrebuiltLoad;
+  /**
+   * The page's fetches of the data files its workers share (./shared-fetch.ts, where the page may
+   * share memory): each worker started is given them (./shared-files.ts). Absent: each worker fetches its own.
+   */
+  readonly sharedFiles?: SharedFetches | null;
 }
 
 /**
@@ -75,6 +82,9 @@ export interface WebApiOptions {
  */
 const BOARD_HARD_CANCEL_MS = 60_000;
 
+/** Milliseconds from the first prebuilt figures to the check's runs at the earliest (the live session starts meanwhile). */
+const CHECK_AFTER_MS = 1000;
+
 const browserTimers: Timers = {
   after(ms, fn) {
     const handle = setTimeout(fn, ms);
@@ -82,11 +92,13 @@ const browserTimers: Timers = {
   },
 };
 
+const sharedWith = (fetches: SharedFetches) => (worker: WorkerLike) => shareFiles(fetches, worker);
+
 export function createWebApi(options: WebApiOptions): DesktopApi & { close(): void } {
   const sharedCancel = options.sharedCancel ?? canShareMemory();
   const pool = new SimWorkerPool({
     size: options.workers ?? 1,
-    spawn: webSpawn(options.createWorker, { sharedCancel }),
+    spawn: webSpawn(options.createWorker, { sharedCancel, ...(options.sharedFiles ? { shareFiles: sharedWith(options.sharedFiles) } : {}) }),
     timers: options.timers ?? browserTimers,
     hardCancelMs: options.hardCancelMs ?? (sharedCancel ? BOARD_HARD_CANCEL_MS : 250),
   });
@@ -106,7 +118,12 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
   const prebuiltLive: Promise<unknown> = Promise.all([prebuiltReady, options.prebuilt?.live])
     .catch(() => null)
     .finally(() => (prebuiltLiveSettled = true));
-  const check = prebuiltCheck(pool, () => prebuilt);
+  const timers = options.timers ?? browserTimers;
+  // The check's runs wait until the page's first live session (it opens just after the first
+  // figures) has its worker's first frame: they would take a core from its warm-up.
+  const check = prebuiltCheck(pool, () => prebuilt, {
+    quiet: () => new Promise<void>((resolve) => timers.after(CHECK_AFTER_MS, resolve)).then(() => live.settled()),
+  });
   const needWorker = (): void => check.yieldWorker();
   let compareModule: typeof import('../host/compare') | null = null;
   // Live sessions get a worker of their own, started on first use and kept for the next session.
@@ -129,7 +146,7 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
     // A stopped session's warm-up stops between slices (src/host/loop.ts): give it time rather than
     // lose the worker's world (with the cancel board, as long as a batch run: a world still loading).
     pool: () => (livePool ??= pool.dedicated({ hardCancelMs: sharedCancel ? BOARD_HARD_CANCEL_MS : 5000 })),
-    timers: options.timers ?? browserTimers,
+    timers,
     now: options.now ?? (() => performance.now()),
     ...(options.liveFrameMs === undefined ? {} : { frameIntervalMs: options.liveFrameMs }),
   });

@@ -9,12 +9,16 @@ import { createWebApi } from './web-api';
 import { printReportInPage } from './report-export';
 import { fetchPrebuilt } from './prebuilt-fetch';
 import { PREBUILT_FILE, PREBUILT_LIVE_FILE } from './prebuilt';
+import type { SharedFetches } from './shared-fetch';
 
 /** Whether index.html preloads this file of data/ (scripts/copy-web-data.ts adds the links for the files it made). */
 const preloaded = (file: string): boolean => document.querySelector(`link[rel="preload"][href$="/${file}"]`) !== null;
 
-/** @param firstWorker a sim worker started already (./main.ts), taken as the pool's first */
-export function createPageApi(firstWorker?: Worker): ReturnType<typeof createWebApi> {
+/**
+ * @param firstWorker a sim worker started already (./main.ts), taken as the pool's first
+ * @param sharedFiles the page's fetches of the data files its workers share (./main.ts starts them)
+ */
+export function createPageApi(firstWorker?: Worker, sharedFiles?: SharedFetches | null): ReturnType<typeof createWebApi> {
   let started: Worker | undefined = firstWorker;
   const base = new URL('data/', document.baseURI).href;
   return createWebApi({
@@ -35,6 +39,7 @@ export function createPageApi(firstWorker?: Worker): ReturnType<typeof createWeb
     keyboard: window,
     // The site's data/ folder, beside index.html (relative: the site may live in a sub-folder).
     mapLayers: fetchMapLayers(base),
+    sharedFiles: sharedFiles ?? null,
     // Only where the build made them: it then preloads them from index.html (scripts/copy-web-data.ts).
     ...(preloaded(PREBUILT_FILE) ? { prebuilt: fetchPrebuilt(base, preloaded(PREBUILT_LIVE_FILE)) } : {}),
   });

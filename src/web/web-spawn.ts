@@ -18,12 +18,16 @@ export interface WorkerLike {
   onmessageerror: ((event: MessageEvent) => void) | null;
 }
 
-/** `sharedCancel`: give each worker a cancel board (needs `SharedArrayBuffer`: see `canShareMemory`). */
-export function webSpawn(createWorker: () => WorkerLike, options: { readonly sharedCancel?: boolean } = {}): SpawnWorker {
+/**
+ * `sharedCancel`: give each worker a cancel board (needs `SharedArrayBuffer`: see `canShareMemory`);
+ * `shareFiles`: called with each worker started, to give it the page's shared data files (./shared-files.ts).
+ */
+export function webSpawn(createWorker: () => WorkerLike, options: { readonly sharedCancel?: boolean; readonly shareFiles?: (worker: WorkerLike) => void } = {}): SpawnWorker {
   return (events) => {
     const worker = createWorker();
     const board = options.sharedCancel ? createCancelBoard() : null;
     if (board) worker.postMessage(board.message);
+    options.shareFiles?.(worker);
     let ended = false;
     const crash = (reason: string): void => {
       if (ended) return;

@@ -1,8 +1,10 @@
 /**
  * Keeps the figures and the map in step with the scenario: every change of what is run (a new
  * scenario, a resourcing edit, the demand multiplier, the horizon) re-runs the batch for the chosen
- * horizon and reopens the live session, paused, on the new scenario. Changes in quick succession
- * are gathered (`debounceMs`), and a newer change cancels the run still going for an older one.
+ * horizon and reopens the live session, paused, on the new scenario. A change after a quiet spell
+ * runs at once (in a task of its own, so changes made together are one run); changes in quick
+ * succession after it are gathered (`debounceMs`), and a newer change cancels the run still going
+ * for an older one (a cancelled run stops within milliseconds where the host has a cancel board).
  * Choosing an incident log to replay, or random demand again, re-runs the batch with that demand.
  *
  * Figures first (issue 14 aim 4): a horizon of more than `provisionalDays` first runs that many
@@ -16,7 +18,10 @@ import { startLive, stopLive } from './live';
 import { startRun } from './run';
 
 export interface AutoRunOptions {
-  /** wait for more changes this long before running (default 60 ms: a typed "12" is one run, and the figures follow at once) */
+  /**
+   * a change within this long of the last run's start waits this long for more before running
+   * (default 60 ms: a typed "12" runs "1" at once, then "12"); a change after it runs at once
+   */
   readonly debounceMs?: number;
   /** open a live session for each scenario (default true) */
   readonly live?: boolean;
@@ -28,6 +33,8 @@ export interface AutoRunOptions {
   readonly figuresFirst?: boolean;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
+  /** milliseconds, for the debounce (default performance.now) */
+  readonly now?: () => number;
 }
 
 /** The scenario as it is run: the document as it is (the demand multiplier is folded into it). */
@@ -46,6 +53,9 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const debounceMs = options.debounceMs ?? 60;
+  const now = options.now ?? (() => performance.now());
+  /** when the last run started */
+  let ranAt = -Infinity;
   const first = options.figuresFirst === true;
   let seen = store.getState().scenario.revision;
   let seenReplay = store.getState().run.replay;
@@ -61,6 +71,8 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
   const runNow = (): void => {
     timer = null;
     if (stopped) return;
+    ranAt = now();
+    performance.mark?.('rs:auto-run');
     const state = store.getState();
     const { run } = state;
     // A newer change makes the running batch pointless: cancel it first.
@@ -106,7 +118,8 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
     seen = state.scenario.revision;
     seenReplay = state.run.replay;
     if (timer !== null) clearTimer(timer);
-    timer = setTimer(runNow, debounceMs);
+    // Waiting costs every change its delay; only quick changes after a run need gathering.
+    timer = setTimer(runNow, now() - ranAt < debounceMs ? debounceMs : 0);
   });
   runNow();
 

@@ -90,6 +90,7 @@ export async function startRun(api: DesktopApi, store: AppStore, run: StartRun):
     outcome = { ok: false, error: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } };
   }
   update(store, 'run', runFinished, { jobId, outcome });
+  performance.mark?.('rs:run-stored');
   run.onFigures?.();
   return outcome;
 }

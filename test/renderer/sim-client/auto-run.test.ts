@@ -61,6 +61,35 @@ describe('auto-run', () => {
     expect(timers.count).toBe(0);
   });
 
+  it('runs a change after a quiet spell at once, and gathers changes that come soon after a run started', () => {
+    const fake = fakeApi();
+    const delays: number[] = [];
+    const pending: (() => void)[] = [];
+    let clock = 0;
+    const store = createAppStore({ scenario: initialScenarioState(scenario, 'built in') });
+    const stop = startAutoRun(fake.api, store, {
+      debounceMs: 100,
+      now: () => clock,
+      setTimer: (fn, ms) => (delays.push(ms), pending.push(fn)),
+      clearTimer: () => void pending.pop(),
+    });
+    clock = 5000;
+    update(store, 'scenario', scenarioEdited, (raw) => ({ ...raw, seed: 2 }));
+    expect(delays, 'after a quiet spell: at once, in a task of its own').toEqual([0]);
+    pending.pop()!();
+    expect(fake.runs).toHaveLength(2);
+    clock = 5040;
+    update(store, 'scenario', scenarioEdited, (raw) => ({ ...raw, seed: 3 }));
+    clock = 5070;
+    update(store, 'scenario', scenarioEdited, (raw) => ({ ...raw, seed: 4 }));
+    expect(delays, 'soon after a run started: gathered').toEqual([0, 100, 100]);
+    expect(pending).toHaveLength(1);
+    pending.pop()!();
+    expect(fake.runs).toHaveLength(3);
+    expect(fake.runs[2]!.request.scenario).toMatchObject({ seed: 4 });
+    stop();
+  });
+
   it("says what is run, and for how long: the scenario's days unless chosen", () => {
     const store = createAppStore({ scenario: demandMultiplierSet(initialScenarioState({ ...scenario, days: 7 }, 'x'), 1.5) });
     expect(runLabel(store.getState())).toBe('S (modified), 7 days, from the scenario');

@@ -1,0 +1,57 @@
+/**
+ * The page's one fetch of each large data file its sim workers share (issue 14 aim 4): where the
+ * page is cross-origin isolated (it may share memory: scripts/serve-web.mjs), the entry (./main.ts)
+ * fetches the road graph (51 MB) once, into a `SharedArrayBuffer`, and every sim worker decodes
+ * the same bytes (./shared-files.ts hands them over). Before, each worker fetched and held its own
+ * copy: two 51 MB downloads at once on the page's first seconds, beside the page drawing.
+ *
+ * This file is part of the page's first script: it stays small and imports only the marks.
+ */
+import { mark } from './timeline';
+
+/**
+ * The files of `data/` the page shares with its workers (the road graph; with RESPONSE_SIM_WEB_SPACES=1
+ * the space file beside it). A worker of a page that may share memory waits for the page's word
+ * on each of them (the bytes, or null: fetch it yourself) instead of fetching it.
+ */
+export const SHARED_DATA_FILES: readonly string[] = ['london-roads.graph', ...(typeof __WEB_SPACES__ !== 'undefined' && __WEB_SPACES__ ? ['london-roads.spaces'] : [])];
+
+/** Whether this page or worker shares data files with its sim workers: it may share memory. */
+export function sharesData(scope: { readonly crossOriginIsolated?: boolean } = globalThis as { crossOriginIsolated?: boolean }): boolean {
+  return scope.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+}
+
+/** The file at `url` in a `SharedArrayBuffer` (one copy of the fetched bytes), or null when it could not be fetched (the workers then fetch it themselves). */
+export async function fetchShared(url: string, fetchFn: (url: string) => Promise<Response> = (u) => fetch(u)): Promise<SharedArrayBuffer | null> {
+  try {
+    const response = await fetchFn(url);
+    if (!response.ok) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const buffer = new SharedArrayBuffer(bytes.length);
+    new Uint8Array(buffer).set(bytes);
+    return buffer;
+  } catch {
+    return null;
+  }
+}
+
+/** The page's fetches of the shared files, by name (./main.ts starts them). */
+export type SharedFetches = Readonly<Record<string, Promise<SharedArrayBuffer | null>>>;
+
+/**
+ * Starts the page's fetch of every shared file from `base` (the site's data/ folder), one after the
+ * other, the graph first (the world build waits for it, not for the space file); null where the
+ * page may not share memory. Marks `shared-<file>` (./timeline.ts) as each arrives.
+ */
+export function fetchSharedFiles(
+  base: string,
+  fetchOne: (url: string) => Promise<SharedArrayBuffer | null> = fetchShared,
+  share = sharesData(),
+  files = SHARED_DATA_FILES,
+): SharedFetches | null {
+  if (!share) return null;
+  let previous: Promise<unknown> = Promise.resolve();
+  return Object.fromEntries(
+    files.map((file) => [file, (previous = previous.then(() => fetchOne(new URL(file, base).href)).then((bytes) => (mark(`shared-${file}`), bytes)))]),
+  ) as SharedFetches;
+}
