@@ -30,6 +30,10 @@ export const WEB_DATA_FILES = {
 /** Road network -> its space file in `data/` (copied by scripts/copy-web-data.ts when the Node cache has it). */
 export const WEB_SPACE_FILES: Readonly<Record<string, string>> = { london: 'london-roads.spaces' };
 
+/** The built-in London points' areas in the London areas (src/world/point-areas.ts; copied by scripts/copy-web-data.ts). */
+export const WEB_POINT_AREAS_FILE = 'point-areas.bin';
+const POINT_AREAS_SETS = { areas: 'london-boroughs', points: 'london-lsoa' } as const;
+
 type Kind = keyof typeof WEB_DATA_FILES;
 type FetchLike = (url: string) => Promise<Pick<Response, 'ok' | 'status' | 'json' | 'arrayBuffer'>>;
 
@@ -120,11 +124,30 @@ export function fetchDataProvider(
     }
   };
 
+  const pointAreaBytes = new Map<string, Uint8Array | undefined>();
+  const optionalBytes = async (file: string): Promise<Uint8Array | undefined> => {
+    try {
+      const response = await fetchFn(new URL(file, base).href);
+      return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   const graphs = new Map<string, Promise<RoadGraph>>();
   const spaceFiles = new Map<string, Promise<Uint8Array | undefined>>();
   return {
     areas: async (source) => (await json('areas', source)) as AreaFeatures,
-    points: async (source) => (await json('points', source)) as PointSetData,
+    points: async (source) => {
+      // The points' areas are fetched beside the set (optional: without them the world locates the points).
+      const areas = source === POINT_AREAS_SETS.points ? optionalBytes(WEB_POINT_AREAS_FILE) : Promise.resolve(undefined);
+      const set = (await json('points', source)) as PointSetData;
+      pointAreaBytes.set(source, await areas);
+      return set;
+    },
+    pointAreas: (areas, points) => {
+      const bytes = areas === POINT_AREAS_SETS.areas ? pointAreaBytes.get(points) : undefined;
+      return bytes ? { load: () => bytes } : undefined;
+    },
     network: (source) => {
       let pending = graphs.get(source);
       if (!pending) {

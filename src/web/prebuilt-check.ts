@@ -2,7 +2,7 @@
  * The page's check of the prebuilt outcomes (./prebuilt.ts), which is also its first worker's
  * warm-up: once one is used, the first worker runs each prebuilt run again (the one day, then the
  * scenario's own days), in the background, and compares. A worker that gives other results than
- * the build's stops the page using them (reported on the console). The runs also warm the
+ * the build's (beyond the last bits of a floating-point figure: `sameOutcome`) stops the page using them (reported on the console). The runs also warm the
  * worker's caches as the week's run did before the figures were prebuilt, so the next change meets
  * a warm worker.
  *
@@ -14,7 +14,7 @@
  * of the check is not run (the user's runs warm the worker as well).
  */
 import { runBatch, type BatchPool } from '../host/replications';
-import { outcomeText, type Prebuilt } from './prebuilt';
+import { sameOutcome, type Prebuilt } from './prebuilt';
 import { mark } from './timeline';
 
 /** The job of the check's runs. */
@@ -50,7 +50,7 @@ export function prebuiltCheck(pool: BatchPool, prebuilt: () => Prebuilt | null, 
       // under the JSON of the scenario's world spec, key order and all.
       const outcome = await runBatch(pool, { jobId: CHECK_JOB, scenario, days: wanted.days });
       if (!outcome.ok) return; // cancelled (the worker was wanted), or failed: the runs asked for will say
-      if (outcomeText(outcome) !== outcomeText(wanted.outcome)) {
+      if (!sameOutcome(outcome, wanted.outcome)) {
         console.error(`The ${wanted.days}-day figures made with this site differ from this browser's run of the same scenario; they are no longer used.`);
         prebuilt()?.dropRuns();
         return;

@@ -137,6 +137,40 @@ export function outcomeText(outcome: RunOutcome): string {
   return canonicalJson({ ...outcome, wallMs: 0, results: { ...results, ...(results.meta ? { meta: { ...results.meta, wallMs: 0 } } : {}) } });
 }
 
+/**
+ * Whether a worker's outcome agrees with a prebuilt one: the same text (./outcomeText), or the same
+ * but for floating-point figures within `relTol` of each other (relative; every count, string and
+ * shape exact). The figures are prebuilt in Node, and a browser's engine may round Math.log, exp,
+ * pow, sin, cos, atan2 ... differently in the last bits (seen: Chromium 156 against Node 20, 1,689
+ * means and percentiles of the London day differing by under 1e-12 relative, no count): figures
+ * shown to a few digits that a user cannot tell apart. Any difference a user could see, or any
+ * count, still fails.
+ */
+export function sameOutcome(a: RunOutcome, b: RunOutcome, relTol = 1e-9): boolean {
+  const ta = outcomeText(a);
+  const tb = outcomeText(b);
+  return ta === tb || closeValues(JSON.parse(ta) as unknown, JSON.parse(tb) as unknown, relTol);
+}
+
+function closeValues(a: unknown, b: unknown, relTol: number): boolean {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (a === b) return true;
+    if (Number.isInteger(a) && Number.isInteger(b)) return false;
+    return Math.abs(a - b) <= relTol * Math.max(Math.abs(a), Math.abs(b));
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => closeValues(x, b[i], relTol));
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
+    return ka.every((k) => closeValues((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], relTol));
+  }
+  return a === b;
+}
+
 /** A live frame as text for comparing (its `workMs` aside). */
 export function frameText(frame: LiveWorkerFrame): string {
   return canonicalJson({ ...frame, workMs: 0 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fetchDataProvider, WEB_DATA_FILES } from '../../../src/web/data-provider';
+import { fetchDataProvider, WEB_DATA_FILES, WEB_POINT_AREAS_FILE } from '../../../src/web/data-provider';
 import { readPickedFile } from '../../../src/web/pick-file';
 import { loadSettings, SETTINGS_KEY } from '../../../src/web/settings-storage';
 import { DEFAULT_SETTINGS } from '../../../src/shared/ipc-schemas';
@@ -48,7 +48,20 @@ describe('browser data provider', () => {
     });
     await provider.areas('london-boroughs');
     await provider.points('london-lsoa');
-    expect(fetched).toEqual([`${base}${WEB_DATA_FILES.areas['london-boroughs']}`, `${base}${WEB_DATA_FILES.points['london-lsoa']}`]);
+    // The points' areas (src/world/point-areas.ts) come beside the London points, optional.
+    expect(fetched.sort()).toEqual([`${base}${WEB_DATA_FILES.areas['london-boroughs']}`, `${base}${WEB_DATA_FILES.points['london-lsoa']}`, `${base}${WEB_POINT_AREAS_FILE}`].sort());
+    expect(provider.pointAreas?.('london-boroughs', 'london-lsoa')?.load()).toBeInstanceOf(Uint8Array);
+    expect(provider.pointAreas?.('other-areas', 'london-lsoa')).toBeUndefined();
+  });
+
+  it('builds worlds without the points\' areas when the site lacks them', async () => {
+    const provider = fetchDataProvider(base, async (url) =>
+      url.endsWith(WEB_POINT_AREAS_FILE)
+        ? { ok: false, status: 404, json: async () => null, arrayBuffer: async () => new ArrayBuffer(0) }
+        : { ok: true, status: 200, json: async () => ({ lon: [], lat: [], weight: [] }), arrayBuffer: async () => new ArrayBuffer(0) },
+    );
+    await provider.points('london-lsoa');
+    expect(provider.pointAreas?.('london-boroughs', 'london-lsoa')).toBeUndefined();
   });
 
   it('names the set and the URL when the site lacks the file', async () => {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSimHost } from '../../../src/host/loop';
 import type { LiveFrame, LiveWorkerFrame, RunOutcome } from '../../../src/shared/protocol';
 import { canonicalJson } from '../../../src/shared/scenario/canonical';
-import { outcomeText, Prebuilt, type PrebuiltFile } from '../../../src/web/prebuilt';
+import { outcomeText, Prebuilt, sameOutcome, type PrebuiltFile } from '../../../src/web/prebuilt';
 import { createWebApi } from '../../../src/web/web-api';
 import type { WorkerLike } from '../../../src/web/web-spawn';
 import { fakeSimulator } from '../../host/fakes';
@@ -134,5 +134,17 @@ describe('prebuilt outcomes', () => {
     expect(frames.filter((f) => f.tS === prebuiltFrame.tS && f.seq > 0)).toEqual([]);
     await api.cancel('L1');
     await done;
+  });
+
+  it('agree when only the last bits of a floating-point figure differ (another engine Math.log), never when a count or a visible figure does', async () => {
+    const own = await webApi(null).api.runScenario({ jobId: 'own', scenario: SCENARIO, days: 1 });
+    if (!own.ok) throw new Error('expected a run');
+    const withCalls = (calls: Record<string, unknown>): RunOutcome => ({ ...own, results: { ...own.results, calls: { ...own.results.calls, ...calls } } });
+    const mean = own.results.calls.meanAnswerS ?? 1;
+    expect(sameOutcome(own, JSON.parse(JSON.stringify(own)) as RunOutcome)).toBe(true);
+    expect(sameOutcome(own, withCalls({ meanAnswerS: mean * (1 + 1e-14) + 1e-300 }))).toBe(true);
+    expect(sameOutcome(own, withCalls({ meanAnswerS: mean * (1 + 1e-6) + 1e-6 }))).toBe(false);
+    expect(sameOutcome(own, withCalls({ offered: own.results.calls.offered + 1 }))).toBe(false);
+    expect(sameOutcome(own, withCalls({ extra: 1 }))).toBe(false);
   });
 });
