@@ -12,7 +12,11 @@ import { mark } from './timeline';
 import { fetchSharedFiles } from './shared-fetch';
 
 mark('page-script');
-const sharedFiles = fetchSharedFiles(new URL('data/', document.baseURI).href);
+// The shared files wait for the page's first data (its host chunk and prebuilt figures, fetched or
+// failed: createPageApi says when; without the host chunk there is no page to serve).
+let firstDataFetched!: () => void;
+const firstData = new Promise<void>((resolve) => (firstDataFetched = resolve));
+const sharedFiles = fetchSharedFiles(new URL('data/', document.baseURI).href, undefined, undefined, undefined, firstData);
 const firstWorker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim-worker' });
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -22,7 +26,7 @@ mountApp(
   deferredApi(
     import('./web-host').then(({ createPageApi }) => {
       mark('page-host-chunk');
-      return createPageApi(firstWorker, sharedFiles);
+      return createPageApi(firstWorker, sharedFiles, firstDataFetched);
     }),
   ),
 );

@@ -17,10 +17,15 @@ const preloaded = (file: string): boolean => document.querySelector(`link[rel="p
 /**
  * @param firstWorker a sim worker started already (./main.ts), taken as the pool's first
  * @param sharedFiles the page's fetches of the data files its workers share (./main.ts starts them)
+ * @param firstDataFetched told once the page's first figures (prebuilt) are fetched, or at once where the site has none
  */
-export function createPageApi(firstWorker?: Worker, sharedFiles?: SharedFetches | null): ReturnType<typeof createWebApi> {
+export function createPageApi(firstWorker?: Worker, sharedFiles?: SharedFetches | null, firstDataFetched: () => void = () => {}): ReturnType<typeof createWebApi> {
   let started: Worker | undefined = firstWorker;
   const base = new URL('data/', document.baseURI).href;
+  // Only where the build made them: it then preloads them from index.html (scripts/copy-web-data.ts).
+  const prebuilt = preloaded(PREBUILT_FILE) ? fetchPrebuilt(base, preloaded(PREBUILT_LIVE_FILE)) : null;
+  if (prebuilt) void prebuilt.ready.then(firstDataFetched, firstDataFetched);
+  else firstDataFetched();
   return createWebApi({
     createWorker: () => {
       const worker = started ?? new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim-worker' });
@@ -40,7 +45,6 @@ export function createPageApi(firstWorker?: Worker, sharedFiles?: SharedFetches 
     // The site's data/ folder, beside index.html (relative: the site may live in a sub-folder).
     mapLayers: fetchMapLayers(base),
     sharedFiles: sharedFiles ?? null,
-    // Only where the build made them: it then preloads them from index.html (scripts/copy-web-data.ts).
-    ...(preloaded(PREBUILT_FILE) ? { prebuilt: fetchPrebuilt(base, preloaded(PREBUILT_LIVE_FILE)) } : {}),
+    ...(prebuilt ? { prebuilt } : {}),
   });
 }

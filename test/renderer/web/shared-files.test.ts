@@ -64,6 +64,18 @@ describe('the road graph shared by the page with its workers', () => {
     expect(Object.keys(fetchSharedFiles(base, one, true)!)).toEqual([...SHARED_DATA_FILES]);
   });
 
+  it('waits for the page\'s first data before fetching (the first figures are not slowed by 70 MB beside them)', async () => {
+    const urls: string[] = [];
+    let release: () => void = () => {};
+    const after = new Promise<void>((resolve) => (release = resolve));
+    const fetches = fetchSharedFiles(base, async (url: string) => (urls.push(url), null), true, ['a.bin'], after)!;
+    await flush();
+    expect(urls, 'nothing before the first data').toEqual([]);
+    release();
+    await fetches['a.bin'];
+    expect(urls).toEqual([`${base}a.bin`]);
+  });
+
   it('reaches each worker as one message per file once fetched, null when the fetch failed or the worker cannot take it', async () => {
     const buffer = new SharedArrayBuffer(8);
     const got: unknown[] = [];
