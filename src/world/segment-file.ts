@@ -18,6 +18,7 @@
  * Pure (no I/O): the host reads and writes the bytes (`SegmentStore`).
  */
 import type { RoadGraph } from '../sim/roads/graph';
+import { sumInto } from '../sim/roads/query/space-file';
 import type { GridParts } from './segment-grid';
 import { COARSE_CELL_M, FINE, snapProjection, type SegmentLayout } from './segment-index';
 
@@ -47,17 +48,6 @@ export interface WithSegmentStore {
 }
 
 type Graph = Pick<RoadGraph, 'roadCount' | 'roadFirstVertex' | 'vertexLon' | 'vertexLat'> & { readonly meta?: RoadGraph['meta'] | null };
-
-function sumInto(h: Int32Array, words: Uint32Array, from: number, to: number): void {
-  let a = h[0]!;
-  let b = h[1]!;
-  for (let i = from; i < to; i++) {
-    a = (a + words[i]! + 0x9e3779b9) | 0;
-    b = (b + (a ^ (a >>> 15))) | 0;
-  }
-  h[0] = a;
-  h[1] = b ^ (to - from);
-}
 
 function words(array: Float64Array | Uint32Array): Uint32Array {
   return new Uint32Array(array.buffer, array.byteOffset, array.byteLength / 4);

@@ -123,8 +123,8 @@ export interface SpaceFile {
   readonly backward: SpaceTable;
 }
 
-/** Two running sums (Fletcher style: the second adds up the first, so order counts), as [a, b]. */
-function sumInto(h: Int32Array, words: Uint32Array | Int32Array, from: number, to: number): void {
+/** Two running sums (Fletcher style: the second adds up the first, so order counts), as [a, b]; also the segment file's (src/world/segment-file.ts). */
+export function sumInto(h: Int32Array, words: Uint32Array | Int32Array, from: number, to: number): void {
   let a = h[0]!;
   let b = h[1]!;
   for (let i = from; i < to; i++) {
