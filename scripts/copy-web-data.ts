@@ -48,6 +48,7 @@ import { WEB_DATA_FILES, WEB_POINT_AREAS_FILE, WEB_SPACE_FILES } from '../src/we
 import { keptPointAreasFile } from '../src/node/data/kept-files';
 import { WEB_MAP_FILES } from '../src/web/map-layers';
 import { writePrebuilt } from './web-prebuilt';
+import { WARM_SNAPSHOTS_FILE, WARM_SNAPSHOTS_FORMAT } from '../src/web/prebuilt';
 
 /** Source file -> name in the site's data folder. */
 type Copies = Map<string, string>;
@@ -157,8 +158,12 @@ async function main(argv: readonly string[]): Promise<number> {
     bytes += written.bytes;
     names.push(...written.files);
     // The page preloads the JSON it reads; the warm-up snapshot is fetched by the live session's worker.
-    preloadFromIndex(path.join(out, '..', 'index.html'), written.files.filter((f) => f.endsWith('.json')));
+    preloadFromIndex(path.join(out, '..', 'index.html'), written.files.filter((f) => f.endsWith('.json') && f !== WARM_SNAPSHOTS_FILE));
     console.log(`build:web: ${written.files.join(' and ')}: the London baseline's first outcomes, made in ${Math.round(performance.now() - started)} ms`);
+  } else {
+    // No warm-up snapshots: the list says so, and a live session's worker asks for none (src/web/prebuilt-fetch.ts).
+    writeFileSync(path.join(out, WARM_SNAPSHOTS_FILE), JSON.stringify({ format: WARM_SNAPSHOTS_FORMAT, files: [] }));
+    names.push(WARM_SNAPSHOTS_FILE);
   }
   console.log(`build:web: ${names.length} data files (${(bytes / 1048576).toFixed(1)} MB) in ${path.relative(process.cwd(), out) || out}: ${names.join(', ')}`);
   return 0;

@@ -23,7 +23,7 @@ import { nodeDataProvider } from '../src/node/data/provider';
 import type { FromWorker, RunOutcome, WorkerCallName, WorkerCalls, WorkerResult } from '../src/shared/protocol';
 import { SIM_VERSION } from '../src/sim';
 import { canonicalJson } from '../src/shared/scenario/canonical';
-import { PREBUILT_FILE, PREBUILT_LIVE_FILE, warmSnapshotFile, type PrebuiltFile, type PrebuiltLiveFile, type PrebuiltRun } from '../src/web/prebuilt';
+import { PREBUILT_FILE, PREBUILT_LIVE_FILE, WARM_SNAPSHOTS_FILE, WARM_SNAPSHOTS_FORMAT, warmSnapshotFile, type PrebuiltFile, type PrebuiltLiveFile, type PrebuiltRun } from '../src/web/prebuilt';
 import type { LiveHandle, Simulator } from '../src/host/simulator';
 
 /** The sim-worker loop in this process, as a pool of one (calls answered one after the other). */
@@ -100,6 +100,7 @@ export async function writePrebuilt(out: string, { live: withLive = false, root 
   if (real.snapshotKey?.(saved[0]!) !== key) throw new Error('the London baseline\'s warm-up snapshot is for another key');
   // Gzipped (about 5x smaller); the worker unzips it (src/web/prebuilt-fetch.ts).
   writes.push([warmSnapshotFile(key), gzipSync(saved[0]!, { level: 9 })]);
+  writes.push([WARM_SNAPSHOTS_FILE, { format: WARM_SNAPSHOTS_FORMAT, files: [warmSnapshotFile(key)] }]);
   if (withLive) {
     const liveFile: PrebuiltLiveFile = {
       format: 'response-sim-prebuilt-live/1',

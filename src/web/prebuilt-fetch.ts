@@ -5,7 +5,7 @@
  * give null: the page then runs everything in its workers, as before. index.html preloads both.
  */
 import { SIM_VERSION } from '../sim/version';
-import { Prebuilt, PREBUILT_FILE, PREBUILT_LIVE_FILE, warmSnapshotFile } from './prebuilt';
+import { Prebuilt, PREBUILT_FILE, PREBUILT_LIVE_FILE, WARM_SNAPSHOTS_FILE, WARM_SNAPSHOTS_FORMAT, warmSnapshotFile } from './prebuilt';
 import { markedAsync } from './timeline';
 
 type FetchJson = (url: string) => Promise<Pick<Response, 'ok' | 'json'>>;
@@ -36,17 +36,26 @@ export function fetchPrebuilt(base: string, withLive: boolean, fetchFn: FetchJso
 /**
  * For a sim worker (HostDeps.warmSnapshot): the site's warm-up snapshot for a live session's key
  * (`warmSnapshotFile`; made by scripts/web-prebuilt.ts for the London baseline, gzipped: 7 MB of
- * text in 1.4 MB), or null when the site has none for it. Each key is fetched once per worker. A
+ * text in 1.4 MB), or null when the site has none for it: only a file the site's list names
+ * (`WARM_SNAPSHOTS_FILE`, fetched once) is asked for. Each key is fetched once per worker. A
  * server that sent it already unzipped (Content-Encoding) is fine too: the gzip magic decides.
  */
-export function fetchWarmSnapshot(base: string, fetchFn: (url: string) => Promise<Pick<Response, 'ok' | 'arrayBuffer'>> = (url) => fetch(url)): (key: string) => Promise<string | null> {
+export function fetchWarmSnapshot(base: string, fetchFn: (url: string) => Promise<Pick<Response, 'ok' | 'arrayBuffer' | 'json'>> = (url) => fetch(url)): (key: string) => Promise<string | null> {
   const fetched = new Map<string, Promise<string | null>>();
+  let listed: Promise<ReadonlySet<string>> | null = null;
+  const list = (): Promise<ReadonlySet<string>> =>
+    (listed ??= json(fetchFn, new URL(WARM_SNAPSHOTS_FILE, base).href).then((file) => {
+      const { format, files } = (file ?? {}) as { format?: unknown; files?: unknown };
+      return new Set(format === WARM_SNAPSHOTS_FORMAT && Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : []);
+    }));
   return (key) => {
     let text = fetched.get(key);
     if (text === undefined) {
       text = markedAsync('warm-snapshot-fetch', async () => {
         try {
-          const response = await fetchFn(new URL(warmSnapshotFile(key), base).href);
+          const name = warmSnapshotFile(key);
+          if (!(await list()).has(name)) return null;
+          const response = await fetchFn(new URL(name, base).href);
           return response.ok ? await gunzipText(new Uint8Array(await response.arrayBuffer())) : null;
         } catch {
           return null;

@@ -27,6 +27,14 @@ export const PREBUILT_LIVE_FILE = 'prebuilt-live.json';
  * (src/host/warm-snapshots.ts: simulator version, scenario hash, seed, days) is `key`: named by the
  * key, so a worker opening another session fetches nothing (a missing file: it warms up as before).
  */
+/**
+ * The site's list of its warm-up snapshot files (`{ format, files }`), written by every build
+ * (empty where it made none): a worker asks for a snapshot only when the list names it, so a
+ * session of another scenario asks the server for nothing it lacks.
+ */
+export const WARM_SNAPSHOTS_FILE = 'warm-snapshots.json';
+export const WARM_SNAPSHOTS_FORMAT = 'response-sim-warm-snapshots/1';
+
 export function warmSnapshotFile(key: string): string {
   return `warm-${sha256Hex(key).slice(0, 24)}.snapshot.gz`;
 }
