@@ -110,21 +110,7 @@ export function fetchDataProvider(
     }
   };
 
-  /** The network's space file, or undefined (none in this site, or it could not be fetched: optional). */
-  const spaces = async (source: string): Promise<Uint8Array | undefined> => {
-    const file = WEB_SPACE_FILES[source];
-    if (!options.spaceFiles || file === undefined) return undefined;
-    const shared = await sharedBytes(file);
-    if (shared) return shared;
-    try {
-      const response = await fetchFn(new URL(file, base).href);
-      return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-
-  const pointAreaBytes = new Map<string, Uint8Array | undefined>();
+  /** An optional file of data/: its bytes, or undefined (not in this site, or it could not be fetched). */
   const optionalBytes = async (file: string): Promise<Uint8Array | undefined> => {
     try {
       const response = await fetchFn(new URL(file, base).href);
@@ -133,6 +119,15 @@ export function fetchDataProvider(
       return undefined;
     }
   };
+
+  /** The network's space file, or undefined (none in this site, or it could not be fetched: optional). */
+  const spaces = async (source: string): Promise<Uint8Array | undefined> => {
+    const file = WEB_SPACE_FILES[source];
+    if (!options.spaceFiles || file === undefined) return undefined;
+    return (await sharedBytes(file)) ?? optionalBytes(file);
+  };
+
+  const pointAreaBytes = new Map<string, Uint8Array | undefined>();
   const graphs = new Map<string, Promise<RoadGraph>>();
   const spaceFiles = new Map<string, Promise<Uint8Array | undefined>>();
   return {

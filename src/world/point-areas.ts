@@ -11,6 +11,7 @@
  * Pure (no I/O): the host reads and writes the bytes.
  */
 import type { AreaSet } from '../sim/world';
+import { sumInto } from '../sim/roads/query/space-file';
 
 const MAGIC = 0x41505352; // "RSPA"
 /** Changes when the layout or the meaning of the file changes. */
@@ -24,13 +25,10 @@ export interface PointAreaStore {
 }
 
 function sumWords(words: Uint32Array | Int32Array, seed: number): number {
-  let a = seed | 0;
-  let b = words.length | 0;
-  for (let i = 0; i < words.length; i++) {
-    a = (a + words[i]! + 0x9e3779b9) | 0;
-    b = (b + (a ^ (a >>> 15))) | 0;
-  }
-  return (a ^ Math.imul(b, 0x01000193)) >>> 0;
+  // The space file's running sums from (seed, length); sumInto leaves the second xored with the length.
+  const h = Int32Array.of(seed, words.length);
+  sumInto(h, words, 0, words.length);
+  return (h[0]! ^ Math.imul(h[1]! ^ words.length, 0x01000193)) >>> 0;
 }
 
 function pointsHash(lon: Float64Array, lat: Float64Array): number {
