@@ -99,7 +99,7 @@ export function createSimHost<Scenario, World, Spec>(deps: HostDeps<Scenario, Wo
       const found = key === null ? null : warm.find(key);
       const world = await worker.worldFor(scenario);
       const snapshot = await found;
-      const restored = key === null || snapshot === null || snapshot === undefined ? null : warm.open(key, snapshot, (text) => simulator.openLive(scenario, world, { ...options, snapshot: text }));
+      const restored = key !== null && snapshot !== null ? warm.open(key, snapshot, (text) => simulator.openLive(scenario, world, { ...options, snapshot: text })) : null;
       if (restored) return live.open(request.session, restored);
       const handle = simulator.openLive(scenario, world, options);
       // The warm-up at full speed, here, rather than played at the session's pace (issue 17 item 2);
