@@ -39,19 +39,15 @@ export type Node =
 const EXTERNALS: ReadonlyMap<string, object> = new Map([['NO_SLOTS', NO_SLOTS as object]]);
 const EXTERNAL_NAMES = new Map([...EXTERNALS].map(([k, v]) => [v, k]));
 
-/** Classes a restore may have to make anew (not found in the fresh Simulation), by a stable name. */
-const MAKERS: ReadonlyMap<string, () => object> = new Map<string, () => object>([
-  ['CallPool', () => new CallPool()],
-  ['Samples', () => new Samples()],
-  ['SortedIntSet', () => new SortedIntSet()],
-  ['Rng', () => new Rng(0, 0)],
-]);
-const CLASS_NAMES = new Map<unknown, string>([
-  [CallPool, 'CallPool'],
-  [Samples, 'Samples'],
-  [SortedIntSet, 'SortedIntSet'],
-  [Rng, 'Rng'],
-]);
+/** Classes a restore may have to make anew (not found in the fresh Simulation): a stable name, the class, how to make one. */
+const CLASSES: readonly (readonly [string, unknown, () => object])[] = [
+  ['CallPool', CallPool, () => new CallPool()],
+  ['Samples', Samples, () => new Samples()],
+  ['SortedIntSet', SortedIntSet, () => new SortedIntSet()],
+  ['Rng', Rng, () => new Rng(0, 0)],
+];
+const MAKERS: ReadonlyMap<string, () => object> = new Map(CLASSES.map(([name, , make]) => [name, make]));
+const CLASS_NAMES: ReadonlyMap<unknown, string> = new Map(CLASSES.map(([name, type]) => [type, name]));
 
 const TYPED: Record<string, new (buffer: ArrayBuffer) => ArrayBufferView & { length: number; set(a: ArrayLike<number>): void }> = {
   Float64Array,
