@@ -39,8 +39,9 @@ export function toWorkerError(error: unknown, simulator: Pick<Simulator, 'isCanc
  * again after an Undo; with one world kept, a variant of another world spec (its travel settings,
  * areas or demand points) made every such run build its world again and start with its caches
  * cold (measured: a London day on roads, base and a congestion variant in turn, 0.7-0.9 s CPU a
- * run against 0.41-0.53 s with one world). A London road world holds about 70 MB of its own (the
- * graph, the demand points' search spaces and the segment index are shared), so at most this many.
+ * run against 0.41-0.53 s with one world). A second London road world holds about 25 MB of its
+ * own (the graph, search spaces, snapper, trees and packed arcs are shared by the worlds on one
+ * graph: src/world/road.ts, src/sim/roads/query/kept-parts.ts), so at most this many.
  */
 export const KEPT_WORLDS = 3;
 
