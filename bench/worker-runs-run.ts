@@ -8,7 +8,8 @@
  * variant, the same world), `congestion` (every hour's congestion 5 % higher: another world spec).
  * Runs go through the worker's own path (src/host/replication-worker.ts on the real simulator and
  * the Node data provider), so a world is kept or built as a worker would. Prints one JSON line per
- * run: the scenario, the CPU seconds (user, this thread's work: nothing else runs) of the call.
+ * run (and all of them on a last line): the scenario, the CPU seconds (user, this thread's work:
+ * nothing else runs) and wall seconds of the call.
  */
 import { nodeDataProvider } from '../src/node/data/provider';
 import { readScenario } from '../src/node/scenario';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   const { scenario: base } = await readScenario('london');
   const scenarios = variantsArg.split(',').map((name) => ({ name, scenario: variantOf(base, name) }));
   const worker = new ReplicationWorker(realSimulator(nodeDataProvider()));
+  const records: unknown[] = [];
   for (let run = 0; run < runs; run++) {
     const { name, scenario } = scenarios[run % scenarios.length]!;
     const cpu = process.cpuUsage();
@@ -47,8 +49,12 @@ async function main(): Promise<void> {
     const reply = await worker.run(scenario, { replication: Math.floor(run / scenarios.length), days }, { isCancelled: () => false, onProgress: () => {} });
     const cpuS = process.cpuUsage(cpu).user / 1e6;
     const wallS = (performance.now() - t) / 1000;
-    console.log(JSON.stringify({ run, name, cpuS, wallS, events: reply.results.meta.events }));
+    const record = { run, name, cpuS, wallS, events: reply.results.meta.events };
+    records.push(record);
+    console.log(JSON.stringify(record));
   }
+  // All runs on one line, last (bench/cold-start.bench.ts reads it).
+  console.log(JSON.stringify({ runs: records }));
 }
 
 main().catch((error: unknown) => {
