@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../src/sim/roads/build/contract';
 import { HierarchyQuery } from '../../../src/sim/roads/query/hierarchy-query';
-import { keptArcs, keptTrees } from '../../../src/sim/roads/query/kept-parts';
+import { KEPT_HIERARCHIES, keptArcs, keptTrees } from '../../../src/sim/roads/query/kept-parts';
 import { RoadQueries } from '../../../src/sim/roads/query/road-queries';
 import { packArcs } from '../../../src/sim/roads/query/route';
 import type { RoadPos } from '../../../src/sim/roads/query/ends';
@@ -70,5 +70,22 @@ describe('parts of road queries kept per hierarchy', () => {
     expect(keptArcs(graph, weights, h), 'the first weights still find theirs').toBe(arcs);
     const { graph: another } = asciiNetwork(drawing);
     expect(keptTrees(another, weights, h, query, options), 'another graph object: a cache of its own').not.toBe(trees);
+  });
+});
+
+describe('hierarchies kept for', () => {
+  it(`are the last ${KEPT_HIERARCHIES} used: a process going through many road speeds holds no more`, () => {
+    const made = Array.from({ length: KEPT_HIERARCHIES + 1 }, () => {
+      const { graph } = asciiNetwork('A - B - C\n|       |\nD - E - F');
+      const weights = edgeWeightsMs(graph, speedTable());
+      return { graph, weights, h: contract({ ...graph, weightMs: weights }) };
+    });
+    const arcsOf = ({ graph, weights, h }: (typeof made)[number]) => keptArcs(graph, weights, h);
+    const first = arcsOf(made[0]!);
+    expect(arcsOf(made[0]!), 'kept').toBe(first);
+    for (const m of made.slice(1)) arcsOf(m);
+    expect(arcsOf(made[0]!), 'let go once more hierarchies came: packed again').not.toBe(first);
+    const last = arcsOf(made.at(-1)!);
+    expect(arcsOf(made.at(-1)!), 'the last used are still kept').toBe(last);
   });
 });
