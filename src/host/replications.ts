@@ -4,7 +4,7 @@
  * and by the command line (src/cli/replicate.ts).
  *
  * Replications run through a `ReplicationRunner`: a pool of sim workers (`poolRunner`: the
- * scenario crosses to the workers once per call, each worker parses it and keeps one world per
+ * scenario crosses to the workers once per call, each worker parses it and keeps a few worlds by
  * world spec) or the calling thread (`inProcessRunner`: a parsed scenario, no pool). Replication r
  * runs with the simulator's seed for (seed, r) wherever it runs, so both give the same results
  * byte for byte (apart from `meta.wallMs`). Results are combined here, where they arrive.

@@ -45,8 +45,26 @@ export function buildRoadTravel(
   clock: HourOfDay,
   options: RoadTravelOptions = {},
 ): RoadTravelModel {
-  const snapper = createRoadSnapper(graph);
+  const snapper = graphSnapper(graph);
   return new RoadTravelModel(graph, travel, clock, (lon, lat) => snapper.snap(lon, lat), options);
+}
+
+/**
+ * Snappers made for graphs in this process: a snap depends on nothing but the graph, so every
+ * world on one graph (a worker's worlds of other travel settings, areas or demand points) shares
+ * one, its segment index and the metres along roads it has measured, rather than making them
+ * again (measured on London: ~0.1 s CPU and 15 MB a world).
+ */
+const snappers = new WeakMap<RoadGraph, RoadSnapper>();
+
+/** The snapper of `graph` (createRoadSnapper's, default options), made once per graph. */
+export function graphSnapper(graph: RoadGraph): RoadSnapper {
+  let snapper = snappers.get(graph);
+  if (!snapper) {
+    snapper = createRoadSnapper(graph);
+    snappers.set(graph, snapper);
+  }
+  return snapper;
 }
 
 /**

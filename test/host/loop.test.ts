@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimHost } from '../../src/host/loop';
 import type { FromWorker } from '../../src/shared/protocol';
 import { fakeSimulator, type FakeScenario } from './fakes';
+import { KEPT_WORLDS } from '../../src/host/replication-worker';
 
 function setup(options: { pollCancelled?: () => Iterable<number>; onStep?: (step: number) => void } = {}) {
   const sent: FromWorker[] = [];
@@ -53,6 +54,26 @@ describe('sim-worker loop', () => {
     expect(stats.worldsBuilt, 'other areas: a new world').toBe(2);
     await host.receive(run(5, { name: 'b', areas: { source: 'y' }, travel: { mode: 'road' } }));
     expect(stats.worldsBuilt, 'other travel: a new world').toBe(3);
+  });
+
+  it('keeps a few worlds: scenarios of other world specs in turn (a comparison) build each once, the least recently used goes first', async () => {
+    const { host, stats } = setup();
+    const spec = (source: string) => ({ name: source, areas: { source } });
+    let id = 1;
+    for (let round = 0; round < 3; round++) {
+      await host.receive(run(id++, spec('base')));
+      await host.receive(run(id++, spec('variant')));
+    }
+    expect(stats.worldsBuilt, 'baseline and variant in turn: one world each').toBe(2);
+    await host.receive(run(id++, spec('third')));
+    await host.receive(run(id++, spec('base')));
+    expect(stats.worldsBuilt, `a third spec: kept beside the two (${KEPT_WORLDS} kept)`).toBe(3);
+    await host.receive(run(id++, spec('fourth')));
+    await host.receive(run(id++, spec('base')));
+    await host.receive(run(id++, spec('third')));
+    expect(stats.worldsBuilt, 'a fourth spec let go of the least recently used (variant), not base or third').toBe(4);
+    await host.receive(run(id++, spec('variant')));
+    expect(stats.worldsBuilt, 'variant was let go: built again').toBe(5);
   });
 
   it('replies invalid-scenario with every error, as a value', async () => {

@@ -3,7 +3,8 @@ import { runScenario } from '../../src/sim';
 import { greatCircleM } from '../../src/sim/geo';
 import { pointOnEdge } from '../../src/sim/travel/road-trip';
 import { buildWorld, WorldError, type DataProvider } from '../../src/world';
-import { createRoadSnapper, roadWorld, snapDistanceGrid } from '../../src/world/road';
+import { createRoadSnapper, graphSnapper, roadWorld, snapDistanceGrid } from '../../src/world/road';
+import type { RoadTravelModel } from '../../src/sim/travel/road';
 import { asciiNetwork } from '../sim/roads/helpers';
 import { parsed, smallInput } from '../sim/fixtures/small';
 
@@ -120,6 +121,27 @@ describe('road worlds', () => {
     const results = run.results;
     expect((results.grades.I as { attended: number }).attended, 'immediate incidents attended by road').toBeGreaterThan(0);
     expect(results.meta.accessLegTimePct, 'access legs counted (BG is off the grid)').toBeGreaterThan(0);
+  });
+
+  it('shares one snapper and the kept road parts between worlds on one graph, and runs on the second world as on a world alone', async () => {
+    const input = smallInput();
+    input.travel = { mode: 'road', detourFactor: 1.3, offRoadSpeedKph: 20, turnout: { dist: 'fixed', value: 60 } };
+    input.network = { source: 'grid' };
+    const first = parsed(input);
+    // Another world spec (its congestion) on the same graph and road speeds.
+    const second = parsed({ ...input, travel: { ...input.travel, congestionByHour: Array.from({ length: 24 }, (_, h) => (h < 12 ? 1.1 : 1.2)) } });
+    expect(graphSnapper(net.graph), 'one snapper per graph').toBe(graphSnapper(net.graph));
+    const a = await buildWorld(first, provider);
+    runScenario(first, a);
+    const b = await buildWorld(second, provider);
+    const ta = a.travel as RoadTravelModel;
+    const tb = b.travel as RoadTravelModel;
+    expect(tb.roads.trees, "the first world's trees").toBe(ta.roads.trees);
+    // The same graph drawn again: a graph object of its own, so nothing is shared with the worlds above.
+    const alone = asciiNetwork(GRID, { cellM: 1000, origin: { lon: -0.16, lat: 51.54 } });
+    const c = await buildWorld(second, { ...provider, network: async () => alone.graph });
+    expect((c.travel as RoadTravelModel).roads.trees).not.toBe(ta.roads.trees);
+    expect(JSON.stringify(runScenario(second, b).results), 'a run on the world sharing parts, as on a world alone').toBe(JSON.stringify(runScenario(second, c).results));
   });
 
   it('names the scenario path of bad road settings and of a network that is not a road graph', () => {

@@ -162,4 +162,23 @@ describe('contraction hierarchy queries', () => {
     expect(new SpaceCache(0, 10).get(1)).toBeUndefined();
     expect(() => cache.set(10, one), 'keys are node numbers below the count given').toThrow(/key 10 is not in 0..9/);
   });
+
+  it('the space cache forgets fixed spaces when they are taken away, before and after its generations turn', () => {
+    const g = randomGrid(6, 6, 2);
+    const spaces = new SpaceSearch(contract(g));
+    const one = spaces.forward({ nodes: [0], costs: [0] });
+    const fixedOne = { space: (key: number) => (key === 3 ? one : undefined), entries: one.ranks.length };
+    const cache = new SpaceCache(one.ranks.length * 4, 10);
+    cache.fix(fixedOne);
+    expect(cache.get(3), 'a fixed space').toBe(one);
+    cache.fix(null);
+    expect(cache.get(3), 'fixed no longer: not in any generation').toBeUndefined();
+    cache.set(1, one);
+    cache.fix(fixedOne);
+    expect(cache.get(3)).toBe(one);
+    for (let key = 4; key < 10; key++) cache.set(key, one); // the generations turn
+    cache.fix(null);
+    expect(cache.get(3), 'after the turns: still not in a generation').toBeUndefined();
+    expect(cache.get(9), 'a space set is kept').toBe(one);
+  });
 });

@@ -24,8 +24,9 @@ import { SpaceCache, spacesFor } from './space-cache';
 import { entries, entriesInto, exits, exitsInto, positionKey, sameRoad, scratchEnd, type RoadEnd, type RoadPos } from './ends';
 import type { RoadGraph } from '../graph';
 import { LandmarkBounds } from './landmarks';
-import { CompactRoute, packArcs, type EdgePiece, type PackedArcs } from './route';
-import { TreeCache, type TreeRef } from './trees';
+import { CompactRoute, type EdgePiece, type PackedArcs } from './route';
+import type { TreeCache, TreeRef } from './trees';
+import { keptArcs, keptTrees } from './kept-parts';
 import { TargetBuckets } from './target-buckets';
 import { RecentTimes } from './recent-times';
 
@@ -48,8 +49,8 @@ export interface Spaces {
  * the hierarchy and its node, so a new world on the same graph and metric (another scenario of a
  * comparison or a sweep in the same worker, a variant with a base moved) starts with the spaces
  * the ones before it made instead of searching them again. Only the last hierarchy's are kept, so
- * a process going through many metrics holds one set beyond its live worlds'. Trees stay each
- * model's own (its origins are its bases).
+ * a process going through many metrics holds one set beyond its live worlds'. The trees and the
+ * packed arcs are kept per hierarchy likewise (kept-parts.ts).
  */
 let lastSpaces: { readonly hierarchy: Hierarchy; readonly spaces: Spaces } | null = null;
 
@@ -109,12 +110,12 @@ export class RoadQueries {
     this.spaces = spaces.search;
     this.outSpaces = spaces.out;
     this.inSpaces = spaces.in;
-    this.trees = new TreeCache(this.query, { capacity: options.maxTrees ?? 16, buildAfter: options.treeAfter ?? 16 });
+    this.trees = keptTrees(graph, weights, hierarchy, this.query, { capacity: options.maxTrees ?? 16, buildAfter: options.treeAfter ?? 16 });
     this.sweep = new Uint32Array(graph.nodeCount);
     this.seenOut = new Uint8Array(graph.nodeCount);
     this.table = new MeetTable(hierarchy.rank.length);
     this.landmarks = new LandmarkBounds(graph, weights, hierarchy);
-    this.arcs = packArcs(hierarchy, weights);
+    this.arcs = keptArcs(graph, weights, hierarchy);
   }
 
   /** The ways out of a road position. */
