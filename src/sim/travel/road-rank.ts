@@ -125,10 +125,18 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
     const from = roadPosition(graph, o);
     froms[i] = from;
     const tree = roads.tree(from);
-    if (tree) {
+    // Timed exactly before (a ranking to this place before: recent-times.ts), or by its tree.
+    const noted = roads.notedTime(from);
+    if (tree || noted === noted) {
       timed = place;
-      const ms = roads.viaTree(tree, from, to, into);
-      roads.noteExact(from, ms);
+      let ms = noted;
+      if (noted !== noted) {
+        ms = roads.viaTree(tree!, from, to, into);
+        roads.noteExact(from, ms);
+      } else if (!tree && roads.trees.counting) {
+        // Counted as the query it saves would have been: a base timed often earns its tree (a landmark).
+        roads.noteUse(from);
+      }
       timedS = m.quicker(m.total(ms, o, d, scale), o, d, scale);
       best.offer(timedS, i);
       continue;
@@ -216,6 +224,7 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
     let ms: number;
     if (tree) {
       ms = roads.viaTree(tree, from, to, into);
+      roads.noteExact(from, ms);
     } else {
       if (!tableSet) {
         roads.tableTo(into);
@@ -232,7 +241,6 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
         continue;
       }
     }
-    roads.noteExact(from, ms);
     best.offer(m.quicker(m.total(ms, o, d, scale), o, d, scale), i);
   }
   return best.result();
