@@ -17,15 +17,13 @@ const NOTES_PER_PLACE = 32;
 /** Destinations kept, at most; beyond it all are dropped. */
 const MAX_PLACES = 16_384;
 
-/** The notes of one destination. */
+/** The notes of one destination: (road, metres along it, ms) in one array (one allocation a place). */
 class Notes {
-  road = new Int32Array(4);
-  posM = new Float64Array(4);
-  ms = new Float64Array(4);
+  private readonly data = new Float64Array(3 * NOTES_PER_PLACE);
   /** Notes kept (at most NOTES_PER_PLACE). */
-  count = 0;
+  private count = 0;
   /** Notes made in all (the next goes at `made % NOTES_PER_PLACE` once full). */
-  made = 0;
+  private made = 0;
 
   constructor(
     readonly toRoad: number,
@@ -33,26 +31,17 @@ class Notes {
   ) {}
 
   add(from: RoadPos, ms: number): void {
-    let n = this.count;
-    let at = n;
-    if (n === NOTES_PER_PLACE) at = this.made % NOTES_PER_PLACE;
-    else {
-      if (n === this.road.length) {
-        this.road = grown(this.road, 2 * n);
-        this.posM = grown(this.posM, 2 * n);
-        this.ms = grown(this.ms, 2 * n);
-      }
-      this.count = ++n;
-    }
-    this.road[at] = from.road;
-    this.posM[at] = from.posM;
-    this.ms[at] = ms;
+    const at = 3 * (this.made % NOTES_PER_PLACE);
+    this.data[at] = from.road;
+    this.data[at + 1] = from.posM;
+    this.data[at + 2] = ms;
     this.made++;
+    if (this.count < NOTES_PER_PLACE) this.count++;
   }
 
   find(from: RoadPos): number {
-    const { road, posM } = this;
-    for (let i = 0; i < this.count; i++) if (road[i] === from.road && posM[i] === from.posM) return this.ms[i]!;
+    const data = this.data;
+    for (let at = 0, end = 3 * this.count; at < end; at += 3) if (data[at] === from.road && data[at + 1] === from.posM) return data[at + 2]!;
     return NaN;
   }
 }
@@ -92,11 +81,4 @@ export class RecentTimes {
     const other = this.places.get(positionKey(to));
     return other && other.toRoad === to.road && other.toPosM === to.posM ? other.find(from) : NaN;
   }
-}
-
-/** A copy of `a` in an array of length `n`. */
-function grown<T extends Int32Array | Float64Array>(a: T, n: number): T {
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
-  return b;
 }
