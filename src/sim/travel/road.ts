@@ -13,11 +13,11 @@
  *   its speeds are the scenario's, else one made earlier, in this process or kept by the host's
  *   `graph.hierarchyStore`, else one contracted here, which takes seconds on a city and is then
  *   handed to the store), cached search spaces, and one-to-all trees for repeated origins.
- * - `rankTo` times the places met again and again (bases: units waiting there share the Place)
- *   exactly at once, by a tree or their kept search spaces; the first trees' origins serve as
- *   landmarks for lower bounds on units on the move (roads/query/landmarks.ts; straight metres at
- *   the fastest speed; the direct time), which rule most of them out unqueried; the rest are
- *   taken in order of their bounds until none can enter the top k (a unit gliding directly is
+ * - `rankTo` times the places with a tree (the bases met most often) exactly at once; the trees'
+ *   origins serve as landmarks for lower bounds on the other bases and on units on the move
+ *   (roads/query/landmarks.ts; straight metres at the fastest speed; the direct time), which rule
+ *   most of them out unqueried; the rest are taken in order of their bounds until none can enter
+ *   the top k (a unit gliding directly is
  *   snapped when its turn comes, bounded again and, if now behind the next, waits its turn; a
  *   unit on the road part of a trip is bounded from its trip and placed only when its turn
  *   comes, likewise): road-rank.ts.

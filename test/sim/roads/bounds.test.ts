@@ -35,6 +35,21 @@ describe('the meet table', () => {
   });
 });
 
+describe('the meet table, 4 bytes a rank', () => {
+  it('keeps no sum of 2^32 - 1 ms or more (no wrapping): such a meeting is none', () => {
+    const table = new MeetTable(8);
+    const space = (ranks: number[], dist: number[]) => ({ ranks: Uint32Array.from(ranks), dist: Float64Array.from(dist), parentArc: new Int32Array(ranks.length), parentIndex: new Int32Array(ranks.length), seed: new Int8Array(ranks.length) });
+    table.set([space([1, 2, 5], [0, 2 ** 32, 2 ** 32 - 10])], [20]);
+    expect(table.meet(space([2], [0])), 'past 2^32: not kept').toBe(Infinity);
+    expect(table.meet(space([5], [0])), 'the sum reaches 2^32 - 1 + 11: not kept').toBe(Infinity);
+    expect(table.meet(space([1, 3], [7, 0]))).toBe(27);
+    expect(table.meet(space([3, 4], [0, 0])), 'ranks outside the table').toBe(Infinity);
+    table.set([space([3], [2 ** 32 - 30])], [0]);
+    expect(table.meet(space([3], [0])), 'just below 2^32 - 1').toBe(2 ** 32 - 30);
+    expect(table.meet(space([1], [0])), 'the table before is forgotten').toBe(Infinity);
+  });
+});
+
 describe('ranking with landmark bounds', () => {
   const net = asciiNetwork(
     `

@@ -5,22 +5,25 @@
  * spaces. Distances are whole milliseconds, so the sums come out the same whichever way they are
  * grouped: the table gives exactly what merging the spaces pair by pair gives.
  *
- * Ranks not in the table hold Infinity (the ranks a table set are put back when the next is set),
- * so a lookup is one read and an addition, with no check: a rank outside adds Infinity, which never
- * wins.
+ * The table holds whole milliseconds in 4 bytes a rank (half the memory of 8-byte numbers: every
+ * query reads it at random, so fewer cache misses). Ranks not in the table hold UNMET (2^32 - 1;
+ * the ranks a table set are put back when the next is set), so a lookup is one read and an
+ * addition, with no check: a rank outside adds UNMET, and a sum of UNMET or more is no meeting
+ * (Infinity). A way of 2^32 - 1 ms or more, some seven weeks, counts as none, as in the search
+ * spaces and the one-to-all trees.
  */
-import type { SearchSpace } from './search-space';
+import { UNMET, type SearchSpace } from './search-space';
 
 export class MeetTable {
-  /** Per rank: the least ms through it to (or from) the table's end; Infinity outside the table. */
-  readonly dist: Float64Array;
-  /** Ranks the table in hand has set (to put back to Infinity). */
+  /** Per rank: the least ms through it to (or from) the table's end; UNMET outside the table. */
+  readonly dist: Uint32Array;
+  /** Ranks the table in hand has set (to put back to UNMET). */
   private touched = new Int32Array(1024);
   private touchedCount = 0;
 
   /** `ranks`: the number of nodes of the hierarchy. */
   constructor(ranks: number) {
-    this.dist = new Float64Array(ranks).fill(Infinity);
+    this.dist = new Uint32Array(ranks).fill(UNMET);
   }
 
   /** Makes the table of `spaces[i]` reached at cost `costs[i]` (forgetting the one before). */
@@ -28,7 +31,7 @@ export class MeetTable {
     const dist = this.dist;
     let touched = this.touched;
     let n = this.touchedCount;
-    for (let i = 0; i < n; i++) dist[touched[i]!] = Infinity;
+    for (let i = 0; i < n; i++) dist[touched[i]!] = UNMET;
     n = 0;
     for (let i = 0; i < spaces.length; i++) {
       const { ranks, dist: d } = spaces[i]!;
@@ -42,7 +45,8 @@ export class MeetTable {
         const r = ranks[k]!;
         const x = c + d[k]!;
         const known = dist[r]!;
-        if (known === Infinity) touched[n++] = r;
+        if (known === UNMET) touched[n++] = r;
+        // Below UNMET, so it fits in 4 bytes (a sum of UNMET or more is kept out: no meeting).
         if (x < known) dist[r] = x;
       }
     }
@@ -58,6 +62,6 @@ export class MeetTable {
       const x = d[k]! + dist[ranks[k]!]!;
       if (x < best) best = x;
     }
-    return best;
+    return best < UNMET ? best : Infinity;
   }
 }

@@ -16,6 +16,12 @@ export interface NodeBounds {
   atLeast(rank: number): number;
 }
 
+/**
+ * What a rank outside a meet table holds (meet-table.ts; 4-byte whole ms): a meeting of this many
+ * ms or more is none.
+ */
+export const UNMET = 0xffffffff;
+
 /** A rank the search under way has not reached (every distance is whole ms below it). */
 const UNSEEN = 0xffffffff;
 
@@ -84,7 +90,7 @@ export class SpaceSearch {
   }
 
   /**
-   * The least ms from `seeds` to the end of a meet table (meet-table.ts: its `dist`, Infinity
+   * The least ms from `seeds` to the end of a meet table (meet-table.ts: its `dist`, UNMET
    * outside it; tableTo: a destination's backward spaces) when it is at most `limitMs`, else Infinity: an upward search that meets the
    * table as it settles, stopping once its next distance reaches the best meeting or passes the
    * limit (every meeting still to come is at least that distance), and keeps no space. Exact up to
@@ -93,7 +99,7 @@ export class SpaceSearch {
    * within the limit or beat the best met so far is neither met nor climbed from (goal-directed:
    * CH with landmarks), which changes nothing up to the limit.
    */
-  forwardToTable(seeds: Seeds, tableDist: Float64Array, limitMs: number, toward: NodeBounds | null = null): number {
+  forwardToTable(seeds: Seeds, tableDist: Uint32Array, limitMs: number, toward: NodeBounds | null = null): number {
     const first = this.h.upOutFirst;
     const arcs = this.outArcs;
     const stallFirst = this.h.upInFirst;
@@ -144,7 +150,8 @@ export class SpaceSearch {
       }
     }
     for (let i = 0; i < touchedCount; i++) dist[touched[i]!] = UNSEEN;
-    return best <= limitMs ? best : Infinity;
+    // A meeting of UNMET ms or more is a rank outside the table: none.
+    return best <= limitMs && best < UNMET ? best : Infinity;
   }
 
   private search(seeds: Seeds, first: Uint32Array, arcs: Uint32Array, arcIds: Uint32Array, stallFirst: Uint32Array, stallArcs: Uint32Array): SearchSpace {
