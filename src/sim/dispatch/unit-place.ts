@@ -32,13 +32,13 @@ export function unitPlace(v: PlaceView, u: number): Place {
   return f.homes[u]!;
 }
 
-/** Scratch places of returning units under straight-line travel, one per entry of unitPlaces' `out`. */
+/** Scratch places of moving units under straight-line travel, one per entry of unitPlaces' `out`. */
 const MOVING: MovablePlace[] = [];
 
 /**
  * unitPlace of the first `n` of `units` into `out`, for a ranking query that keeps none of them:
- * under straight-line travel a returning unit's place is written into a scratch place of its own
- * entry (the same numbers as its trip's placeAt), so a choice makes no Place per returning unit.
+ * under straight-line travel a moving unit's place is written into a scratch place of its own
+ * entry (the same numbers as its trip's placeAt), so a choice makes no Place per moving unit.
  * The places are valid until the next call.
  */
 export function unitPlaces(v: PlaceView, units: readonly number[], n: number, out: Place[]): void {
@@ -54,7 +54,9 @@ export function unitPlaces(v: PlaceView, units: readonly number[], n: number, ou
   while (MOVING.length < n) MOVING.push(movablePlace());
   for (let i = 0; i < n; i++) {
     const u = units[i]!;
-    const trip = state[u] === US.RETURNING ? trips[u] : null;
+    const s = state[u]!;
+    // The states in which unitPlace asks the unit's journey (returning, and for a diversion, driving to a scene or to custody).
+    const trip = s === US.RETURNING || s === US.TRAVELLING || s === US.TO_CUSTODY ? trips[u] : null;
     out[i] = trip ? placeAtInto(trip, now - departs[u]!, MOVING[i]!) : unitPlace(v, u);
   }
 }
