@@ -89,8 +89,7 @@ export function runScenario(scenario: Scenario, world: SimWorld, options: RunOpt
   const span = sim.endS - sim.t0;
   for (;;) {
     if (options.isCancelled?.()) throw new CancelledError();
-    let n = 0;
-    while (n < CHUNK && sim.step()) n++;
+    sim.runEvents(CHUNK);
     if (sim.finished) break;
     options.onProgress?.(Math.min(1, Math.max(0, (sim.now - sim.t0) / span)));
   }

@@ -26,10 +26,12 @@ export type Handler<S> = (s: S, a: number, b: number) => boolean;
 export class SimCore<S> {
   /**
    * Simulated seconds now: the time of the event last popped, or where runUntil left the clock.
-   * A number from the start (set again by the constructor): a field first holding undefined would
-   * keep its value boxed, a new heap number at every event.
+   * A fraction from the start (set by the constructor): a field first holding undefined would keep
+   * its value boxed, a new heap number at every event, and one first holding a small integer (a
+   * start of -86400) changes its shape at the first fractional time, which throws away the
+   * optimised code of every function that has read the clock.
    */
-  now = 0;
+  now = NaN;
   /** Events popped so far. */
   events = 0;
   /** The event last popped: its kind (index into the kinds table) and its two arguments. */

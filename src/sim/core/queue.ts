@@ -61,6 +61,14 @@ export class EventQueue {
   private waitNext: Int32Array;
   /** First slot of the list of each ring bucket (bucket b at b & RING_MASK), -1 when empty. */
   private readonly ring = new Int32Array(RING).fill(-1);
+  /** One bit per ring bucket, set while its list holds events: nextBucket jumps over empty buckets. */
+  private readonly occupied = new Int32Array(RING >> 5);
+  /**
+   * Whether `occupied` has been worked out from `ring` (nextBucket does it at its first jump): a
+   * queue restored from a snapshot made before there was an `occupied` keeps a fresh one, all
+   * clear, beside a restored ring, and this, false in it too, makes it right before it is read.
+   */
+  private occupiedKnown = false;
   /** Events in the ring's lists. */
   private ringCount = 0;
   /** The heap's bucket: the heap holds the events of this bucket and earlier ones; the ring those of the next RING - 1. */
@@ -162,6 +170,7 @@ export class EventQueue {
       const r = bucket & RING_MASK;
       this.waitNext[slot] = this.ring[r]!;
       this.ring[r] = slot;
+      this.occupied[r >> 5]! |= 1 << (r & 31);
       this.ringCount++;
     } else {
       this.overflow.push(slot);
@@ -200,6 +209,13 @@ export class EventQueue {
         // Nothing in the ring: jump to the bucket before the overflow's first.
         if (this.overflowBucket - 1 > this.bucket) this.bucket = this.overflowBucket - 1;
       } else if (isFar(this.bucket)) return this.heapTakesAll();
+      else {
+        // Straight to the bucket before the ring's next one with events (the buckets between
+        // hold none), unless the overflow has events the ring would span by then: those buckets
+        // are stepped through one by one, as they take the overflow's events in.
+        const ahead = this.bucketsToNextOccupied();
+        if (ahead > 1 && this.overflowBucket >= this.bucket + ahead - 1 + RING) this.bucket += ahead - 1;
+      }
       this.bucket++;
       // The ring now reaches one bucket further: take in the overflow's events that it covers.
       if (this.overflowBucket < this.bucket + RING) this.unflow();
@@ -207,10 +223,33 @@ export class EventQueue {
     }
   }
 
+  /**
+   * Buckets from the heap's bucket to the next ring bucket holding events (1 .. RING - 1; the ring
+   * holds some): the first bit set in `occupied` after the heap's bucket, wrapping round the ring.
+   */
+  private bucketsToNextOccupied(): number {
+    const occupied = this.occupied;
+    if (!this.occupiedKnown) {
+      occupied.fill(0);
+      for (let r = 0; r < RING; r++) if (this.ring[r]! >= 0) occupied[r >> 5]! |= 1 << (r & 31);
+      this.occupiedKnown = true;
+    }
+    const from = (this.bucket + 1) & RING_MASK;
+    let w = from >> 5;
+    let bits = occupied[w]! & (-1 << (from & 31));
+    for (let k = 0; bits === 0 && k <= occupied.length; k++) {
+      w = (w + 1) & (occupied.length - 1);
+      bits = occupied[w]!;
+    }
+    const r = (w << 5) + 31 - Math.clz32(bits & -bits);
+    return 1 + ((r - from) & RING_MASK);
+  }
+
   /** Moves the events of ring bucket `r` into the heap. */
   private takeIn(r: number): void {
     let slot = this.ring[r]!;
     this.ring[r] = -1;
+    this.occupied[r >> 5]! &= ~(1 << (r & 31));
     while (slot >= 0) {
       this.ringCount--;
       this.heapPush(this.waitTime[slot]!, this.waitKey[slot]!, slot);

@@ -34,15 +34,26 @@ export function rateAt(p: ArrivalProfile, tS: number): number {
   return p.baseRatePerS * p.hourOfDay[hourOfDay(tS, p.offsetS)]! * p.dayOfWeek[dayOfWeek(tS, p.offsetS)]! * seg.factor[p.lineIndex]!;
 }
 
+/** Whether every multiplier of `profile` is exactly 1 (multiplying by it changes no number). */
+function allOnes(profile: readonly number[]): boolean {
+  return profile.every((x) => x === 1);
+}
+
 export class ArrivalProcess {
   private segment = 0;
+  /** The hour-of-day and day-of-week profiles are flat: the rate needs neither the hour nor the day (x * 1 === x). */
+  private readonly flatDay: boolean;
+  private readonly flatWeek: boolean;
 
   constructor(
     private readonly profile: ArrivalProfile,
     private readonly rng: Rng,
     /** Arrivals stop at this simulation time (exclusive). */
     private readonly endS: number,
-  ) {}
+  ) {
+    this.flatDay = allOnes(profile.hourOfDay);
+    this.flatWeek = allOnes(profile.dayOfWeek);
+  }
 
   /** The first arrival after `tS`, or Infinity when none comes before the end. */
   next(tS: number): number {
@@ -55,11 +66,11 @@ export class ArrivalProcess {
       const seg = p.segments[this.segment]!;
       const nextHour = t - modulo(t + p.offsetS, HOUR_S) + HOUR_S;
       const pieceEnd = Math.min(nextHour, seg.toS, this.endS);
-      const rate =
-        p.baseRatePerS *
-        p.hourOfDay[hourOfDay(t, p.offsetS)]! *
-        p.dayOfWeek[dayOfWeek(t, p.offsetS)]! *
-        seg.factor[p.lineIndex]!;
+      // The same products as rateAt's, less a factor of exactly 1 (each modulo costs a division).
+      let rate = p.baseRatePerS;
+      if (!this.flatDay) rate *= p.hourOfDay[hourOfDay(t, p.offsetS)]!;
+      if (!this.flatWeek) rate *= p.dayOfWeek[dayOfWeek(t, p.offsetS)]!;
+      rate *= seg.factor[p.lineIndex]!;
       const span = pieceEnd - t;
       if (rate * span >= need) return t + need / rate;
       need -= rate * span;

@@ -9,6 +9,7 @@ import type { SortedIntSet } from '../fleet/free-units';
 import type { Call } from '../model/call';
 import { greatCircleM } from '../geo';
 import type { Place, TravelModel } from '../world';
+import { unitPlaces } from './unit-place';
 
 /** What the chooser reads of the simulation. */
 export interface DispatchView {
@@ -24,21 +25,7 @@ export interface DispatchView {
 
 const GRADE_KEYS: readonly Grade[] = ['I', 'S', 'E', 'R'];
 
-/** Where unit `u` is at `now` (moving units along their journey). */
-export function unitPlace(v: DispatchView, u: number): Place {
-  const f = v.fleet;
-  const s = f.state[u]!;
-  if (s === US.ON_SCENE) {
-    const call = v.call(f.incident[u]!);
-    if (call?.place) return call.place;
-  }
-  if (s === US.IN_CUSTODY) return f.stations[f.custodyStation[u]!]!.place;
-  if (s !== US.FREE) {
-    const trip = f.trip[u];
-    if (trip) return trip.placeAt(v.now - f.tripDepartS[u]!);
-  }
-  return f.homes[u]!;
-}
+export { unitPlace } from './unit-place';
 
 /** The BCU index of a call's area, -1 when none. */
 export function callBcu(v: DispatchView, call: Call): number {
@@ -327,7 +314,7 @@ function pick(v: DispatchView, call: Call, set: readonly number[], n: number, de
     places = new Array<Place>(m);
     PLACES_BY_LENGTH[m] = places;
   }
-  for (let i = 0; i < m; i++) places[i] = unitPlace(v, owners[i]!);
+  unitPlaces(v, owners, m, places);
   if (v.scenario.dispatch.policy === 'nearest-straight-line') {
     let bestI = -1;
     let bestM = Infinity;

@@ -176,9 +176,11 @@ export class Collector {
   readonly unitReturningS: Float64Array;
   readonly unitOnDutyS: Float64Array;
   readonly unitDispatches: Int32Array;
-  // travel
-  travelS = 0;
-  accessS = 0;
+  // travel (fractions from the start, 0 from the constructor: a field first holding a small
+  // integer changes the collector's shape at the first fractional journey, which throws away the
+  // optimised code of every function that has fed the collector so far)
+  travelS = NaN;
+  accessS = NaN;
 
   constructor(
     lines: number,
@@ -209,6 +211,8 @@ export class Collector {
     this.unitReturningS = new Float64Array(units);
     this.unitOnDutyS = new Float64Array(units);
     this.unitDispatches = new Int32Array(units);
+    this.travelS = 0;
+    this.accessS = 0;
   }
 
   counts(tS: number): boolean {

@@ -80,22 +80,28 @@ export type MutableCall = { -readonly [K in keyof Call]: Call[K] };
 /** The slot arrays of a call with no slots (never written: every write is to a slot it has). */
 export const NO_SLOTS = Object.freeze([]) as unknown as number[];
 
-/** A call object to fill in: every field present, in the order they are written (one shape for all). */
+/**
+ * A call object to fill in: every field present, in the order they are written (one shape for all).
+ * A field that holds fractions (times, places, durations) starts as one (NaN, never read: the
+ * caller writes every field): a field that starts as a small integer is kept as one by the engine
+ * until the first fraction comes, and that change of the objects' shape then throws away the
+ * optimised code of every function that has read a call so far.
+ */
 function blankCall(): MutableCall {
   return {
     id: 0,
     lineIndex: 0,
     counted: false,
     injected: false,
-    tS: 0,
-    lon: 0,
-    lat: 0,
+    tS: NaN,
+    lon: NaN,
+    lat: NaN,
     area: -1,
     pointIndex: -1,
     grade: 0,
-    handlingS: 0,
-    patienceS: 0,
-    decisionS: 0,
+    handlingS: NaN,
+    patienceS: NaN,
+    decisionS: NaN,
     slots: 0,
     slotUnit: NO_SLOTS,
     slotOnSceneS: NO_SLOTS,
@@ -103,7 +109,7 @@ function blankCall(): MutableCall {
     slotDispatchS: NO_SLOTS,
     slotDone: NO_SLOTS,
     arrest: false,
-    custodyS: 0,
+    custodyS: NaN,
     state: CS.WAITING,
     place: null,
     assigned: 0,

@@ -233,6 +233,33 @@ export class Simulation implements SimState {
     return true;
   }
 
+  /**
+   * Runs up to `n` events as step() does, but without noting each in `last` (a batch run reads
+   * none of it); returns how many ran (fewer than `n` only when the run is over).
+   */
+  runEvents(n: number): number {
+    const core = this.core;
+    const endS = this.endS;
+    const limitS = this.limitS;
+    let k = 0;
+    while (k < n && !this.finished) {
+      const t = core.peekTime();
+      if (t === Infinity) {
+        this.finish(Math.max(core.now, endS));
+        break;
+      }
+      if (t > limitS) {
+        this.finish(limitS);
+        break;
+      }
+      core.pop();
+      core.handle(this);
+      k++;
+      if (core.now >= endS && this.openCounted === 0) this.finish(core.now);
+    }
+    return k;
+  }
+
   /** Runs every event up to and including time `tS`, then sets the clock to `tS` (if not over). */
   runUntil(tS: number): void {
     while (!this.finished && this.core.peekTime() <= tS) this.step();

@@ -65,8 +65,8 @@ export function atScene(sim: SimState, u: number): void {
   sim.schedule(f.sceneEndS[u]!, EV.UNIT_SCENE_END, u, f.version[u]!);
 }
 
-/** Scratch for firstArrival's response components (the collector reads them, keeps none). */
-const PARTS: number[] = [0, 0, 0, 0, 0];
+/** Scratch for firstArrival's response components (the collector reads them, keeps none); an array of doubles from the start. */
+const PARTS: number[] = [0.5, 0.5, 0.5, 0.5, 0.5];
 
 function firstArrival(sim: SimState, call: Call, u: number, slot: number): void {
   const now = sim.now;

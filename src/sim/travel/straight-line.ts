@@ -30,10 +30,33 @@ export interface StraightLineOptions {
   readonly startOffsetS: number;
 }
 
+/** A straight-line Place whose position can be written (scratch for placeAtInto). */
+export interface MovablePlace extends Place {
+  lon: number;
+  lat: number;
+}
+
+/** A new MovablePlace (its position fractional from the start, so the engine keeps both as doubles). */
+export function movablePlace(): MovablePlace {
+  return { lon: 0.5, lat: 0.5, edge: -1, offsetM: 0, accessM: 0 };
+}
+
+/**
+ * Where `trip` is `elapsedS` seconds after departure, with the same numbers as trip.placeAt, but
+ * a straight-line trip writes a position along the way into `out` (returned, valid until `out` is
+ * next written) instead of making a Place: for dispatch, which weighs every returning unit at
+ * every choice and keeps none of their places. Any other trip answers with its placeAt.
+ */
+export function placeAtInto(trip: Trip, elapsedS: number, out: MovablePlace): Place {
+  return trip instanceof StraightTrip ? trip.placeInto(elapsedS, out) : trip.placeAt(elapsedS);
+}
+
 class StraightTrip implements Trip {
-  // Numbers start as numbers (a field declared bare starts undefined, and V8 then boxes each number stored).
-  readonly durationS: number = 0;
-  readonly distanceM: number = 0;
+  // Numbers start as numbers (a field declared bare starts undefined, and V8 then boxes each number
+  // stored), and as fractions (one starting as a small integer changes the trips' shape when the
+  // first fraction comes, which throws away the optimised code that has read a trip).
+  readonly durationS: number = NaN;
+  readonly distanceM: number = NaN;
 
   constructor(
     private readonly from: Place,
@@ -65,6 +88,16 @@ class StraightTrip implements Trip {
     this.lastPlace = place;
     this.lastElapsedS = elapsedS;
     return place;
+  }
+
+  /** placeAt's place, with a position along the way written into `out` instead of a new Place. */
+  placeInto(elapsedS: number, out: MovablePlace): Place {
+    if (!(this.durationS > 0) || elapsedS >= this.durationS) return this.to;
+    if (elapsedS <= 0) return this.from;
+    const f = elapsedS / this.durationS;
+    out.lon = this.from.lon + (this.to.lon - this.from.lon) * f;
+    out.lat = this.from.lat + (this.to.lat - this.from.lat) * f;
+    return out;
   }
 
   geometry(): { coords: Float64Array; timesS: Float64Array } {

@@ -88,6 +88,40 @@ describe('event queue', () => {
     expect(q.peekTime()).toBe(Infinity);
   });
 
+  it('matches a sorted reference when sparse events skip empty buckets with the overflow just beyond the ring', () => {
+    const rng = streamRng(10, 'queue-sparse-test');
+    const q = new EventQueue(8);
+    const pending: { t: number; seq: number }[] = [];
+    // The ring spans 8192 buckets of 8 s: delays about that long land just inside or just beyond it.
+    const ringS = 8192 * 8;
+    let seq = 0;
+    let now = 0;
+    const push = (t: number) => {
+      q.push(t, 0, 0, seq, 0);
+      pending.push({ t, seq: seq++ });
+    };
+    push(5);
+    let popped = 0;
+    while (pending.length > 0) {
+      if (popped < 4000) {
+        const u = rng.next();
+        // Sparse: minutes to hours ahead, or about a ring ahead (either side of its end), whole buckets or not.
+        if (u < 0.4) push(now + Math.floor(rng.next() * 7200));
+        else if (u < 0.8) push(now + ringS + Math.floor((rng.next() - 0.5) * 64) + (rng.next() < 0.5 ? 0 : 0.5));
+        else if (u < 0.9) push(now + 3 * ringS * rng.next());
+        if (pending.length === 0 || rng.next() < 0.5) push(now + Math.floor(rng.next() * 600));
+      }
+      pending.sort((a, b) => a.t - b.t || a.seq - b.seq);
+      const want = pending.shift()!;
+      expect(q.peekTime()).toBe(want.t);
+      expect(q.pop()).toBe(true);
+      expect([q.popTime, q.popA]).toEqual([want.t, want.seq]);
+      now = q.popTime;
+      popped++;
+    }
+    expect(q.pop()).toBe(false);
+  });
+
   it('keeps the order when the first events are far apart and the clock jumps over empty days', () => {
     const q = new EventQueue();
     q.push(30 * 86400, 0, 0, 1, 0);
