@@ -2,15 +2,19 @@
  * A `DesktopApi` usable at once whose implementation arrives later: the browser build fetches its
  * host side (the worker pool, the batch and live drivers, the argument schemas with zod) as a chunk
  * of its own while the page draws (issue 14, aim 6: the main chunk under 300 kB). Every call waits
- * for it and is then passed on unchanged; `onAppEvent` subscribes once it is there.
+ * for it and is then passed on unchanged; `onAppEvent` subscribes once it is there. A run is first
+ * offered to `early` (./page-early.ts: the prebuilt figures, in a small chunk that comes sooner),
+ * and goes on to the API only when that answers null (or failed to load).
  */
 import { API_CHANNELS, type ApiCallName, type AppEvent, type DesktopApi } from '../shared/protocol';
 
-export function deferredApi(loading: Promise<DesktopApi>): DesktopApi {
+export function deferredApi(loading: Promise<DesktopApi>, early?: Promise<{ run(...args: never[]): Promise<unknown> }>): DesktopApi {
   const calls = Object.fromEntries(
     (Object.keys(API_CHANNELS) as ApiCallName[]).map((name) => [
       name,
       async (...args: unknown[]) => {
+        const quick = name === 'runScenario' && early ? await early.then((e) => e.run(...(args as never[])), () => null) : null;
+        if (quick) return quick;
         const api = await loading;
         return (api[name] as (...a: unknown[]) => Promise<unknown>)(...args);
       },

@@ -1,22 +1,18 @@
 /**
  * Browser entry: the same renderer as the desktop app, given the Web Worker implementation of the
  * API instead of the preload's. The host side (./web-host.ts) is a chunk of its own, fetched at once
- * while the page draws; calls made before it arrives wait for it (./deferred-api.ts). The first sim
- * worker starts here, before the page draws, so that it fetches the road graph and builds its world
- * meanwhile (issue 14 aim 4); the host side takes it as its pool's first worker. Where the page may
- * share memory it fetches the road graph here, once for all its workers (./shared-fetch.ts).
+ * while the page draws; calls made before it arrives wait for it (./deferred-api.ts), but for the
+ * runs the site's prebuilt figures answer: a small chunk fetched beside it (./page-early.ts) answers
+ * them as soon as the figures are parsed, and starts the fetch of the files the workers share. The
+ * first sim worker starts here, before the page draws, so that it fetches the road graph and builds
+ * its world meanwhile (issue 14 aim 4); the host side takes it as its pool's first worker.
  */
 import { mountApp } from '../renderer/mount';
 import { deferredApi } from './deferred-api';
 import { mark } from './timeline';
-import { fetchSharedFiles } from './shared-fetch';
 
 mark('page-script');
-// The shared files wait for the page's first data (its host chunk and prebuilt figures, fetched or
-// failed: createPageApi says when; without the host chunk there is no page to serve).
-let firstDataFetched!: () => void;
-const firstData = new Promise<void>((resolve) => (firstDataFetched = resolve));
-const sharedFiles = fetchSharedFiles(new URL('data/', document.baseURI).href, undefined, undefined, undefined, firstData);
+const early = import('./page-early').then((m) => m.pageEarly());
 const firstWorker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim-worker' });
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -24,9 +20,10 @@ if (!root) throw new Error('index.html has no #root element');
 mountApp(
   root,
   deferredApi(
-    import('./web-host').then(({ createPageApi }) => {
+    import('./web-host').then(async ({ createPageApi }) => {
       mark('page-host-chunk');
-      return createPageApi(firstWorker, sharedFiles, firstDataFetched);
+      return createPageApi(firstWorker, await early.catch(() => null));
     }),
+    early,
   ),
 );

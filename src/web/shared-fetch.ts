@@ -5,7 +5,7 @@
  * the same bytes (./shared-files.ts hands them over). Before, each worker fetched and held its own
  * copy: two 51 MB downloads at once on the page's first seconds, beside the page drawing.
  *
- * This file is part of the page's first script: it stays small and imports only the marks.
+ * The page's first data chunk (./page-early.ts) starts these fetches.
  */
 import { mark } from './timeline';
 
@@ -21,18 +21,50 @@ export function sharesData(scope: { readonly crossOriginIsolated?: boolean } = g
   return scope.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 }
 
-/** The file at `url` in a `SharedArrayBuffer` (one copy of the fetched bytes), or null when it could not be fetched (the workers then fetch it themselves). */
+/**
+ * The file at `url` in a `SharedArrayBuffer`, or null when it could not be fetched (the workers then
+ * fetch it themselves). Streamed straight into a buffer of the response's Content-Length (one copy
+ * of the bytes, and none made after the last byte: 51 MB copied at the end held the graph back);
+ * without a length, or a body of another length (a server that compressed it), it is gathered and
+ * copied once at the end, as before.
+ */
 export async function fetchShared(url: string, fetchFn: (url: string) => Promise<Response> = (u) => fetch(u)): Promise<SharedArrayBuffer | null> {
   try {
     const response = await fetchFn(url);
     if (!response.ok) return null;
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const buffer = new SharedArrayBuffer(bytes.length);
-    new Uint8Array(buffer).set(bytes);
-    return buffer;
+    const length = Number(response.headers.get('Content-Length') ?? NaN);
+    const body = response.body;
+    if (!body || !Number.isSafeInteger(length) || length <= 0 || response.headers.get('Content-Encoding')) return copied(new Uint8Array(await response.arrayBuffer()));
+    const buffer = new SharedArrayBuffer(length);
+    const into = new Uint8Array(buffer);
+    const reader = body.getReader();
+    let at = 0;
+    const over: Uint8Array[] = [];
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      const chunk = next.value;
+      const fits = Math.min(chunk.length, length - at);
+      into.set(fits === chunk.length ? chunk : chunk.subarray(0, fits), at);
+      at += fits;
+      if (fits < chunk.length) over.push(chunk.subarray(fits));
+    }
+    if (over.length === 0 && at === length) return buffer;
+    // Another length than the header said: the bytes as they came.
+    return copied(into.subarray(0, at), ...over);
   } catch {
     return null;
   }
+}
+
+/** `parts` one after the other in a new `SharedArrayBuffer`. */
+function copied(...parts: Uint8Array[]): SharedArrayBuffer {
+  const buffer = new SharedArrayBuffer(parts.reduce((n, p) => n + p.length, 0));
+  const into = new Uint8Array(buffer);
+  let at = 0;
+  for (const part of parts) {
+    into.set(part, at);
+    at += part.length;
+  }
+  return buffer;
 }
 
 /** The page's fetches of the shared files, by name (./main.ts starts them). */

@@ -82,9 +82,6 @@ export interface WebApiOptions {
  */
 const BOARD_HARD_CANCEL_MS = 60_000;
 
-/** Milliseconds from the first prebuilt figures to the check's runs at the earliest (the live session starts meanwhile). */
-const CHECK_AFTER_MS = 1000;
-
 const browserTimers: Timers = {
   after(ms, fn) {
     const handle = setTimeout(fn, ms);
@@ -94,7 +91,7 @@ const browserTimers: Timers = {
 
 const sharedWith = (fetches: SharedFetches) => (worker: WorkerLike) => shareFiles(fetches, worker);
 
-export function createWebApi(options: WebApiOptions): DesktopApi & { close(): void } {
+export function createWebApi(options: WebApiOptions): DesktopApi & { close(): void; prebuiltUsed(scenario: Record<string, unknown>): void } {
   const sharedCancel = options.sharedCancel ?? canShareMemory();
   const pool = new SimWorkerPool({
     size: options.workers ?? 1,
@@ -119,11 +116,12 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
     .catch(() => null)
     .finally(() => (prebuiltLiveSettled = true));
   const timers = options.timers ?? browserTimers;
-  // The check's runs wait until the page's first live session (it opens just after the first
-  // figures) has its worker's first frame: they would take a core from its warm-up.
-  const check = prebuiltCheck(pool, () => prebuilt, {
-    quiet: () => new Promise<void>((resolve) => timers.after(CHECK_AFTER_MS, resolve)).then(() => live.settled()),
-  });
+  // The check's runs are also the first worker's warm-up (its first day's run is 4-5 times slower
+  // than the next: caches empty, code not yet optimised), so they start as soon as its world is
+  // built, no longer after the live session's first frame: that session now opens from a warm-up
+  // snapshot (under half a second of its own worker), and the user's first change of a number came
+  // just after it, to a cold worker (2.4 s). Any call that needs the worker cancels them.
+  const check = prebuiltCheck(pool, () => prebuilt);
   const needWorker = (): void => check.yieldWorker();
   let compareModule: typeof import('../host/compare') | null = null;
   // Live sessions get a worker of their own, started on first use and kept for the next session.
@@ -341,5 +339,7 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
       return () => void listeners.delete(listener);
     },
     close: () => pool.close(),
+    /** A run was answered with the prebuilt figures before this API was there (./page-early.ts): check them (once). */
+    prebuiltUsed: (scenario) => void prebuiltReady.then(() => check.start(scenario)),
   };
 }

@@ -7,26 +7,17 @@ import { downloadText, fileSystemAccessOf } from './browser-files';
 import { pickFileWithInput } from './pick-file';
 import { createWebApi } from './web-api';
 import { printReportInPage } from './report-export';
-import { fetchPrebuilt } from './prebuilt-fetch';
-import { PREBUILT_FILE, PREBUILT_LIVE_FILE } from './prebuilt';
-import type { SharedFetches } from './shared-fetch';
-
-/** Whether index.html preloads this file of data/ (scripts/copy-web-data.ts adds the links for the files it made). */
-const preloaded = (file: string): boolean => document.querySelector(`link[rel="preload"][href$="/${file}"]`) !== null;
+import type { PageEarly } from './page-early';
 
 /**
  * @param firstWorker a sim worker started already (./main.ts), taken as the pool's first
- * @param sharedFiles the page's fetches of the data files its workers share (./main.ts starts them)
- * @param firstDataFetched told once the page's first figures (prebuilt) are fetched, or at once where the site has none
+ * @param early the page's first data (./page-early.ts: the prebuilt figures, the shared files' fetches), null when its chunk failed
  */
-export function createPageApi(firstWorker?: Worker, sharedFiles?: SharedFetches | null, firstDataFetched: () => void = () => {}): ReturnType<typeof createWebApi> {
+export function createPageApi(firstWorker?: Worker, early?: PageEarly | null): ReturnType<typeof createWebApi> {
   let started: Worker | undefined = firstWorker;
   const base = new URL('data/', document.baseURI).href;
-  // Only where the build made them: it then preloads them from index.html (scripts/copy-web-data.ts).
-  const prebuilt = preloaded(PREBUILT_FILE) ? fetchPrebuilt(base, preloaded(PREBUILT_LIVE_FILE)) : null;
-  if (prebuilt) void prebuilt.ready.then(firstDataFetched, firstDataFetched);
-  else firstDataFetched();
-  return createWebApi({
+  const prebuilt = early?.prebuilt ?? null;
+  const api = createWebApi({
     createWorker: () => {
       const worker = started ?? new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim-worker' });
       started = undefined;
@@ -44,7 +35,10 @@ export function createPageApi(firstWorker?: Worker, sharedFiles?: SharedFetches 
     keyboard: window,
     // The site's data/ folder, beside index.html (relative: the site may live in a sub-folder).
     mapLayers: fetchMapLayers(base),
-    sharedFiles: sharedFiles ?? null,
+    sharedFiles: early?.sharedFiles ?? null,
     ...(prebuilt ? { prebuilt } : {}),
   });
+  // The runs the early chunk answered (the first figures): the host checks them, and so warms its first worker.
+  early?.onUsed((scenario) => api.prebuiltUsed(scenario));
+  return api;
 }

@@ -8,6 +8,7 @@
 import { createCancelBoard } from '../host/cancel-board';
 import type { SpawnWorker } from '../host/pool';
 import { isFromWorker } from '../shared/worker-schemas';
+import { mark } from './timeline';
 
 /** The part of `Worker` used here (a fake in tests). */
 export interface WorkerLike {
@@ -37,7 +38,10 @@ export function webSpawn(createWorker: () => WorkerLike, options: { readonly sha
     worker.onmessage = (event) => {
       if (ended) return;
       const message: unknown = event.data;
-      if (isFromWorker(message)) events.message(message);
+      if (isFromWorker(message)) {
+        if (message.type === 'reply' && message.call === 'liveOpen') mark('page-live-open-reply');
+        events.message(message);
+      }
       else crash(`sim worker sent a message that is not a FromWorker: ${JSON.stringify(message)?.slice(0, 200)}`);
     };
     worker.onerror = (event) => {

@@ -10,6 +10,7 @@ import type { Simulator } from '../host/simulator';
 import type { HostDeps } from '../host/loop';
 import type { FromWorker } from '../shared/protocol';
 import { isSharedFileMessage, type SharedFileInbox } from './shared-files';
+import { mark } from './timeline';
 
 /** The part of the worker's global scope used here (the renderer's tsconfig has DOM types, not WebWorker). */
 export interface WorkerScope {
@@ -26,7 +27,11 @@ export function serveWebWorker<Scenario, World, Spec>(
   let pollBoard: (() => number[]) | null = null;
   const host = createSimHost({
     simulator,
-    post: (message) => scope.postMessage(message),
+    post: (message) => {
+      if (message.type === 'reply' && message.call === 'liveOpen') mark('live-open-reply:start');
+      scope.postMessage(message);
+      if (message.type === 'reply' && message.call === 'liveOpen') mark('live-open-reply:end');
+    },
     pollCancelled: () => (pollBoard ? pollBoard() : []),
     ...(warmSnapshot ? { warmSnapshot } : {}),
   });

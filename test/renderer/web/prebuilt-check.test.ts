@@ -3,7 +3,7 @@
  * first worker's world at once, the check's runs only once the page is quiet (no live session
  * opening), and a call that needs the worker pre-empts the check, waiting or running.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BatchPool } from '../../../src/host/replications';
 import type { RunOutcome, WorkerCallName, WorkerResult } from '../../../src/shared/protocol';
 import { CHECK_JOB, prebuiltCheck } from '../../../src/web/prebuilt-check';
@@ -80,5 +80,27 @@ describe('the check of the prebuilt figures', () => {
     release();
     await flush();
     expect(calls, 'the world was being built; nothing after it').toEqual(['snap [{"lon":-0.1,"lat":51.5}]']);
+  });
+
+  it("is the first worker's warm-up: its runs start right after the world (no quiet asked for); a user's call cancels the run going, and nothing of it is used", async () => {
+    const { pool, calls, cancelled, release } = fakePool(true);
+    const prebuilt = prebuiltFor([1, 7]);
+    const dropRuns = vi.spyOn(prebuilt, 'dropRuns');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const check = prebuiltCheck(pool, () => prebuilt);
+    check.start(SCENARIO);
+    await flush();
+    release(); // the world is built
+    await flush();
+    expect(calls, 'the day at once').toEqual(['snap [{"lon":-0.1,"lat":51.5}]', 'run-1d']);
+    check.yieldWorker(); // the user changed a number
+    expect(cancelled).toEqual([CHECK_JOB]);
+    release(); // its run answers: cancelled
+    await flush();
+    expect(calls, 'nothing after the cancelled run').toEqual(['snap [{"lon":-0.1,"lat":51.5}]', 'run-1d']);
+    expect(dropRuns, 'a cancelled warm-up says nothing of the prebuilt figures').not.toHaveBeenCalled();
+    expect(error).not.toHaveBeenCalled();
+    expect(prebuilt.run({ scenario: SCENARIO, days: 1 })?.ok, 'the prebuilt figures still answer').toBe(true);
+    error.mockRestore();
   });
 });

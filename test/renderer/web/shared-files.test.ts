@@ -46,6 +46,32 @@ describe('the road graph shared by the page with its workers', () => {
     expect(await fetchShared('x', async () => Promise.reject(new Error('offline'))), 'no network').toBeNull();
   });
 
+  it('is streamed into shared memory of the size the server gave; another size, or none, still gives the bytes as they came', async () => {
+    const bytes = new Uint8Array(graphBytes());
+    const streamed = (parts: Uint8Array[]) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const part of parts) controller.enqueue(part);
+          controller.close();
+        },
+      });
+    const parts = () => [bytes.slice(0, 7), bytes.slice(7, 30), bytes.slice(30)];
+    const withLength = (length: number | null, encoding?: string) => async () =>
+      new Response(streamed(parts()), { headers: { ...(length === null ? {} : { 'Content-Length': String(length) }), ...(encoding ? { 'Content-Encoding': encoding } : {}) } });
+    for (const [what, fetchFn] of [
+      ['the right length', withLength(bytes.length)],
+      ['no length', withLength(null)],
+      ['a length too short (more bytes came)', withLength(20)],
+      ['a length too long (fewer bytes came)', withLength(bytes.length + 100)],
+      ['a compressed body', withLength(12, 'gzip')],
+    ] as const) {
+      const buffer = await fetchShared('x', fetchFn);
+      expect(buffer, what).toBeInstanceOf(SharedArrayBuffer);
+      expect(buffer!.byteLength, what).toBe(bytes.length);
+      expect(new Uint8Array(buffer!).every((b, i) => b === bytes[i]), what).toBe(true);
+    }
+  });
+
   it('is fetched only where the page may share memory, one file after the other', async () => {
     const urls: string[] = [];
     const arrive: (() => void)[] = [];
