@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUNDLE_DIR, ROOT, buildBundle, bundledFile, ensureBundle, nodeEntries, staleReason } from '../../scripts/node-bundle.mjs';
-import { nodeCommand } from '../../scripts/node-run.mjs';
+import { HUGE_PAGES_TUNABLE, childEnv, nodeCommand } from '../../scripts/node-run.mjs';
 import { BUNDLE_DIR as POOL_BUNDLE_DIR } from '../../src/node/pool/entry';
 
 const dirs: string[] = [];
@@ -106,6 +106,16 @@ describe('the checkout\'s entries', () => {
     const unknown = spawnSync(process.execPath, [launcher, 'src/nothing.ts'], { cwd: ROOT, encoding: 'utf8' });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/^node-run: 'src\/nothing\.ts' is not one of the bundled entries/);
+  });
+
+  it('ask malloc for huge pages in the child, keeping other tunables, unless turned off or already set', () => {
+    expect(childEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', GLIBC_TUNABLES: HUGE_PAGES_TUNABLE });
+    expect(childEnv({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }).GLIBC_TUNABLES).toBe(`glibc.malloc.arena_max=2:${HUGE_PAGES_TUNABLE}`);
+    const own = { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' };
+    expect(childEnv(own)).toBe(own);
+    const off = { RESPONSE_SIM_HUGE_PAGES: '0' };
+    expect(childEnv(off)).toBe(off);
+    expect(childEnv({}).GLIBC_TUNABLES).toBe('glibc.malloc.hugetlb=1');
   });
 
   it('run bundled under plain Node, except the queue worker, which runs from source under tsx', () => {
