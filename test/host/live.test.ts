@@ -222,27 +222,6 @@ describe('live driver (pacing by the wall clock)', () => {
     expect(live.running).toBe('c');
   });
 
-  it('settles once no session is opening: when its worker has answered liveOpen, or it was stopped', async () => {
-    const { time, live, start } = driver();
-    await live.settled(); // no session: at once
-    let settled = false;
-    start({ name: 'x' }, { jobId: 'a' });
-    void live.settled().then(() => (settled = true));
-    expect(settled, 'the session is opening').toBe(false);
-    await time.advance(0);
-    expect(settled, 'its worker answered liveOpen').toBe(true);
-
-    // A session stopped while it opens settles too; the one that replaced it is waited for.
-    settled = false;
-    start({ name: 'x' }, { jobId: 'b' });
-    void live.settled().then(() => (settled = true));
-    start({ name: 'x' }, { jobId: 'c' });
-    await flush();
-    expect(settled, 'c is opening').toBe(false);
-    await time.advance(0);
-    expect(settled).toBe(true);
-  });
-
   it('ends with the error when the scenario is invalid, the simulator throws, or the worker crashes; a new session then works', async () => {
     const { time, start, workers } = driver();
     const bad = start({ title: 'no name' });
