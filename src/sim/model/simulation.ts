@@ -206,18 +206,8 @@ export class Simulation implements SimState {
 
   /** Handles the next event; false when the run is over. What it was is left in `last`. */
   step(): boolean {
-    if (this.finished) return false;
     const core = this.core;
-    const t = core.peekTime();
-    if (t === Infinity) {
-      // Nothing left to happen (no shifts, no arrivals left): the run ends at the counted end.
-      this.finish(Math.max(core.now, this.endS));
-      return false;
-    }
-    if (t > this.limitS) {
-      this.finish(this.limitS);
-      return false;
-    }
+    if (this.finished || this.endsBefore(core.peekTime())) return false;
     core.pop();
     const kind = core.kind;
     const last = this.last;
@@ -229,7 +219,7 @@ export class Simulation implements SimState {
     last.incident = subject === SUBJECT_UNIT ? this.fleet.incident[core.a]! : subject === SUBJECT_CALL ? core.a : -1;
     last.live = core.handle(this);
     if (kind === EV.ARRIVAL) last.incident = this.nextCallId - 1;
-    if (core.now >= this.endS && this.openCounted === 0) this.finish(core.now);
+    this.endIfOver();
     return true;
   }
 
@@ -239,25 +229,33 @@ export class Simulation implements SimState {
    */
   runEvents(n: number): number {
     const core = this.core;
-    const endS = this.endS;
-    const limitS = this.limitS;
     let k = 0;
-    while (k < n && !this.finished) {
-      const t = core.peekTime();
-      if (t === Infinity) {
-        this.finish(Math.max(core.now, endS));
-        break;
-      }
-      if (t > limitS) {
-        this.finish(limitS);
-        break;
-      }
+    while (k < n && !this.finished && !this.endsBefore(core.peekTime())) {
       core.pop();
       core.handle(this);
       k++;
-      if (core.now >= endS && this.openCounted === 0) this.finish(core.now);
+      this.endIfOver();
     }
     return k;
+  }
+
+  /** Ends the run when the next event, at `t`, is not to be handled; whether it did. */
+  private endsBefore(t: number): boolean {
+    if (t === Infinity) {
+      // Nothing left to happen (no shifts, no arrivals left): the run ends at the counted end.
+      this.finish(Math.max(this.core.now, this.endS));
+      return true;
+    }
+    if (t > this.limitS) {
+      this.finish(this.limitS);
+      return true;
+    }
+    return false;
+  }
+
+  /** Ends the run once the counted time is over and no counted call is still open. */
+  private endIfOver(): void {
+    if (this.core.now >= this.endS && this.openCounted === 0) this.finish(this.core.now);
   }
 
   /** Runs every event up to and including time `tS`, then sets the clock to `tS` (if not over). */

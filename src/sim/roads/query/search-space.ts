@@ -9,7 +9,7 @@
  */
 import { MinHeap } from '../heap';
 import type { Hierarchy } from '../hierarchy';
-import type { Seeds } from './hierarchy-query';
+import { UNREACHABLE, type Seeds } from './hierarchy-query';
 
 /** Lower bounds on the ms from a node (by rank) to the end of a meet table (landmarks.ts). */
 export interface NodeBounds {
@@ -18,12 +18,12 @@ export interface NodeBounds {
 
 /**
  * What a rank outside a meet table holds (meet-table.ts; 4-byte whole ms): a meeting of this many
- * ms or more is none.
+ * ms or more is none. The same 4-byte "none" as a one-to-all result's (hierarchy-query.ts).
  */
-export const UNMET = 0xffffffff;
+export const UNMET = UNREACHABLE;
 
 /** A rank the search under way has not reached (every distance is whole ms below it). */
-const UNSEEN = 0xffffffff;
+const UNSEEN = UNREACHABLE;
 
 export interface SearchSpace {
   /** Ranks reached (and not stalled), ascending. */
