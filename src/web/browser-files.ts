@@ -6,31 +6,8 @@
  * input and saved as a download. The renderer knows a file only by an opaque token (`path`) and its name.
  */
 import type { OpenFileOutcome, SaveFileOutcome, SaveFileRequest } from '../shared/protocol';
+import { PICKER_TYPES, startOpenPick, type FileHandleLike, type FileSystemAccess, type Picked } from './open-picker';
 import { readPickedFile, type PickedFile } from './pick-file';
-
-/** A file handle as far as it is used here (`FileSystemFileHandle`). */
-export interface FileHandleLike {
-  readonly name: string;
-  getFile(): Promise<PickedFile>;
-  createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
-}
-
-const PICKER_TYPES = [{ description: 'Scenario', accept: { 'application/json': ['.json'] } }];
-
-/** The File System Access pickers (`window.showOpenFilePicker`, `window.showSaveFilePicker`). */
-export interface FileSystemAccess {
-  showOpenFilePicker(options: { types: typeof PICKER_TYPES; multiple: false }): Promise<FileHandleLike[]>;
-  showSaveFilePicker(options: { types: typeof PICKER_TYPES; suggestedName: string }): Promise<FileHandleLike>;
-}
-
-/** The pickers of `win` when it has both and is not driven by automation (`navigator.webdriver`), else null. */
-export function fileSystemAccessOf(win: { showOpenFilePicker?: unknown; showSaveFilePicker?: unknown; navigator?: { webdriver?: boolean } }): FileSystemAccess | null {
-  if (win.navigator?.webdriver) return null;
-  if (typeof win.showOpenFilePicker !== 'function' || typeof win.showSaveFilePicker !== 'function') return null;
-  const open = win.showOpenFilePicker as FileSystemAccess['showOpenFilePicker'];
-  const save = win.showSaveFilePicker as FileSystemAccess['showSaveFilePicker'];
-  return { showOpenFilePicker: (o) => open.call(win, o), showSaveFilePicker: (o) => save.call(win, o) };
-}
 
 /** Offers `text` as a download named `name` (a Blob link, clicked). */
 export function downloadText(doc: Document, name: string, text: string, type = 'application/json'): void {
@@ -71,17 +48,23 @@ export class BrowserFiles {
     return token;
   }
 
-  async open(): Promise<OpenFileOutcome> {
-    const access = this.options.access;
-    if (!access) return readPickedFile(await this.options.pickFile());
-    let handle: FileHandleLike | undefined;
+  /** Shows a picker at once (./open-picker.ts): the File System Access one, else the upload. */
+  pick(): Promise<Picked> {
+    return startOpenPick(this.options.access, this.options.pickFile);
+  }
+
+  /** Reads the file of a pick, started now or earlier (`picking`: a click's, started before this chunk arrived). */
+  async open(picking: Promise<Picked> = this.pick()): Promise<OpenFileOutcome> {
+    let picked: Picked;
     try {
-      [handle] = await access.showOpenFilePicker({ types: PICKER_TYPES, multiple: false });
+      picked = await picking;
     } catch (error) {
       if (isAbort(error)) return { ok: false, reason: 'cancelled' };
       return { ok: false, reason: 'unreadable', message: `the file could not be opened: ${messageOf(error)}` };
     }
-    if (!handle) return { ok: false, reason: 'cancelled' };
+    if (!picked) return { ok: false, reason: 'cancelled' };
+    if ('file' in picked) return readPickedFile(picked.file);
+    const { handle } = picked;
     let file: PickedFile;
     try {
       file = await handle.getFile();

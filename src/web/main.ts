@@ -5,10 +5,12 @@
  * runs the site's prebuilt figures answer: a small chunk fetched beside it (./page-early.ts) answers
  * them as soon as the figures are parsed, and starts the fetch of the files the workers share. The
  * first sim worker starts here, before the page draws, so that it fetches the road graph and builds
- * its world meanwhile (issue 14 aim 4); the host side takes it as its pool's first worker.
+ * its world meanwhile (issue 14 aim 4); the host side takes it as its pool's first worker. Open
+ * scenario's picker starts here too, in the click (./open-picker.ts), whether the host side is there or not.
  */
 import { mountApp } from '../renderer/mount';
 import { deferredApi } from './deferred-api';
+import { fileSystemAccessOf, pickFileWithInput, startOpenPick } from './open-picker';
 import { mark } from './timeline';
 
 mark('page-script');
@@ -25,5 +27,6 @@ mountApp(
       return createPageApi(firstWorker, await early.catch(() => null));
     }),
     early,
+    () => startOpenPick(fileSystemAccessOf(window as never), () => pickFileWithInput(document)),
   ),
 );

@@ -3,18 +3,6 @@ import { parseJsonText } from '../shared/json-text';
 import type { OpenFileOutcome } from '../shared/protocol';
 import { LIMITS } from '../shared/scenario/limits';
 
-/** Shows the browser's file picker; resolves with the file, or null when the user cancels. */
-export function pickFileWithInput(doc: Document): Promise<File | null> {
-  return new Promise((resolve) => {
-    const input = doc.createElement('input');
-    input.type = 'file';
-    input.accept = '.json,application/json';
-    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
-    input.addEventListener('cancel', () => resolve(null), { once: true });
-    input.click();
-  });
-}
-
 /** What is read of a picked file. */
 export type PickedFile = Pick<File, 'name' | 'size' | 'text'>;
 

@@ -12,7 +12,8 @@ import { canShareMemory } from '../host/cancel-board';
 import { SimWorkerPool, type Timers } from '../host/pool';
 import { CompareRequestSchema, ExportReportRequestSchema, JobIdSchema, LiveCommandSchema, LiveStartRequestSchema, LiveTrainerActionSchema, SaveFileRequestSchema, SnapRequestSchema, SuggestRequestSchema, describeIssues } from '../shared/ipc-schemas';
 import type { AppEvent, DesktopApi, MapLayersOutcome, OpenFileOutcome, VersionInfo } from '../shared/protocol';
-import { BrowserFiles, type FileSystemAccess } from './browser-files';
+import { BrowserFiles } from './browser-files';
+import type { FileSystemAccess, Picked } from './open-picker';
 import { exportReportInBrowser } from './report-export';
 import type { PickedFile } from './pick-file';
 import { loadSettings, saveSettingsPatch, type StorageLike } from './settings-storage';
@@ -91,7 +92,15 @@ const browserTimers: Timers = {
 
 const sharedWith = (fetches: SharedFetches) => (worker: WorkerLike) => shareFiles(fetches, worker);
 
-export function createWebApi(options: WebApiOptions): DesktopApi & { close(): void; prebuiltUsed(scenario: Record<string, unknown>): void } {
+/** The browser's API: the `DesktopApi` and what the page itself calls (./web-host.ts, ./deferred-api.ts). */
+export interface WebApi extends DesktopApi {
+  close(): void;
+  prebuiltUsed(scenario: Record<string, unknown>): void;
+  /** Open scenario with a pick the page started at the click (./open-picker.ts), before this API was there. */
+  openPicked(picking: Promise<Picked>): Promise<OpenFileOutcome>;
+}
+
+export function createWebApi(options: WebApiOptions): WebApi {
   const sharedCancel = options.sharedCancel ?? canShareMemory();
   const pool = new SimWorkerPool({
     size: options.workers ?? 1,
@@ -341,5 +350,6 @@ export function createWebApi(options: WebApiOptions): DesktopApi & { close(): vo
     close: () => pool.close(),
     /** A run was answered with the prebuilt figures before this API was there (./page-early.ts): check them (once). */
     prebuiltUsed: (scenario) => void prebuiltReady.then(() => check.start(scenario)),
+    openPicked: (picking) => files.open(picking),
   };
 }

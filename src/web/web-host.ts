@@ -3,9 +3,9 @@
  * the `DesktopApi` on Web Workers (./web-api.ts) with the page's files, storage and data folder.
  */
 import { fetchMapLayers } from './map-layers';
-import { downloadText, fileSystemAccessOf } from './browser-files';
-import { pickFileWithInput } from './pick-file';
-import { createWebApi } from './web-api';
+import { downloadText } from './browser-files';
+import { fileSystemAccessOf, pickFileWithInput } from './open-picker';
+import { createWebApi, type WebApi } from './web-api';
 import { printReportInPage } from './report-export';
 import type { PageEarly } from './page-early';
 
@@ -13,7 +13,7 @@ import type { PageEarly } from './page-early';
  * @param firstWorker a sim worker started already (./main.ts), taken as the pool's first
  * @param early the page's first data (./page-early.ts: the prebuilt figures, the shared files' fetches), null when its chunk failed
  */
-export function createPageApi(firstWorker?: Worker, early?: PageEarly | null): ReturnType<typeof createWebApi> {
+export function createPageApi(firstWorker?: Worker, early?: PageEarly | null): WebApi {
   let started: Worker | undefined = firstWorker;
   const base = new URL('data/', document.baseURI).href;
   const prebuilt = early?.prebuilt ?? null;

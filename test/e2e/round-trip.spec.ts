@@ -49,6 +49,25 @@ test('the app shows the simulator version and the figures of a scenario file it 
   expect(outside, 'no request left the site').toEqual([]);
 });
 
+test('Open scenario clicked before the host side has arrived shows the picker at once and opens the file', async ({ page }) => {
+  // A browser shows a file picker only within seconds of the click (5 s in Chromium): hold the host chunk back longer.
+  let held = 0;
+  await page.route(/\/assets\/web-host-[^/]*\.js$/, async (route) => {
+    held += 1;
+    await new Promise((resolve) => setTimeout(resolve, 7000));
+    await route.continue();
+  });
+  await page.goto('./');
+  const chooser = page.waitForEvent('filechooser', { timeout: 4000 });
+  await page.getByRole('button', { name: 'Open scenario' }).click();
+  const shown = await chooser; // before the host side is there
+  expect(held, 'the host chunk was asked for and held back').toBe(1);
+  await expect(page.getByTestId('version'), 'the host side is not there yet').toHaveText('Asking the simulator…');
+  await shown.setFiles({ name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(small)) });
+  await figuresOf(page, small.name);
+  await expect(page.getByTestId('scenario-file')).toHaveText('small.json');
+});
+
 test('the site works from a sub-folder of a server (relative asset paths)', async ({ page, context }, testInfo) => {
   const base = testInfo.project.use.baseURL!;
   const served: string[] = [];

@@ -4,7 +4,8 @@
  * upload/download path, and the autosave in localStorage, through `createWebApi` as the app uses it.
  */
 import { describe, expect, it } from 'vitest';
-import { BrowserFiles, fileSystemAccessOf, type FileHandleLike } from '../../../src/web/browser-files';
+import { BrowserFiles } from '../../../src/web/browser-files';
+import { fileSystemAccessOf, startOpenPick, type FileHandleLike } from '../../../src/web/open-picker';
 import { AUTOSAVE_KEY, createWebApi } from '../../../src/web/web-api';
 import type { WorkerLike } from '../../../src/web/web-spawn';
 
@@ -141,6 +142,37 @@ describe('upload and download (no File System Access)', () => {
       ['up.json', 'T\n'],
       ['up.json', 'U\n'],
     ]);
+  });
+});
+
+describe('a pick started before the host was there (Open scenario clicked early: ./open-picker.ts)', () => {
+  it('reads the picked file or handle, keeps the handle for Save, and reports a cancel or a refusal', async () => {
+    const fake = fakeWindow();
+    const files = new BrowserFiles({ access: fileSystemAccessOf(fake.win), pickFile: noUpload, download: noDownload });
+    const early = startOpenPick(fileSystemAccessOf(fake.win), noUpload);
+    expect(fake.calls, 'the picker was shown at the call, not when the file is read').toEqual(['open']);
+    const opened = await files.open(early);
+    expect(opened.ok && opened.file.raw).toEqual({ schemaVersion: 1, name: 'V' });
+    const saved = await files.save({ text: 'A\n', suggestedName: 'variant.json', path: opened.ok ? opened.file.path : null, saveAs: false });
+    expect(saved.ok && fake.opened.file.content, 'the early pick\'s handle is kept').toBe('A\n');
+    expect(fake.calls).toEqual(['open']);
+
+    expect(await files.open(Promise.resolve({ file: { name: 'up.json', size: 2, text: async () => '[]' } }))).toEqual({ ok: true, file: { path: 'up.json', name: 'up.json', raw: [] } });
+    expect(await files.open(Promise.resolve(null))).toEqual({ ok: false, reason: 'cancelled' });
+    expect(await files.open(Promise.reject(abort()))).toEqual({ ok: false, reason: 'cancelled' });
+    expect(await files.open(Promise.reject(new Error('Must be handling a user gesture to show a file picker.')))).toEqual({
+      ok: false,
+      reason: 'unreadable',
+      message: 'the file could not be opened: Must be handling a user gesture to show a file picker.',
+    });
+  });
+
+  it('without File System Access, the upload starts at the call', async () => {
+    let shown = 0;
+    const picking = startOpenPick(null, async () => (shown++, { name: 'u.json', size: 2, text: async () => '{}' }));
+    expect(shown).toBe(1);
+    expect(await picking).toEqual({ file: expect.objectContaining({ name: 'u.json' }) });
+    expect(await startOpenPick(null, async () => null)).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deferredApi } from '../../../src/web/deferred-api';
-import type { AppEvent, DesktopApi } from '../../../src/shared/protocol';
+import type { AppEvent, DesktopApi, OpenFileOutcome } from '../../../src/shared/protocol';
+import type { Picked } from '../../../src/web/open-picker';
 
 describe('deferredApi', () => {
   it('passes every call on, with its arguments and listener, once the API is there', async () => {
@@ -34,6 +35,21 @@ describe('deferredApi', () => {
     await loading;
     await Promise.resolve();
     expect(onAppEvent).not.toHaveBeenCalled();
+  });
+
+  it("Open scenario shows its picker at the call, before the API is there, and hands the pick to the API's openPicked", async () => {
+    let arrive!: (api: DesktopApi & { openPicked: (picking: Promise<Picked>) => Promise<OpenFileOutcome> }) => void;
+    const picked = { file: { name: 'a.json', size: 2, text: async () => '{}' } };
+    const pick = vi.fn(async (): Promise<Picked> => picked);
+    const api = deferredApi(new Promise((resolve) => (arrive = resolve)), undefined, pick);
+    const opening = api.openScenarioFile();
+    expect(pick, 'in the click, not when the host chunk arrives').toHaveBeenCalledTimes(1);
+    const openScenarioFile = vi.fn();
+    const openPicked = vi.fn(async (picking: Promise<Picked>) => ({ ok: true as const, file: { path: 'p', name: String((await picking) === picked), raw: {} } }));
+    arrive({ openScenarioFile, openPicked } as unknown as DesktopApi & { openPicked: typeof openPicked });
+    await expect(opening).resolves.toEqual({ ok: true, file: { path: 'p', name: 'true', raw: {} } });
+    expect(openScenarioFile, 'no second picker').not.toHaveBeenCalled();
+    expect(pick).toHaveBeenCalledTimes(1);
   });
 
   it('a failed load fails each call with its error', async () => {
