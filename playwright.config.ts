@@ -17,6 +17,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
+  // A 2-core machine busy with the sim workers (and whatever else runs) can take longer than the default
+  // 5 s to draw the outlines or run 600 simulated seconds (both seen at load 12); what is awaited is the same.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
