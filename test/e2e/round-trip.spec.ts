@@ -50,19 +50,25 @@ test('the app shows the simulator version and the figures of a scenario file it 
 });
 
 test('Open scenario clicked before the host side has arrived shows the picker at once and opens the file', async ({ page }) => {
-  // A browser shows a file picker only within seconds of the click (5 s in Chromium): hold the host chunk back longer.
+  // A browser shows a file picker only within seconds of the click (5 s in Chromium): the host chunk is held back until 6 s after it.
+  let clicked!: () => void;
+  const click = new Promise<void>((resolve) => (clicked = resolve));
   let held = 0;
+  let released = false;
   await page.route(/\/assets\/web-host-[^/]*\.js$/, async (route) => {
     held += 1;
-    await new Promise((resolve) => setTimeout(resolve, 7000));
+    await click;
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    released = true;
     await route.continue();
   });
   await page.goto('./');
-  const chooser = page.waitForEvent('filechooser', { timeout: 4000 });
+  const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open scenario' }).click();
-  const shown = await chooser; // before the host side is there
-  expect(held, 'the host chunk was asked for and held back').toBe(1);
-  await expect(page.getByTestId('version'), 'the host side is not there yet').toHaveText('Asking the simulator…');
+  clicked();
+  const shown = await chooser;
+  expect(released, 'the picker was shown before the host side arrived').toBe(false);
+  expect(held, 'the host chunk was asked for once').toBe(1);
   await shown.setFiles({ name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(small)) });
   await figuresOf(page, small.name);
   await expect(page.getByTestId('scenario-file')).toHaveText('small.json');
