@@ -120,9 +120,21 @@ export class EventQueue {
 
   /** Time of the next event; Infinity when empty. */
   peekTime(): number {
-    if (this.count === 0 && this.ringCount + this.overflow.length > 0) this.nextBucket();
+    if (this.heapDry()) this.nextBucket();
     const t = this.count > 0 ? this.time[0]! : Infinity;
-    return this.sideFull && this.sideTime < t ? this.sideTime : t;
+    const side = this.sideTime < t;
+    return this.sideFull && side ? this.sideTime : t;
+  }
+
+  /**
+   * The heap is empty and events wait in the buckets. Every load and comparison runs whatever the
+   * answer (here and in the comparisons of equal times below): an operation a run has never
+   * executed has no type feedback, and the optimised code of every function it was inlined into is
+   * thrown away when it first runs (a tie of times, the first empty heap), hours into a run.
+   */
+  private heapDry(): boolean {
+    const waiting = this.ringCount + this.overflow.length > 0;
+    return this.count === 0 && waiting;
   }
 
   /**
@@ -187,7 +199,8 @@ export class EventQueue {
     while (i > 0) {
       const p = (i - 1) >> 2;
       const pt = t[p]!;
-      if (pt < time || (pt === time && k[p]! < key)) break;
+      const keyFirst = k[p]! < key;
+      if (pt < time || (pt === time && keyFirst)) break;
       t[i] = pt;
       k[i] = k[p]!;
       r[i] = r[p]!;
@@ -280,16 +293,19 @@ export class EventQueue {
 
   /** Removes the next event into popTime/popKind/popA/popB. Returns false when empty. */
   pop(): boolean {
-    if (this.count === 0 && this.ringCount + this.overflow.length > 0) this.nextBucket();
+    if (this.heapDry()) this.nextBucket();
     return this.sideFull && this.sideFirst() ? this.popSide() : this.popHeap();
   }
 
   /** Whether the side event comes before the heap's first (the side slot is full). */
   private sideFirst(): boolean {
-    if (this.count === 0) return true;
+    // An empty heap's slot 0 holds a stale event or 0 (the arrays are never shorter than 1).
     const ht = this.time[0]!;
     const st = this.sideTime;
-    return st < ht || (st === ht && this.sideKey < this.key[0]!);
+    const timeFirst = st < ht;
+    const keyFirst = this.sideKey < this.key[0]!;
+    const same = st === ht;
+    return this.count === 0 || timeFirst || (same && keyFirst);
   }
 
   private popSide(): boolean {
@@ -329,13 +345,16 @@ export class EventQueue {
         const end = c + 4 < last ? c + 4 : last;
         for (let j = c + 1; j < end; j++) {
           const jt = t[j]!;
-          if (jt < mt || (jt === mt && k[j]! < mk)) {
+          const jk = k[j]!;
+          const keyFirst = jk < mk;
+          if (jt < mt || (jt === mt && keyFirst)) {
             m = j;
             mt = jt;
-            mk = k[j]!;
+            mk = jk;
           }
         }
-        if (lt < mt || (lt === mt && lk < mk)) break;
+        const lastFirst = lk < mk;
+        if (lt < mt || (lt === mt && lastFirst)) break;
         t[i] = mt;
         k[i] = mk;
         r[i] = r[m]!;

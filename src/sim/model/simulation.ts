@@ -87,6 +87,9 @@ export class Simulation implements SimState {
   readonly areaBcu: Int32Array;
   readonly pending = new PendingQueue();
   readonly collector: Collector;
+  /** The warm-up's collector (collector.ts): fed as the counted one is, never read. */
+  readonly warmCollector: Collector;
+  readonly tallies: readonly [Collector, Collector];
   readonly log: IncidentLog | null;
   readonly calls = new CallTable();
   /** Finished calls' objects, used again for new calls (see recycleCalls); null until then. */
@@ -131,6 +134,8 @@ export class Simulation implements SimState {
     const areas = world.areas;
     this.areaBcu = areas ? Int32Array.from(areas.bcus, (b) => (b === null ? -1 : this.fleet.bcuIds.indexOf(b))) : new Int32Array(0);
     this.collector = new Collector(2, areas?.ids.length ?? 0, this.fleet.n, this.endS);
+    this.warmCollector = new Collector(2, areas?.ids.length ?? 0, this.fleet.n, 0, this.t0);
+    this.tallies = [this.warmCollector, this.collector];
     this.log = options.incidentLog === false ? null : new IncidentLog(1024, { areas: areas?.ids ?? [], units: this.fleet.ids });
     this.injectRng = streamRng(this.seed, 'injected');
     this.reports = CrimeReports.build(scenario, this.seed);
@@ -189,6 +194,7 @@ export class Simulation implements SimState {
     const old = f.state[u]!;
     const now = this.core.now;
     this.collector.unitInterval(u, old, f.since[u]!, now);
+    this.warmCollector.unitInterval(u, old, f.since[u]!, now);
     f.noteState(u, old, state);
     f.state[u] = state;
     f.since[u] = now;
@@ -255,7 +261,9 @@ export class Simulation implements SimState {
 
   /** Ends the run once the counted time is over and no counted call is still open. */
   private endIfOver(): void {
-    if (this.core.now >= this.endS && this.openCounted === 0) this.finish(this.core.now);
+    // Both comparisons made at every event (see collector.ts on code a run has never executed).
+    const none = this.openCounted === 0;
+    if (this.core.now >= this.endS && none) this.finish(this.core.now);
   }
 
   /** Runs every event up to and including time `tS`, then sets the clock to `tS` (if not over). */
