@@ -157,6 +157,17 @@ function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
   return out;
 }
 
+let samplesPrimed = false;
+
+/** Takes Samples' paths once on a throwaway (zeros, a first chunk, a second), once per process (see queue.ts primeEventQueue). */
+export function primeSamples(): void {
+  if (samplesPrimed) return;
+  samplesPrimed = true;
+  const s = new Samples();
+  s.push(0);
+  for (let i = 1; i <= 300; i++) s.push(i * 0.5);
+}
+
 /** Response components, in the order of ResponseComponents. */
 export const COMPONENTS = ['answerS', 'handlingS', 'dispatchQueueS', 'turnoutS', 'travelS'] as const;
 

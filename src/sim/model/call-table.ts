@@ -5,7 +5,7 @@
  * follows the live calls (and the span from the oldest live one), not every call of a run. A look-up
  * is two array reads, no hashing.
  */
-import type { Call } from './call';
+import { CallPool, type Call } from './call';
 
 const SHIFT = 12;
 const CHUNK = 1 << SHIFT;
@@ -110,4 +110,21 @@ export class CallTable {
     this.live = [...new Array<number>(n).fill(0), ...this.live];
     this.first = c;
   }
+}
+
+let tablePrimed = false;
+
+/**
+ * Takes every path of the table once, on a throwaway table (a chunk made, a second one, both
+ * dropped when their calls end), once per process: the first second chunk and the first chunk
+ * dropped come thousands of calls into a run, after the engine has optimised the code that adds
+ * and ends calls, and a path it has never seen throws that code away (queue.ts primeEventQueue).
+ */
+export function primeCallTable(): void {
+  if (tablePrimed) return;
+  tablePrimed = true;
+  const table = new CallTable();
+  const call = new CallPool().take(0);
+  for (let id = 0; id < CHUNK + 2; id++) table.set(id, call);
+  for (let id = 0; id < CHUNK + 2; id++) if (table.get(id) === call) table.delete(id);
 }

@@ -12,16 +12,17 @@
  */
 import { GRADES, type Scenario } from '../../shared/scenario';
 import { SimCore } from '../core/core';
+import { primeEventQueue } from '../core/queue';
 import { buildDemandCells, type DemandCells } from '../demand/weights';
 import { buildEventCalls } from '../demand/event-calls';
-import { Collector } from '../metrics/collector';
+import { Collector, primeSamples } from '../metrics/collector';
 import { PendingQueue } from '../dispatch/pending';
 import { Fleet } from '../fleet/fleet';
 import { startOffsetS } from '../time';
 import type { Place, SimWorld } from '../world';
 import { Breaks } from './breaks';
 import { CallPool, type Call } from './call';
-import { CallTable } from './call-table';
+import { CallTable, primeCallTable } from './call-table';
 import { carryOverAfterS } from './carry-over';
 import { CrimeReports } from './crime-report';
 import { EV, EVENT_KINDS, SUBJECT_CALL, SUBJECT_CODE, SUBJECT_UNIT } from './event-kinds';
@@ -108,6 +109,10 @@ export class Simulation implements SimState {
   readonly carryOverAfterS: Float64Array | null;
 
   constructor(scenario: Scenario, world: SimWorld, options: SimulationOptions = {}) {
+    // Once per process: the rare paths of the queue, the call table and the samples (results unchanged).
+    primeEventQueue();
+    primeCallTable();
+    primeSamples();
     this.scenario = scenario;
     this.world = world;
     this.travel = world.travel;
