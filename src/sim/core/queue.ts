@@ -136,6 +136,11 @@ export class EventQueue {
     return this.sideFull && side ? this.sideTime : t;
   }
 
+  /** Whether the next event comes at or before `limitS` (false when empty): see SimCore.nextBy. */
+  nextBy(limitS: number): boolean {
+    return this.peekTime() <= limitS;
+  }
+
   /**
    * The heap is empty and events wait in the buckets. Every load and comparison runs whatever the
    * answer (here and in the comparisons of equal times below): an operation a run has never

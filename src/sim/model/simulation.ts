@@ -240,8 +240,11 @@ export class Simulation implements SimState {
    */
   runEvents(n: number): number {
     const core = this.core;
+    const limitS = this.limitS;
     let k = 0;
-    while (k < n && !this.finished && !this.endsBefore(core.peekTime())) {
+    while (k < n && !this.finished) {
+      // Events due up to the limit run (nextBy, no time handed back); past it, endsBefore ends the run.
+      if (!core.nextBy(limitS) && this.endsBefore(core.peekTime())) break;
       core.pop();
       core.handle(this);
       k++;
