@@ -69,16 +69,6 @@ export class SimCore<S> {
     return this.queue.peekTime();
   }
 
-  /**
-   * Whether the next event comes at or before `limitS` (false when none is scheduled): peekTime()
-   * for a loop that runs events while they do. A boolean, where a time handed back from a call the
-   * engine does not inline is a new heap number each time (16 bytes an event, a tenth of a run's
-   * garbage).
-   */
-  nextBy(limitS: number): boolean {
-    return this.queue.nextBy(limitS);
-  }
-
   /** Events scheduled so far. */
   get scheduled(): number {
     return this.queue.scheduled;

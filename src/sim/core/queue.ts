@@ -94,10 +94,9 @@ export class EventQueue {
   popB = 0;
 
   /**
-   * `startS`: the first instant events may come at, when known (the heap's first bucket is then
-   * its bucket). Otherwise the first event pushed decides, and when that is a late one (a model
-   * schedules the end of its first shift first, hours ahead) every earlier event goes to the heap
-   * until it runs dry: a London week's first 15 simulated hours ran on a heap of hundreds.
+   * `startS`: the first instant, when known: the heap's first bucket. Else the first event pushed
+   * sets it, and when that is a late one (a first shift's end) every earlier event goes to the
+   * heap until it runs dry (a London week's first 15 simulated hours ran on a heap of hundreds).
    */
   constructor(capacity = 1024, startS?: number) {
     if (startS !== undefined && startS === startS) {
@@ -136,17 +135,7 @@ export class EventQueue {
     return this.sideFull && side ? this.sideTime : t;
   }
 
-  /** Whether the next event comes at or before `limitS` (false when empty): see SimCore.nextBy. */
-  nextBy(limitS: number): boolean {
-    return this.peekTime() <= limitS;
-  }
-
-  /**
-   * The heap is empty and events wait in the buckets. Every load and comparison runs whatever the
-   * answer (here and in the comparisons of equal times below): an operation a run has never
-   * executed has no type feedback, and the optimised code of every function it was inlined into is
-   * thrown away when it first runs (a tie of times, the first empty heap), hours into a run.
-   */
+  /** The heap is empty and events wait (every load made whatever the answer: see prime.ts). */
   private heapDry(): boolean {
     const waiting = this.ringCount + this.overflow.length > 0;
     return this.count === 0 && waiting;
@@ -314,13 +303,10 @@ export class EventQueue {
 
   /** Whether the side event comes before the heap's first (the side slot is full). */
   private sideFirst(): boolean {
-    // An empty heap's slot 0 holds a stale event or 0 (the arrays are never shorter than 1).
-    const ht = this.time[0]!;
+    const ht = this.time[0]!; // an empty heap's slot 0: a stale event or 0 (never shorter than 1)
     const st = this.sideTime;
-    const timeFirst = st < ht;
     const keyFirst = this.sideKey < this.key[0]!;
-    const same = st === ht;
-    return this.count === 0 || timeFirst || (same && keyFirst);
+    return this.count === 0 || st < ht || (st === ht && keyFirst);
   }
 
   private popSide(): boolean {
@@ -411,34 +397,3 @@ export class EventQueue {
   }
 }
 
-let queuePrimed = false;
-
-/**
- * Takes every path of the queue once, on a throwaway queue (growing, the ring, the overflow, the
- * side slot, an empty heap moving on to the ring's next events and to the overflow's), once per
- * process. A path first taken after the engine has optimised the code it sits in has no type
- * feedback there, and that code (the run's event loop, every handler that schedules) is thrown
- * away: a cold London week lost it five times in its first simulated hours. What a run does is
- * not changed (this queue is not the run's); the feedback is the methods', shared by every queue.
- */
-export function primeEventQueue(): void {
-  if (queuePrimed) return;
-  queuePrimed = true;
-  const q = new EventQueue(2, 0.5);
-  // Now, in the ring, beyond the ring (the overflow), a tie of time, and the side slot's; some
-  // rounds, as the engine keeps no feedback for a function until it has run a while.
-  const times = [0.5, 40.25, 100000.75, 0.5, 40.25, 250000.5];
-  let base = 0;
-  for (let round = 0; round < 24; round++) {
-    for (let i = 0; i < times.length; i++) q.push(base + times[i]!, i & 3, i, i, i + 1);
-    q.pushSide(base + 0.5, 2, 6, 0, 0);
-    let n = 0;
-    while (q.peekTime() < Infinity) {
-      q.pop();
-      // Once the heap is empty, a side event with nothing in the heap, and a later one.
-      if (++n === 3) q.pushSide(q.popTime, 1, 6, 0, 0);
-      if (n === 5) q.push(q.popTime + 0.25, 0, 1, 2, 3);
-    }
-    base = q.popTime + 1000.5;
-  }
-}

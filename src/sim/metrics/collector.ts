@@ -159,7 +159,7 @@ function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
 
 let samplesPrimed = false;
 
-/** Takes Samples' paths once on a throwaway (zeros, a first chunk, a second), once per process (see queue.ts primeEventQueue). */
+/** Takes Samples' paths once on a throwaway (zeros, a first chunk, a second), once per process (see core/prime.ts). */
 export function primeSamples(): void {
   if (samplesPrimed) return;
   samplesPrimed = true;

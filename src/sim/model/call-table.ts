@@ -118,7 +118,7 @@ let tablePrimed = false;
  * Takes every path of the table once, on a throwaway table (a chunk made, a second one, both
  * dropped when their calls end), once per process: the first second chunk and the first chunk
  * dropped come thousands of calls into a run, after the engine has optimised the code that adds
- * and ends calls, and a path it has never seen throws that code away (queue.ts primeEventQueue).
+ * and ends calls, and a path it has never seen throws that code away (core/prime.ts).
  */
 export function primeCallTable(): void {
   if (tablePrimed) return;

@@ -12,7 +12,7 @@
  */
 import { GRADES, type Scenario } from '../../shared/scenario';
 import { SimCore } from '../core/core';
-import { primeEventQueue } from '../core/queue';
+import { primeEventQueue } from '../core/prime';
 import { buildDemandCells, type DemandCells } from '../demand/weights';
 import { buildEventCalls } from '../demand/event-calls';
 import { Collector, primeSamples } from '../metrics/collector';
@@ -240,11 +240,8 @@ export class Simulation implements SimState {
    */
   runEvents(n: number): number {
     const core = this.core;
-    const limitS = this.limitS;
     let k = 0;
-    while (k < n && !this.finished) {
-      // Events due up to the limit run (nextBy, no time handed back); past it, endsBefore ends the run.
-      if (!core.nextBy(limitS) && this.endsBefore(core.peekTime())) break;
+    while (k < n && !this.finished && !this.endsBefore(core.peekTime())) {
       core.pop();
       core.handle(this);
       k++;
