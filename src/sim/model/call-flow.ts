@@ -270,9 +270,11 @@ export function takeNext(sim: SimState, p: number): boolean {
 
 function compact(sim: SimState, line: number): void {
   const head = sim.waitingHead[line]!;
-  // Both tests made every time: the second first ran days into a run, and threw away the optimised handlers it sat in.
+  // Both tests made every time, and from 64 calls on (not 1,024: the same copying in all, as a
+  // copy is at most the calls passed): the first compaction came days into a cold run, and its
+  // first run of these lines threw away the optimised handlers they sat in.
   const mostlyDone = head * 2 > sim.waiting[line]!.length;
-  if (head > 1024 && mostlyDone) {
+  if (head > 64 && mostlyDone) {
     sim.waiting[line] = sim.waiting[line]!.slice(head);
     sim.waitingHead[line] = 0;
   }
