@@ -8,7 +8,7 @@
  * small system of sim-small.bench.ts, 60 days (warm: 7 days first); baseline-sl: the London
  * baseline week with straight-line travel, cold (the first run of the process, as
  * sim-baseline.bench.ts times it), then `runs - 1` warm ones. Prints one JSON line per run: CPU
- * seconds of the run (results built), events, calls, events and calls per CPU second.
+ * seconds of the run (results built; mainS: the main thread's alone, user + system, in 10 ms ticks), events, calls, events and calls per CPU second.
  */
 import { parseScenario, type Scenario } from '../src/shared/scenario';
 import { runScenario } from '../src/sim';
@@ -52,6 +52,7 @@ async function timed(scenario: Scenario, world: SimWorld, label: string): Promis
     await post('Profiler.start');
   }
   const cpu = process.cpuUsage();
+  const main0 = mainThreadS();
   const t = performance.now();
   // $TRACE: CPU ms at each tenth of the run's simulated time (progress is reported every 4,096 events).
   const marks: number[] = [];
@@ -65,6 +66,7 @@ async function timed(scenario: Scenario, world: SimWorld, label: string): Promis
   const { results } = runScenario(scenario, world, { incidentLog: false, ...(onProgress ? { onProgress } : {}) });
   const wallS = (performance.now() - t) / 1000;
   const c = process.cpuUsage(cpu);
+  const mainS = mainThreadS() - main0;
   if (profiled) {
     const { profile } = (await post('Profiler.stop')) as { profile: unknown };
     writeFileSync(process.env.PROFILE_OUT ?? 'run.cpuprofile', JSON.stringify(profile));
@@ -73,7 +75,7 @@ async function timed(scenario: Scenario, world: SimWorld, label: string): Promis
   const events = results.meta.events;
   const calls = results.calls.offered;
   if (marks.length > 0) console.log('  cpu ms after 4,096 events:', first, 'at tenths:', marks.join(' '));
-  console.log(JSON.stringify({ label, cpuS, sysS: c.system / 1e6, wallS, events, calls, eventsPerCpuS: Math.round(events / cpuS), callsPerCpuS: Math.round(calls / cpuS) }));
+  console.log(JSON.stringify({ label, cpuS, mainS, sysS: c.system / 1e6, wallS, events, calls, eventsPerCpuS: Math.round(events / cpuS), callsPerCpuS: Math.round(calls / cpuS) }));
 }
 
 async function main(): Promise<void> {
@@ -92,6 +94,9 @@ async function main(): Promise<void> {
   } else if (which === 'baseline-sl') {
     const scenario = await londonBaseline('straight-line', Number(process.env.DAYS ?? 7));
     const world = await buildWorld(scenario, nodeDataProvider());
+    // $PREWARM=d: first a run of d days with an hour of warm-up, untimed (what a cold process pays to tier up).
+    const prewarm = Number(process.env.PREWARM ?? 0);
+    if (prewarm > 0) runScenario({ ...scenario, warmupHours: 1 }, world, { days: prewarm, incidentLog: false });
     for (let i = 0; i < runs; i++) await timed(scenario, world, i === 0 ? 'baseline straight-line week (cold)' : 'baseline straight-line week (warm)');
   } else if (which === 'setup-sl') {
     // The cold cost of setting a run up (the simulation's constructor) and of the results, apart.

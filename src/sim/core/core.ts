@@ -38,7 +38,7 @@ export class SimCore<S> {
   kind = -1;
   a = 0;
   b = 0;
-  private readonly queue = new EventQueue(4096);
+  private readonly queue: EventQueue;
   private readonly priority: Int32Array;
   private readonly handlers: readonly Handler<S>[];
 
@@ -48,6 +48,7 @@ export class SimCore<S> {
     this.priority = Int32Array.from(kinds, (k) => k.priority);
     this.handlers = handlers;
     this.now = startS;
+    this.queue = new EventQueue(4096, startS);
   }
 
   /** Schedules an event of `kind` at `timeS` (ties by the kind's priority, then in scheduling order). */

@@ -93,7 +93,16 @@ export class EventQueue {
   popA = 0;
   popB = 0;
 
-  constructor(capacity = 1024) {
+  /**
+   * `startS`: the first instant, when known: the heap's first bucket. Else the first event pushed
+   * sets it, and when that is a late one (a first shift's end) every earlier event goes to the
+   * heap until it runs dry (a London week's first 15 simulated hours ran on a heap of hundreds).
+   */
+  constructor(capacity = 1024, startS?: number) {
+    if (startS !== undefined && startS === startS) {
+      this.started = true;
+      this.bucket = Math.floor(startS * PER_S);
+    }
     const n = Math.max(1, capacity);
     this.time = new Float64Array(n);
     this.key = new Float64Array(n);
@@ -120,9 +129,16 @@ export class EventQueue {
 
   /** Time of the next event; Infinity when empty. */
   peekTime(): number {
-    if (this.count === 0 && this.ringCount + this.overflow.length > 0) this.nextBucket();
+    if (this.heapDry()) this.nextBucket();
     const t = this.count > 0 ? this.time[0]! : Infinity;
-    return this.sideFull && this.sideTime < t ? this.sideTime : t;
+    const side = this.sideTime < t;
+    return this.sideFull && side ? this.sideTime : t;
+  }
+
+  /** The heap is empty and events wait (every load made whatever the answer: see prime.ts). */
+  private heapDry(): boolean {
+    const waiting = this.ringCount + this.overflow.length > 0;
+    return this.count === 0 && waiting;
   }
 
   /**
@@ -187,7 +203,8 @@ export class EventQueue {
     while (i > 0) {
       const p = (i - 1) >> 2;
       const pt = t[p]!;
-      if (pt < time || (pt === time && k[p]! < key)) break;
+      const keyFirst = k[p]! < key;
+      if (pt < time || (pt === time && keyFirst)) break;
       t[i] = pt;
       k[i] = k[p]!;
       r[i] = r[p]!;
@@ -280,16 +297,16 @@ export class EventQueue {
 
   /** Removes the next event into popTime/popKind/popA/popB. Returns false when empty. */
   pop(): boolean {
-    if (this.count === 0 && this.ringCount + this.overflow.length > 0) this.nextBucket();
+    if (this.heapDry()) this.nextBucket();
     return this.sideFull && this.sideFirst() ? this.popSide() : this.popHeap();
   }
 
   /** Whether the side event comes before the heap's first (the side slot is full). */
   private sideFirst(): boolean {
-    if (this.count === 0) return true;
-    const ht = this.time[0]!;
+    const ht = this.time[0]!; // an empty heap's slot 0: a stale event or 0 (never shorter than 1)
     const st = this.sideTime;
-    return st < ht || (st === ht && this.sideKey < this.key[0]!);
+    const keyFirst = this.sideKey < this.key[0]!;
+    return this.count === 0 || st < ht || (st === ht && keyFirst);
   }
 
   private popSide(): boolean {
@@ -329,13 +346,16 @@ export class EventQueue {
         const end = c + 4 < last ? c + 4 : last;
         for (let j = c + 1; j < end; j++) {
           const jt = t[j]!;
-          if (jt < mt || (jt === mt && k[j]! < mk)) {
+          const jk = k[j]!;
+          const keyFirst = jk < mk;
+          if (jt < mt || (jt === mt && keyFirst)) {
             m = j;
             mt = jt;
-            mk = k[j]!;
+            mk = jk;
           }
         }
-        if (lt < mt || (lt === mt && lk < mk)) break;
+        const lastFirst = lk < mk;
+        if (lt < mt || (lt === mt && lastFirst)) break;
         t[i] = mt;
         k[i] = mk;
         r[i] = r[m]!;
@@ -376,3 +396,4 @@ export class EventQueue {
     this.freeTop = n - old;
   }
 }
+

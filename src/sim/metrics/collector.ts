@@ -2,6 +2,12 @@
  * Running totals for results, fed by the model as things happen. Only the counted period
  * [0, endS) counts: calls by their arrival time, unit time by clipping each interval to it.
  * Memory grows only with the answer waits and response times kept for percentiles (Samples).
+ *
+ * A run keeps a second collector for its warm-up, [fromS, 0), which nothing reads: the model
+ * feeds every call to one of the two and every unit interval to both, so that the code that
+ * counts runs from the first simulated hour on. Code a run has never executed has no type
+ * feedback, and when counting began at time 0 the optimised code of every handler that counts
+ * was thrown away at once (issue 14: some 15 functions, a tenth of a cold week's CPU).
  */
 import { US } from '../fleet/fleet';
 import { HOUR_S } from '../time';
@@ -18,8 +24,20 @@ const MAX_CHUNK = 1 << 16;
  * was free) are only counted; the other values go into chunks that are never copied as the list
  * grows, so a year of London holds its 5 M waits in about 8 bytes per non-zero wait.
  */
+/**
+ * An empty array for objects: one made with an object in it and emptied, so that its elements are
+ * of the kind that holds objects from the start (an empty `[]` holds small integers until its
+ * first object comes, and that change of kind throws away the optimised code that had pushed to
+ * such arrays before: the counted period's first figure did so, an hour into a cold run).
+ */
+function objectArray<T extends object>(): T[] {
+  const a = [Object.prototype as T];
+  a.length = 0;
+  return a;
+}
+
 export class Samples {
-  private readonly chunks: Float64Array[] = [];
+  private readonly chunks: Float64Array[] = objectArray();
   private chunk: Float64Array | null = null;
   private fill = 0;
   /** Non-zero values held. */
@@ -139,6 +157,17 @@ function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
   return out;
 }
 
+let samplesPrimed = false;
+
+/** Takes Samples' paths once on a throwaway (zeros, a first chunk, a second), once per process (see core/prime.ts). */
+export function primeSamples(): void {
+  if (samplesPrimed) return;
+  samplesPrimed = true;
+  const s = new Samples();
+  s.push(0);
+  for (let i = 1; i <= 300; i++) s.push(i * 0.5);
+}
+
 /** Response components, in the order of ResponseComponents. */
 export const COMPONENTS = ['answerS', 'handlingS', 'dispatchQueueS', 'turnoutS', 'travelS'] as const;
 
@@ -181,6 +210,8 @@ export class Collector {
   // optimised code of every function that has fed the collector so far)
   travelS = NaN;
   accessS = NaN;
+  /** The last hour bin (hours - 1, at least 0). */
+  private readonly lastHour: number;
 
   constructor(
     lines: number,
@@ -188,6 +219,8 @@ export class Collector {
     units: number,
     /** End of the counted period, seconds. */
     readonly endS: number,
+    /** Start of the counted period, seconds (a warm-up's collector: the warm-up's start). */
+    readonly fromS = 0,
   ) {
     this.offered = new Int32Array(lines);
     this.answered = new Int32Array(lines);
@@ -198,7 +231,8 @@ export class Collector {
     this.areaAttended = new Int32Array(areas * 4);
     this.areaWithin = new Int32Array(areas * 4);
     this.areaResponseSum = new Float64Array(areas * 4);
-    const h = (this.hours = Math.ceil(endS / HOUR_S));
+    const h = (this.hours = Math.max(1, Math.ceil((endS - fromS) / HOUR_S)));
+    this.lastHour = h - 1;
     this.hourCalls = new Int32Array(h);
     this.hourI = new Int32Array(h);
     this.hourIAttended = new Int32Array(h);
@@ -215,13 +249,20 @@ export class Collector {
     this.accessS = 0;
   }
 
+  /** Whether `tS` is in the counted period (both comparisons made, see the head comment). */
   counts(tS: number): boolean {
-    return tS >= 0 && tS < this.endS;
+    const beforeEnd = tS < this.endS;
+    return tS >= this.fromS && beforeEnd;
+  }
+
+  /** The hour bin of `tS` (a time outside the period, as an injected incident's in the warm-up's collector, the nearest bin). */
+  private hourOf(tS: number): number {
+    return Math.min(Math.max(Math.floor((tS - this.fromS) / HOUR_S), 0), this.lastHour);
   }
 
   offeredCall(line: number, tS: number): void {
     this.offered[line]!++;
-    this.hourCalls[Math.floor(tS / HOUR_S)]!++;
+    this.hourCalls[this.hourOf(tS)]!++;
   }
 
   answeredCall(line: number, waitS: number, targetS: number): void {
@@ -237,7 +278,7 @@ export class Collector {
   incident(grade: number, area: number, tS: number): void {
     this.incidents[grade]!++;
     if (area >= 0) this.areaIncidents[area * 4 + grade]!++;
-    if (grade === 0) this.hourI[Math.floor(tS / HOUR_S)]!++;
+    if (grade === 0) this.hourI[this.hourOf(tS)]!++;
   }
 
   /** The first unit reached a counted incident. `parts` in COMPONENTS order. */
@@ -254,28 +295,30 @@ export class Collector {
       if (ok) this.areaWithin[k]!++;
     }
     if (grade === 0) {
-      const h = Math.floor(callS / HOUR_S);
+      const h = this.hourOf(callS);
       this.hourIAttended[h]!++;
       this.hourIResponseSum[h]! += responseS;
       if (ok) this.hourIWithin[h]!++;
     }
   }
 
+  // These two add nothing (0) outside the period rather than skip: the same code runs in the warm-up.
   dispatched(unit: number, tS: number): void {
-    if (this.counts(tS)) this.unitDispatches[unit]!++;
+    this.unitDispatches[unit]! += this.counts(tS) ? 1 : 0;
   }
 
   /** A journey of `durationS` (of which `accessS` off-road) departing at `departS`. */
   journey(departS: number, durationS: number, accessS: number): void {
-    if (!this.counts(departS)) return;
-    this.travelS += durationS;
-    this.accessS += accessS;
+    const counts = this.counts(departS);
+    // x + 0 is x for every sum here (they start at +0 and add times, never -0).
+    this.travelS += counts ? durationS : 0;
+    this.accessS += counts ? accessS : 0;
   }
 
   /** Unit `u` spent [fromS, toS) in `state`. */
   unitInterval(u: number, state: number, fromS: number, toS: number): void {
     if (state === OFF) return;
-    const a = Math.max(fromS, 0);
+    const a = Math.max(fromS, this.fromS);
     const b = Math.min(toS, this.endS);
     if (!(b > a)) return;
     const busy = state >= TRAVELLING;
@@ -284,10 +327,11 @@ export class Collector {
     if (busy) this.unitBusyS[u]! += b - a;
     if (returning) this.unitReturningS[u]! += b - a;
     // Spread over hour bins.
+    const from = this.fromS;
     let t = a;
-    let h = Math.floor(t / HOUR_S);
+    let h = Math.floor((t - from) / HOUR_S);
     while (t < b) {
-      const end = Math.min(b, (h + 1) * HOUR_S);
+      const end = Math.min(b, from + (h + 1) * HOUR_S);
       const d = end - t;
       this.hourOnDutyS[h]! += d;
       if (busy) this.hourBusyS[h]! += d;

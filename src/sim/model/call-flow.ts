@@ -139,10 +139,8 @@ function newCall(sim: SimState, lineIndex: number, lon: number, lat: number, are
     log.setInt('area', id, area);
     log.setInt('flags', id, (counted ? LOG_COUNTED : 0) | (injected ? LOG_INJECTED : 0));
   }
-  if (counted) {
-    sim.openCounted++;
-    sim.collector.offeredCall(lineIndex, now);
-  }
+  sim.openCounted += counted ? 1 : 0;
+  sim.tallies[counted ? 1 : 0].offeredCall(lineIndex, now);
   const observer = sim.observer;
   if (observer !== null && observer.offered) observer.offered(call);
   return call;
@@ -216,9 +214,7 @@ function answer(sim: SimState, call: Call, p: number): void {
   call.answeredS = sim.now;
   const waitS = sim.now - call.tS;
   sim.log?.set('answeredS', call.id, sim.now);
-  if (call.counted) {
-    sim.collector.answeredCall(call.lineIndex, waitS, sim.lines[call.lineIndex]!.answerTargetS ?? Infinity);
-  }
+  sim.tallies[call.counted ? 1 : 0].answeredCall(call.lineIndex, waitS, sim.lines[call.lineIndex]!.answerTargetS ?? Infinity);
   sim.observer?.answered?.(call, waitS);
   if (p < 0) {
     handled(sim, call);
@@ -234,10 +230,8 @@ export function abandon(sim: SimState, id: number): boolean {
   if (!call || call.state !== CS.WAITING) return false;
   call.state = CS.ABANDONED;
   sim.log?.set('abandonedS', id, sim.now);
-  if (call.counted) {
-    sim.collector.abandonedCall(call.lineIndex);
-    sim.openCounted--;
-  }
+  sim.tallies[call.counted ? 1 : 0].abandonedCall(call.lineIndex);
+  sim.openCounted -= call.counted ? 1 : 0;
   sim.observer?.abandoned?.(call);
   sim.calls.delete(id);
   sim.callPool?.give(call);
@@ -276,7 +270,11 @@ export function takeNext(sim: SimState, p: number): boolean {
 
 function compact(sim: SimState, line: number): void {
   const head = sim.waitingHead[line]!;
-  if (head > 1024 && head * 2 > sim.waiting[line]!.length) {
+  // Both tests made every time, and from 64 calls on (not 1,024: the same copying in all, as a
+  // copy is at most the calls passed): the first compaction came days into a cold run, and its
+  // first run of these lines threw away the optimised handlers they sat in.
+  const mostlyDone = head * 2 > sim.waiting[line]!.length;
+  if (head > 64 && mostlyDone) {
     sim.waiting[line] = sim.waiting[line]!.slice(head);
     sim.waitingHead[line] = 0;
   }
@@ -305,10 +303,10 @@ export function injectIncident(sim: SimState, call: Call): void {
 function handled(sim: SimState, call: Call): void {
   call.handledS = sim.now;
   sim.log?.set('handledS', call.id, sim.now);
-  if (call.counted) sim.collector.incident(call.grade, call.area, call.tS);
+  sim.tallies[call.counted ? 1 : 0].incident(call.grade, call.area, call.tS);
   if (call.slots === 0) {
     call.state = CS.REFERRED;
-    if (call.counted) sim.openCounted--;
+    sim.openCounted -= call.counted ? 1 : 0;
     sim.calls.delete(call.id);
     sim.callPool?.give(call);
     return;

@@ -133,11 +133,18 @@ function blankCall(): MutableCall {
  * Live sessions keep none (their trainer actions read a call after it ends).
  */
 export class CallPool {
-  private readonly free: MutableCall[] = [];
+  /**
+   * Free objects by the length of their slot arrays (0 .. LISTS - 1; the last list holds longer
+   * ones too): a call is taken from the list of its slots when it can be, so its arrays are used
+   * again. One list for all made an attended call take a referred call's object (no arrays) more
+   * often than not, and five new arrays with it.
+   */
+  private readonly free: MutableCall[][] = Array.from({ length: LISTS }, () => []);
+  private count = 0;
 
   /** Objects waiting to be used again. */
   get size(): number {
-    return this.free.length;
+    return this.count;
   }
 
   /**
@@ -145,7 +152,7 @@ export class CallPool {
    * entries' values are left to the caller to write). Every other field is the caller's to write.
    */
   take(slots: number): MutableCall {
-    const call = this.free.length > 0 ? this.free.pop()! : blankCall();
+    const call = this.count > 0 ? this.takeFree(slots) : blankCall();
     if (slots === 0) {
       if (call.slotUnit !== NO_SLOTS) {
         call.slotUnit = NO_SLOTS;
@@ -164,11 +171,25 @@ export class CallPool {
     return call;
   }
 
+  /** A free object, from the list of `slots` when it has one, else from the first that has (some list has one). */
+  private takeFree(slots: number): MutableCall {
+    this.count--;
+    const own = this.free[slots < LISTS ? slots : LISTS - 1]!;
+    if (own.length > 0) return own.pop()!;
+    for (const list of this.free) if (list.length > 0) return list.pop()!;
+    throw new Error('call pool: no free object although its count says so');
+  }
+
   /** `call` is over and nothing holds it: it may be handed out again. */
   give(call: Call): void {
-    this.free.push(call as MutableCall);
+    const n = call.slotUnit.length;
+    this.free[n < LISTS ? n : LISTS - 1]!.push(call as MutableCall);
+    this.count++;
   }
 }
+
+/** Free lists of CallPool (slot arrays of 0, 1, 2, and 3 or more entries). */
+const LISTS = 4;
 
 /** An array of `n` copies of `x` (a double's array starts as one: its entries hold doubles). */
 function newSlots(n: number, x: number): number[] {

@@ -12,16 +12,17 @@
  */
 import { GRADES, type Scenario } from '../../shared/scenario';
 import { SimCore } from '../core/core';
+import { primeEventQueue } from '../core/prime';
 import { buildDemandCells, type DemandCells } from '../demand/weights';
 import { buildEventCalls } from '../demand/event-calls';
-import { Collector } from '../metrics/collector';
+import { Collector, primeSamples } from '../metrics/collector';
 import { PendingQueue } from '../dispatch/pending';
 import { Fleet } from '../fleet/fleet';
 import { startOffsetS } from '../time';
 import type { Place, SimWorld } from '../world';
 import { Breaks } from './breaks';
 import { CallPool, type Call } from './call';
-import { CallTable } from './call-table';
+import { CallTable, primeCallTable } from './call-table';
 import { carryOverAfterS } from './carry-over';
 import { CrimeReports } from './crime-report';
 import { EV, EVENT_KINDS, SUBJECT_CALL, SUBJECT_CODE, SUBJECT_UNIT } from './event-kinds';
@@ -87,6 +88,9 @@ export class Simulation implements SimState {
   readonly areaBcu: Int32Array;
   readonly pending = new PendingQueue();
   readonly collector: Collector;
+  /** The warm-up's collector (collector.ts): fed as the counted one is, never read. */
+  readonly warmCollector: Collector;
+  readonly tallies: readonly [Collector, Collector];
   readonly log: IncidentLog | null;
   readonly calls = new CallTable();
   /** Finished calls' objects, used again for new calls (see recycleCalls); null until then. */
@@ -105,6 +109,10 @@ export class Simulation implements SimState {
   readonly carryOverAfterS: Float64Array | null;
 
   constructor(scenario: Scenario, world: SimWorld, options: SimulationOptions = {}) {
+    // Once per process: the rare paths of the queue, the call table and the samples (results unchanged).
+    primeEventQueue();
+    primeCallTable();
+    primeSamples();
     this.scenario = scenario;
     this.world = world;
     this.travel = world.travel;
@@ -131,6 +139,8 @@ export class Simulation implements SimState {
     const areas = world.areas;
     this.areaBcu = areas ? Int32Array.from(areas.bcus, (b) => (b === null ? -1 : this.fleet.bcuIds.indexOf(b))) : new Int32Array(0);
     this.collector = new Collector(2, areas?.ids.length ?? 0, this.fleet.n, this.endS);
+    this.warmCollector = new Collector(2, areas?.ids.length ?? 0, this.fleet.n, 0, this.t0);
+    this.tallies = [this.warmCollector, this.collector];
     this.log = options.incidentLog === false ? null : new IncidentLog(1024, { areas: areas?.ids ?? [], units: this.fleet.ids });
     this.injectRng = streamRng(this.seed, 'injected');
     this.reports = CrimeReports.build(scenario, this.seed);
@@ -189,6 +199,7 @@ export class Simulation implements SimState {
     const old = f.state[u]!;
     const now = this.core.now;
     this.collector.unitInterval(u, old, f.since[u]!, now);
+    this.warmCollector.unitInterval(u, old, f.since[u]!, now);
     f.noteState(u, old, state);
     f.state[u] = state;
     f.since[u] = now;
@@ -255,7 +266,9 @@ export class Simulation implements SimState {
 
   /** Ends the run once the counted time is over and no counted call is still open. */
   private endIfOver(): void {
-    if (this.core.now >= this.endS && this.openCounted === 0) this.finish(this.core.now);
+    // Both comparisons made at every event (see collector.ts on code a run has never executed).
+    const none = this.openCounted === 0;
+    if (this.core.now >= this.endS && none) this.finish(this.core.now);
   }
 
   /** Runs every event up to and including time `tS`, then sets the clock to `tS` (if not over). */

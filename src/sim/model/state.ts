@@ -74,6 +74,11 @@ export interface SimState extends DispatchView, CallCounters {
   readonly waitingHead: number[];
   readonly pending: PendingQueue;
   readonly collector: Collector;
+  /**
+   * [the warm-up's collector, the counted period's]: a call's figures go to tallies[counted ? 1 :
+   * 0], so the same code runs for both (collector.ts); only the second is read.
+   */
+  readonly tallies: readonly [Collector, Collector];
   /** The incident log; null when the run keeps none. */
   readonly log: IncidentLog | null;
   /** Live calls by id; a finished call's entry is deleted. */

@@ -80,11 +80,10 @@ function firstArrival(sim: SimState, call: Call, u: number, slot: number): void 
   parts[3] = turnoutS;
   parts[4] = now - dispatchS - turnoutS;
   const responseS = now - call.tS;
-  if (call.counted) {
-    const target = sim.gradeRules.targetS[call.grade]!;
-    sim.collector.attendedIncident(call.grade, call.area, call.tS, responseS, target, parts);
-    sim.openCounted--;
-  }
+  // Into the warm-up's collector when not counted (see collector.ts).
+  const target = sim.gradeRules.targetS[call.grade]!;
+  sim.tallies[call.counted ? 1 : 0].attendedIncident(call.grade, call.area, call.tS, responseS, target, parts);
+  sim.openCounted -= call.counted ? 1 : 0;
   const log = sim.log;
   if (log) {
     log.set('firstArriveS', call.id, now);

@@ -49,8 +49,8 @@ export class SnapshotError extends Error {
   }
 }
 
-/** Simulation fields that only depend on the scenario and the world (the fresh one has them). */
-const SIM_SKIP = new Set(['scenario', 'world', 'travel', 'observer', 'explain', 'cells', 'samplers', 'gradeRules', 'shifts', 'poolsForLine', 'areaBcu', 'carryOverAfterS']);
+/** Simulation fields that only depend on the scenario and the world (the fresh one has them), and the warm-up's collector (never read). */
+const SIM_SKIP = new Set(['scenario', 'world', 'travel', 'observer', 'explain', 'cells', 'samplers', 'gradeRules', 'shifts', 'poolsForLine', 'areaBcu', 'carryOverAfterS', 'warmCollector', 'tallies']);
 const ARRIVALS_SKIP = new Set(['profile']);
 
 export interface SnapshotOptions {
