@@ -2,11 +2,11 @@
  * Where the time of replications on a pool of sim worker threads goes (issue 14, aim 5), in a
  * process of its own:
  *
- *   node out/node/bench/replications-run.js <workers> <replications> <days> [warm]
+ *   node out/node/bench/replications-run.js <workers> <replications> <days> [warm[=K]]
  *
  * The London baseline's replications through the app's batch path (src/host/replications.ts
  * `runReplications` on `poolRunner`). With `warm`, each worker first builds its world and runs one
- * replication outside the timing (a warm app's pool); without it the pool starts inside the timing
+ * replication (K with `warm=K`) outside the timing (a warm app's pool); without it the pool starts inside the timing
  * (the command line's `run --replications`). Prints one JSON line: wall and CPU seconds of the
  * whole process, the CPU seconds of each of its threads over the timed part (from /proc: sim
  * worker threads, the main thread, and V8's background threads for garbage collection and
@@ -30,8 +30,9 @@ async function main(): Promise<void> {
   const readS = (performance.now() - read) / 1000;
   const pool = createNodeSimPool({ entry: path.join(repoRoot(), 'src', 'node', 'sim-worker.ts'), size: workers });
   try {
-    if (mode === 'warm') {
-      const warm = await runReplications(poolRunner(pool, scenario), { group: 'warm', replications: workers, first: 1000, days });
+    const warmRuns = mode === 'warm' ? 1 : mode?.startsWith('warm=') ? Number(mode.slice(5)) : 0;
+    if (warmRuns > 0) {
+      const warm = await runReplications(poolRunner(pool, scenario), { group: 'warm', replications: warmRuns * workers, first: 1000, days });
       if (!warm.ok) throw new Error(`warm-up failed: ${JSON.stringify(warm.error)}`);
     }
     const before = threadCpu();
