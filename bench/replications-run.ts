@@ -11,6 +11,20 @@
  * whole process, the CPU seconds of each of its threads over the timed part (from /proc: sim
  * worker threads, the main thread, and V8's background threads for garbage collection and
  * compiling), and each replication's end (seconds from the start) and its own run time.
+ *
+ * What it showed (2026-12-07, 1549e6e, a machine at load 5-15, so CPU rather than wall time):
+ * - The host's own work is small: the main thread used 0.03-0.06 s of CPU a replication-week
+ *   (a reply is ~224 kB of results, 207 kB of it per-unit figures: ~3 ms to clone; the scenario
+ *   17 kB); workers share out the replications evenly (4 on 2: both end within a second).
+ * - V8's background threads (garbage collection, optimising compiles) used 8-12 % of what the sim
+ *   thread used in steady state (0.19-0.25 s a week). With one worker they run on the idle second
+ *   core; with two they take from the workers: 2 / 1.1 = 1.8x is the ceiling before any memory or
+ *   cache contention between the two workers.
+ * - Every worker pays its own warm-up: a cold first run costs ~1.7 s more on its thread (world
+ *   build included) and ~1.3 s of compiling on the background threads (`1 1 1`: 2.25 s and 1.30 s
+ *   for one simulated day); V8 still recompiles through the worker's 2nd and 3rd weeks (57 and 20
+ *   optimising compiles against 9 in the 4th, after "wrong map" and "not a Smi" deopts in the
+ *   model's handlers and containers: `node --trace-opt --trace-deopt worker-runs-run.js 7 4 base`).
  */
 import path from 'node:path';
 import { poolRunner, runReplications } from '../src/host/replications';
