@@ -28,6 +28,7 @@ import type { RoadGraph } from '../roads/graph';
 import type { RoadQueries } from '../roads/query/road-queries';
 import { RankScratch, TopK } from './top-k';
 import { TripPlace } from './road-trip';
+import { LANDMARK_SLACK_MS } from '../roads/query/landmarks';
 
 /**
  * Milliseconds added to the road time a unit has driven when bounding it from its trip's origin:
@@ -71,6 +72,8 @@ export interface RankStats {
   glidesDeferred: number;
   movingBounded: number;
   movingPlaced: number;
+  /** Units on the move bounded by their trip origin's exact time before being placed. */
+  movingOriginTimed: number;
 }
 
 /** A place on the road with no access leg (a unit on the road part of its trip). */
@@ -158,6 +161,8 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
       const trip = tripBoundsS(m, place, d, scale, best.full ? best.worstTime : Infinity, landmarks);
       bounds[i] = trip.direct < trip.road ? trip.direct : trip.road;
       roadBounds[i] = trip.road;
+      scratch.directBounds[i] = trip.direct;
+      scratch.originTimed[i] = 0;
     } else {
       const from = froms[i];
       const o = from ? m.onRoad(place) : place;
@@ -176,6 +181,27 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
     // Strictly worse than the k-th best even at its lower bound: so are all that follow.
     if (best.full && bounds[i]! > best.worstTime) break;
     let place = places[i]!;
+    if (place instanceof TripPlace && !scratch.originTimed[i]) {
+      // A unit on the move whose turn has come, first bounded by its trip origin's exact time
+      // when that needs no search (the origin a base or a scene: its spaces kept): it is at most
+      // the time driven from there, so its own is at least that time less the time driven. Those
+      // now behind the next wait, and most never need placing (London week: a third of them).
+      scratch.originTimed[i] = 1;
+      const ms = roads.cheapTime(place.trip.originRoadPos, to, into, tableSet);
+      if (roads.tableMade) tableSet = true;
+      if (ms === ms) {
+        m.rankStats.movingOriginTimed++;
+        const road = Math.max(roadBounds[i]!, m.total(Math.max(0, ms - drivenMs(place) - LANDMARK_SLACK_MS), ON_ROAD, d, scale));
+        const direct = scratch.directBounds[i]!;
+        roadBounds[i] = road;
+        bounds[i] = Math.max(bounds[i]!, direct < road ? direct : road);
+        if (deferred(scratch, at, laterCount)) {
+          at--;
+          continue;
+        }
+        if (best.full && bounds[i]! > best.worstTime) break;
+      }
+    }
     if (place instanceof TripPlace) {
       // A unit on the move whose turn has come: placed now, it gets the bounds of a unit on the
       // roads (no weaker than its trip's); when they put it behind the next, it waits.
@@ -285,24 +311,34 @@ const TRIP_BOUNDS: JourneyBounds = { road: 0, direct: 0 };
 export function tripBoundsS(m: RankingModel, place: TripPlace, d: Place, scale: number, enoughS: number, landmarks: boolean): JourneyBounds {
   const trip = place.trip;
   const timing = trip.timing;
-  const drivenMs = Math.min(Math.max((place.elapsedS / timing.scale - timing.accessOriginS) * 1000, 0), trip.roadMs) * (1 + 1e-9) + TRIP_SLACK_MS;
-  const leftMs = Math.max(trip.roadMs - drivenMs, 0) + 2 * TRIP_SLACK_MS;
+  const driven = drivenMs(place);
+  const leftMs = Math.max(trip.roadMs - driven, 0) + 2 * TRIP_SLACK_MS;
   let roadMs = 0;
   if (landmarks) {
     // Road ms beyond which this unit is out anyway (the destination's access leg and the scale taken off).
-    const enough = (enoughS / scale - m.accessS(d)) * 1000 + drivenMs;
-    roadMs = Math.max(0, m.roads.landmarks.bound(m.roads.trees, trip.originRoadPos, enough) - drivenMs);
+    const enough = (enoughS / scale - m.accessS(d)) * 1000 + driven;
+    roadMs = Math.max(0, m.roads.landmarks.bound(m.roads.trees, trip.originRoadPos, enough) - driven);
   }
   // Straight metres it can have covered from the origin, and can have left to the destination.
   const msPerM = m.msPerMLowerBound;
   const o = timing.origin;
   const h = timing.dest;
-  const fromOrigin = greatCircleM(o.lon, o.lat, d.lon, d.lat) - (o.accessM * ACCESS_WAY_SHARE + (drivenMs / msPerM) * (1 + METRES_SHARE) + TRIP_SLACK_M);
+  const fromOrigin = greatCircleM(o.lon, o.lat, d.lon, d.lat) - (o.accessM * ACCESS_WAY_SHARE + (driven / msPerM) * (1 + METRES_SHARE) + TRIP_SLACK_M);
   const fromDest = greatCircleM(h.lon, h.lat, d.lon, d.lat) - (h.accessM * ACCESS_WAY_SHARE + (leftMs / msPerM) * (1 + METRES_SHARE) + TRIP_SLACK_M);
   const straightM = Math.max(0, fromOrigin, fromDest) * (1 - 1e-9);
   TRIP_BOUNDS.road = m.total(Math.max(roadMs, Math.max(0, straightM - d.accessM) * msPerM), ON_ROAD, d, scale);
   TRIP_BOUNDS.direct = straightM * m.accessSPerM * scale;
   return TRIP_BOUNDS;
+}
+
+/**
+ * Road ms a unit on the road part of its trip can have driven from the trip's origin (the time
+ * since it reached the road, at the trip's scale), with a margin for rounding.
+ */
+function drivenMs(place: TripPlace): number {
+  const trip = place.trip;
+  const timing = trip.timing;
+  return Math.min(Math.max((place.elapsedS / timing.scale - timing.accessOriginS) * 1000, 0), trip.roadMs) * (1 + 1e-9) + TRIP_SLACK_MS;
 }
 
 /**
