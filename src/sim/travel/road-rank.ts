@@ -306,19 +306,14 @@ const TRIP_BOUNDS: JourneyBounds = { road: 0, direct: 0 };
  * it is at most `e` road ms (at the fastest road speed, that many metres) from the origin's road
  * position, and at most the rest of the road part from the destination's, which bounds its
  * straight metres to `d` (for the direct time, and the roads' fastest speed). The landmark bound
- * stops once the road bound passes `enoughS`.
+ * is skipped when the straight metres put both bounds past `enoughS`, and stops once the road
+ * bound passes it.
  */
 export function tripBoundsS(m: RankingModel, place: TripPlace, d: Place, scale: number, enoughS: number, landmarks: boolean): JourneyBounds {
   const trip = place.trip;
   const timing = trip.timing;
   const driven = drivenMs(place);
   const leftMs = Math.max(trip.roadMs - driven, 0) + 2 * TRIP_SLACK_MS;
-  let roadMs = 0;
-  if (landmarks) {
-    // Road ms beyond which this unit is out anyway (the destination's access leg and the scale taken off).
-    const enough = (enoughS / scale - m.accessS(d)) * 1000 + driven;
-    roadMs = Math.max(0, m.roads.landmarks.bound(m.roads.trees, trip.originRoadPos, enough) - driven);
-  }
   // Straight metres it can have covered from the origin, and can have left to the destination.
   const msPerM = m.msPerMLowerBound;
   const o = timing.origin;
@@ -326,8 +321,18 @@ export function tripBoundsS(m: RankingModel, place: TripPlace, d: Place, scale: 
   const fromOrigin = greatCircleM(o.lon, o.lat, d.lon, d.lat) - (o.accessM * ACCESS_WAY_SHARE + (driven / msPerM) * (1 + METRES_SHARE) + TRIP_SLACK_M);
   const fromDest = greatCircleM(h.lon, h.lat, d.lon, d.lat) - (h.accessM * ACCESS_WAY_SHARE + (leftMs / msPerM) * (1 + METRES_SHARE) + TRIP_SLACK_M);
   const straightM = Math.max(0, fromOrigin, fromDest) * (1 - 1e-9);
-  TRIP_BOUNDS.road = m.total(Math.max(roadMs, Math.max(0, straightM - d.accessM) * msPerM), ON_ROAD, d, scale);
-  TRIP_BOUNDS.direct = straightM * m.accessSPerM * scale;
+  const direct = straightM * m.accessSPerM * scale;
+  const straightMs = Math.max(0, straightM - d.accessM) * msPerM;
+  let roadMs = 0;
+  // The landmarks only when the straight metres do not already rule the unit out (its bounds are
+  // then compared with nothing but `enoughS`, which can only fall).
+  if (landmarks && !(direct > enoughS && m.total(straightMs, ON_ROAD, d, scale) > enoughS)) {
+    // Road ms beyond which this unit is out anyway (the destination's access leg and the scale taken off).
+    const enough = (enoughS / scale - m.accessS(d)) * 1000 + driven;
+    roadMs = Math.max(0, m.roads.landmarks.bound(m.roads.trees, trip.originRoadPos, enough) - driven);
+  }
+  TRIP_BOUNDS.road = m.total(Math.max(roadMs, straightMs), ON_ROAD, d, scale);
+  TRIP_BOUNDS.direct = direct;
   return TRIP_BOUNDS;
 }
 
@@ -343,20 +348,16 @@ function drivenMs(place: TripPlace): number {
 
 /**
  * A lower bound on the seconds of the road journey from `o` (at road position `from`, at least
- * `straightM` straight metres from `d`) to `d`: the landmarks' bound when there are trees
- * (`landmarks`, prepared for `d`), and the straight metres between the road positions at the
- * fastest road speed, the larger (the second skipped when the first already rules `o` out).
+ * `straightM` straight metres from `d`) to `d`: the straight metres between the road positions
+ * at the fastest road speed, and the landmarks' bound when there are trees (`landmarks`,
+ * prepared for `d`), the larger (the second, which reads the trees, skipped when the first
+ * already rules `o` out).
  */
 function roadBoundS(m: RankingModel, o: Place, from: RoadPos, d: Place, straightM: number, scale: number, best: TopK, landmarks: boolean): number {
-  let road = 0;
-  if (landmarks) {
-    // Road ms beyond which this origin is out anyway (its access legs and the scale taken off).
-    const enough = best.full ? (best.worstTime / scale - m.accessS(o) - m.accessS(d)) * 1000 : Infinity;
-    road = m.total(m.roads.landmarks.bound(m.roads.trees, from, enough), o, d, scale);
-  }
-  if (!(best.full && road > best.worstTime)) {
-    const straight = Math.max(0, straightM - o.accessM - d.accessM);
-    road = Math.max(road, m.total(straight * m.msPerMLowerBound, o, d, scale));
-  }
-  return road;
+  const straight = Math.max(0, straightM - o.accessM - d.accessM);
+  const road = m.total(straight * m.msPerMLowerBound, o, d, scale);
+  if (!landmarks || (best.full && road > best.worstTime)) return road;
+  // Road ms beyond which this origin is out anyway (its access legs and the scale taken off).
+  const enough = best.full ? (best.worstTime / scale - m.accessS(o) - m.accessS(d)) * 1000 : Infinity;
+  return Math.max(road, m.total(m.roads.landmarks.bound(m.roads.trees, from, enough), o, d, scale));
 }
