@@ -17,7 +17,7 @@
  * way along a shared road when that is no longer), so the caches never change a result.
  */
 import type { Hierarchy } from '../hierarchy';
-import { MeetTable } from './meet-table';
+import { MeetTable, mergedMs } from './meet-table';
 import { HierarchyQuery, UNREACHABLE } from './hierarchy-query';
 import { meet, spaceArcs, SpaceSearch, type NodeBounds, type SearchSpace } from './search-space';
 import { SpaceCache, spacesFor } from './space-cache';
@@ -218,10 +218,10 @@ export class RoadQueries {
     into ??= entriesInto(this.graph, this.weights, to, this.msInto);
     const tree = this.tree(from);
     if (tree) return this.viaTree(tree, from, to, into);
-    // The destination's spaces spread into the meet table, then one pass over each of the
-    // origin's: cheaper than merging every pair of sorted spaces, and the same sums (whole ms).
-    this.tableTo(into);
-    return this.withSameRoad(this.toTable(exitsInto(this.graph, this.weights, from, this.msOut)), from, to);
+    // One pair: the sorted spaces merged (meet-table.ts `mergedMs`), not spread into the table.
+    const backward = this.backwardSpaces(into);
+    const out = exitsInto(this.graph, this.weights, from, this.msOut);
+    return this.withSameRoad(mergedMs(out.costs, this.forwardSpaces(out), into.costs, backward), from, to);
   }
 
   /**
