@@ -13,9 +13,10 @@
  *   trip alone: it is at most `e` road milliseconds (the time driven) from the trip's origin, so
  *   its road time is at least the origin's landmark bound less `e`, and its straight metres at
  *   least the origin's (or the destination's) less the metres it can have driven (or have left).
- *   It is placed (its route found, its position looked up) only when its turn comes; a unit
- *   gliding directly is snapped the same way. Either, bounded again and now behind the next,
- *   waits its turn.
+ *   When its turn comes it is first bounded by its trip origin's exact time (d(X, D) >= d(O, D)
+ *   less the time driven) if that needs no search, and placed (its route found, its position
+ *   looked up) only if it is still next; a unit gliding directly is snapped the same way. Either,
+ *   bounded again and now behind the next, waits its turn.
  *
  * Every bound is a true lower bound of the exact time the model gives, so the result does not
  * depend on which bounds are used: only how many exact queries it takes.
