@@ -13,9 +13,10 @@
  *   trip alone: it is at most `e` road milliseconds (the time driven) from the trip's origin, so
  *   its road time is at least the origin's landmark bound less `e`, and its straight metres at
  *   least the origin's (or the destination's) less the metres it can have driven (or have left).
- *   It is placed (its route found, its position looked up) only when its turn comes; a unit
- *   gliding directly is snapped the same way. Either, bounded again and now behind the next,
- *   waits its turn.
+ *   When its turn comes it is first bounded by its trip origin's exact time (d(X, D) >= d(O, D)
+ *   less the time driven) if that needs no search, and placed (its route found, its position
+ *   looked up) only if it is still next; a unit gliding directly is snapped the same way. Either,
+ *   bounded again and now behind the next, waits its turn.
  *
  * Every bound is a true lower bound of the exact time the model gives, so the result does not
  * depend on which bounds are used: only how many exact queries it takes.
@@ -28,6 +29,7 @@ import type { RoadGraph } from '../roads/graph';
 import type { RoadQueries } from '../roads/query/road-queries';
 import { RankScratch, TopK } from './top-k';
 import { TripPlace } from './road-trip';
+import { LANDMARK_SLACK_MS } from '../roads/query/landmarks';
 
 /**
  * Milliseconds added to the road time a unit has driven when bounding it from its trip's origin:
@@ -71,6 +73,8 @@ export interface RankStats {
   glidesDeferred: number;
   movingBounded: number;
   movingPlaced: number;
+  /** Units on the move bounded by their trip origin's exact time before being placed. */
+  movingOriginTimed: number;
 }
 
 /** A place on the road with no access leg (a unit on the road part of its trip). */
@@ -158,6 +162,8 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
       const trip = tripBoundsS(m, place, d, scale, best.full ? best.worstTime : Infinity, landmarks);
       bounds[i] = trip.direct < trip.road ? trip.direct : trip.road;
       roadBounds[i] = trip.road;
+      scratch.directBounds[i] = trip.direct;
+      scratch.originTimed[i] = 0;
     } else {
       const from = froms[i];
       const o = from ? m.onRoad(place) : place;
@@ -176,6 +182,27 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
     // Strictly worse than the k-th best even at its lower bound: so are all that follow.
     if (best.full && bounds[i]! > best.worstTime) break;
     let place = places[i]!;
+    if (place instanceof TripPlace && !scratch.originTimed[i]) {
+      // A unit on the move whose turn has come, first bounded by its trip origin's exact time
+      // when that needs no search (the origin a base or a scene: its spaces kept): it is at most
+      // the time driven from there, so its own is at least that time less the time driven. Those
+      // now behind the next wait, and most never need placing (London week: a third of them).
+      scratch.originTimed[i] = 1;
+      const ms = roads.cheapTime(place.trip.originRoadPos, to, into, tableSet);
+      if (roads.tableMade) tableSet = true;
+      if (ms === ms) {
+        m.rankStats.movingOriginTimed++;
+        const road = Math.max(roadBounds[i]!, m.total(Math.max(0, ms - drivenMs(place) - LANDMARK_SLACK_MS), ON_ROAD, d, scale));
+        const direct = scratch.directBounds[i]!;
+        roadBounds[i] = road;
+        bounds[i] = Math.max(bounds[i]!, direct < road ? direct : road);
+        if (deferred(scratch, at, laterCount)) {
+          at--;
+          continue;
+        }
+        if (best.full && bounds[i]! > best.worstTime) break;
+      }
+    }
     if (place instanceof TripPlace) {
       // A unit on the move whose turn has come: placed now, it gets the bounds of a unit on the
       // roads (no weaker than its trip's); when they put it behind the next, it waits.
@@ -280,47 +307,58 @@ const TRIP_BOUNDS: JourneyBounds = { road: 0, direct: 0 };
  * it is at most `e` road ms (at the fastest road speed, that many metres) from the origin's road
  * position, and at most the rest of the road part from the destination's, which bounds its
  * straight metres to `d` (for the direct time, and the roads' fastest speed). The landmark bound
- * stops once the road bound passes `enoughS`.
+ * is skipped when the straight metres put both bounds past `enoughS`, and stops once the road
+ * bound passes it.
  */
 export function tripBoundsS(m: RankingModel, place: TripPlace, d: Place, scale: number, enoughS: number, landmarks: boolean): JourneyBounds {
   const trip = place.trip;
   const timing = trip.timing;
-  const drivenMs = Math.min(Math.max((place.elapsedS / timing.scale - timing.accessOriginS) * 1000, 0), trip.roadMs) * (1 + 1e-9) + TRIP_SLACK_MS;
-  const leftMs = Math.max(trip.roadMs - drivenMs, 0) + 2 * TRIP_SLACK_MS;
-  let roadMs = 0;
-  if (landmarks) {
-    // Road ms beyond which this unit is out anyway (the destination's access leg and the scale taken off).
-    const enough = (enoughS / scale - m.accessS(d)) * 1000 + drivenMs;
-    roadMs = Math.max(0, m.roads.landmarks.bound(m.roads.trees, trip.originRoadPos, enough) - drivenMs);
-  }
+  const driven = drivenMs(place);
+  const leftMs = Math.max(trip.roadMs - driven, 0) + 2 * TRIP_SLACK_MS;
   // Straight metres it can have covered from the origin, and can have left to the destination.
   const msPerM = m.msPerMLowerBound;
   const o = timing.origin;
   const h = timing.dest;
-  const fromOrigin = greatCircleM(o.lon, o.lat, d.lon, d.lat) - (o.accessM * ACCESS_WAY_SHARE + (drivenMs / msPerM) * (1 + METRES_SHARE) + TRIP_SLACK_M);
+  const fromOrigin = greatCircleM(o.lon, o.lat, d.lon, d.lat) - (o.accessM * ACCESS_WAY_SHARE + (driven / msPerM) * (1 + METRES_SHARE) + TRIP_SLACK_M);
   const fromDest = greatCircleM(h.lon, h.lat, d.lon, d.lat) - (h.accessM * ACCESS_WAY_SHARE + (leftMs / msPerM) * (1 + METRES_SHARE) + TRIP_SLACK_M);
   const straightM = Math.max(0, fromOrigin, fromDest) * (1 - 1e-9);
-  TRIP_BOUNDS.road = m.total(Math.max(roadMs, Math.max(0, straightM - d.accessM) * msPerM), ON_ROAD, d, scale);
-  TRIP_BOUNDS.direct = straightM * m.accessSPerM * scale;
+  const direct = straightM * m.accessSPerM * scale;
+  const straightMs = Math.max(0, straightM - d.accessM) * msPerM;
+  let roadMs = 0;
+  // The landmarks only when the straight metres do not already rule the unit out (its bounds are
+  // then compared with nothing but `enoughS`, which can only fall).
+  if (landmarks && !(direct > enoughS && m.total(straightMs, ON_ROAD, d, scale) > enoughS)) {
+    // Road ms beyond which this unit is out anyway (the destination's access leg and the scale taken off).
+    const enough = (enoughS / scale - m.accessS(d)) * 1000 + driven;
+    roadMs = Math.max(0, m.roads.landmarks.bound(m.roads.trees, trip.originRoadPos, enough) - driven);
+  }
+  TRIP_BOUNDS.road = m.total(Math.max(roadMs, straightMs), ON_ROAD, d, scale);
+  TRIP_BOUNDS.direct = direct;
   return TRIP_BOUNDS;
 }
 
 /**
+ * Road ms a unit on the road part of its trip can have driven from the trip's origin (the time
+ * since it reached the road, at the trip's scale), with a margin for rounding.
+ */
+function drivenMs(place: TripPlace): number {
+  const trip = place.trip;
+  const timing = trip.timing;
+  return Math.min(Math.max((place.elapsedS / timing.scale - timing.accessOriginS) * 1000, 0), trip.roadMs) * (1 + 1e-9) + TRIP_SLACK_MS;
+}
+
+/**
  * A lower bound on the seconds of the road journey from `o` (at road position `from`, at least
- * `straightM` straight metres from `d`) to `d`: the landmarks' bound when there are trees
- * (`landmarks`, prepared for `d`), and the straight metres between the road positions at the
- * fastest road speed, the larger (the second skipped when the first already rules `o` out).
+ * `straightM` straight metres from `d`) to `d`: the straight metres between the road positions
+ * at the fastest road speed, and the landmarks' bound when there are trees (`landmarks`,
+ * prepared for `d`), the larger (the second, which reads the trees, skipped when the first
+ * already rules `o` out).
  */
 function roadBoundS(m: RankingModel, o: Place, from: RoadPos, d: Place, straightM: number, scale: number, best: TopK, landmarks: boolean): number {
-  let road = 0;
-  if (landmarks) {
-    // Road ms beyond which this origin is out anyway (its access legs and the scale taken off).
-    const enough = best.full ? (best.worstTime / scale - m.accessS(o) - m.accessS(d)) * 1000 : Infinity;
-    road = m.total(m.roads.landmarks.bound(m.roads.trees, from, enough), o, d, scale);
-  }
-  if (!(best.full && road > best.worstTime)) {
-    const straight = Math.max(0, straightM - o.accessM - d.accessM);
-    road = Math.max(road, m.total(straight * m.msPerMLowerBound, o, d, scale));
-  }
-  return road;
+  const straight = Math.max(0, straightM - o.accessM - d.accessM);
+  const road = m.total(straight * m.msPerMLowerBound, o, d, scale);
+  if (!landmarks || (best.full && road > best.worstTime)) return road;
+  // Road ms beyond which this origin is out anyway (its access legs and the scale taken off).
+  const enough = best.full ? (best.worstTime / scale - m.accessS(o) - m.accessS(d)) * 1000 : Infinity;
+  return Math.max(road, m.total(m.roads.landmarks.bound(m.roads.trees, from, enough), o, d, scale));
 }

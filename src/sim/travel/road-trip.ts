@@ -60,6 +60,8 @@ export class RoadTrip implements Trip {
 
   constructor(
     private readonly graph: RoadGraph,
+    /** Road points of the places trips start and end at (road-points.ts: kept for bases and scenes). */
+    private readonly points: { of(place: Place): { lon: number; lat: number } },
     durationS: number,
     accessS: number,
     readonly timing: TripTiming,
@@ -133,7 +135,7 @@ export class RoadTrip implements Trip {
     const onRoad = routeTimeS(timing, 0);
     if (t < onRoad) {
       // On the access leg from the origin to its road position.
-      const roadStart = (this.roadStart ??= pointOnEdge(this.graph, origin.edge, origin.offsetM));
+      const roadStart = (this.roadStart ??= this.points.of(origin));
       const f = t / onRoad;
       return {
         lon: origin.lon + f * (roadStart.lon - origin.lon),
@@ -147,7 +149,7 @@ export class RoadTrip implements Trip {
     const offRoad = routeTimeS(timing, this.roadMs);
     if (t >= offRoad) {
       // On the access leg from the destination's road position to the destination.
-      const roadEnd = (this.roadEnd ??= pointOnEdge(this.graph, dest.edge, dest.offsetM));
+      const roadEnd = (this.roadEnd ??= this.points.of(dest));
       const span = durationS - offRoad;
       const f = span > 0 ? (t - offRoad) / span : 1;
       return {

@@ -40,6 +40,7 @@ import { WayCache } from './way-cache';
 import { speedTable } from '../roads/speeds';
 import { RankScratch } from './top-k';
 import { OnRoadPlace, ownPlace, RoadTrip, TripPlace, type TripTiming } from './road-trip';
+import { RoadPoints } from './road-points';
 import { rankOnRoads, type RankStats } from './road-rank';
 import { edgeWeightsMs, maxEdgeSpeedKph } from '../roads/weights';
 
@@ -66,6 +67,8 @@ export class RoadTravelModel implements TravelModel {
   /** Road ways between places met before (bases and demand points recur; way-cache.ts). */
   private readonly ways = new WayCache(ROUTE_CACHE_ENTRIES);
   readonly scratch = new RankScratch();
+  /** Where places met again and again meet the roads (road-trip.ts). */
+  private readonly points: RoadPoints;
   /** `place`, for direct trips to snap the places along their glide. */
   private readonly snapPlace = (lon: number, lat: number): Place => this.place(lon, lat);
 
@@ -87,6 +90,7 @@ export class RoadTravelModel implements TravelModel {
     this.offRoadSlowest = this.accessSPerM * 1000 >= this.msPerMLowerBound;
     this.hierarchy = pickHierarchy(graph, this.weights, options);
     this.roads = new RoadQueries(graph, this.weights, this.hierarchy, options);
+    this.points = new RoadPoints(graph);
   }
 
   /** Trees built so far and kept now (for benchmarks). */
@@ -95,7 +99,7 @@ export class RoadTravelModel implements TravelModel {
   }
 
   /** Ranking so far (for benchmarks and tests: road-rank.ts RankStats). */
-  readonly rankStats: RankStats = { roadQueries: 0, glidesBounded: 0, glidesDeferred: 0, movingBounded: 0, movingPlaced: 0 };
+  readonly rankStats: RankStats = { roadQueries: 0, glidesBounded: 0, glidesDeferred: 0, movingBounded: 0, movingPlaced: 0, movingOriginTimed: 0 };
 
   place(lon: number, lat: number): Place {
     const snap = this.snapper(lon, lat);
@@ -202,7 +206,7 @@ export class RoadTravelModel implements TravelModel {
     };
     const roads = this.roads;
     const gen = ways.generation;
-    return new RoadTrip(this.graph, roadS, (this.accessS(o) + this.accessS(d)) * scale, timing, ms, () => {
+    return new RoadTrip(this.graph, this.points, roadS, (this.accessS(o) + this.accessS(d)) * scale, timing, ms, () => {
       const kept = ways.routeAt(slot, gen);
       if (kept) return kept;
       const route = roads.route(from, to, ms);

@@ -29,12 +29,17 @@ interface RouteContext {
 export class WayCache {
   private readonly ids = new WeakMap<object, number>();
   private nextId = 0;
-  /** Table of pairs: origin and destination numbers (-1: empty), ms, kept route (-1: none). */
-  private readonly mask: number;
-  private readonly keyO: Int32Array;
-  private readonly keyD: Int32Array;
-  private readonly msOf: Float64Array;
-  private readonly routeOf: Int32Array;
+  /**
+   * Open-addressing index of the pairs kept (-1: empty), at most half full: it starts small and
+   * doubles, so a run touches memory as it keeps pairs (a 10.5 MB table made up front was paged in
+   * at random over the first simulated day).
+   */
+  private index: Int32Array;
+  /** Per pair, in the order kept (a pair's slot): origin and destination numbers, ms, kept route (-1: none). */
+  private keyO = new Int32Array(0);
+  private keyD = new Int32Array(0);
+  private msOf = new Float64Array(0);
+  private routeOf = new Int32Array(0);
   private count = 0;
   private gen = 0;
   /** Kept routes: floats (FLOATS per route), ints (where in `ints` each route starts). */
@@ -46,13 +51,7 @@ export class WayCache {
   private context: RouteContext | null = null;
 
   constructor(private readonly capacity: number) {
-    let size = 16;
-    while (size < 2 * capacity) size *= 2;
-    this.mask = size - 1;
-    this.keyO = new Int32Array(capacity > 0 ? size : 0).fill(-1);
-    this.keyD = new Int32Array(capacity > 0 ? size : 0);
-    this.msOf = new Float64Array(capacity > 0 ? size : 0);
-    this.routeOf = new Int32Array(capacity > 0 ? size : 0);
+    this.index = new Int32Array(capacity > 0 ? INDEX_START : 0).fill(-1);
   }
 
   /** Pairs kept now. */
@@ -71,11 +70,12 @@ export class WayCache {
     const o = this.ids.get(origin);
     const d = this.ids.get(dest);
     if (o === undefined || d === undefined) return -1;
-    const { keyO, keyD, mask } = this;
+    const { index, keyO, keyD } = this;
+    const mask = index.length - 1;
     for (let at = hash(o, d) & mask; ; at = (at + 1) & mask) {
-      const k = keyO[at]!;
+      const k = index[at]!;
       if (k === -1) return -1;
-      if (k === o && keyD[at] === d) return at;
+      if (keyO[k] === o && keyD[k] === d) return k;
     }
   }
 
@@ -90,15 +90,36 @@ export class WayCache {
     if (this.count >= this.capacity) this.clear();
     const o = this.idOf(origin);
     const d = this.idOf(dest);
-    const { keyO, mask } = this;
-    let at = hash(o, d) & mask;
-    while (keyO[at] !== -1) at = (at + 1) & mask;
-    keyO[at] = o;
-    this.keyD[at] = d;
-    this.msOf[at] = ms;
-    this.routeOf[at] = -1;
-    this.count++;
-    return at;
+    const k = this.count++;
+    if (k >= this.keyO.length) {
+      const size = Math.min(Math.max(ENTRIES_START, 2 * this.keyO.length), this.capacity);
+      this.keyO = grown(this.keyO, size);
+      this.keyD = grown(this.keyD, size);
+      this.msOf = grown(this.msOf, size);
+      this.routeOf = grown(this.routeOf, size);
+    }
+    this.keyO[k] = o;
+    this.keyD[k] = d;
+    this.msOf[k] = ms;
+    this.routeOf[k] = -1;
+    if (2 * this.count > this.index.length) this.reindex(2 * this.index.length);
+    else this.put(k);
+    return k;
+  }
+
+  /** Puts the pair at slot `k` in the index. */
+  private put(k: number): void {
+    const index = this.index;
+    const mask = index.length - 1;
+    let at = hash(this.keyO[k]!, this.keyD[k]!) & mask;
+    while (index[at] !== -1) at = (at + 1) & mask;
+    index[at] = k;
+  }
+
+  /** A new index of `size` slots holding every pair kept. */
+  private reindex(size: number): void {
+    this.index = new Int32Array(size).fill(-1);
+    for (let k = 0; k < this.count; k++) this.put(k);
   }
 
   /** The route kept at `slot` in generation `gen` (a new CompactRoute over the kept arrays), or null. */
@@ -155,7 +176,7 @@ export class WayCache {
 
   /** Drops every pair and route (routes handed out keep the arrays they were made over). */
   private clear(): void {
-    this.keyO.fill(-1);
+    this.index.fill(-1);
     this.count = 0;
     this.gen++;
     this.floats = new Float64Array(0);
@@ -165,6 +186,11 @@ export class WayCache {
     this.intsUsed = 0;
   }
 }
+
+/** Index slots to start with (it doubles to stay at most half full). */
+const INDEX_START = 4096;
+/** Pairs to make room for at first (doubling up to the capacity). */
+const ENTRIES_START = 1024;
 
 function hash(o: number, d: number): number {
   let h = Math.imul(o, 0x9e3779b1) ^ Math.imul(d + 0x7f4a7c15, 0x85ebca6b);

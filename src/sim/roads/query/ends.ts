@@ -125,3 +125,15 @@ export function sameRoad(graph: RoadGraph, weights: Uint32Array, from: RoadPos, 
   if (edge < 0) return null;
   return { edge, ms: partMs(weights, edge, fraction) };
 }
+
+/** Whether two lists of road positions are the same positions, in the same order. */
+export function samePositions(a: readonly RoadPos[], b: readonly RoadPos[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.road !== b[i]!.road || a[i]!.posM !== b[i]!.posM) return false;
+  return true;
+}
+
+/** Metres along directed edge `e` of the road position `posM` (metres from the road's first vertex). */
+export function along(graph: RoadGraph, e: number, posM: number): number {
+  return graph.edgeReversed[e] ? graph.edgeLengthM[e]! - posM : posM;
+}

@@ -17,11 +17,11 @@
  * way along a shared road when that is no longer), so the caches never change a result.
  */
 import type { Hierarchy } from '../hierarchy';
-import { MeetTable } from './meet-table';
+import { MeetTable, mergedMs } from './meet-table';
 import { HierarchyQuery, UNREACHABLE } from './hierarchy-query';
 import { meet, spaceArcs, SpaceSearch, type NodeBounds, type SearchSpace } from './search-space';
 import { SpaceCache, spacesFor } from './space-cache';
-import { entries, entriesInto, exits, exitsInto, positionKey, sameRoad, scratchEnd, type RoadEnd, type RoadPos } from './ends';
+import { along, entries, entriesInto, exits, exitsInto, positionKey, sameRoad, samePositions, scratchEnd, type RoadEnd, type RoadPos } from './ends';
 import type { RoadGraph } from '../graph';
 import { LandmarkBounds } from './landmarks';
 import { CompactRoute, type EdgePiece, type PackedArcs } from './route';
@@ -175,6 +175,25 @@ export class RoadQueries {
     return met < Infinity || limitMs === Infinity ? this.noteExact(from, this.withSameRoad(met, from, to)) : this.withSameRoad(met, from, to);
   }
 
+  /**
+   * Exact ms from `from` to a ranking's destination (`to`, ways in `into`) if no search is needed
+   * (noted, a kept tree, kept spaces meeting the table: `tableTo(into)` made now unless
+   * `tableSet`, and then `tableMade`), else NaN. Counts no use.
+   */
+  cheapTime(from: RoadPos, to: RoadPos, into: RoadEnd, tableSet: boolean): number {
+    this.tableMade = false;
+    const noted = this.recent.noted(from);
+    if (noted === noted) return noted;
+    const tree = this.tree(from);
+    if (tree) return this.noteExact(from, this.viaTree(tree, from, to, into));
+    const out = exitsInto(this.graph, this.weights, from, this.rankExits);
+    for (let i = 0; i < out.nodes.length; i++) if (!this.outSpaces.get(out.nodes[i]!)) return NaN;
+    if (!tableSet) this.tableTo(into);
+    this.tableMade = !tableSet;
+    return this.noteExact(from, this.withSameRoad(this.keptTableMeet(out), from, to));
+  }
+  tableMade = false;
+
   /** Starts noting exact times to `to` (a ranking's destination), keeping those noted to it before (recent-times.ts). */
   noteTo(to: RoadPos): void {
     this.recent.begin(to);
@@ -199,10 +218,10 @@ export class RoadQueries {
     into ??= entriesInto(this.graph, this.weights, to, this.msInto);
     const tree = this.tree(from);
     if (tree) return this.viaTree(tree, from, to, into);
-    // The destination's spaces spread into the meet table, then one pass over each of the
-    // origin's: cheaper than merging every pair of sorted spaces, and the same sums (whole ms).
-    this.tableTo(into);
-    return this.withSameRoad(this.toTable(exitsInto(this.graph, this.weights, from, this.msOut)), from, to);
+    // One pair: the sorted spaces merged (meet-table.ts `mergedMs`), not spread into the table.
+    const backward = this.backwardSpaces(into);
+    const out = exitsInto(this.graph, this.weights, from, this.msOut);
+    return this.withSameRoad(mergedMs(out.costs, this.forwardSpaces(out), into.costs, backward), from, to);
   }
 
   /**
@@ -377,15 +396,3 @@ export class RoadQueries {
 }
 
 const NO_ARCS = new Int32Array(0);
-
-/** Whether two lists of road positions are the same positions, in the same order. */
-function samePositions(a: readonly RoadPos[], b: readonly RoadPos[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]!.road !== b[i]!.road || a[i]!.posM !== b[i]!.posM) return false;
-  return true;
-}
-
-/** Metres along directed edge `e` of the road position `posM` (metres from the road's first vertex). */
-function along(graph: RoadGraph, e: number, posM: number): number {
-  return graph.edgeReversed[e] ? graph.edgeLengthM[e]! - posM : posM;
-}
