@@ -27,7 +27,7 @@ interface LazyPanel {
   preload(): Promise<unknown>;
 }
 
-function lazyPanel(load: () => Promise<ComponentType<Props>>, placeholder: () => ReactNode, name: string): LazyPanel {
+function lazyPanel(load: () => Promise<ComponentType<Props>>, placeholder: () => ReactNode): LazyPanel {
   let loaded: ComponentType<Props> | null = null;
   let pending: Promise<ComponentType<Props>> | null = null;
   const preload = (): Promise<ComponentType<Props>> => {
@@ -42,7 +42,6 @@ function lazyPanel(load: () => Promise<ComponentType<Props>>, placeholder: () =>
       <Lazy />
     </Suspense>
   );
-  Panel.displayName = name;
   return Object.assign(Panel, { preload });
 }
 
@@ -61,24 +60,23 @@ export const MapView = lazyPanel(
       </div>
     </div>
   ),
-  'MapView',
 );
-export const MapLegend = lazyPanel(() => import('./map/MapLegend').then((m) => m.MapLegend), () => null, 'MapLegend');
-export const MapTables = lazyPanel(() => import('./panels/MapTables').then((m) => m.MapTables), loading('the tables'), 'MapTables');
-export const ScenarioWarnings = lazyPanel(() => import('./panels/ScenarioWarnings').then((m) => m.ScenarioWarnings), () => null, 'ScenarioWarnings');
-export const TrainerPanel = lazyPanel(() => import('./panels/TrainerPanel').then((m) => m.TrainerPanel), loading('the trainer’s controls'), 'TrainerPanel');
-export const SuggestPanel = lazyPanel(() => import('./panels/SuggestPanel').then((m) => m.SuggestPanel), loading('Suggest resourcing'), 'SuggestPanel');
-export const WhatChanged = lazyPanel(() => import('./workbench/WhatChanged').then((m) => m.WhatChanged), () => null, 'WhatChanged');
-export const BasesEditor = lazyPanel(() => import('./workbench/BasesEditor').then((m) => m.BasesEditor), loading('the bases'), 'BasesEditor');
-export const ShiftsEditor = lazyPanel(() => import('./workbench/ShiftsEditor').then((m) => m.ShiftsEditor), loading('the shifts'), 'ShiftsEditor');
-export const DemandEditor = lazyPanel(() => import('./workbench/DemandEditor').then((m) => m.DemandEditor), loading('the demand'), 'DemandEditor');
-export const DispatchEditor = lazyPanel(() => import('./workbench/DispatchEditor').then((m) => m.DispatchEditor), loading('the dispatch rules'), 'DispatchEditor');
-export const ExercisePanel = lazyPanel(() => import('./exercise/ExercisePanel').then((m) => m.ExercisePanel), loading('the exercise panel'), 'ExercisePanel');
-export const ExportReport = lazyPanel(() => import('./report/ExportReport').then((m) => m.ExportReport), () => null, 'ExportReport');
-export const PresenterView = lazyPanel(() => import('./panels/PresenterView').then((m) => m.PresenterView), () => null, 'PresenterView');
-export const ReplayIncidentLog = lazyPanel(() => import('./panels/ReplayIncidentLog').then((m) => m.ReplayIncidentLog), () => null, 'ReplayIncidentLog');
-export const AreaDetails = lazyPanel(() => import('./panels/AreaDetails').then((m) => m.AreaDetails), () => null, 'AreaDetails');
-export const SettingsPanel = lazyPanel(() => import('./panels/SettingsPanel').then((m) => m.SettingsPanel), () => null, 'SettingsPanel');
+export const MapLegend = lazyPanel(() => import('./map/MapLegend').then((m) => m.MapLegend), () => null);
+export const MapTables = lazyPanel(() => import('./panels/MapTables').then((m) => m.MapTables), loading('the tables'));
+export const ScenarioWarnings = lazyPanel(() => import('./panels/ScenarioWarnings').then((m) => m.ScenarioWarnings), () => null);
+export const TrainerPanel = lazyPanel(() => import('./panels/TrainerPanel').then((m) => m.TrainerPanel), loading('the trainer’s controls'));
+export const SuggestPanel = lazyPanel(() => import('./panels/SuggestPanel').then((m) => m.SuggestPanel), loading('Suggest resourcing'));
+export const WhatChanged = lazyPanel(() => import('./workbench/WhatChanged').then((m) => m.WhatChanged), () => null);
+export const BasesEditor = lazyPanel(() => import('./workbench/BasesEditor').then((m) => m.BasesEditor), loading('the bases'));
+export const ShiftsEditor = lazyPanel(() => import('./workbench/ShiftsEditor').then((m) => m.ShiftsEditor), loading('the shifts'));
+export const DemandEditor = lazyPanel(() => import('./workbench/DemandEditor').then((m) => m.DemandEditor), loading('the demand'));
+export const DispatchEditor = lazyPanel(() => import('./workbench/DispatchEditor').then((m) => m.DispatchEditor), loading('the dispatch rules'));
+export const ExercisePanel = lazyPanel(() => import('./exercise/ExercisePanel').then((m) => m.ExercisePanel), loading('the exercise panel'));
+export const ExportReport = lazyPanel(() => import('./report/ExportReport').then((m) => m.ExportReport), () => null);
+export const PresenterView = lazyPanel(() => import('./panels/PresenterView').then((m) => m.PresenterView), () => null);
+export const ReplayIncidentLog = lazyPanel(() => import('./panels/ReplayIncidentLog').then((m) => m.ReplayIncidentLog), () => null);
+export const AreaDetails = lazyPanel(() => import('./panels/AreaDetails').then((m) => m.AreaDetails), () => null);
+export const SettingsPanel = lazyPanel(() => import('./panels/SettingsPanel').then((m) => m.SettingsPanel), () => null);
 
 const ALL: readonly LazyPanel[] = [
   MapView,

@@ -26,19 +26,29 @@ export interface FileSystemAccess {
 export function fileSystemAccessOf(win: { showOpenFilePicker?: unknown; showSaveFilePicker?: unknown; navigator?: { webdriver?: boolean } }): FileSystemAccess | null {
   if (win.navigator?.webdriver) return null;
   if (typeof win.showOpenFilePicker !== 'function' || typeof win.showSaveFilePicker !== 'function') return null;
-  const open = win.showOpenFilePicker as FileSystemAccess['showOpenFilePicker'];
-  const save = win.showSaveFilePicker as FileSystemAccess['showSaveFilePicker'];
-  return { showOpenFilePicker: (o) => open.call(win, o), showSaveFilePicker: (o) => save.call(win, o) };
+  return { showOpenFilePicker: win.showOpenFilePicker.bind(win), showSaveFilePicker: win.showSaveFilePicker.bind(win) } as FileSystemAccess;
 }
+
+/**
+ * The inputs whose picker is open. Chromium holds such an input only weakly: one that nothing else
+ * refers to is collected while the user picks, and its change never comes (seen under load, when
+ * the page's garbage collection ran before the file was chosen: the pick was lost without a word).
+ */
+const picking = new Set<HTMLInputElement>();
 
 /** Shows the browser's file picker through a file input; resolves with the file, or null when the user cancels. */
 export function pickFileWithInput(doc: Document): Promise<File | null> {
   return new Promise((resolve) => {
     const input = doc.createElement('input');
+    const done = (file: File | null) => {
+      picking.delete(input);
+      resolve(file);
+    };
+    picking.add(input);
     input.type = 'file';
     input.accept = '.json,application/json';
-    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
-    input.addEventListener('cancel', () => resolve(null), { once: true });
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => done(null), { once: true });
     input.click();
   });
 }

@@ -3,7 +3,7 @@
  * version, runs a scenario file the user opens through it and shows the answer; the site works from
  * a sub-folder of a server; built-in data sets come from the site's data folder.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -74,7 +74,27 @@ test('Open scenario clicked before the host side has arrived shows the picker at
   await expect(page.getByTestId('scenario-file')).toHaveText('small.json');
 });
 
+test('a file picked after the page collected its garbage still opens (the input is kept while its picker is open)', async ({ page }, testInfo) => {
+  await page.goto('./');
+  await expect(page.getByTestId('version'), 'the host side is there').toHaveText(/^Simulator /);
+  // The picker answered through the DevTools protocol (as Playwright's file chooser does), with a full collection in between.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setInterceptFileChooserDialog', { enabled: true });
+  const opened = new Promise<{ backendNodeId: number }>((resolve) => cdp.once('Page.fileChooserOpened', resolve));
+  await page.getByRole('button', { name: 'Open scenario' }).click();
+  const { backendNodeId } = await opened;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const file = testInfo.outputPath('small.json');
+  writeFileSync(file, JSON.stringify(small));
+  await cdp.send('DOM.setFileInputFiles', { files: [file], backendNodeId });
+  await figuresOf(page, small.name);
+});
+
 test('the site works from a sub-folder of a server (relative asset paths)', async ({ page, context }, testInfo) => {
+  // Every file, the 70 MB of data too, goes through Playwright's routing: a busy machine took 45-60 s.
+  test.setTimeout(120_000);
   const base = testInfo.project.use.baseURL!;
   const served: string[] = [];
   // Serve the same files under /some/sub/folder/, as a static host serving dist-web in a sub-folder would.
