@@ -82,13 +82,14 @@ test('a file picked after the page collected its garbage still opens (the input 
   await cdp.send('DOM.enable');
   await cdp.send('Page.enable');
   await cdp.send('Page.setInterceptFileChooserDialog', { enabled: true });
-  const opened = new Promise<{ backendNodeId: number }>((resolve) => cdp.once('Page.fileChooserOpened', resolve));
+  const opened = new Promise<number | undefined>((resolve) => cdp.once('Page.fileChooserOpened', (event) => resolve(event.backendNodeId)));
   await page.getByRole('button', { name: 'Open scenario' }).click();
-  const { backendNodeId } = await opened;
+  const backendNodeId = await opened;
+  expect(backendNodeId, 'the picker names its input').toBeDefined();
   await cdp.send('HeapProfiler.collectGarbage');
   const file = testInfo.outputPath('small.json');
   writeFileSync(file, JSON.stringify(small));
-  await cdp.send('DOM.setFileInputFiles', { files: [file], backendNodeId });
+  await cdp.send('DOM.setFileInputFiles', { files: [file], backendNodeId: backendNodeId! });
   await figuresOf(page, small.name);
 });
 
