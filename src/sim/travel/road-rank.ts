@@ -13,10 +13,10 @@
  *   trip alone: it is at most `e` road milliseconds (the time driven) from the trip's origin, so
  *   its road time is at least the origin's landmark bound less `e`, and its straight metres at
  *   least the origin's (or the destination's) less the metres it can have driven (or have left).
- *   When its turn comes it is first bounded by its trip origin's exact time (d(X, D) >= d(O, D)
- *   less the time driven) if that needs no search, and placed (its route found, its position
- *   looked up) only if it is still next; a unit gliding directly is snapped the same way. Either,
- *   bounded again and now behind the next, waits its turn.
+ *   It is placed (its route found, its position looked up) only when its turn comes; a unit
+ *   gliding directly is snapped the same way. Either, bounded again and now behind the next,
+ *   waits its turn. (Bounding it first by its trip origin's exact time, when that needs no
+ *   search, placed a fifth fewer units a week but cost what it saved: tried and taken out.)
  *
  * Every bound is a true lower bound of the exact time the model gives, so the result does not
  * depend on which bounds are used: only how many exact queries it takes.
@@ -29,7 +29,6 @@ import type { RoadGraph } from '../roads/graph';
 import type { RoadQueries } from '../roads/query/road-queries';
 import { RankScratch, TopK } from './top-k';
 import { TripPlace } from './road-trip';
-import { LANDMARK_SLACK_MS } from '../roads/query/landmarks';
 
 /**
  * Milliseconds added to the road time a unit has driven when bounding it from its trip's origin:
@@ -73,8 +72,6 @@ export interface RankStats {
   glidesDeferred: number;
   movingBounded: number;
   movingPlaced: number;
-  /** Units on the move bounded by their trip origin's exact time before being placed. */
-  movingOriginTimed: number;
 }
 
 /** A place on the road with no access leg (a unit on the road part of its trip). */
@@ -162,8 +159,6 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
       const trip = tripBoundsS(m, place, d, scale, best.full ? best.worstTime : Infinity, landmarks);
       bounds[i] = trip.direct < trip.road ? trip.direct : trip.road;
       roadBounds[i] = trip.road;
-      scratch.directBounds[i] = trip.direct;
-      scratch.originTimed[i] = 0;
     } else {
       const from = froms[i];
       const o = from ? m.onRoad(place) : place;
@@ -182,27 +177,6 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
     // Strictly worse than the k-th best even at its lower bound: so are all that follow.
     if (best.full && bounds[i]! > best.worstTime) break;
     let place = places[i]!;
-    if (place instanceof TripPlace && !scratch.originTimed[i]) {
-      // A unit on the move whose turn has come, first bounded by its trip origin's exact time
-      // when that needs no search (the origin a base or a scene: its spaces kept): it is at most
-      // the time driven from there, so its own is at least that time less the time driven. Those
-      // now behind the next wait, and most never need placing (London week: a third of them).
-      scratch.originTimed[i] = 1;
-      const ms = roads.cheapTime(place.trip.originRoadPos, to, into, tableSet);
-      if (roads.tableMade) tableSet = true;
-      if (ms === ms) {
-        m.rankStats.movingOriginTimed++;
-        const road = Math.max(roadBounds[i]!, m.total(Math.max(0, ms - drivenMs(place) - LANDMARK_SLACK_MS), ON_ROAD, d, scale));
-        const direct = scratch.directBounds[i]!;
-        roadBounds[i] = road;
-        bounds[i] = Math.max(bounds[i]!, direct < road ? direct : road);
-        if (deferred(scratch, at, laterCount)) {
-          at--;
-          continue;
-        }
-        if (best.full && bounds[i]! > best.worstTime) break;
-      }
-    }
     if (place instanceof TripPlace) {
       // A unit on the move whose turn has come: placed now, it gets the bounds of a unit on the
       // roads (no weaker than its trip's); when they put it behind the next, it waits.

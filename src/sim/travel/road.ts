@@ -99,7 +99,7 @@ export class RoadTravelModel implements TravelModel {
   }
 
   /** Ranking so far (for benchmarks and tests: road-rank.ts RankStats). */
-  readonly rankStats: RankStats = { roadQueries: 0, glidesBounded: 0, glidesDeferred: 0, movingBounded: 0, movingPlaced: 0, movingOriginTimed: 0 };
+  readonly rankStats: RankStats = { roadQueries: 0, glidesBounded: 0, glidesDeferred: 0, movingBounded: 0, movingPlaced: 0 };
 
   place(lon: number, lat: number): Place {
     const snap = this.snapper(lon, lat);

@@ -76,8 +76,7 @@ function before(t1: number, i1: number, t2: number, i2: number): boolean {
 
 /**
  * Reused arrays of one ranking (road.ts rankTo), by origin index: `later` holds origin indices,
- * `bounds` and `roadBounds` lower bounds on an origin's time and on its road journey's
- * (`directBounds`, `originTimed`: a unit on the move's), `froms`
+ * `bounds` and `roadBounds` lower bounds on an origin's time and on its road journey's, `froms`
  * its road position, `places` the place ranked (a unit on the move once placed: road-rank.ts). One
  * ranking at a time.
  */
@@ -85,10 +84,6 @@ export class RankScratch {
   later = new Int32Array(0);
   bounds = new Float64Array(0);
   roadBounds = new Float64Array(0);
-  /** A unit on the move's lower bound on its direct journey (from its trip: road-rank.ts). */
-  directBounds = new Float64Array(0);
-  /** Whether a unit on the move has been bounded by its trip origin's exact time (road-rank.ts). */
-  originTimed = new Uint8Array(0);
   froms: (RoadPos | undefined)[] = [];
   places: Place[] = [];
   /** The ranking's k best so far (reset by `road-rank.ts` for each ranking). */
@@ -101,8 +96,6 @@ export class RankScratch {
       this.later = new Int32Array(size);
       this.bounds = new Float64Array(size);
       this.roadBounds = new Float64Array(size);
-      this.directBounds = new Float64Array(size);
-      this.originTimed = new Uint8Array(size);
       this.froms = new Array<RoadPos | undefined>(size).fill(undefined);
       this.places = new Array<Place>(size).fill(NO_PLACE);
     }

@@ -105,6 +105,5 @@ describe('units on the move, ranked from their trips', () => {
     expect(travel.rankStats.movingBounded).toBeGreaterThan(1000);
     expect(travel.rankStats.movingPlaced, 'some units on the move were never placed').toBeLessThan(travel.rankStats.movingBounded);
     expect(unplaced).toBeGreaterThan(100);
-    expect(travel.rankStats.movingOriginTimed, 'units on the move bounded by their trip origin\'s exact time').toBeGreaterThan(100);
   });
 });

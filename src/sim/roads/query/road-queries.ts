@@ -175,25 +175,6 @@ export class RoadQueries {
     return met < Infinity || limitMs === Infinity ? this.noteExact(from, this.withSameRoad(met, from, to)) : this.withSameRoad(met, from, to);
   }
 
-  /**
-   * Exact ms from `from` to a ranking's destination (`to`, ways in `into`) if no search is needed
-   * (noted, a kept tree, kept spaces meeting the table: `tableTo(into)` made now unless
-   * `tableSet`, and then `tableMade`), else NaN. Counts no use.
-   */
-  cheapTime(from: RoadPos, to: RoadPos, into: RoadEnd, tableSet: boolean): number {
-    this.tableMade = false;
-    const noted = this.recent.noted(from);
-    if (noted === noted) return noted;
-    const tree = this.tree(from);
-    if (tree) return this.noteExact(from, this.viaTree(tree, from, to, into));
-    const out = exitsInto(this.graph, this.weights, from, this.rankExits);
-    for (let i = 0; i < out.nodes.length; i++) if (!this.outSpaces.get(out.nodes[i]!)) return NaN;
-    if (!tableSet) this.tableTo(into);
-    this.tableMade = !tableSet;
-    return this.noteExact(from, this.withSameRoad(this.keptTableMeet(out), from, to));
-  }
-  tableMade = false;
-
   /** Starts noting exact times to `to` (a ranking's destination), keeping those noted to it before (recent-times.ts). */
   noteTo(to: RoadPos): void {
     this.recent.begin(to);
