@@ -144,9 +144,10 @@ export class HierarchyQuery {
 
   /**
    * Distances in ms from `source` to every node, indexed by rank (UNREACHABLE where none),
-   * written to `out` (length = node count).
+   * written to `out` (length = node count), and as the sweep settles them to `into[rank * stride
+   * + lane]` as well (a block of trees side by side, trees.ts: no second pass to copy them there).
    */
-  oneToAll(source: Seeds, out: Uint32Array): void {
+  oneToAll(source: Seeds, out: Uint32Array, into: Uint32Array = out, stride = 1, lane = 0): void {
     const { rank, upOutFirst, upOutHead, upOutWeight, upInFirst, upInTail, upInWeight } = this.h;
     out.fill(UNREACHABLE);
     const heap = this.fHeap;
@@ -182,6 +183,7 @@ export class HierarchyQuery {
         if (nd < best) best = nd;
       }
       out[v] = best;
+      into[v * stride + lane] = best;
     }
   }
 

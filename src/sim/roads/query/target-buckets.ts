@@ -35,44 +35,58 @@ export class TargetBuckets {
     this.roads = Int32Array.from(to, (p) => p.road);
     this.posM = Float64Array.from(to, (p) => p.posM);
     this.best = new Float64Array(n);
-    // The least ms from each rank to each destination (its two ways in may share ranks).
+    // The least ms from each rank to each destination (its two ways in may share ranks). Buckets
+    // are numbered in the order their ranks are first met, each holding its destinations in
+    // order: counted in one pass, filled in a second (typed arrays only: this is made at a
+    // fresh run's first arrests, when every allocation is costly).
+    let entries = 0;
+    for (let t = 0; t < n; t++) for (const way of spaces[t]!) entries += way.ranks.length;
     const bucketOf = (this.bucketOf = new Int32Array(rankCount).fill(-1));
-    const pairsAt: { t: number; ms: number }[][] = [];
+    // Per bucket: pairs, and the last destination counted (then filled) in it.
+    const count = new Int32Array(entries);
+    const lastT = new Int32Array(entries).fill(-1);
+    let buckets = 0;
+    for (let t = 0; t < n; t++) {
+      for (const { ranks } of spaces[t]!) {
+        for (let k = 0; k < ranks.length; k++) {
+          const r = ranks[k]!;
+          let b = bucketOf[r]!;
+          if (b < 0) b = bucketOf[r] = buckets++;
+          if (lastT[b] !== t) {
+            lastT[b] = t;
+            count[b]!++;
+          }
+        }
+      }
+    }
+    const first = (this.first = new Int32Array(buckets + 1));
+    for (let b = 0; b < buckets; b++) first[b + 1] = first[b]! + count[b]!;
+    const total = first[buckets]!;
+    const target = (this.target = new Int32Array(total));
+    const ms = (this.ms = new Float64Array(total));
+    // Where each bucket's next pair goes (count reused), and the destination of its last pair.
+    const next = count;
+    next.set(first.subarray(0, buckets));
+    lastT.fill(-1);
     for (let t = 0; t < n; t++) {
       const ways = spaces[t]!;
       for (let j = 0; j < ways.length; j++) {
         const { ranks, dist } = ways[j]!;
         const c = costs[t]![j]!;
         for (let k = 0; k < ranks.length; k++) {
-          const r = ranks[k]!;
-          let b = bucketOf[r]!;
-          if (b < 0) {
-            b = bucketOf[r] = pairsAt.length;
-            pairsAt.push([]);
-          }
-          const pairs = pairsAt[b]!;
+          const b = bucketOf[ranks[k]!]!;
           const x = dist[k]! + c;
-          const last = pairs[pairs.length - 1];
-          if (last?.t === t) {
-            if (x < last.ms) last.ms = x;
-          } else pairs.push({ t, ms: x });
+          if (lastT[b] === t) {
+            const at = next[b]! - 1;
+            if (x < ms[at]!) ms[at] = x;
+          } else {
+            lastT[b] = t;
+            target[next[b]!] = t;
+            ms[next[b]!++] = x;
+          }
         }
       }
     }
-    let total = 0;
-    for (const pairs of pairsAt) total += pairs.length;
-    this.first = new Int32Array(pairsAt.length + 1);
-    this.target = new Int32Array(total);
-    this.ms = new Float64Array(total);
-    let at = 0;
-    pairsAt.forEach((pairs, b) => {
-      this.first[b] = at;
-      for (const { t, ms } of pairs) {
-        this.target[at] = t;
-        this.ms[at++] = ms;
-      }
-    });
-    this.first[pairsAt.length] = at;
   }
 
   /** Whether these are the buckets of destinations at exactly the positions `to`. */

@@ -101,13 +101,12 @@ export class TreeCache {
       this.query.oneToAll(seeds, tree);
       return { data: tree, stride: 1, lane: 0, origin };
     }
-    const tree = this.scratch;
-    this.query.oneToAll(seeds, tree);
     const index = this.origins.length;
     const lane = index % LANES;
     if (lane === 0) this.blocks.push(new Uint32Array(this.query.nodeCount * LANES));
     const data = this.blocks[this.blocks.length - 1]!;
-    for (let r = 0; r < tree.length; r++) data[r * LANES + lane] = tree[r]!;
+    // The sweep reads its own compact copy (scratch) and writes each distance into the block as it settles.
+    this.query.oneToAll(seeds, this.scratch, data, LANES, lane);
     const ref: TreeRef = { data, stride: LANES, lane, origin };
     this.trees.set(key, ref);
     this.origins.push(origin);
