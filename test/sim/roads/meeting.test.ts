@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { roadPosition } from '../../../src/sim/roads/query/ends';
 import { meetingKey, mergedMeeting, mergedMs, readMeeting, type Meeting } from '../../../src/sim/roads/query/meet-table';
+import { endMeeting, endSpace } from '../../../src/sim/roads/query/end-spaces';
+import type { SearchSpace } from '../../../src/sim/roads/query/search-space';
 import type { Place } from '../../../src/sim/world';
 import { buildRoadTravel, hourOfDayClock } from '../../../src/world/road';
 import { asciiNetwork, seeded } from './helpers';
@@ -45,6 +47,47 @@ describe('routes from a noted meeting', () => {
       expect(fromMeeting.pieces(), `pair ${n}`).toEqual(fresh.pieces());
     }
     expect(hinted).toBeGreaterThan(300);
+  });
+
+  it('trips to a few places met again and again (by their end spaces) keep their times and routes', () => {
+    const options = { maxTrees: 0 };
+    const travel = buildRoadTravel(NET.graph, { detourFactor: 1.3, offRoadSpeedKph: 20 }, hourOfDayClock(), options);
+    const a = NET.at('A');
+    const t = NET.at('T');
+    const rnd = seeded(5);
+    const randomPlace = (): Place => travel.place(a.lon + rnd() * (t.lon - a.lon), t.lat + rnd() * (a.lat - t.lat));
+    const homes = [0, 1, 2, 3].map(() => roadPosition(NET.graph, randomPlace()));
+    for (let n = 0; n < 300; n++) {
+      const p = roadPosition(NET.graph, randomPlace());
+      const q = homes[n % homes.length]!;
+      const ms = travel.roads.ms(p, q);
+      const met = travel.roads.lastMeeting;
+      // A fresh model has met no place before: its spaces merged pair by pair.
+      const fresh = buildRoadTravel(NET.graph, { detourFactor: 1.3, offRoadSpeedKph: 20 }, hourOfDayClock(), options);
+      expect(ms, `trip ${n}`).toBe(fresh.roads.ms(p, q));
+      const route = travel.roads.route(p, q, ms, met);
+      const reference = fresh.roads.route(p, q, ms);
+      expect([route.first, route.last, [...route.arcs]], `trip ${n}`).toEqual([reference.first, reference.last, [...reference.arcs]]);
+    }
+  });
+
+  it('an end space meets as every pair of spaces merged: the same ms and meeting, ties included', () => {
+    const rnd = seeded(17);
+    const space = (): SearchSpace => {
+      const ranks = [...new Set(Array.from({ length: 3 + Math.floor(rnd() * 8) }, () => Math.floor(rnd() * 14)))].sort((x, y) => x - y);
+      return { ranks: Uint32Array.from(ranks), dist: Float64Array.from(ranks, () => Math.floor(rnd() * 6)), parentArc: new Int32Array(ranks.length), parentIndex: new Int32Array(ranks.length), seed: new Int8Array(ranks.length) };
+    };
+    for (let n = 0; n < 2000; n++) {
+      const forward = rnd() < 0.3 ? [space()] : [space(), space()];
+      const backward = [space(), space()];
+      const outCosts = forward.map(() => Math.floor(rnd() * 4));
+      const inCosts = [Math.floor(rnd() * 4), Math.floor(rnd() * 4)];
+      const expected: Meeting = { i: -1, j: -1, f: -1, b: -1 };
+      const got: Meeting = { i: -1, j: -1, f: -1, b: -1 };
+      const ms = mergedMeeting(outCosts, forward, inCosts, backward, expected);
+      expect(endMeeting(outCosts, forward, endSpace(inCosts, backward), got), `case ${n}`).toBe(ms);
+      expect(got, `case ${n}`).toEqual(expected);
+    }
   });
 
   it('a meeting number reads back as the meeting, and merging with it gives mergedMs', () => {

@@ -29,6 +29,7 @@ import type { TreeCache, TreeRef } from './trees';
 import { keptArcs, keptTrees } from './kept-parts';
 import { TargetBuckets } from './target-buckets';
 import { RecentTimes } from './recent-times';
+import { EndSpaces, endMeeting } from './end-spaces';
 
 /**
  * Search-space entries per cache generation and direction (21 bytes each; two generations, so at
@@ -95,9 +96,10 @@ export class RoadQueries {
   private readonly searchBackward = (node: number): SearchSpace => this.spaces.backward({ nodes: [node], costs: [0] });
   /** Exact ms to the destination of the ranking in hand (`noteTo`, `noteExact`), for `ms`. */
   private readonly recent = new RecentTimes();
-  /** Where the last `ms` met the spaces (`lastMeeting`), and the meeting `route` works with. */
+  /** Where the last `ms` met the spaces (`lastMeeting`), the meeting `route` works with, end spaces of destinations met again. */
   private met = NaN;
   private readonly meeting: Meeting = { i: -1, j: -1, f: -1, b: -1 };
+  private readonly ends = new EndSpaces();
 
   constructor(
     readonly graph: RoadGraph,
@@ -203,11 +205,13 @@ export class RoadQueries {
     into ??= entriesInto(this.graph, this.weights, to, this.msInto);
     const tree = this.tree(from);
     if (tree) return this.viaTree(tree, from, to, into);
-    // One pair: the sorted spaces merged (meet-table.ts), not spread into the table; where they
-    // met is noted for the route, which most trips home need later (`lastMeeting`).
+    // One pair: the sorted spaces merged (meet-table.ts; a destination met before: its end space,
+    // end-spaces.ts), not spread into a table; where they met is noted for the route (`lastMeeting`).
     const backward = this.backwardSpaces(into);
     const out = exitsInto(this.graph, this.weights, from, this.msOut);
-    const ms = mergedMeeting(out.costs, this.forwardSpaces(out), into.costs, backward, this.meeting);
+    const end = this.ends.of(to, into, backward);
+    const forward = this.forwardSpaces(out);
+    const ms = end ? endMeeting(out.costs, forward, end, this.meeting) : mergedMeeting(out.costs, forward, into.costs, backward, this.meeting);
     this.met = meetingKey(this.meeting);
     return this.withSameRoad(ms, from, to);
   }
@@ -249,11 +253,7 @@ export class RoadQueries {
     return route;
   }
 
-  /**
-   * The least ms through nodes from the ways out `out` to the ways in `into`, its meeting in
-   * `meeting`: read from `met` (`lastMeeting` of these ends, checked against the spaces), else
-   * found by merging every pair of spaces (the same first least meeting).
-   */
+  /** The least ms through nodes from `out` to `into`, its meeting in `meeting`: read from `met` (`lastMeeting`, checked), else merged anew. */
   private meetingOf(out: RoadEnd, into: RoadEnd, met: number): number {
     const m = this.meeting;
     if (readMeeting(met, m) && m.i < out.nodes.length && m.j < into.nodes.length) {
