@@ -126,15 +126,15 @@ export function rankOnRoads(m: RankingModel, origins: readonly Place[], dest: Pl
     const from = roadPosition(graph, o);
     froms[i] = from;
     const tree = roads.tree(from);
-    // Timed exactly before (a ranking to this place before: recent-times.ts), or by its tree.
-    const noted = roads.notedTime(from);
+    // By its tree (two reads), or timed exactly before (a ranking to this place before:
+    // recent-times.ts, a scan of the place's notes, not made for an origin with a tree: nor is
+    // its time noted, as RoadQueries.ms asks the tree too).
+    const noted = tree ? NaN : roads.notedTime(from);
     if (tree || noted === noted) {
       timed = place;
       let ms = noted;
-      if (noted !== noted) {
-        ms = roads.viaTree(tree!, from, to, into);
-        roads.noteExact(from, ms);
-      } else if (!tree && roads.trees.counting) {
+      if (tree) ms = roads.viaTree(tree, from, to, into);
+      else if (roads.trees.counting) {
         // Counted as the query it saves would have been: a base timed often earns its tree (a landmark).
         roads.noteUse(from);
       }

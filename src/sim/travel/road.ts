@@ -187,9 +187,12 @@ export class RoadTravelModel implements TravelModel {
     const ways = this.ways;
     let slot = ways.find(o, d);
     let ms: number;
+    // Where the spaces met, when `ms` merged them: the route, if ever found, merges none.
+    let met = NaN;
     if (slot >= 0) ms = ways.ms(slot);
     else {
       ms = this.roads.ms(from, to);
+      met = this.roads.lastMeeting;
       // A unit on the move is somewhere new every time: its ways are not worth keeping.
       if (!(o instanceof OnRoadPlace || o instanceof GlidePlace || origin instanceof TripPlace)) slot = ways.add(o, d, ms);
     }
@@ -209,7 +212,7 @@ export class RoadTravelModel implements TravelModel {
     return new RoadTrip(this.graph, this.points, roadS, (this.accessS(o) + this.accessS(d)) * scale, timing, ms, () => {
       const kept = ways.routeAt(slot, gen);
       if (kept) return kept;
-      const route = roads.route(from, to, ms);
+      const route = roads.route(from, to, ms, met);
       ways.keepRoute(slot, gen, route);
       return route;
     });

@@ -83,3 +83,80 @@ export function mergedMs(outCosts: readonly number[], forward: readonly SearchSp
   }
   return ms;
 }
+
+/**
+ * Where `mergedMeeting` found its best: the way out (`i`), the way in (`j`) and the entries of
+ * their spaces (`f`, `b`); -1 when nothing met. Refilled by each call: read it at once.
+ */
+export interface Meeting {
+  i: number;
+  j: number;
+  f: number;
+  b: number;
+}
+
+/**
+ * `mergedMs`, noting in `at` where the best meeting is: the first pair of ways (out, then in, in
+ * their order) and the first shared rank (ascending) that give the least sum, as RoadQueries.route
+ * picks them, so a route found later need not merge the spaces again.
+ */
+export function mergedMeeting(outCosts: readonly number[], forward: readonly SearchSpace[], inCosts: readonly number[], backward: readonly SearchSpace[], at: Meeting): number {
+  let ms = Infinity;
+  at.i = at.j = at.f = at.b = -1;
+  for (let i = 0; i < forward.length; i++) {
+    const { ranks: fr, dist: fd } = forward[i]!;
+    for (let j = 0; j < backward.length; j++) {
+      const { ranks: br, dist: bd } = backward[j]!;
+      // meetDistance, keeping the first entry of the least sum.
+      let x = 0;
+      let y = 0;
+      let best = Infinity;
+      let bf = -1;
+      let bb = -1;
+      while (x < fr.length && y < br.length) {
+        const a = fr[x]!;
+        const b = br[y]!;
+        if (a < b) x++;
+        else if (a > b) y++;
+        else {
+          const sum = fd[x]! + bd[y]!;
+          if (sum < best) {
+            best = sum;
+            bf = x;
+            bb = y;
+          }
+          x++;
+          y++;
+        }
+      }
+      const total = outCosts[i]! + best + inCosts[j]!;
+      if (total < ms) {
+        ms = total;
+        at.i = i;
+        at.j = j;
+        at.f = bf;
+        at.b = bb;
+      }
+    }
+  }
+  return ms;
+}
+
+/** Entries of a space a meeting number can name (`meetingKey`). */
+const MEETING_ENTRIES = 2 ** 20;
+
+/** A meeting as one number (entries f and b, ways i and j, each 0 or 1); NaN for none, or one too large to name. */
+export function meetingKey(m: Meeting): number {
+  if (!(m.f >= 0 && m.b >= 0 && m.f < MEETING_ENTRIES && m.b < MEETING_ENTRIES && m.i >= 0 && m.i < 2 && m.j >= 0 && m.j < 2)) return NaN;
+  return ((m.f * MEETING_ENTRIES + m.b) * 2 + m.i) * 2 + m.j;
+}
+
+/** Reads a meeting number (`meetingKey`) into `m`; false for NaN. */
+export function readMeeting(key: number, m: Meeting): boolean {
+  if (key !== key) return false;
+  m.j = key % 2;
+  m.i = Math.floor(key / 2) % 2;
+  m.b = Math.floor(key / 4) % MEETING_ENTRIES;
+  m.f = Math.floor(key / (4 * MEETING_ENTRIES));
+  return true;
+}

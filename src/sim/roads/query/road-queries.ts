@@ -17,10 +17,10 @@
  * way along a shared road when that is no longer), so the caches never change a result.
  */
 import type { Hierarchy } from '../hierarchy';
-import { MeetTable, mergedMs } from './meet-table';
+import { MeetTable, meetingKey, mergedMeeting, readMeeting, type Meeting } from './meet-table';
 import { HierarchyQuery, UNREACHABLE } from './hierarchy-query';
-import { meet, spaceArcs, SpaceSearch, type NodeBounds, type SearchSpace } from './search-space';
-import { SpaceCache, spacesFor } from './space-cache';
+import { spaceArcs, SpaceSearch, type NodeBounds, type SearchSpace } from './search-space';
+import { SpaceCache, spaceFor, spacesFor } from './space-cache';
 import { along, entries, entriesInto, exits, exitsInto, positionKey, sameRoad, samePositions, scratchEnd, type RoadEnd, type RoadPos } from './ends';
 import type { RoadGraph } from '../graph';
 import { LandmarkBounds } from './landmarks';
@@ -29,6 +29,7 @@ import type { TreeCache, TreeRef } from './trees';
 import { keptArcs, keptTrees } from './kept-parts';
 import { TargetBuckets } from './target-buckets';
 import { RecentTimes } from './recent-times';
+import { EndSpaces, endMeeting } from './end-spaces';
 
 /**
  * Search-space entries per cache generation and direction (21 bytes each; two generations, so at
@@ -95,6 +96,10 @@ export class RoadQueries {
   private readonly searchBackward = (node: number): SearchSpace => this.spaces.backward({ nodes: [node], costs: [0] });
   /** Exact ms to the destination of the ranking in hand (`noteTo`, `noteExact`), for `ms`. */
   private readonly recent = new RecentTimes();
+  /** Where the last `ms` met the spaces (`lastMeeting`), the meeting `route` works with, end spaces of destinations met again. */
+  private met = NaN;
+  private readonly meeting: Meeting = { i: -1, j: -1, f: -1, b: -1 };
+  private readonly ends = new EndSpaces();
 
   constructor(
     readonly graph: RoadGraph,
@@ -193,47 +198,42 @@ export class RoadQueries {
 
   /** Milliseconds from `from` to `to` (ways in `into`): exact, by a kept tree if there is one, else by meeting the spaces. */
   ms(from: RoadPos, to: RoadPos, into?: RoadEnd): number {
+    this.met = NaN;
     // Every method gives the same ms for the same positions: one just found for a ranking serves.
     const noted = this.recent.find(from, to);
     if (noted === noted) return noted;
     into ??= entriesInto(this.graph, this.weights, to, this.msInto);
     const tree = this.tree(from);
     if (tree) return this.viaTree(tree, from, to, into);
-    // One pair: the sorted spaces merged (meet-table.ts `mergedMs`), not spread into the table.
+    // One pair: the sorted spaces merged (meet-table.ts; a destination met before: its end space,
+    // end-spaces.ts), not spread into a table; where they met is noted for the route (`lastMeeting`).
     const backward = this.backwardSpaces(into);
     const out = exitsInto(this.graph, this.weights, from, this.msOut);
-    return this.withSameRoad(mergedMs(out.costs, this.forwardSpaces(out), into.costs, backward), from, to);
+    const end = this.ends.of(to, into, backward);
+    const forward = this.forwardSpaces(out);
+    const ms = end ? endMeeting(out.costs, forward, end, this.meeting) : mergedMeeting(out.costs, forward, into.costs, backward, this.meeting);
+    this.met = meetingKey(this.meeting);
+    return this.withSameRoad(ms, from, to);
+  }
+
+  /** Where the spaces of the last `ms` met (NaN: it merged none): `route` of the same pair then merges none. */
+  get lastMeeting(): number {
+    return this.met;
   }
 
   /**
    * The shortest way from `from` to `to`, which weighs `ms` (what `ms` gave; checked): along the
    * shared road when that is no longer, else out by the best way out, the hierarchy's arcs, and in
-   * by the best way in.
+   * by the best way in. `met`: `lastMeeting` of the `ms` that timed this pair, if at hand.
    */
-  route(from: RoadPos, to: RoadPos, ms: number): CompactRoute {
+  route(from: RoadPos, to: RoadPos, ms: number, met = NaN): CompactRoute {
     const graph = this.graph;
     // Read here only: the records `ms` uses (a route is never found within `ms`).
     const out = exitsInto(graph, this.weights, from, this.msOut);
     const into = entriesInto(graph, this.weights, to, this.msInto);
-    const forward = this.forwardSpaces(out);
-    const backward = this.backwardSpaces(into);
-    // The best way out (i), way in (j) and the meeting entries of their node spaces.
-    let road = Infinity;
-    let bi = -1;
-    let bj = -1;
-    let meeting = { distance: Infinity, f: -1, b: -1 };
-    for (let i = 0; i < out.nodes.length; i++) {
-      for (let j = 0; j < into.nodes.length; j++) {
-        const m = meet(forward[i]!, backward[j]!);
-        const total = out.costs[i]! + m.distance + into.costs[j]!;
-        if (total < road) {
-          road = total;
-          bi = i;
-          bj = j;
-          meeting = m;
-        }
-      }
-    }
+    // The best way out (bi), way in (bj) and the meeting entries of their node spaces.
+    const road = this.meetingOf(out, into, met);
+    const { i: bi, j: bj } = this.meeting;
     const direct = sameRoad(graph, this.weights, from, to);
     let route: CompactRoute;
     if (direct !== null && direct.ms <= road) {
@@ -243,7 +243,7 @@ export class RoadQueries {
       const entry = into.edges[bj]!;
       route = this.compactRoute(
         { edge: exit, fromM: along(graph, exit, from.posM), toM: graph.edgeLengthM[exit]!, ms: out.costs[bi]! },
-        spaceArcs(forward[bi]!, meeting.f, backward[bj]!, meeting.b),
+        spaceArcs(this.forwardSpace(out.nodes[bi]!), this.meeting.f, this.backwardSpace(into.nodes[bj]!), this.meeting.b),
         { edge: entry, fromM: 0, toM: along(graph, entry, to.posM), ms: into.costs[bj]! },
       );
     } else {
@@ -251,6 +251,18 @@ export class RoadQueries {
     }
     if (route.totalMs !== ms) throw new Error(`road route: the way weighs ${route.totalMs} ms, the query said ${ms} ms`);
     return route;
+  }
+
+  /** The least ms through nodes from `out` to `into`, its meeting in `meeting`: read from `met` (`lastMeeting`, checked), else merged anew. */
+  private meetingOf(out: RoadEnd, into: RoadEnd, met: number): number {
+    const m = this.meeting;
+    if (readMeeting(met, m) && m.i < out.nodes.length && m.j < into.nodes.length) {
+      const forward = this.forwardSpace(out.nodes[m.i]!);
+      const backward = this.backwardSpace(into.nodes[m.j]!);
+      const { f, b } = m;
+      if (f < forward.ranks.length && b < backward.ranks.length && forward.ranks[f] === backward.ranks[b]) return out.costs[m.i]! + (forward.dist[f]! + backward.dist[b]!) + into.costs[m.j]!;
+    }
+    return mergedMeeting(out.costs, this.forwardSpaces(out), into.costs, this.backwardSpaces(into), m);
   }
 
   /** Fills the meet table with the destination's backward spaces (for `toTable`). */
@@ -369,6 +381,14 @@ export class RoadQueries {
 
   private backwardSpaces(into: RoadEnd): SearchSpace[] {
     return spacesFor(into.nodes, this.inSpaces, this.searchBackward);
+  }
+
+  private forwardSpace(node: number): SearchSpace {
+    return spaceFor(node, this.outSpaces, this.searchForward);
+  }
+
+  private backwardSpace(node: number): SearchSpace {
+    return spaceFor(node, this.inSpaces, this.searchBackward);
   }
 
   private compactRoute(first: EdgePiece, arcs: Int32Array, last: EdgePiece | null): CompactRoute {

@@ -96,7 +96,8 @@ export function spacesFor(nodes: readonly number[], cache: SpaceCache, search: (
   return nodes.map((node) => spaceFor(node, cache, search));
 }
 
-function spaceFor(node: number, cache: SpaceCache, search: (node: number) => SearchSpace): SearchSpace {
+/** The space of `node` from `cache`, made by `search` and kept when missing. */
+export function spaceFor(node: number, cache: SpaceCache, search: (node: number) => SearchSpace): SearchSpace {
   let space = cache.get(node);
   if (!space) {
     space = search(node);
