@@ -2,7 +2,7 @@
  * The page's first data, as a small chunk of its own that the entry (./main.ts) fetches beside the
  * host chunk (./web-host.ts, with the worker pool, the drivers and zod: it comes much later on a
  * busy page): the prebuilt figures (./prebuilt.ts, preloaded by index.html) and the fetches of the
- * data files the sim workers share (./shared-fetch.ts, from the entry's fetch worker: ./worker-fetch.ts).
+ * data files the sim workers share (./shared-fetch.ts, started once the prebuilt figures are in).
  *
  * First figures (issue 14 aim 4): a run the prebuilt figures answer is answered here (`run`), as
  * soon as they are parsed, without waiting for the host chunk; the host, once there, hears of each
@@ -11,8 +11,7 @@
 import type { RunOutcome, RunProgress, RunRequest } from '../shared/protocol';
 import { PREBUILT_FILE, PREBUILT_LIVE_FILE } from './prebuilt';
 import { fetchPrebuilt, type PrebuiltLoad } from './prebuilt-fetch';
-import type { SharedFetches } from './shared-fetch';
-import { fetchSharedFilesInWorker, type FetchWorkerLike } from './worker-fetch';
+import { fetchSharedFiles, type SharedFetches } from './shared-fetch';
 import { mark } from './timeline';
 
 export interface PageEarly {
@@ -31,9 +30,7 @@ export interface EarlyOptions {
   readonly preloaded?: (file: string) => boolean;
   readonly base?: string;
   readonly fetchPrebuilt?: typeof fetchPrebuilt;
-  readonly fetchSharedFiles?: (base: string, after: Promise<void>, fetchWorker?: FetchWorkerLike) => SharedFetches | null;
-  /** a fetch worker started already (./fetch.worker.ts: it fetches the shared files from its start); default: one started here where the page may share memory */
-  readonly fetchWorker?: FetchWorkerLike;
+  readonly fetchSharedFiles?: (base: string, after: Promise<void>) => SharedFetches | null;
 }
 
 const preloadedInPage = (file: string): boolean => document.querySelector(`link[rel="preload"][href$="/${file}"]`) !== null;
@@ -43,18 +40,12 @@ export function pageEarly(options: EarlyOptions = {}): PageEarly {
   const base = options.base ?? new URL('data/', document.baseURI).href;
   // Only where the build made them: it then preloads them from index.html.
   const prebuilt = preloaded(PREBUILT_FILE) ? (options.fetchPrebuilt ?? fetchPrebuilt)(base, preloaded(PREBUILT_LIVE_FILE)) : null;
-  // The page's own fetch of the shared files waits for the first figures (fetched or failed): 70 MB fetched
-  // beside them on this thread made them ~0.9 s later.
+  // The shared files wait for the first figures (fetched or failed): 70 MB fetched beside them made them ~0.9 s later.
   const firstData: Promise<void> = prebuilt ? prebuilt.ready.then(
     () => undefined,
     () => undefined,
   ) : Promise.resolve();
-  // From a fetch worker (./worker-fetch.ts), which fetches them from its start; where it fails, the page
-  // fetches them itself once the first figures are in.
-  const fetchWorker = options.fetchWorker;
-  const sharedFiles = (options.fetchSharedFiles ?? ((b, after, worker) => fetchSharedFilesInWorker(b, after, undefined, undefined, worker ? () => worker : undefined)))(base, firstData, fetchWorker);
-  // A page that may not share memory gets no shared files: the workers fetch their own.
-  if (sharedFiles === null) fetchWorker?.terminate();
+  const sharedFiles = (options.fetchSharedFiles ?? ((b, after) => fetchSharedFiles(b, undefined, undefined, undefined, after)))(base, firstData);
   const used: Record<string, unknown>[] = [];
   const listeners: ((scenario: Record<string, unknown>) => void)[] = [];
   return {

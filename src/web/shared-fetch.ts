@@ -5,9 +5,7 @@
  * the same bytes (./shared-files.ts hands them over). Before, each worker fetched and held its own
  * copy: two 51 MB downloads at once on the page's first seconds, beside the page drawing.
  *
- * A fetch worker (./fetch.worker.ts) runs these fetches, started by the page's first data chunk
- * (./page-early.ts), which takes them from it (./worker-fetch.ts); where that worker fails, the
- * page runs them itself (`fetchSharedFiles`).
+ * The page's first data chunk (./page-early.ts) starts these fetches.
  */
 import { mark } from './timeline';
 
@@ -69,26 +67,7 @@ function copied(...parts: Uint8Array[]): SharedArrayBuffer {
   return buffer;
 }
 
-/** The page's one message to its fetch worker (./fetch.worker.ts, ./worker-fetch.ts). */
-export interface FetchRequest {
-  readonly urls: readonly string[];
-}
-
-export const FETCH_REPLY = 'fetched';
-/** The fetch worker's first answer to the page's message: it is alive (./worker-fetch.ts waits for it). */
-export const FETCH_ASKED = 'asked';
-
-/** The fetch worker's answer for each URL, in turn. */
-export interface FetchReply {
-  readonly type: typeof FETCH_REPLY;
-  readonly url: string;
-  /** the file's bytes, or null: it could not be fetched (the sim workers fetch it themselves) */
-  readonly buffer: SharedArrayBuffer | null;
-  /** when the worker's fetch of it started and ended (epoch ms: `performance.timeOrigin` + now), for the page's timeline */
-  readonly fetchedMs?: readonly [number, number];
-}
-
-/** The page's fetches of the shared files, by name (./page-early.ts starts them). */
+/** The page's fetches of the shared files, by name (./main.ts starts them). */
 export type SharedFetches = Readonly<Record<string, Promise<SharedArrayBuffer | null>>>;
 
 /**

@@ -2,8 +2,7 @@
  * The page's first data (src/web/page-early.ts) and the entry's API (src/web/deferred-api.ts): a
  * run the prebuilt figures answer is answered as soon as they are fetched, without waiting for the
  * host chunk, and the host hears of it (to check them, and so warm its first worker); anything
- * else goes to the host. The page's own fetch of the shared files waits for the prebuilt figures; the
- * fetch worker is handed to the shared files' fetch.
+ * else goes to the host. The shared files' fetches wait for the prebuilt figures.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { DesktopApi, RunOutcome } from '../../../src/shared/protocol';
@@ -66,25 +65,6 @@ describe("the page's first data", () => {
     const heard = vi.fn();
     failed.page.onUsed(heard);
     expect(heard).not.toHaveBeenCalled();
-  });
-
-  it("hands a fetch worker started already to the shared files' fetch, and ends it where the page may not share memory", () => {
-    const worker = { postMessage: vi.fn(), terminate: vi.fn(), onmessage: null, onerror: null, onmessageerror: null };
-    const given: unknown[] = [];
-    const page = pageEarly({
-      base: 'https://example.org/data/',
-      preloaded: () => false,
-      fetchWorker: worker,
-      fetchSharedFiles: (_base, _after, fetchWorker) => (given.push(fetchWorker), { 'london-roads.graph': Promise.resolve(null) }),
-    });
-    expect(given).toEqual([worker]);
-    expect(page.sharedFiles).not.toBeNull();
-    expect(worker.terminate).not.toHaveBeenCalled();
-    // jsdom is not cross-origin isolated: no shared files, the worker ended.
-    const isolated = pageEarly({ base: 'https://example.org/data/', preloaded: () => false, fetchWorker: worker });
-    expect(isolated.sharedFiles).toBeNull();
-    expect(worker.terminate).toHaveBeenCalledTimes(1);
-    expect(worker.postMessage).not.toHaveBeenCalled();
   });
 
   it("lets the entry's API answer the first figures before the host chunk is there; other calls wait for it", async () => {
