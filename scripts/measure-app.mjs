@@ -21,7 +21,7 @@
  * Prints each sample, then the median of each figure and the machine's load (`uptime`). Timing is
  * never asserted anywhere: this only prints.
  *
- * Usage: node scripts/measure-app.mjs [--dir dist-web] [--loads 3] [--changes 7] [--timeout 120 (seconds a step may take)]
+ * Usage: node scripts/measure-app.mjs [--dir dist-web] [--loads 3] [--changes 7 (0: loads only)] [--timeout 120 (seconds a step may take)]
  *   [--no-isolation (serve without the cross-origin isolation headers, as before they were sent)]
  *   [--timeline (after each load, the performance marks of the page and its sim workers: src/web/timeline.ts)]
  *   [--settle (after each load, wait until the first worker has checked the prebuilt figures, src/web/prebuilt.ts,
@@ -85,10 +85,11 @@ async function timeline(page) {
   const sources = [['page', 0, await page.evaluate(MARKS)]];
   let n = 0;
   for (const worker of page.workers()) {
-    n++;
+    // The sim workers numbered in the order they started; a fetch worker (fetch.worker.*: s11-live 7e2f72f, reverted) by name.
+    const who = /fetch\.worker/.test(worker.url()) ? 'fetch worker' : `worker ${++n}`;
     try {
       const [origin, marks] = await worker.evaluate(`[performance.timeOrigin, ${MARKS}]`);
-      sources.push([`worker ${n}`, origin - pageOrigin, marks]);
+      sources.push([who, origin - pageOrigin, marks]);
     } catch {
       // a worker ended meanwhile
     }
@@ -166,7 +167,7 @@ async function main(argv) {
         console.log(`load ${i + 1}: first worker warm (the prebuilt figures checked) ${round(settled)} ms`);
       }
       if (argv.includes('--timeline')) for (const line of await timeline(page)) console.log(`  ${line}`);
-      if (i === loads - 1) {
+      if (i === loads - 1 && changes > 0) {
         // One-day runs, as the aim says (the app's default horizon is the scenario's own week).
         await page.getByRole('combobox', { name: 'Run for' }).selectOption('1');
         await until(page, FIGURES_CURRENT, performance.now());

@@ -112,6 +112,15 @@ export class LiveDriver {
   get running(): string | null {
     return this.current?.jobId ?? null;
   }
+
+  /**
+   * Resolves once no session is opening: its worker answered the `liveOpen` (the session's own
+   * first frame), or it ended. Work that would take a core from a session opening waits for this
+   * (the browser build's check of its prebuilt figures).
+   */
+  async settled(): Promise<void> {
+    for (let session = this.current; session?.isOpening; session = this.current) await session.openSettled;
+  }
 }
 
 class Session {
@@ -129,6 +138,9 @@ class Session {
   private ended = false;
   /** the liveOpen call (with its warm-up) is in flight */
   private opening = true;
+  /** resolves when the liveOpen call has answered, or the session ended */
+  readonly openSettled: Promise<void>;
+  private openDone!: () => void;
   private busy = false;
   private stepQueued = false;
   /** a Jump asked for (simulation seconds), run by the next tick */
@@ -151,7 +163,12 @@ class Session {
     this.playing = request.playing ?? false;
     this.speed = request.speed ?? DEFAULT_LIVE_SPEED;
     this.done = new Promise((resolve) => (this.resolve = resolve));
+    this.openSettled = new Promise((resolve) => (this.openDone = resolve));
     void this.open();
+  }
+
+  get isOpening(): boolean {
+    return this.opening && !this.ended;
   }
 
   control(command: LiveCommand): LivePlayback {
@@ -232,6 +249,7 @@ class Session {
       { group: this.jobId },
     );
     this.opening = false;
+    this.openDone();
     if (this.ended) return;
     if (!result.ok) return this.fail(result.error);
     this.crashesAtOpen = this.pool.crashes.count;
@@ -335,6 +353,7 @@ class Session {
     this.clearTimer();
     // Stopped while it opens: the warm-up is worker time nobody will use (it stops between slices).
     if (this.opening) this.pool.cancel?.(this.jobId);
+    this.openDone();
     // The worker's copy of the session is dropped; a crashed worker has none left to drop.
     if (outcome.ok || outcome.error.kind !== 'worker-crashed') void this.pool.call('liveClose', { session: this.jobId });
     this.resolve(outcome);

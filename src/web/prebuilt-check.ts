@@ -8,9 +8,9 @@
  *
  * Order (issue 14 aim 4): what the user sees comes first. The worker builds its world at once (a
  * `snap` of one of the scenario's points: the worker keeps the world for the runs), so a change
- * made early does not wait for it; the runs follow at once (the page: no longer after the live
- * session's first frame, which now opens from a warm-up snapshot in half a second: a user's first
- * change came just after it, to a cold worker), or once `quiet()` resolves where given. Any call that needs the worker pre-empts the
+ * made early does not wait for it; the runs follow once `quiet()` resolves where given (the page:
+ * once no live session is opening, so that its worker has the cores; then at once), else at once.
+ * Any call that needs the worker pre-empts the
  * check (`yieldWorker`): what is running is cancelled, the worker keeps what it built, and the rest
  * of the check is not run (the user's runs warm the worker as well).
  */

@@ -126,11 +126,16 @@ export function createWebApi(options: WebApiOptions): WebApi {
     .finally(() => (prebuiltLiveSettled = true));
   const timers = options.timers ?? browserTimers;
   // The check's runs are also the first worker's warm-up (its first day's run is 4-5 times slower
-  // than the next: caches empty, code not yet optimised), so they start as soon as its world is
-  // built, no longer after the live session's first frame: that session now opens from a warm-up
-  // snapshot (under half a second of its own worker), and the user's first change of a number came
-  // just after it, to a cold worker (2.4 s). Any call that needs the worker cancels them.
-  const check = prebuiltCheck(pool, () => prebuilt);
+  // than the next: caches empty, code not yet optimised). They wait until no live session is
+  // opening (its worker's own first frame: the page's session opens from a warm-up snapshot, a
+  // second or so of its worker on a cold world), so that the two cores go to it, not to a cold run
+  // nobody waits for; they start right after it. Any call that needs the worker cancels them.
+  // (A session asked for waits for the prebuilt live frame first: the check waits behind it.)
+  // Measured (2026-12-07, against main): at load 7-10 (12 loads each) live-open's end to the page's
+  // first frame 607 ms against 1000 ms, ready 7.9 s against 8.1 s; at load 1-4 (6 loads each) ready
+  // 4.39-4.81 s against 4.55-5.58 s. The cold run now starts as the user may press Play: Play to the
+  // clock moving 763-983 ms against 741-846 ms at load 1-4, 2.0 s against 1.6 s at load 7-10.
+  const check = prebuiltCheck(pool, () => prebuilt, { quiet: () => prebuiltLive.then(() => live.settled()) });
   const needWorker = (): void => check.yieldWorker();
   let compareModule: typeof import('../host/compare') | null = null;
   // Live sessions get a worker of their own, started on first use and kept for the next session.

@@ -222,6 +222,34 @@ describe('live driver (pacing by the wall clock)', () => {
     expect(live.running).toBe('c');
   });
 
+  it('is settled once no session is opening: when its worker answered the open, or it was stopped while opening', async () => {
+    const { time, live, start, frames } = driver();
+    let settled = false;
+    await live.settled();
+    start({ name: 'x' }, { jobId: 'a' });
+    void live.settled().then(() => (settled = true));
+    expect(settled, 'the open is in flight').toBe(false);
+    await time.advance(0);
+    expect(frames.length, "the worker's first frame").toBe(1);
+    expect(settled, 'settled with it').toBe(true);
+
+    settled = false;
+    start({ name: 'x' }, { jobId: 'b' });
+    void live.settled().then(() => (settled = true));
+    expect(live.stop('b')).toBe(true);
+    await flush();
+    expect(settled, 'stopped while it opened').toBe(true);
+
+    // A session started while one opens: settled once the last one has opened.
+    settled = false;
+    start({ name: 'x' }, { jobId: 'c' });
+    void live.settled().then(() => (settled = true));
+    start({ name: 'x' }, { jobId: 'd' });
+    await time.advance(0);
+    expect(settled).toBe(true);
+    expect(live.running).toBe('d');
+  });
+
   it('ends with the error when the scenario is invalid, the simulator throws, or the worker crashes; a new session then works', async () => {
     const { time, start, workers } = driver();
     const bad = start({ title: 'no name' });

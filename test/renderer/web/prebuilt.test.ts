@@ -12,6 +12,13 @@ import { createWebApi } from '../../../src/web/web-api';
 import type { WorkerLike } from '../../../src/web/web-spawn';
 import { fakeSimulator } from '../../host/fakes';
 
+/** Replies to `liveOpen` held back until `releaseLiveOpen()` (a live session opening), when `holdLiveOpen` is set. */
+const holding = { holdLiveOpen: false, held: [] as (() => void)[] };
+const releaseLiveOpen = (): void => {
+  holding.holdLiveOpen = false;
+  for (const send of holding.held.splice(0)) send();
+};
+
 class LoopWorker implements WorkerLike {
   onmessage: ((event: MessageEvent) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
@@ -19,7 +26,11 @@ class LoopWorker implements WorkerLike {
   readonly calls: string[] = [];
   private readonly host = createSimHost({
     simulator: fakeSimulator().simulator,
-    post: (message) => setTimeout(() => this.onmessage?.({ data: structuredClone(message) } as MessageEvent), 0),
+    post: (message) => {
+      const send = () => setTimeout(() => this.onmessage?.({ data: structuredClone(message) } as MessageEvent), 0);
+      if (holding.holdLiveOpen && message.type === 'reply' && message.call === 'liveOpen') holding.held.push(send);
+      else send();
+    },
   });
   postMessage(message: unknown): void {
     const call = (message as { call?: string }).call;
@@ -65,7 +76,10 @@ const until = async (check: () => boolean, what: string) => {
   }
 };
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  releaseLiveOpen();
+});
 
 describe('prebuilt outcomes', () => {
   it('answer only the request they were made for: the same scenario in any key order, days, no seed, one replication, no replay', () => {
@@ -89,7 +103,7 @@ describe('prebuilt outcomes', () => {
     const error = vi.spyOn(console, 'error');
     const answered = await api.runScenario({ jobId: 'first', scenario: SAME_REORDERED, days: 1 });
     expect(outcomeText(answered)).toBe(outcomeText(own));
-    // The check (also the first worker's warm-up) starts once the worker has its world, without waiting for the live session.
+    // The check (also the first worker's warm-up) starts once the worker has its world (no live session is opening).
     await until(() => performance.getEntriesByName('rs:prebuilt-checked-1d').length > 0, 'the check');
     expect(calls()).toEqual(['run']);
     expect(error).not.toHaveBeenCalled();
@@ -108,6 +122,26 @@ describe('prebuilt outcomes', () => {
     api.prebuiltUsed(SAME_REORDERED);
     await until(() => performance.getEntriesByName('rs:prebuilt-checked-1d').length > 0, 'the check');
     expect(calls()).toEqual(['run']);
+  });
+
+  it("are checked only once no live session is opening (its worker's own first frame): the two cores go to the session first", async () => {
+    const plain = webApi(null);
+    const own = await plain.api.runScenario({ jobId: 'own', scenario: SCENARIO, days: 1 });
+    const { api, calls } = webApi(Prebuilt.from(JSON.parse(JSON.stringify(file(own))), 'fake-1'));
+    performance.clearMarks('rs:prebuilt-checked-1d');
+    holding.holdLiveOpen = true;
+    const frames: LiveFrame[] = [];
+    const session = api.liveStart({ jobId: 'L', scenario: SCENARIO, days: 2, warm: true }, (f) => frames.push(f));
+    await api.runScenario({ jobId: 'first', scenario: SCENARIO, days: 1 });
+    await until(() => calls().includes('liveOpen'), 'the session opening');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(calls(), 'no check run while the session opens').toEqual(['liveOpen']);
+    releaseLiveOpen();
+    await until(() => performance.getEntriesByName('rs:prebuilt-checked-1d').length > 0, 'the check');
+    expect(frames.length).toBeGreaterThan(0);
+    expect(calls()).toEqual(['liveOpen', 'run']);
+    await api.cancel('L');
+    await session;
   });
 
   it("warm the first worker in the background, but a changed number gets its own run's figures, never the warm-up's", async () => {

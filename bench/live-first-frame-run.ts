@@ -1,0 +1,44 @@
+/**
+ * The live session's first frame on a cold world (issue 14 aim 4; the browser build's live ready):
+ * a London baseline session opened from its warm-up snapshot, as a fresh sim worker opens it, and
+ * its first `snapshot()` (the first frame's state: each moving unit's trip geometry), in wall and
+ * CPU ms. `node scripts/node-run.mjs bench/live-first-frame-run.ts` then
+ * `node out/node/bench/live-first-frame-run.js`; profile with --cpu-prof.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { londonBaseline } from './london-baseline';
+import { nodeDataProvider } from '../src/node/data/provider';
+import { buildWorld } from '../src/world';
+import { createExerciseSession, saveExerciseSession } from '../src/sim/live/script';
+
+function timed<T>(name: string, f: () => T): T {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const value = f();
+  const u = process.cpuUsage(c);
+  console.log(`${name}: ${Math.round(performance.now() - t)} ms wall, ${Math.round((u.user + u.system) / 1000)} ms cpu`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const scenario = await londonBaseline('road', 7);
+  const file = process.argv[2] ?? '/tmp/live-first-frame.snapshot';
+  if (!existsSync(file)) {
+    // Made in this process, read by the next: the session below is then opened by a cold process.
+    const warm = createExerciseSession(scenario, await buildWorld(scenario, nodeDataProvider()));
+    warm.advanceTo(0);
+    writeFileSync(file, saveExerciseSession(warm)!);
+    console.log(`wrote ${file}; run again for the figures`);
+    return;
+  }
+  const text = readFileSync(file, 'utf8');
+  const t = performance.now();
+  const world = await buildWorld(scenario, nodeDataProvider());
+  console.log(`world build: ${Math.round(performance.now() - t)} ms wall`);
+  const session = timed('restore', () => createExerciseSession(scenario, world, { snapshot: text }));
+  const first = timed('first snapshot', () => session.snapshot());
+  console.log(`units ${first.units.length}, moving ${first.units.filter((u) => u.trip).length}, coords ${first.units.reduce((n, u) => n + (u.trip?.coords.length ?? 0), 0)}`);
+  timed('second snapshot', () => session.snapshot());
+}
+
+void main();
