@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type WeightedGraph } from '../../../src/sim/roads/build/contract';
 import { HierarchyQuery, UNREACHABLE } from '../../../src/sim/roads/query/hierarchy-query';
-import { meet, meetDistance, SpaceSearch, spacePath } from '../../../src/sim/roads/query/search-space';
+import { meetDistance, SpaceSearch, spacePath } from '../../../src/sim/roads/query/search-space';
+import { mergedMeeting, type Meeting } from '../../../src/sim/roads/query/meet-table';
 import { SpaceCache } from '../../../src/sim/roads/query/space-cache';
 import type { RoadGraph } from '../../../src/sim/roads/graph';
 import { plainDijkstra, randomGrid, seeded } from './helpers';
@@ -126,8 +127,8 @@ describe('contraction hierarchy queries', () => {
       const expected = plainDijkstra(asGraph(g), g.weightMs, source, target);
       const f = spaces.forward(source);
       const b = spaces.backward(target);
-      const m = meet(f, b);
-      expect(m.distance, `pair ${i}`).toBe(expected);
+      const m: Meeting = { i: -1, j: -1, f: -1, b: -1 };
+      expect(mergedMeeting([0], [f], [0], [b], m), `pair ${i}`).toBe(expected);
       expect(meetDistance(f, b)).toBe(expected);
       for (let k = 1; k < f.ranks.length; k++) expect(f.ranks[k]!).toBeGreaterThan(f.ranks[k - 1]!);
       if (expected === Infinity) continue;

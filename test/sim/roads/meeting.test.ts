@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { roadPosition } from '../../../src/sim/roads/query/ends';
-import { meetingKey, mergedMeeting, mergedMs, readMeeting, type Meeting } from '../../../src/sim/roads/query/meet-table';
+import { meetingKey, mergedMeeting, readMeeting, type Meeting } from '../../../src/sim/roads/query/meet-table';
 import { endMeeting, endSpace } from '../../../src/sim/roads/query/end-spaces';
-import type { SearchSpace } from '../../../src/sim/roads/query/search-space';
+import { meetDistance, type SearchSpace } from '../../../src/sim/roads/query/search-space';
 import type { Place } from '../../../src/sim/world';
 import { buildRoadTravel, hourOfDayClock } from '../../../src/world/road';
 import { asciiNetwork, seeded } from './helpers';
@@ -90,7 +90,7 @@ describe('routes from a noted meeting', () => {
     }
   });
 
-  it('a meeting number reads back as the meeting, and merging with it gives mergedMs', () => {
+  it('a meeting number reads back as the meeting, and merging gives the least sum over every pair of ways', () => {
     const m: Meeting = { i: 1, j: 0, f: 123_456, b: 1_000_000 };
     const back: Meeting = { i: -1, j: -1, f: -1, b: -1 };
     expect(readMeeting(meetingKey(m), back)).toBe(true);
@@ -102,7 +102,8 @@ describe('routes from a noted meeting', () => {
     const backward = [space([3, 4, 9], [0, 6, 1]), space([4, 7, 8], [4, 1, 0])];
     const at: Meeting = { i: -1, j: -1, f: -1, b: -1 };
     const ms = mergedMeeting([4, 2], forward, [1, 3], backward, at);
-    expect(ms).toBe(mergedMs([4, 2], forward, [1, 3], backward));
+    const pairs = [0, 1].flatMap((i) => [0, 1].map((j) => [4, 2][i]! + meetDistance(forward[i]!, backward[j]!) + [1, 3][j]!));
+    expect(ms).toBe(Math.min(...pairs));
     // Out 1 and in 0 by rank 4, 2 + (3 + 6) + 1 = 12, ties with out 1 and in 1 by rank 4, 2 + (3 + 4) + 3: the first is kept.
     expect(ms).toBe(12);
     expect(at).toEqual({ i: 1, j: 0, f: 1, b: 1 });

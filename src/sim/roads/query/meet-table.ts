@@ -12,7 +12,7 @@
  * (Infinity). A way of 2^32 - 1 ms or more, some seven weeks, counts as none, as in the search
  * spaces and the one-to-all trees.
  */
-import { meetDistance, UNMET, type SearchSpace } from './search-space';
+import { UNMET, type SearchSpace } from './search-space';
 
 export class MeetTable {
   /** Per rank: the least ms through it to (or from) the table's end; UNMET outside the table. */
@@ -67,24 +67,6 @@ export class MeetTable {
 }
 
 /**
- * The least ms from the ways out (`outCosts`, their forward spaces) to the ways in (`inCosts`,
- * their backward spaces) through nodes, Infinity if none: every pair of sorted spaces merged.
- * For one pair of places this reads about 115 entries each way in order (London), where a table
- * is written and read at ranks all over it (`set`, then `meet`: a London week's trips timed so,
- * 25,733 of them, ~11 us each in a profile); the same sums of whole ms, so the same answer.
- */
-export function mergedMs(outCosts: readonly number[], forward: readonly SearchSpace[], inCosts: readonly number[], backward: readonly SearchSpace[]): number {
-  let ms = Infinity;
-  for (let i = 0; i < forward.length; i++) {
-    for (let j = 0; j < backward.length; j++) {
-      const total = outCosts[i]! + meetDistance(forward[i]!, backward[j]!) + inCosts[j]!;
-      if (total < ms) ms = total;
-    }
-  }
-  return ms;
-}
-
-/**
  * Where `mergedMeeting` found its best: the way out (`i`), the way in (`j`) and the entries of
  * their spaces (`f`, `b`); -1 when nothing met. Refilled by each call: read it at once.
  */
@@ -96,9 +78,13 @@ export interface Meeting {
 }
 
 /**
- * `mergedMs`, noting in `at` where the best meeting is: the first pair of ways (out, then in, in
- * their order) and the first shared rank (ascending) that give the least sum, as RoadQueries.route
- * picks them, so a route found later need not merge the spaces again.
+ * The least ms from the ways out (`outCosts`, their forward spaces) to the ways in (`inCosts`,
+ * their backward spaces) through nodes, Infinity if none: every pair of sorted spaces merged. For
+ * one pair of places this reads about 115 entries each way in order (London), where a table is
+ * written and read at ranks all over it (`set`, then `meet`); the same sums of whole ms, so the
+ * same answer. Notes in `at` where the best meeting is: the first pair of ways (out, then in, in
+ * their order) and the first shared rank (ascending) that give the least sum, as
+ * RoadQueries.route picks them, so a route found later need not merge the spaces again.
  */
 export function mergedMeeting(outCosts: readonly number[], forward: readonly SearchSpace[], inCosts: readonly number[], backward: readonly SearchSpace[], at: Meeting): number {
   let ms = Infinity;
@@ -107,7 +93,7 @@ export function mergedMeeting(outCosts: readonly number[], forward: readonly Sea
     const { ranks: fr, dist: fd } = forward[i]!;
     for (let j = 0; j < backward.length; j++) {
       const { ranks: br, dist: bd } = backward[j]!;
-      // meetDistance, keeping the first entry of the least sum.
+      // search-space.ts meetDistance, keeping the first entry of the least sum.
       let x = 0;
       let y = 0;
       let best = Infinity;

@@ -282,34 +282,6 @@ function interleave(a: Uint32Array, b: Uint32Array): Uint32Array {
   return out;
 }
 
-/** The best meeting of a forward and a backward space: distance (Infinity if none) and the two entries. */
-export function meet(forward: SearchSpace, backward: SearchSpace): { distance: number; f: number; b: number } {
-  const fr = forward.ranks;
-  const br = backward.ranks;
-  let i = 0;
-  let j = 0;
-  let best = Infinity;
-  let bf = -1;
-  let bb = -1;
-  while (i < fr.length && j < br.length) {
-    const a = fr[i]!;
-    const b = br[j]!;
-    if (a < b) i++;
-    else if (a > b) j++;
-    else {
-      const total = forward.dist[i]! + backward.dist[j]!;
-      if (total < best) {
-        best = total;
-        bf = i;
-        bb = j;
-      }
-      i++;
-      j++;
-    }
-  }
-  return { distance: best, f: bf, b: bb };
-}
-
 /** Just the distance of the best meeting (the hot path of ranking). */
 export function meetDistance(forward: SearchSpace, backward: SearchSpace): number {
   const fr = forward.ranks;
