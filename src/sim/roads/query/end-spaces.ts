@@ -11,6 +11,7 @@
 import { positionKey, type RoadEnd, type RoadPos } from './ends';
 import type { Meeting } from './meet-table';
 import type { SearchSpace } from './search-space';
+import { spacesFor, type SpaceCache } from './space-cache';
 
 /** The spaces of a destination's ways in, made one (ranks ascending). */
 export interface EndSpace {
@@ -31,10 +32,11 @@ export class EndSpaces {
   private readonly ends = new Map<number, { road: number; posM: number; end: EndSpace | null }>();
 
   /**
-   * The end space of the destination at `to` (two ways in, `into`, their backward spaces
-   * `spaces`), made on its second meeting; null the first time (or with fewer ways in).
+   * The end space of the destination at `to` (two ways in, `into`, their backward spaces from
+   * `cache`, made by `search` when missing: space-cache.ts), made on its second meeting; null the
+   * first time (or with fewer ways in). Once made, the backward spaces are not looked up again.
    */
-  of(to: RoadPos, into: RoadEnd, spaces: readonly SearchSpace[]): EndSpace | null {
+  of(to: RoadPos, into: RoadEnd, cache: SpaceCache, search: (node: number) => SearchSpace): EndSpace | null {
     if (into.nodes.length !== 2) return null;
     const key = positionKey(to);
     const kept = this.ends.get(key);
@@ -43,7 +45,7 @@ export class EndSpaces {
       this.ends.set(key, { road: to.road, posM: to.posM, end: null });
       return null;
     }
-    return (kept.end ??= endSpace(into.costs, spaces));
+    return (kept.end ??= endSpace(into.costs, spacesFor(into.nodes, cache, search)));
   }
 }
 

@@ -207,11 +207,10 @@ export class RoadQueries {
     if (tree) return this.viaTree(tree, from, to, into);
     // One pair: the sorted spaces merged (meet-table.ts; a destination met before: its end space,
     // end-spaces.ts), not spread into a table; where they met is noted for the route (`lastMeeting`).
-    const backward = this.backwardSpaces(into);
     const out = exitsInto(this.graph, this.weights, from, this.msOut);
-    const end = this.ends.of(to, into, backward);
+    const end = this.ends.of(to, into, this.inSpaces, this.searchBackward);
     const forward = this.forwardSpaces(out);
-    const ms = end ? endMeeting(out.costs, forward, end, this.meeting) : mergedMeeting(out.costs, forward, into.costs, backward, this.meeting);
+    const ms = end ? endMeeting(out.costs, forward, end, this.meeting) : mergedMeeting(out.costs, forward, into.costs, this.backwardSpaces(into), this.meeting);
     this.met = meetingKey(this.meeting);
     return this.withSameRoad(ms, from, to);
   }
