@@ -14,7 +14,7 @@
  *   its road time is at least the origin's landmark bound less `e`, and its straight metres at
  *   least the origin's (or the destination's) less the metres it can have driven (or have left).
  *   Once placed, the next ranking bounds it so from where it was placed (the road time driven since
- *   instead of since its trip began): London week, placements 42,453 -> 39,941.
+ *   instead of since its trip began): London week, placements 42,453 -> 38,599.
  *   It is placed (its route found, its position looked up) only when its turn comes; a unit
  *   gliding directly is snapped the same way. Either, bounded again and now behind the next,
  *   waits its turn. (Bounding it first by its trip origin's exact time, when that needs no
