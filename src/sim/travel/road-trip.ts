@@ -50,6 +50,8 @@ export class RoadTrip implements Trip {
   /** The place last worked out, and its instant (dispatch asks again, for the trip, where ranking just placed the unit). */
   private lastPlace: Place | null = null;
   private lastT = NaN;
+  /** The road position of `lastPlace` on the road part (for ranking's bounds: road-rank.ts), worked out when first asked. */
+  private lastPos: RoadPos | null = null;
   // Numbers start as numbers (a field declared bare starts undefined, and V8 then boxes each number stored).
   /** Seconds from departure to arrival (exactly the model's travel time for the pair). */
   readonly durationS: number = 0;
@@ -77,6 +79,25 @@ export class RoadTrip implements Trip {
   /** The road position of the origin (worked out once). */
   get originRoadPos(): RoadPos {
     return (this.originPos ??= roadPosition(this.graph, this.timing.origin));
+  }
+
+  /**
+   * The last place worked out (`placeNow`) when it is on the road part, else null; `placedAtS`
+   * is its instant, `placedRoadPos` its road position: a unit on the move is ranked again and
+   * again, and where it was last placed bounds where it can be now (road-rank.ts tripBoundsS).
+   */
+  get placedOnRoad(): OnRoadPlace | null {
+    return this.lastPlace instanceof OnRoadPlace ? this.lastPlace : null;
+  }
+
+  /** Seconds after departure of the last place worked out (NaN before any). */
+  get placedAtS(): number {
+    return this.lastT;
+  }
+
+  /** The road position of the last place worked out (only when `placedOnRoad` is not null). */
+  get placedRoadPos(): RoadPos {
+    return (this.lastPos ??= roadPosition(this.graph, this.lastPlace!));
   }
 
   /** The timing and the route (found on first use). */
@@ -126,6 +147,7 @@ export class RoadTrip implements Trip {
     const place = this.placeAnew(t);
     this.lastT = t;
     this.lastPlace = place;
+    this.lastPos = null;
     return place;
   }
 

@@ -187,14 +187,16 @@ export class RoadTravelModel implements TravelModel {
     const ways = this.ways;
     let slot = ways.find(o, d);
     let ms: number;
-    // Where the spaces met, when `ms` merged them: the route, if ever found, merges none.
-    let met = NaN;
-    if (slot >= 0) ms = ways.ms(slot);
-    else {
+    // Where the spaces met, when `ms` merged them (kept with the pair): the route, if ever found, merges none.
+    let met: number;
+    if (slot >= 0) {
+      ms = ways.ms(slot);
+      met = ways.met(slot);
+    } else {
       ms = this.roads.ms(from, to);
       met = this.roads.lastMeeting;
       // A unit on the move is somewhere new every time: its ways are not worth keeping.
-      if (!(o instanceof OnRoadPlace || o instanceof GlidePlace || origin instanceof TripPlace)) slot = ways.add(o, d, ms);
+      if (!(o instanceof OnRoadPlace || o instanceof GlidePlace || origin instanceof TripPlace)) slot = ways.add(o, d, ms, met);
     }
     const roadS = this.total(ms, o, d, scale);
     if (direct < roadS) return this.directTrip(o, d, direct);

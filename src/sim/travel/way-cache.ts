@@ -1,8 +1,10 @@
 /**
  * Road ways between pairs of places met before (road.ts `trip`): the road milliseconds of each
- * pair, and its route once some trip needed it (roads/query/route.ts CompactRoute), kept in flat
- * typed arrays rather than an object per pair (a year's run keeps some 200,000 pairs: about 20 MB
- * here, 85 MB as objects and maps).
+ * pair, where the search spaces met (so that a route found later from a kept time merges no
+ * spaces: London week, 1,417 merges of four pairs of spaces down to 69), and its route once some
+ * trip needed it (roads/query/route.ts CompactRoute), kept in flat typed arrays rather than an
+ * object per pair (a year's run keeps some 200,000 pairs: about 20 MB here, 85 MB as objects and
+ * maps).
  *
  * - Places are compared by identity, as the simulator hands the same Place object for a base, and
  *   for a demand point, every time: each gets a number when first kept (a WeakMap, so a place let go
@@ -35,10 +37,14 @@ export class WayCache {
    * at random over the first simulated day).
    */
   private index: Int32Array;
-  /** Per pair, in the order kept (a pair's slot): origin and destination numbers, ms, kept route (-1: none). */
+  /**
+   * Per pair, in the order kept (a pair's slot): origin and destination numbers, ms, where the
+   * search spaces met when the ms was found (RoadQueries.lastMeeting, NaN: none), kept route (-1: none).
+   */
   private keyO = new Int32Array(0);
   private keyD = new Int32Array(0);
   private msOf = new Float64Array(0);
+  private metOf = new Float64Array(0);
   private routeOf = new Int32Array(0);
   private count = 0;
   private gen = 0;
@@ -84,8 +90,16 @@ export class WayCache {
     return this.msOf[slot]!;
   }
 
-  /** Keeps the pair (not kept yet) with its road ms; its slot, or -1 when nothing is kept. */
-  add(origin: object, dest: object, ms: number): number {
+  /**
+   * Where the spaces met when the ms of the pair at `slot` was found (NaN: unknown): a route found
+   * later for the pair need not merge the spaces again (RoadQueries.route's `met`).
+   */
+  met(slot: number): number {
+    return this.metOf[slot]!;
+  }
+
+  /** Keeps the pair (not kept yet) with its road ms and where the spaces met (NaN: unknown); its slot, or -1 when nothing is kept. */
+  add(origin: object, dest: object, ms: number, met = NaN): number {
     if (this.capacity <= 0) return -1;
     if (this.count >= this.capacity) this.clear();
     const o = this.idOf(origin);
@@ -96,11 +110,13 @@ export class WayCache {
       this.keyO = grown(this.keyO, size);
       this.keyD = grown(this.keyD, size);
       this.msOf = grown(this.msOf, size);
+      this.metOf = grown(this.metOf, size);
       this.routeOf = grown(this.routeOf, size);
     }
     this.keyO[k] = o;
     this.keyD[k] = d;
     this.msOf[k] = ms;
+    this.metOf[k] = met;
     this.routeOf[k] = -1;
     if (2 * this.count > this.index.length) this.reindex(2 * this.index.length);
     else this.put(k);

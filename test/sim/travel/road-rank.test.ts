@@ -74,6 +74,42 @@ describe('units on the move, ranked from their trips', () => {
     expect(useful, 'the bounds are not trivial').toBeGreaterThan(checked / 4);
   });
 
+  it('bounded from where its trip last placed it, a unit gets bounds no larger than its true times, and tighter', () => {
+    const { travel, plain, rnd, randomPlace, bases } = models();
+    for (const b of bases) travel.roads.buildTree(roadPosition(NET.graph, travel.onRoad(b)));
+    let checked = 0;
+    let tighter = 0;
+    for (let n = 0; n < 400; n++) {
+      const dest = randomPlace();
+      const to = roadPosition(NET.graph, dest);
+      travel.roads.landmarks.prepare(travel.roads.trees, to, travel.roads.entries(to));
+      const origin = randomPlace();
+      // The same journey twice: one placed earlier on (an earlier ranking), one never.
+      const trip = travel.trip(origin, bases[n % bases.length]!, n * 601, n % 2 === 0);
+      const fresh = travel.trip(origin, bases[n % bases.length]!, n * 601, n % 2 === 0);
+      if (!(trip instanceof RoadTrip) || !(fresh instanceof RoadTrip)) continue;
+      const earlierS = trip.roadStartS + rnd() * (trip.roadEndS - trip.roadStartS);
+      const nowS = earlierS + (n % 4 === 0 ? 0 : rnd() * (trip.roadEndS - earlierS));
+      if (!(nowS < trip.roadEndS)) continue;
+      const earlier = (trip.placeAt(earlierS) as TripPlace).place();
+      // Its coordinates worked out (as ranking's direct time does) for every other trip.
+      if (n % 2 === 0) expect(earlier.lon).toBeTypeOf('number');
+      expect(trip.placedOnRoad).toBe(earlier);
+      const here = trip.placeAt(nowS) as TripPlace;
+      const scale = travel.scaleAt(n * 977, n % 3 === 0);
+      const { road, direct } = { ...tripBoundsS(travel, here, dest, scale, Infinity, true) };
+      const before = { ...tripBoundsS(travel, fresh.placeAt(nowS) as TripPlace, dest, scale, Infinity, true) };
+      const placed = here.place();
+      const roadS = plain.total(plain.roads.ms(roadPosition(NET.graph, placed), to), placed, dest, scale);
+      expect(road, `trip ${n}: road bound`).toBeLessThanOrEqual(roadS);
+      expect(direct, `trip ${n}: direct bound`).toBeLessThanOrEqual(plain.directS(placed, dest, scale));
+      if (road > before.road || direct > before.direct) tighter++;
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(200);
+    expect(tighter, 'bounds from the last place are tighter than from the trip origin').toBeGreaterThan(checked / 4);
+  });
+
   it('ranks exactly as plain times do, ties to the lower index, placing only the units it must', () => {
     const { travel, plain, rnd, randomPlace, bases } = models();
     let ties = 0;

@@ -1,6 +1,7 @@
 /**
  * The way cache (src/sim/travel/way-cache.ts): routes kept in flat arrays come back as the same
- * routes, only within the generation they were kept in; trips timed from kept ways are the same.
+ * routes, only within the generation they were kept in; where the spaces met is kept with a pair
+ * and finds the same route; trips timed from kept ways are the same.
  */
 import { describe, expect, it } from 'vitest';
 import { roadPosition } from '../../../src/sim/roads/query/ends';
@@ -37,9 +38,13 @@ describe('the way cache', () => {
       const p = roadPosition(NET.graph, from);
       const q = roadPosition(NET.graph, to);
       const ms = travel.roads.ms(p, q);
-      const slot = cache.add(from, to, ms);
+      const met = travel.roads.lastMeeting;
+      const slot = cache.add(from, to, ms, met);
+      expect(cache.met(slot), 'where the spaces met').toBe(met);
       expect(cache.routeAt(slot, 0), 'no route before one is kept').toBeNull();
-      const route = travel.roads.route(p, q, ms);
+      // Found from where the spaces met (kept with the pair), the route is the one merging them anew finds.
+      const route = travel.roads.route(p, q, ms, cache.met(slot));
+      expect(route.pieces()).toEqual(travel.roads.route(p, q, ms).pieces());
       cache.keepRoute(slot, 0, route);
       const back = cache.routeAt(slot, 0)!;
       expect(back.totalMs).toBe(route.totalMs);
