@@ -15,7 +15,7 @@ import type { DesktopApi } from '../../shared/protocol';
 import type { AppState, AppStore } from '../store';
 import { horizonLabel, runHorizon } from '../store/scenario-slice';
 import { startLive, stopLive } from './live';
-import { startRun } from './run';
+import { newJobId, runRemembered, startRun } from './run';
 
 export interface AutoRunOptions {
   /**
@@ -31,6 +31,12 @@ export interface AutoRunOptions {
    * figures are in.
    */
   readonly figuresFirst?: boolean;
+  /**
+   * Speculative runs (./speculate.ts, loaded when first needed): once the figures are in, the one-day
+   * figures of the last changed resourcing number at one more and one less, kept for a step to them.
+   * Default: as `figuresFirst` (the app's own mount); false turns them off.
+   */
+  readonly speculate?: boolean;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
   /** milliseconds, for the debounce (default performance.now) */
@@ -66,6 +72,8 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
   /** the batch runs started; only the newest opens the live session */
   let runs = 0;
   /** the live session waiting for the figures of the newest run */
+  let stopSpeculating: (() => void) | null = null;
+  if (options.speculate ?? first) void import('./speculate').then((m) => stopped || (stopSpeculating = m.startSpeculation(api, store, { runRemembered, newJobId })));
   let pendingLive: { readonly live: Parameters<typeof startLive>[2]; readonly replacing: string | null } | null = null;
 
   const runNow = (): void => {
@@ -125,6 +133,7 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
 
   return () => {
     stopped = true;
+    stopSpeculating?.();
     unsubscribe();
     if (timer !== null) clearTimer(timer);
     void stopLive(api, store);
