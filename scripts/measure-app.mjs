@@ -18,7 +18,8 @@
  *   speculates, src/renderer/sim-client/speculate.ts, its runs of the changed number's neighbours done, else
  *   4 s): a step (+1: the value one more than the last change, which speculation covers) and a jump (+5: a
  *   value nothing ran), in turn, each to the key figures of its one-day run on the screen: the step's
- *   figure is speculation's hit, never the general one;
+ *   figure is speculation's hit, never the general one; and where the page speculates, a jump (+5) made
+ *   while a speculative run is going (100 ms into it), which cancels it;
  * - live ready: from the page's navigation to the live session's first frame past its warm-up
  *   (the map populated, ready to play); and, on each load but the last, Play pressed then, to the
  *   clock moving on (a first frame made with the site shows before the worker has the session).
@@ -131,20 +132,42 @@ const SETTLE_STATE = `({
  * Waits until the page has settled after a change: figures current, the live session ready, and
  * the speculative runs of this change done (two started since `before`, the count of starts before
  * the change, and all ended), or none started for 4 s (a page that does not speculate, a field at the
- * end of its range).
+ * end of its range); then 1 s more of nothing new, so that a change never meets what a run just left
+ * behind (its worker's garbage) in one build and not in the other.
  */
 async function settle(page, before) {
   const end = performance.now() + defaultTimeoutMs;
   let since = null;
-  let starts = -1;
+  let marks = '';
   for (;;) {
     const state = await page.evaluate(SETTLE_STATE);
-    if (!(state.figures && state.live) || state.starts !== starts) since = null;
+    const now = `${state.starts}/${state.ends}`;
+    if (!(state.figures && state.live) || now !== marks) since = null;
     else since ??= performance.now();
-    starts = state.starts;
-    if (state.figures && state.live && state.starts === state.ends && (state.starts >= before + 2 || (since !== null && performance.now() - since > 4000))) return;
+    marks = now;
+    const still = since === null ? 0 : performance.now() - since;
+    if (state.starts === state.ends && ((state.starts >= before + 2 && still > 1000) || still > 4000)) return;
     if (performance.now() > end) throw new Error('measure-app: the page did not settle');
     await page.waitForTimeout(20);
+  }
+}
+
+/**
+ * Waits until a speculative run is going (its live session ready, a run started, not ended) for
+ * 100 ms; false when none starts within 4 s of the page being ready (a page that does not speculate).
+ */
+async function speculating(page) {
+  const end = performance.now() + defaultTimeoutMs;
+  let ready = null;
+  let going = null;
+  for (;;) {
+    const state = await page.evaluate(SETTLE_STATE);
+    if (state.figures && state.live) ready ??= performance.now();
+    if (ready !== null && state.starts > state.ends) going ??= performance.now();
+    else going = null;
+    if (going !== null && performance.now() - going > 100) return true;
+    if ((ready !== null && going === null && performance.now() - ready > 4000) || performance.now() > end) return false;
+    await page.waitForTimeout(10);
   }
 }
 
@@ -175,6 +198,7 @@ async function main(argv) {
   const during = [];
   const steps = [];
   const jumps = [];
+  const cancelling = [];
   let back = NaN;
   let isolated = null;
   try {
@@ -243,8 +267,17 @@ async function main(argv) {
             const { ms } = await page.evaluate(CHANGE_TO_FIGURES(id, value));
             into.push(ms);
             console.log(`${kind} ${c + 1} after the page settled: new figures ${round(ms)} ms`);
-            await settle(page, before);
+            if (by === 1) await settle(page, before);
           }
+          // The jump's speculative runs: a jump (+5) while one is going (it cancels it).
+          if (await speculating(page)) {
+            value += 5;
+            const { ms } = await page.evaluate(CHANGE_TO_FIGURES(id, value));
+            cancelling.push(ms);
+            console.log(`jump (+5) while a speculative run is going ${c + 1}: new figures ${round(ms)} ms`);
+          } else console.log(`jump (+5) while a speculative run is going ${c + 1}: none seen going`);
+          before = await page.evaluate(STARTS);
+          await settle(page, before);
         }
         const speculated = await page.evaluate(`performance.getEntriesByName('rs:speculate:end').length`);
         console.log(`speculative runs in this page: ${speculated}`);
@@ -267,6 +300,9 @@ async function main(argv) {
   if (steps.length > 0) {
     console.log(`app step change (+1) after the page settled, to new one-day figures (speculation's hit where the page speculates), median of ${steps.length}: ${round(median(steps))} ms (slowest ${round(Math.max(...steps))} ms)`);
     console.log(`app jump change (+5, a value nothing ran) after the page settled, to new one-day figures, median of ${jumps.length}: ${round(median(jumps))} ms (slowest ${round(Math.max(...jumps))} ms)`);
+  }
+  if (cancelling.length > 0) {
+    console.log(`app jump change (+5) while a speculative run is going (cancelled), to new one-day figures, median of ${cancelling.length}: ${round(median(cancelling))} ms (slowest ${round(Math.max(...cancelling))} ms)`);
   }
   console.log(`load: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
 }

@@ -9,7 +9,9 @@
  *
  * Figures first (issue 14 aim 4): a horizon of more than `provisionalDays` first runs that many
  * days, shown as provisional figures; and the live session (its warm-up is seconds of a worker's
- * time) opens once the run's first figures are in, so it does not take a core from the run.
+ * time) opens once the run's first figures are in, so it does not take a core from the run. Once
+ * all is in, the neighbours of the last changed resourcing number run speculatively (./speculate.ts),
+ * so a step to one of them shows its figures at once.
  */
 import type { DesktopApi } from '../../shared/protocol';
 import type { AppState, AppStore } from '../store';
@@ -71,9 +73,9 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
   let stopped = false;
   /** the batch runs started; only the newest opens the live session */
   let runs = 0;
-  /** the live session waiting for the figures of the newest run */
   let stopSpeculating: (() => void) | null = null;
   if (options.speculate ?? first) void import('./speculate').then((m) => stopped || (stopSpeculating = m.startSpeculation(api, store, { runRemembered, newJobId })));
+  /** the live session waiting for the figures of the newest run */
   let pendingLive: { readonly live: Parameters<typeof startLive>[2]; readonly replacing: string | null } | null = null;
 
   const runNow = (): void => {
