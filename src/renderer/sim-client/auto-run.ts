@@ -34,7 +34,7 @@ export interface AutoRunOptions {
    */
   readonly figuresFirst?: boolean;
   /**
-   * Speculative runs (./speculate.ts, loaded when first needed): once the figures are in, the one-day
+   * Speculative runs (./speculate.ts, loaded at the first change of the store): once the figures are in, the one-day
    * figures of the last changed resourcing number at one more and one less, kept for a step to them.
    * Default: as `figuresFirst` (the app's own mount); false turns them off.
    */
@@ -73,8 +73,9 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
   let stopped = false;
   /** the batch runs started; only the newest opens the live session */
   let runs = 0;
+  /** false: speculation off or loading or loaded; else loads it (at the first change: nothing to speculate before one, and nothing fetched beside the first figures) */
+  let speculate = options.speculate ?? first;
   let stopSpeculating: (() => void) | null = null;
-  if (options.speculate ?? first) void import('./speculate').then((m) => stopped || (stopSpeculating = m.startSpeculation(api, store, { runRemembered, newJobId })));
   /** the live session waiting for the figures of the newest run */
   let pendingLive: { readonly live: Parameters<typeof startLive>[2]; readonly replacing: string | null } | null = null;
 
@@ -120,7 +121,11 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
     if (!first) openLive();
   };
 
-  const unsubscribe = store.subscribe((state) => {
+  const unsubscribe = store.subscribe((state, before) => {
+    if (speculate && state.scenario.current !== before.scenario.current) {
+      speculate = false;
+      void import('./speculate').then((m) => stopped || (stopSpeculating = m.startSpeculation(api, store, { runRemembered, newJobId }, before.scenario)));
+    }
     const scenarioChanged = state.scenario.revision !== seen;
     if (!scenarioChanged && state.run.replay === seenReplay) return;
     // A new demand (a replayed log, or random again) re-runs the batch; a pending scenario change still reopens live.

@@ -24,7 +24,7 @@ import type { DesktopApi } from '../../shared/protocol';
 import { LIMITS } from '../../shared/scenario/limits';
 import { readResourcing, setBaseUnits, setBcuUnits, setCallTakers, type Resourcing } from '../scenario/resourcing';
 import type { AppState, AppStore } from '../store';
-import type { RawScenario } from '../store/scenario-slice';
+import type { RawScenario, ScenarioState } from '../store/scenario-slice';
 import type { newJobId, runRemembered } from './run';
 
 /** A resourcing number the user changed: how to read and set it (the panel's own edit). */
@@ -157,9 +157,10 @@ export function quiet(state: AppState): boolean {
 }
 
 /** Starts speculating on `store`'s changes; returns the function that stops (and cancels what runs). */
-export function startSpeculation(api: DesktopApi, store: AppStore, runs: Runs, options: SpeculationOptions = {}): () => void {
+/** @param since the scenario state the store's first change is to be compared with (default: the store's now) */
+export function startSpeculation(api: DesktopApi, store: AppStore, runs: Runs, since: ScenarioState = store.getState().scenario, options: SpeculationOptions = {}): () => void {
   const fast = options.cancelsAtOnce ?? cancelsAtOnce;
-  let seen = store.getState().scenario;
+  let seen = since;
   let stepped: SteppedField | null = null;
   /** the scenario whose neighbours were all run (or tried) */
   let done: RawScenario | null = null;

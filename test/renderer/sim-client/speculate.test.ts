@@ -118,7 +118,7 @@ describe('speculative runs', () => {
     const ended: boolean[] = [];
     let all!: () => void;
     const finished = new Promise<void>((resolve) => (all = resolve));
-    const stop = startSpeculation(api, store, runs, {
+    const stop = startSpeculation(api, store, runs, undefined, {
       cancelsAtOnce: () => true,
       onRun: (_scenario, _job, ok) => ended.push(ok) === 2 && all(),
     });
@@ -148,7 +148,7 @@ describe('speculative runs', () => {
   it('a change cancels the speculative run at once; a run, a live session opening or playing stops it; none while the figures are not in', async () => {
     const fake = fakeApi();
     const store = createAppStore({ scenario: initialScenarioState(twoBcus, 'x') });
-    const stop = startSpeculation(fake.api, store, runs, { cancelsAtOnce: () => true });
+    const stop = startSpeculation(fake.api, store, runs, undefined, { cancelsAtOnce: () => true });
     editScenario(store, (raw) => setBcuUnits(raw, 'A', ALL_DAY, 4), 'Units, A, (all day)');
     await tick();
     expect(fake.runs, 'none before the figures are in').toHaveLength(0);
@@ -193,7 +193,7 @@ describe('speculative runs', () => {
   it('none where a cancel would cost the worker (a browser page without the cancel board)', async () => {
     const fake = fakeApi();
     const store = createAppStore({ scenario: initialScenarioState(twoBcus, 'x') });
-    const stop = startSpeculation(fake.api, store, runs, { cancelsAtOnce: () => false });
+    const stop = startSpeculation(fake.api, store, runs, undefined, { cancelsAtOnce: () => false });
     editScenario(store, (raw) => setBcuUnits(raw, 'A', ALL_DAY, 4), 'Units, A, (all day)');
     figuresIn(store);
     await tick();
