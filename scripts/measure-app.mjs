@@ -274,7 +274,13 @@ async function main(argv) {
             value += 5;
             const { ms } = await page.evaluate(CHANGE_TO_FIGURES(id, value));
             cancelling.push(ms);
-            console.log(`jump (+5) while a speculative run is going ${c + 1}: new figures ${round(ms)} ms`);
+            // How long the cancelled speculative run held on after the change's run was asked for.
+            const held = await page.evaluate(`(() => {
+              const asked = performance.getEntriesByName('rs:auto-run').at(-1).startTime;
+              const ended = performance.getEntriesByName('rs:speculate:end').find((m) => m.startTime >= asked);
+              return ended ? ended.startTime - asked : NaN;
+            })()`);
+            console.log(`jump (+5) while a speculative run is going ${c + 1}: new figures ${round(ms)} ms (the speculative run ended ${round(held)} ms after the change's run was asked for)`);
           } else console.log(`jump (+5) while a speculative run is going ${c + 1}: none seen going`);
           before = await page.evaluate(STARTS);
           await settle(page, before);

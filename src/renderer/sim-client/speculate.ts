@@ -16,6 +16,13 @@
  * within milliseconds (Electron's workers, or a cross-origin isolated page: the cancel board; a
  * browser page without it would lose its worker to a cancel, src/web/web-spawn.ts).
  *
+ * Measured (2026-12-07, `node scripts/measure-app.mjs --dir dist-web --loads 2 --changes 3`, pairs
+ * against main 3609371 at load 5-11 on 2 cores): a step (+1) after the page settled 29-134 ms median
+ * against 1.2-3.0 s; a jump (+5) 0.8-2.3 s against 1.2-2.1 s (the same within the noise); a jump
+ * while a speculative run is going 0.8-2.8 s, the speculative run ending 11-15 ms after the jump's
+ * run was asked for; first figures and live ready the same within the noise (nothing is fetched or
+ * run before the first change).
+ *
  * Loaded lazily (./auto-run.ts), so the page's first script stays small; it is handed ./run.ts's
  * functions rather than importing them (an import of ./run.ts from here made the bundler split the
  * store, React and zustand out of the main chunk into a chunk of their own that the page loads at once).
