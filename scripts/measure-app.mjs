@@ -14,6 +14,12 @@
  *   run's worker stops and is used again where the page is cross-origin isolated (a cancel board in
  *   shared memory, src/host/cancel-board.ts), else it is terminated and a fresh one fetches the
  *   graph and builds its world again;
+ * - a step and a jump after the page settled (its figures in, the live session reopened, and where the page
+ *   speculates, src/renderer/sim-client/speculate.ts, its runs of the changed number's neighbours done, else
+ *   4 s): a step (+1: the value one more than the last change, which speculation covers) and a jump (+5: a
+ *   value nothing ran), in turn, each to the key figures of its one-day run on the screen: the step's
+ *   figure is speculation's hit, never the general one; and where the page speculates, a jump (+5) made
+ *   while a speculative run is going (100 ms into it), which cancels it;
  * - live ready: from the page's navigation to the live session's first frame past its warm-up
  *   (the map populated, ready to play); and, on each load but the last, Play pressed then, to the
  *   clock moving on (a first frame made with the site shows before the worker has the session).
@@ -114,6 +120,59 @@ async function timeline(page) {
 /** In the page: the first worker has checked the prebuilt figures (src/web/web-api.ts), or the site has none. */
 const SETTLED = `!document.querySelector('link[rel="preload"][href$="prebuilt.json"]') || performance.getEntriesByName('rs:prebuilt-check:end').length > 0`;
 
+/** In the page: figures current, the live session past its warm-up, and the speculative runs started and ended so far. */
+const SETTLE_STATE = `({
+  figures: ${FIGURES_CURRENT},
+  live: ${LIVE_READY},
+  starts: performance.getEntriesByName('rs:speculate:start').length,
+  ends: performance.getEntriesByName('rs:speculate:end').length,
+})`;
+
+/**
+ * Waits until the page has settled after a change: figures current, the live session ready, and
+ * the speculative runs of this change done (two started since `before`, the count of starts before
+ * the change, and all ended), or none started for 4 s (a page that does not speculate, a field at the
+ * end of its range); then 1 s more of nothing new, so that a change never meets what a run just left
+ * behind (its worker's garbage) in one build and not in the other.
+ */
+async function settle(page, before) {
+  const end = performance.now() + defaultTimeoutMs;
+  let since = null;
+  let marks = '';
+  for (;;) {
+    const state = await page.evaluate(SETTLE_STATE);
+    const now = `${state.starts}/${state.ends}`;
+    if (!(state.figures && state.live) || now !== marks) since = null;
+    else since ??= performance.now();
+    marks = now;
+    const still = since === null ? 0 : performance.now() - since;
+    if (state.starts === state.ends && ((state.starts >= before + 2 && still > 1000) || still > 4000)) return;
+    if (performance.now() > end) throw new Error('measure-app: the page did not settle');
+    await page.waitForTimeout(20);
+  }
+}
+
+/**
+ * Waits until a speculative run is going (its live session ready, a run started, not ended) for
+ * 100 ms; false when none starts within 4 s of the page being ready (a page that does not speculate).
+ */
+async function speculating(page) {
+  const end = performance.now() + defaultTimeoutMs;
+  let ready = null;
+  let going = null;
+  for (;;) {
+    const state = await page.evaluate(SETTLE_STATE);
+    if (state.figures && state.live) ready ??= performance.now();
+    if (ready !== null && state.starts > state.ends) going ??= performance.now();
+    else going = null;
+    if (going !== null && performance.now() - going > 100) return true;
+    if ((ready !== null && going === null && performance.now() - ready > 4000) || performance.now() > end) return false;
+    await page.waitForTimeout(10);
+  }
+}
+
+const STARTS = `performance.getEntriesByName('rs:speculate:start').length`;
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => Math.round(x);
 
@@ -137,6 +196,9 @@ async function main(argv) {
   const playing = [];
   const changed = [];
   const during = [];
+  const steps = [];
+  const jumps = [];
+  const cancelling = [];
   let back = NaN;
   let isolated = null;
   try {
@@ -193,6 +255,38 @@ async function main(argv) {
           if (!missed) during.push(ms);
           console.log(`change during a run ${c + 1}: ${missed ? 'missed (the first run ended before it was seen going)' : `new figures ${round(ms)} ms`}`);
         }
+        // Step and jump in turn, after the page settled, from values no run met before.
+        let value = original + 4 * changes + 10;
+        let before = await page.evaluate(STARTS);
+        await page.evaluate(CHANGE_TO_FIGURES(id, value));
+        await settle(page, before);
+        for (let c = 0; c < changes; c++) {
+          for (const [kind, by, into] of [['step (+1)', 1, steps], ['jump (+5)', 5, jumps]]) {
+            value += by;
+            before = await page.evaluate(STARTS);
+            const { ms } = await page.evaluate(CHANGE_TO_FIGURES(id, value));
+            into.push(ms);
+            console.log(`${kind} ${c + 1} after the page settled: new figures ${round(ms)} ms`);
+            if (by === 1) await settle(page, before);
+          }
+          // The jump's speculative runs: a jump (+5) while one is going (it cancels it).
+          if (await speculating(page)) {
+            value += 5;
+            const { ms } = await page.evaluate(CHANGE_TO_FIGURES(id, value));
+            cancelling.push(ms);
+            // How long the cancelled speculative run held on after the change's run was asked for.
+            const held = await page.evaluate(`(() => {
+              const asked = performance.getEntriesByName('rs:auto-run').at(-1).startTime;
+              const ended = performance.getEntriesByName('rs:speculate:end').find((m) => m.startTime >= asked);
+              return ended ? ended.startTime - asked : NaN;
+            })()`);
+            console.log(`jump (+5) while a speculative run is going ${c + 1}: new figures ${round(ms)} ms (the speculative run ended ${round(held)} ms after the change's run was asked for)`);
+          } else console.log(`jump (+5) while a speculative run is going ${c + 1}: none seen going`);
+          before = await page.evaluate(STARTS);
+          await settle(page, before);
+        }
+        const speculated = await page.evaluate(`performance.getEntriesByName('rs:speculate:end').length`);
+        console.log(`speculative runs in this page: ${speculated}`);
       }
       await context.close();
     }
@@ -209,6 +303,13 @@ async function main(argv) {
   console.log(
     `app changed number while a one-day run is going, to the new figures, median of ${during.length}: ${round(median(during))} ms (slowest ${round(Math.max(...during))} ms; page cross-origin isolated: ${isolated})`,
   );
+  if (steps.length > 0) {
+    console.log(`app step change (+1) after the page settled, to new one-day figures (speculation's hit where the page speculates), median of ${steps.length}: ${round(median(steps))} ms (slowest ${round(Math.max(...steps))} ms)`);
+    console.log(`app jump change (+5, a value nothing ran) after the page settled, to new one-day figures, median of ${jumps.length}: ${round(median(jumps))} ms (slowest ${round(Math.max(...jumps))} ms)`);
+  }
+  if (cancelling.length > 0) {
+    console.log(`app jump change (+5) while a speculative run is going (cancelled), to new one-day figures, median of ${cancelling.length}: ${round(median(cancelling))} ms (slowest ${round(Math.max(...cancelling))} ms)`);
+  }
   console.log(`load: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
 }
 

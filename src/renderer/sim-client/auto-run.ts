@@ -9,13 +9,15 @@
  *
  * Figures first (issue 14 aim 4): a horizon of more than `provisionalDays` first runs that many
  * days, shown as provisional figures; and the live session (its warm-up is seconds of a worker's
- * time) opens once the run's first figures are in, so it does not take a core from the run.
+ * time) opens once the run's first figures are in, so it does not take a core from the run. Once
+ * all is in, the neighbours of the last changed resourcing number run speculatively (./speculate.ts),
+ * so a step to one of them shows its figures at once.
  */
 import type { DesktopApi } from '../../shared/protocol';
 import type { AppState, AppStore } from '../store';
 import { horizonLabel, runHorizon } from '../store/scenario-slice';
 import { startLive, stopLive } from './live';
-import { startRun } from './run';
+import { newJobId, runRemembered, startRun } from './run';
 
 export interface AutoRunOptions {
   /**
@@ -31,6 +33,12 @@ export interface AutoRunOptions {
    * figures are in.
    */
   readonly figuresFirst?: boolean;
+  /**
+   * Speculative runs (./speculate.ts, loaded at the first change of the store): once the figures are in, the one-day
+   * figures of the last changed resourcing number at one more and one less, kept for a step to them.
+   * Default: as `figuresFirst` (the app's own mount); false turns them off.
+   */
+  readonly speculate?: boolean;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
   /** milliseconds, for the debounce (default performance.now) */
@@ -65,6 +73,9 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
   let stopped = false;
   /** the batch runs started; only the newest opens the live session */
   let runs = 0;
+  /** false: speculation off or loading or loaded; else loads it (at the first change: nothing to speculate before one, and nothing fetched beside the first figures) */
+  let speculate = options.speculate ?? first;
+  let stopSpeculating: (() => void) | null = null;
   /** the live session waiting for the figures of the newest run */
   let pendingLive: { readonly live: Parameters<typeof startLive>[2]; readonly replacing: string | null } | null = null;
 
@@ -110,7 +121,11 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
     if (!first) openLive();
   };
 
-  const unsubscribe = store.subscribe((state) => {
+  const unsubscribe = store.subscribe((state, before) => {
+    if (speculate && state.scenario.current !== before.scenario.current) {
+      speculate = false;
+      void import('./speculate').then((m) => stopped || (stopSpeculating = m.startSpeculation(api, store, { runRemembered, newJobId }, before.scenario)));
+    }
     const scenarioChanged = state.scenario.revision !== seen;
     if (!scenarioChanged && state.run.replay === seenReplay) return;
     // A new demand (a replayed log, or random again) re-runs the batch; a pending scenario change still reopens live.
@@ -125,6 +140,7 @@ export function startAutoRun(api: DesktopApi, store: AppStore, options: AutoRunO
 
   return () => {
     stopped = true;
+    stopSpeculating?.();
     unsubscribe();
     if (timer !== null) clearTimer(timer);
     void stopLive(api, store);

@@ -41,7 +41,8 @@ export interface StartRun {
 const memos = new WeakMap<DesktopApi, Map<string, RunOutcome>>();
 const MEMO_SIZE = 12;
 
-async function runOnce(api: DesktopApi, request: RunRequest, onProgress?: (progress: RunProgress) => void): Promise<RunOutcome> {
+/** Runs `request`, or answers it from what this page ran (and keeps a successful outcome); speculative runs too (./speculate.ts). */
+export async function runRemembered(api: DesktopApi, request: RunRequest, onProgress?: (progress: RunProgress) => void): Promise<RunOutcome> {
   if (request.trace) return api.runScenario(request, onProgress);
   const key = JSON.stringify([request.scenario, request.days ?? null, request.replications ?? 1]);
   let memo = memos.get(api);
@@ -76,7 +77,7 @@ export async function startRun(api: DesktopApi, store: AppStore, run: StartRun):
     const days = run.provisionalDays;
     if (days !== undefined) {
       // The same job id, one call after the other: a cancel of the job stops whichever is running.
-      const first = await runOnce(api, { ...request, days });
+      const first = await runRemembered(api, { ...request, days });
       if (first.ok) {
         update(store, 'run', provisionalFinished, { jobId, outcome: first, days });
         run.onFigures?.();
@@ -84,7 +85,7 @@ export async function startRun(api: DesktopApi, store: AppStore, run: StartRun):
       // Replaced by a newer run while the provisional one ended: nothing left to cancel, so stop here.
       if (store.getState().run.jobId !== jobId) outcome ??= { ok: false, error: { kind: 'cancelled' } };
     }
-    outcome ??= await runOnce(api, request, (progress) => update(store, 'run', runProgressed, progress));
+    outcome ??= await runRemembered(api, request, (progress) => update(store, 'run', runProgressed, progress));
   } catch (error) {
     console.error('runScenario failed', error);
     outcome = { ok: false, error: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } };

@@ -1,5 +1,5 @@
 /** The figures and the live session follow the scenario: debounced re-runs, a newer change cancelling an older run. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { effectiveScenario, runLabel, startAutoRun } from '../../../src/renderer/sim-client/auto-run';
 import { createAppStore, update } from '../../../src/renderer/store';
 import { demandMultiplierSet, horizonSet, initialScenarioState, scenarioEdited } from '../../../src/renderer/store/scenario-slice';
@@ -160,5 +160,47 @@ describe('auto-run', () => {
     expect(fake.runs[1]!.request.days).toBe(1);
     expect(fake.lives, 'no session for the replaced run').toHaveLength(0);
     stop();
+  });
+});
+
+describe('auto-run: speculative runs', () => {
+  const fleet = { ...scenario, stations: [{ id: 'A', area: 'a' }], fleet: [{ station: 'A', count: 2 }] };
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  /** A change of the base's units, run; the live session opened: what runs next. */
+  async function afterAChange(options: { speculate?: boolean }) {
+    const g = globalThis as { crossOriginIsolated?: boolean };
+    const was = g.crossOriginIsolated;
+    g.crossOriginIsolated = true; // a page with the cancel board
+    try {
+      const fake = fakeApi();
+      const timers = manualTimers();
+      const store = createAppStore({ scenario: initialScenarioState(fleet, 'x') });
+      const stop = startAutoRun(fake.api, store, { figuresFirst: true, ...options, ...timers });
+      fake.runs[0]!.finish({ ok: true, results: fakeResults(5, 1), replications: 1, wallMs: 1 });
+      await tick();
+      update(store, 'scenario', scenarioEdited, (raw) => ({ ...raw, fleet: [{ station: 'A', count: 3 }] }));
+      timers.fire();
+      await vi.dynamicImportSettled();
+      fake.runs[1]!.finish({ ok: true, results: fakeResults(6, 1), replications: 1, wallMs: 1 });
+      await tick();
+      fake.lives[fake.lives.length - 1]!.frame({ tS: 0, playing: false, units: [] } as never);
+      await tick();
+      await tick();
+      const after = fake.runs.slice(2).map((r) => r.request);
+      stop();
+      return { after, cancelled: fake.cancelled };
+    } finally {
+      g.crossOriginIsolated = was;
+    }
+  }
+
+  it('figures first: once the figures are in and the session open, the one-day figures of the changed number one up and one down; stopping cancels them', async () => {
+    const { after, cancelled } = await afterAChange({});
+    expect(after.map((r) => [(r.scenario.fleet as { count: number }[])[0]!.count, r.days])).toEqual([[4, 1]]);
+    expect(cancelled).toContain(after[0]!.jobId);
+  });
+
+  it('none with speculate: false', async () => {
+    expect((await afterAChange({ speculate: false })).after).toEqual([]);
   });
 });
