@@ -19,7 +19,7 @@ import type { SimWorld } from '../world';
 import { setUnitsRequired } from './effects';
 import { assignUnit, rankCandidates, type AssignOutcome, type Candidate } from './override';
 import { RollingKpis } from './kpis';
-import { takeSnapshot, type LiveSnapshot } from './snapshot';
+import { takeSnapshot, type LiveSnapshot, type LiveSnapshotOptions } from './snapshot';
 import { DispatchExplainer } from '../dispatch/explain';
 import type { DispatchExplanation } from '../../shared/live';
 import { outsideModelledArea } from './inject-area';
@@ -68,7 +68,7 @@ export interface LiveSession {
   advanceBy(dS: number): number;
   /** Runs the next event (skipping stale ones); null when the run is over. */
   step(): StepReport | null;
-  snapshot(): LiveSnapshot;
+  snapshot(options?: LiveSnapshotOptions): LiveSnapshot;
   /** An incident at a place now; returns its id. Throws for a place or grade that cannot be, or outside the modelled area. */
   inject(spec: InjectSpec): number;
   /** As inject, but a place outside the modelled area is refused as a value, with the reason. */
@@ -194,8 +194,8 @@ class Session implements LiveSession {
     return null;
   }
 
-  snapshot(): LiveSnapshot {
-    return takeSnapshot(this.sim, this.kpis.at(this.sim.now));
+  snapshot(options?: LiveSnapshotOptions): LiveSnapshot {
+    return takeSnapshot(this.sim, this.kpis.at(this.sim.now), options);
   }
 
   inject(spec: InjectSpec): number {

@@ -18,7 +18,7 @@ import { CallPool } from '../model/call';
 import { Samples } from '../metrics/collector';
 import { SortedIntSet } from '../fleet/free-units';
 import { Rng } from '../random/rng';
-import type { Place, Trip, TravelModel } from '../world';
+import type { Place, Trip } from '../world';
 import type { Recorder } from './record';
 import { fromBase64, toBase64 } from './base64';
 
@@ -31,7 +31,7 @@ export type Node =
   | { k: 't'; t: string; n: number; b: string }
   | { k: 'm'; e: [Val, Val][] }
   | { k: 's'; v: Val[] }
-  | { k: 'trip'; o: Val; d: Val; t: Val; b: boolean }
+  | { k: 'trip'; o: Val; d: Val; t: Val; b: boolean; s?: Val }
   | { k: 'at'; trip: Val; e: Val }
   | { k: 'x'; n: string };
 
@@ -114,7 +114,10 @@ export function saveGraph(root: object, ctx: SaveContext): Node[] {
     if (external !== undefined) return { k: 'x', n: external };
     const tripArgs = ctx.recorder.trips.get(o as Trip);
     if (tripArgs) {
-      return { k: 'trip', o: val(tripArgs.origin, `${path}.origin`)!, d: val(tripArgs.dest, `${path}.dest`)!, t: val(tripArgs.departS, path)!, b: tripArgs.blueLight };
+      const node: Node = { k: 'trip', o: val(tripArgs.origin, `${path}.origin`)!, d: val(tripArgs.dest, `${path}.dest`)!, t: val(tripArgs.departS, path)!, b: tripArgs.blueLight };
+      // Its duration too: a restore that defers the question (TripMaker) tells a trip over from one going without asking.
+      node.s = val((o as Trip).durationS, path)!;
+      return node;
     }
     const at = ctx.recorder.placed.get(o);
     if (at) return { k: 'at', trip: val(at.trip, `${path}.trip`)!, e: val(at.elapsedS, path)! };
@@ -159,11 +162,14 @@ function isRef(v: Val): v is { r: number } {
   return typeof v === 'object' && v !== null && 'r' in v;
 }
 
+/** Makes a saved trip again from its question (and its saved duration, when the snapshot has it). */
+export type TripMaker = (origin: Place, dest: Place, departS: number, blueLight: boolean, durationS: number | undefined) => Trip;
+
 /**
  * Writes the graph `nodes` onto `root` (a fresh object of the same kind as the saved node 0);
- * `travel` makes trips again (the restored simulation's recording travel model).
+ * `makeTrip` makes trips again (from the restored simulation's recording travel model).
  */
-export function restoreGraph(nodes: readonly Node[], root: object, travel: TravelModel): void {
+export function restoreGraph(nodes: readonly Node[], root: object, makeTrip: TripMaker): void {
   const objs: (object | undefined)[] = new Array<object | undefined>(nodes.length).fill(undefined);
   const state = new Uint8Array(nodes.length); // 0 none, 1 bound (fresh), 2 made or filling, 3 done
   const node = (id: number): Node => {
@@ -232,7 +238,7 @@ export function restoreGraph(nodes: readonly Node[], root: object, travel: Trave
       case 'trip': {
         const origin = value(n.o) as Place;
         const dest = value(n.d) as Place;
-        objs[id] = travel.trip(origin, dest, value(n.t) as number, n.b);
+        objs[id] = makeTrip(origin, dest, value(n.t) as number, n.b, n.s === undefined ? undefined : (value(n.s) as number));
         break;
       }
       case 'at': {

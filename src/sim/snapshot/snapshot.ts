@@ -16,8 +16,8 @@ import { ArrivalProcess } from '../demand/arrivals';
 import { hashString } from '../random/rng';
 import { SIM_VERSION } from '../version';
 import type { SimWorld } from '../world';
-import { restoreGraph, saveGraph, type Node } from './graph';
-import { recordForSnapshot, recorderOf } from './record';
+import { restoreGraph, saveGraph, type Node, type TripMaker } from './graph';
+import { deferredTrip, recordForSnapshot, recorderOf } from './record';
 
 export const SNAPSHOT_FORMAT_NAME = 'response-sim-snapshot';
 export const SNAPSHOT_FORMAT = 1;
@@ -176,10 +176,22 @@ export function snapshotNodes(text: string, kind: SnapshotKind, scenario: Scenar
   return nodes;
 }
 
+/**
+ * How a restore makes `sim`'s saved trips again: on roads, deferred until first used (record.ts
+ * DeferredTrip: most saved trips are over, and each is a route search); straight-line trips are
+ * cheap and asked at once (dispatch reads their places without a call, straight-line.ts placeAtInto).
+ */
+function tripMaker(sim: Simulation): TripMaker {
+  const travel = sim.travel;
+  const recorder = recorderOf(sim);
+  if (travel.mode !== 'road' || !recorder) return (origin, dest, departS, blueLight) => travel.trip(origin, dest, departS, blueLight);
+  return (origin, dest, departS, blueLight, durationS) => deferredTrip(recorder, { origin, dest, departS, blueLight }, durationS);
+}
+
 /** Writes `nodes` (root: { sim, ...extraRoots }) onto `sim` and the extra roots. */
 export function restoreNodes(nodes: readonly Node[], sim: Simulation, extraRoots: Record<string, object>): void {
   try {
-    restoreGraph(nodes, { sim, ...extraRoots }, sim.travel);
+    restoreGraph(nodes, { sim, ...extraRoots }, tripMaker(sim));
   } catch (error) {
     if (error instanceof SnapshotError) throw error;
     throw new SnapshotError(error instanceof Error ? error.message : String(error));
