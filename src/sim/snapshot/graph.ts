@@ -20,7 +20,7 @@ import { SortedIntSet } from '../fleet/free-units';
 import { Rng } from '../random/rng';
 import type { Place, Trip } from '../world';
 import type { Recorder } from './record';
-import { fromBase64, toBase64 } from './base64';
+import { base64Bytes, fromBase64Into, toBase64 } from './base64';
 
 /** A saved value: a JSON number or string, or a tagged object. */
 export type Val = number | string | boolean | null | { u: 0 } | { n: number } | { z: 0 } | { r: number } | { f: 0 };
@@ -158,6 +158,15 @@ function orKeep(v: Val | undefined): Val {
   return v === undefined ? { f: 0 } : v;
 }
 
+/** Whether `vs` holds no tagged value (no object, no function's place): saved numbers, strings, booleans and nulls are themselves. */
+function allPlain(vs: readonly Val[]): boolean {
+  for (let i = 0; i < vs.length; i++) {
+    const v = vs[i];
+    if (typeof v === 'object' && v !== null) return false;
+  }
+  return true;
+}
+
 function isRef(v: Val): v is { r: number } {
   return typeof v === 'object' && v !== null && 'r' in v;
 }
@@ -247,31 +256,47 @@ export function restoreGraph(nodes: readonly Node[], root: object, makeTrip: Tri
         break;
       }
       case 't': {
-        const prefix = fromBase64(n.b);
+        const saved = base64Bytes(n.b);
         const Ctor = TYPED[n.t];
         if (!Ctor) throw new Error(`snapshot damaged: unknown array type "${n.t}"`);
-        if (!(n.n >= prefix.length) || !Number.isInteger(n.n)) throw new Error(`snapshot damaged: an array of ${n.n} bytes`);
+        if (!(n.n >= saved) || !Number.isInteger(n.n)) throw new Error(`snapshot damaged: an array of ${n.n} bytes`);
+        // Decoded straight into the array's bytes (the rest zero, as saved).
         if (bound) {
           const o = objs[id] as ArrayBufferView;
           const all = new Uint8Array(o.buffer, o.byteOffset, o.byteLength);
-          all.set(prefix);
-          all.fill(0, prefix.length);
+          fromBase64Into(n.b, all);
+          all.fill(0, saved);
         } else {
           const buffer = new ArrayBuffer(n.n);
-          new Uint8Array(buffer).set(prefix);
+          fromBase64Into(n.b, new Uint8Array(buffer));
           objs[id] = new Ctor(buffer);
         }
         break;
       }
       case 'a': {
+        const vs = n.v;
+        if (!bound && allPlain(vs)) {
+          // Numbers, strings, booleans and nulls only: the parsed array is the array (most of a snapshot's bulk: the incident log's reasons, the KPI trails).
+          objs[id] = vs;
+          break;
+        }
         const a = bound ? (objs[id] as unknown[]) : [];
         objs[id] = a;
-        if (a.length !== n.v.length) a.length = n.v.length;
-        n.v.forEach((v, i) => {
-          if (typeof v === 'object' && v !== null && 'f' in v) return;
+        if (a.length === 0) {
+          // Filled in order (not sized first): the array keeps a packed kind, as one the run grew.
+          for (let i = 0; i < vs.length; i++) {
+            const v = vs[i]!;
+            a.push(typeof v === 'object' && v !== null && 'f' in v ? undefined : value(v));
+          }
+          break;
+        }
+        if (a.length !== vs.length) a.length = vs.length;
+        for (let i = 0; i < vs.length; i++) {
+          const v = vs[i]!;
+          if (typeof v === 'object' && v !== null && 'f' in v) continue;
           const x = value(v);
           if (!Object.is(a[i], x) || !(i in a)) a[i] = x;
-        });
+        }
         break;
       }
       case 'm': {
@@ -301,6 +326,11 @@ export function restoreGraph(nodes: readonly Node[], root: object, makeTrip: Tri
           }
         }
         objs[id] = o;
+        if (!bound) {
+          // Made here: nothing to keep, every field written.
+          for (const [key, v] of n.p) o![key] = value(v);
+          break;
+        }
         for (const [key, v] of n.p) {
           const x = value(v);
           if (!Object.is(o![key], x) || !(key in o!)) o![key] = x;

@@ -135,4 +135,13 @@ describe('base64', () => {
       expect(Buffer.from(fromBase64(text)).equals(Buffer.from(bytes))).toBe(true);
     }
   });
+
+  it('refuses a character not of the alphabet anywhere, and a length not a multiple of 4', async () => {
+    const { toBase64, fromBase64 } = await import('../../../src/sim/snapshot/base64');
+    const text = toBase64(Uint8Array.from({ length: 30 }, (_, i) => i * 7));
+    for (const at of [0, 5, 17, 38, text.length - 1]) {
+      for (const bad of ['*', '\u00e9', '\u2603']) expect(() => fromBase64(text.slice(0, at) + bad + text.slice(at + 1)), `${bad} at ${at}`).toThrow(/damaged/);
+    }
+    expect(() => fromBase64(text.slice(1))).toThrow(/multiple of 4/);
+  });
 });
