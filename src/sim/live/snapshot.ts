@@ -52,7 +52,41 @@ function viewPlace(sim: SimState, u: number, trip: Trip | null | undefined, movi
   return unitPlace(sim, u);
 }
 
-export function takeSnapshot(sim: SimState & { readonly finished: boolean }, kpis: { lastHour: KpiWindow; today: KpiWindow }, options: LiveSnapshotOptions = {}): LiveSnapshot {
+/**
+ * Where the map shows every unit now (viewPlace), at simulated time `tS` after `events` events:
+ * saved with a live session's snapshot, so the restored session's first frame (trips left out)
+ * shows its units without asking a trip (src/sim/live/session.ts).
+ */
+export interface UnitPlaces {
+  readonly tS: number;
+  readonly events: number;
+  readonly lon: Float64Array;
+  readonly lat: Float64Array;
+}
+
+export function unitPlacesNow(sim: SimState & { readonly events: number }): UnitPlaces {
+  const f = sim.fleet;
+  const lon = new Float64Array(f.n);
+  const lat = new Float64Array(f.n);
+  for (let u = 0; u < f.n; u++) {
+    const trip = f.trip[u];
+    const moving = trip !== null && trip !== undefined && sim.now < f.tripDepartS[u]! + trip.durationS;
+    const place = viewPlace(sim, u, trip, moving);
+    lon[u] = place.lon;
+    lat[u] = place.lat;
+  }
+  return { tS: sim.now, events: sim.events, lon, lat };
+}
+
+/** `saved` when it is a UnitPlaces of `sim`'s fleet, else null. */
+export function unitPlacesOf(saved: unknown, sim: SimState): UnitPlaces | null {
+  const p = saved as Partial<UnitPlaces> | null | undefined;
+  const n = sim.fleet.n;
+  return p && typeof p.tS === 'number' && typeof p.events === 'number' && p.lon instanceof Float64Array && p.lat instanceof Float64Array && p.lon.length === n && p.lat.length === n ? (p as UnitPlaces) : null;
+}
+
+/** @param places every unit's place now (unitPlacesNow, made at this instant of the same run), or null to work them out */
+export function takeSnapshot(sim: SimState & { readonly finished: boolean }, kpis: { lastHour: KpiWindow; today: KpiWindow }, options: LiveSnapshotOptions = {}, places: UnitPlaces | null = null): LiveSnapshot {
   const f = sim.fleet;
   const trips = options.trips !== false;
   const units: UnitView[] = [];
@@ -62,12 +96,12 @@ export function takeSnapshot(sim: SimState & { readonly finished: boolean }, kpi
     if (state >= US.TRAVELLING) busy++;
     const trip = f.trip[u];
     const moving = trip !== null && trip !== undefined && sim.now < f.tripDepartS[u]! + trip.durationS;
-    const place = viewPlace(sim, u, trip, moving);
+    const place = places === null ? viewPlace(sim, u, trip, moving) : null;
     const view: UnitView = {
       id: f.ids[u]!,
       station: f.stations[f.station[u]!]!.id,
-      lon: place.lon,
-      lat: place.lat,
+      lon: place === null ? places!.lon[u]! : place.lon,
+      lat: place === null ? places!.lat[u]! : place.lat,
       state: UNIT_STATE_NAMES[state]!,
       incident: f.incident[u]! >= 0 ? f.incident[u]! : null,
       ...(!moving ? {} : trips ? { trip: tripView(trip!, f.tripDepartS[u]!) } : { tripLeftOut: true }),

@@ -171,8 +171,25 @@ function isRef(v: Val): v is { r: number } {
   return typeof v === 'object' && v !== null && 'r' in v;
 }
 
-/** Makes a saved trip again from its question (and its saved duration, when the snapshot has it). */
-export type TripMaker = (origin: Place, dest: Place, departS: number, blueLight: boolean, durationS: number | undefined) => Trip;
+/**
+ * Makes a saved trip again from its question (and its saved duration, when the snapshot has it).
+ * `origin` gives the origin (worked out when first called: it may be a place on another trip).
+ */
+export type TripMaker = (origin: () => Place, dest: Place, departS: number, blueLight: boolean, durationS: number | undefined) => Trip;
+
+/** A place saved as made by `trip.placeAt(elapsedS)`, made when first asked for. */
+class LaterPlace {
+  private made: Place | null = null;
+
+  constructor(
+    private readonly trip: Trip,
+    private readonly elapsedS: number,
+  ) {}
+
+  get(): Place {
+    return (this.made ??= this.trip.placeAt(this.elapsedS));
+  }
+}
 
 /**
  * Writes the graph `nodes` onto `root` (a fresh object of the same kind as the saved node 0);
@@ -229,8 +246,28 @@ export function restoreGraph(nodes: readonly Node[], root: object, makeTrip: Tri
     if ('u' in v) return undefined;
     if ('n' in v) return v.n === 0 ? NaN : v.n > 0 ? Infinity : -Infinity;
     if ('z' in v) return -0;
-    if ('r' in v) return materialise(v.r);
+    if ('r' in v) {
+      const o = materialise(v.r);
+      return o instanceof LaterPlace ? o.get() : o;
+    }
     throw new Error('snapshot damaged: an unknown value');
+  }
+  /**
+   * A trip's origin, as a function: a place saved as made mid-trip (an 'at' node: a unit sent on
+   * from where its journey had brought it) is worked out only when first asked, so a deferred trip
+   * (TripMaker) does not make the trip it was on meanwhile. One LaterPlace per node: whoever asks
+   * gets the same place.
+   */
+  function origin(v: Val): () => Place {
+    if (isRef(v) && (state[v.r] === 0 || state[v.r] === 1) && nodes[v.r]?.k === 'at') {
+      const n = nodes[v.r] as Extract<Node, { k: 'at' }>;
+      objs[v.r] = new LaterPlace(value(n.trip) as Trip, value(n.e) as number);
+      state[v.r] = 3;
+    }
+    const o = isRef(v) ? materialise(v.r) : null;
+    if (o instanceof LaterPlace) return () => o.get();
+    const place = value(v) as Place;
+    return () => place;
   }
   function materialise(id: number): object {
     if (state[id] === 3 || state[id] === 2) return objs[id]!;
@@ -245,9 +282,9 @@ export function restoreGraph(nodes: readonly Node[], root: object, makeTrip: Tri
         break;
       }
       case 'trip': {
-        const origin = value(n.o) as Place;
+        const from = origin(n.o);
         const dest = value(n.d) as Place;
-        objs[id] = makeTrip(origin, dest, value(n.t) as number, n.b, n.s === undefined ? undefined : (value(n.s) as number));
+        objs[id] = makeTrip(from, dest, value(n.t) as number, n.b, n.s === undefined ? undefined : (value(n.s) as number));
         break;
       }
       case 'at': {

@@ -184,14 +184,31 @@ export function snapshotNodes(text: string, kind: SnapshotKind, scenario: Scenar
 function tripMaker(sim: Simulation): TripMaker {
   const travel = sim.travel;
   const recorder = recorderOf(sim);
-  if (travel.mode !== 'road' || !recorder) return (origin, dest, departS, blueLight) => travel.trip(origin, dest, departS, blueLight);
-  return (origin, dest, departS, blueLight, durationS) => deferredTrip(recorder, { origin, dest, departS, blueLight }, durationS);
+  if (travel.mode !== 'road' || !recorder) return (origin, dest, departS, blueLight) => travel.trip(origin(), dest, departS, blueLight);
+  return (origin, dest, departS, blueLight, durationS) =>
+    deferredTrip(
+      recorder,
+      {
+        get origin() {
+          return origin();
+        },
+        dest,
+        departS,
+        blueLight,
+      },
+      durationS,
+    );
 }
 
-/** Writes `nodes` (root: { sim, ...extraRoots }) onto `sim` and the extra roots. */
-export function restoreNodes(nodes: readonly Node[], sim: Simulation, extraRoots: Record<string, object>): void {
+/**
+ * Writes `nodes` (root: { sim, ...extraRoots }) onto `sim` and the extra roots; returns the root,
+ * with what else was saved beside them (restored as made anew).
+ */
+export function restoreNodes(nodes: readonly Node[], sim: Simulation, extraRoots: Record<string, object>): Record<string, unknown> {
+  const root: Record<string, unknown> = { sim, ...extraRoots };
   try {
-    restoreGraph(nodes, { sim, ...extraRoots }, tripMaker(sim));
+    restoreGraph(nodes, root, tripMaker(sim));
+    return root;
   } catch (error) {
     if (error instanceof SnapshotError) throw error;
     throw new SnapshotError(error instanceof Error ? error.message : String(error));
