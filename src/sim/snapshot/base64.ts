@@ -46,6 +46,19 @@ export function fromBase64(text: string): Uint8Array {
 export function fromBase64Into(text: string, out: Uint8Array): void {
   const bytes = base64Bytes(text);
   if (out.length < bytes) throw new Error(`fromBase64Into: ${bytes} bytes into ${out.length}`);
+  // The platform's decoder where there is one (Chromium 140 on, Node 25): several times faster.
+  const native = (out as { setFromBase64?: (text: string) => { read: number; written: number } }).setFromBase64;
+  // (It skips white space, which base64Bytes counts: white space gives too few bytes, refused.)
+  if (native !== undefined) {
+    let written = -1;
+    try {
+      written = native.call(out, text).written;
+    } catch {
+      // not base64: the error below
+    }
+    if (written !== bytes) throw new Error('snapshot damaged: not base64');
+    return;
+  }
   // Every quad but the last (which may be padded) gives 3 bytes; a character not of the alphabet
   // (code -1, or past 127) turns the quad negative.
   const whole = text.length === 0 ? 0 : text.length - 4;

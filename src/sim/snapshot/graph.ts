@@ -27,6 +27,8 @@ export type Val = number | string | boolean | null | { u: 0 } | { n: number } | 
 
 export type Node =
   | { k: 'o'; c: string | null; p: [string, Val][] }
+  /** a plain object whose fields are all finite numbers (not -0), strings, booleans or nulls: itself */
+  | { k: 'j'; v: Record<string, number | string | boolean | null> }
   | { k: 'a'; v: Val[] }
   | { k: 't'; t: string; n: number; b: string }
   | { k: 'm'; e: [Val, Val][] }
@@ -141,6 +143,8 @@ export function saveGraph(root: object, ctx: SaveContext): Node[] {
     const proto: unknown = Object.getPrototypeOf(o);
     const plain = proto === Object.prototype || proto === null;
     const skip = ctx.skip(o);
+    // As it is, when JSON gives it back as it was (restored by taking the parsed object: most of a snapshot's objects).
+    if (proto === Object.prototype && skip === undefined && jsonSafe(o)) return { k: 'j', v: o as Record<string, number | string | boolean | null> };
     const p: [string, Val][] = [];
     for (const key of Object.keys(o)) {
       if (skip?.has(key)) continue;
@@ -151,6 +155,18 @@ export function saveGraph(root: object, ctx: SaveContext): Node[] {
   };
   ref(root, 'simulation');
   return nodes;
+}
+
+/** Whether every own field of `o` is a string, boolean, null or finite number other than -0 (JSON's own values, given back as they were). */
+function jsonSafe(o: object): boolean {
+  for (const key in o) {
+    if (!Object.hasOwn(o, key) || key === '__proto__') return false;
+    const v = (o as Record<string, unknown>)[key];
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v) || Object.is(v, -0)) return false;
+    } else if (typeof v !== 'string' && typeof v !== 'boolean' && v !== null) return false;
+  }
+  return Object.getOwnPropertySymbols(o).length === 0 && Object.keys(o).length === Object.getOwnPropertyNames(o).length;
 }
 
 /** A function's place in an array: kept as the fresh simulation has it. */
@@ -233,6 +249,10 @@ export function restoreGraph(nodes: readonly Node[], root: object, makeTrip: Tri
       objs[id] = fresh;
       state[id] = 1;
       for (const [k, v] of n.e) if (isRef(v) && !isRef(k)) stack.push([v.r, (fresh as Map<unknown, unknown>).get(value(k))]);
+    } else if (n.k === 'j') {
+      if (Object.getPrototypeOf(fresh) !== Object.prototype) continue;
+      objs[id] = fresh;
+      state[id] = 1;
     } else if (n.k === 's') {
       if (!(fresh instanceof Set)) continue;
       objs[id] = fresh;
@@ -350,6 +370,18 @@ export function restoreGraph(nodes: readonly Node[], root: object, makeTrip: Tri
         const items = n.v.map(value);
         set.clear();
         for (const x of items) set.add(x);
+        break;
+      }
+      case 'j': {
+        if (!bound) {
+          objs[id] = n.v;
+          break;
+        }
+        const o = objs[id] as Record<string, unknown>;
+        for (const key in n.v) {
+          const x = n.v[key];
+          if (!Object.is(o[key], x) || !(key in o)) o[key] = x;
+        }
         break;
       }
       case 'o': {

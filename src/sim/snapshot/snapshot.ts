@@ -20,7 +20,7 @@ import { restoreGraph, saveGraph, type Node, type TripMaker } from './graph';
 import { deferredTrip, recordForSnapshot, recorderOf } from './record';
 
 export const SNAPSHOT_FORMAT_NAME = 'response-sim-snapshot';
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** What was saved: a Simulation alone, or a live session (its Simulation, rolling KPIs, inject streams, dispatch explainer). */
 export type SnapshotKind = 'run' | 'live';

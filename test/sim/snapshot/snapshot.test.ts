@@ -119,7 +119,7 @@ describe('refusals', () => {
     const flipped = text.slice(0, -30) + (text.at(-30) === '1' ? '2' : '1') + text.slice(-29);
     expect(() => restoreSimulation(flipped, scenario, world)).toThrow(/does not match its hash/);
     expect(() => restoreSimulation(text.replace('"simVersion":"', '"simVersion":"9.'), scenario, world)).toThrow(/simulator version 9\./);
-    expect(() => restoreSimulation(text.replace('"version":1', '"version":2'), scenario, world)).toThrow(/format version 2/);
+    expect(() => restoreSimulation(text.replace('"version":2', '"version":1'), scenario, world)).toThrow(/format version 1/);
     expect(() => restoreSimulation('{"format":"x"}\n[]', scenario, world)).toThrow(/not a snapshot/);
     expect(() => restoreSimulation('', scenario, world)).toThrow(SnapshotError);
   });
