@@ -16,7 +16,8 @@ import { ArrivalProcess } from '../demand/arrivals';
 import { hashString } from '../random/rng';
 import { SIM_VERSION } from '../version';
 import type { SimWorld } from '../world';
-import { restoreGraph, saveGraph, type Node, type TripMaker } from './graph';
+import { saveGraph, type Node } from './graph';
+import { restoreGraph, type TripMaker } from './restore-graph';
 import { deferredTrip, recordForSnapshot, recorderOf } from './record';
 
 export const SNAPSHOT_FORMAT_NAME = 'response-sim-snapshot';
