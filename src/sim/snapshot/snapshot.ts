@@ -161,10 +161,36 @@ export function keyOfSnapshot(text: string): string | null {
 
 /** The checked node table of `text`, a snapshot of kind `kind` for this run (SnapshotError otherwise). */
 export function snapshotNodes(text: string, kind: SnapshotKind, scenario: Scenario, options: SnapshotOptions = {}): Node[] {
+  const ready = prepared;
+  prepared = null;
   const header = readSnapshotHeader(text);
   if (header.kind !== kind) throw new SnapshotError(`a snapshot of a ${header.kind === 'live' ? 'live session' : 'batch run'}, not of a ${kind === 'live' ? 'live session' : 'batch run'}`);
   const mismatch = snapshotMismatch(header, scenario, options);
   if (mismatch) throw new SnapshotError(mismatch);
+  if (ready !== null && ready.text === text) return ready.nodes;
+  return bodyNodes(text, header);
+}
+
+/** Text checked and parsed ahead (prepareSnapshot), for the next snapshotNodes of that same text only. */
+let prepared: { readonly text: string; readonly nodes: Node[] } | null = null;
+
+/**
+ * Checks and parses snapshot `text` now, for the restore that will ask for it next (its node table
+ * is used once: a restore takes arrays and objects from it): a host calls this while it waits for
+ * something else (the browser's live worker, as the road graph arrives), so the restore does not.
+ * A damaged text is left for that restore to refuse.
+ */
+export function prepareSnapshot(text: string): void {
+  prepared = null;
+  try {
+    prepared = { text, nodes: bodyNodes(text, readSnapshotHeader(text)) };
+  } catch {
+    // refused again, with the reason, by the restore
+  }
+}
+
+/** The node table of `text`'s body, checked against `header`'s hash. */
+function bodyNodes(text: string, header: SnapshotHeader): Node[] {
   const body = text.slice(text.indexOf('\n') + 1);
   if (hashString(body) !== header.bodyHash) throw new SnapshotError('snapshot damaged: its body does not match its hash');
   let nodes: Node[];

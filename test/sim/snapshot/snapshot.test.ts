@@ -11,7 +11,7 @@ import { buildResults } from '../../../src/sim/metrics/results';
 import type { IncidentLog } from '../../../src/sim/model/incident-log';
 import type { Simulation } from '../../../src/sim/model/simulation';
 import type { SimWorld } from '../../../src/sim/world';
-import { restoreSimulation, saveSimulation, snapshotableSimulation, SnapshotError } from '../../../src/sim/snapshot/snapshot';
+import { prepareSnapshot, restoreSimulation, saveSimulation, snapshotableSimulation, SnapshotError } from '../../../src/sim/snapshot/snapshot';
 import { buildWorld, noBuiltInData } from '../../../src/world';
 import { smallInput } from '../fixtures/small';
 import { stable } from '../helpers';
@@ -103,6 +103,26 @@ if (hasLondon) {
   checkScenario('London baseline, straight-line, 2 days', () => london('straight-line', 2), [0, 86400 + 3600 * 7.5], 120_000);
   checkScenario('London baseline, roads, 1 day', () => london('road', 1), [0, 3600 * 13.25], 240_000);
 }
+
+describe('prepared ahead (prepareSnapshot)', () => {
+  it('the next restore of that text takes the parsed table, once; a damaged one is still refused', async () => {
+    const scenario = small();
+    const world = await buildWorld(scenario, noBuiltInData);
+    const { text, sim } = savedAt(scenario, world, 30_000);
+    const expected = finish(sim);
+    prepareSnapshot(text);
+    const first = restoreSimulation(text, scenario, world);
+    // Not the same table again (a restore takes arrays from it): parsed anew.
+    const second = restoreSimulation(text, scenario, world);
+    expect(firstDifference(finish(first), expected)).toBe('');
+    expect(firstDifference(finish(second), expected)).toBe('');
+    const flipped = text.slice(0, -30) + (text.at(-30) === '1' ? '2' : '1') + text.slice(-29);
+    prepareSnapshot(flipped);
+    expect(() => restoreSimulation(flipped, scenario, world)).toThrow(/does not match its hash/);
+    prepareSnapshot(text);
+    expect(() => restoreSimulation(text, scenario, world, { seed: 8 })).toThrow(/this run's seed is 8/);
+  });
+});
 
 describe('refusals', () => {
   it('refuses another scenario, seed, days, version and damaged text, with a clear error', async () => {
