@@ -4,6 +4,8 @@
  * first `snapshot()` (the first frame's state, trips left out) and the next (each moving unit's trip geometry), in wall and
  * CPU ms. `node scripts/node-run.mjs bench/live-first-frame-run.ts` then
  * `node out/node/bench/live-first-frame-run.js`; profile with --cpu-prof.
+ * 2026-12-07 (load 8.6-9.3, 3 pairs against main 3609371): restore 296-302 ms CPU (main 409-454),
+ * first snapshot 9-14 ms (main, with the trips: 143-153), the next with the trips 176-195 ms.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { londonBaseline } from './london-baseline';
