@@ -145,6 +145,8 @@ class Session {
   private stepQueued = false;
   /** a Jump asked for (simulation seconds), run by the next tick */
   private jumpTo: number | null = null;
+  /** the last frame left moving units' trips out (`tripsPending`): the next tick asks for a frame even when paused */
+  private tripsOwed = false;
   private cancelTimer: (() => void) | null = null;
   private lastTickWall = 0;
   private chunkS = MAX_CHUNK_FIRST_S;
@@ -262,6 +264,11 @@ class Session {
     this.lastTickWall = this.options.now();
     this.deliver(frame);
     if (this.playing && !this.busy) this.schedule(this.interval);
+    // A first frame without its units' trips (src/host/live-worker.ts): the next frame, at once, brings them.
+    else if (frame.tripsPending === true && !this.ended && !this.finished) {
+      this.tripsOwed = true;
+      this.kick();
+    }
   }
 
   /** Starts a tick now unless one is running (it schedules the next itself). */
@@ -297,7 +304,11 @@ class Session {
       this.lastTickWall = started;
       const toS = this.speed === 'max' ? this.tS + this.chunkS : this.tS + (this.speed * elapsed) / 1000;
       request = { session: this.jobId, toS };
+    } else if (this.tripsOwed) {
+      // No events (never backwards): the same instant again, with the trips.
+      request = { session: this.jobId, toS: this.tS };
     } else return;
+    this.tripsOwed = false;
 
     if (this.workerLost()) return;
     this.busy = true;
@@ -315,7 +326,7 @@ class Session {
     }
     this.deliver(frame);
     if (this.ended) return;
-    if (this.stepQueued || this.jumpTo !== null) this.schedule(0);
+    if (this.stepQueued || this.jumpTo !== null || this.tripsOwed) this.schedule(0);
     else if (this.playing) this.schedule(Math.max(0, this.interval - (this.options.now() - started)));
   }
 

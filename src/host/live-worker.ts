@@ -2,7 +2,10 @@
  * The sim worker's side of live mode: the live sessions open in this worker, by name, and the
  * frames they answer with. A frame carries a unit's trip geometry only when the trip is new since
  * the frame before (a road trip is hundreds of numbers; at ten frames a second, over hundreds of
- * units, resending them would be most of the traffic).
+ * units, resending them would be most of the traffic). A session's first frame carries none
+ * (`tripsPending`): working out the geometry of every unit on the move at once is most of that
+ * frame's time on a cold worker (a few hundred ms in a browser), and the map shows the units where
+ * they are without it; the next frame, which the host asks for at once, carries them all.
  */
 import type { LiveAdvanceRequest, LiveStepReport, LiveTrainerOutcome, LiveTrainerReply, LiveTrainerRequest, LiveTrip, LiveUnit, LiveWorkerFrame } from '../shared/protocol';
 import type { LiveHandle } from './simulator';
@@ -32,7 +35,7 @@ export class LiveRegistry {
     while (this.sessions.size >= MAX_LIVE_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
     const open: Open = { handle, sent: new Map() };
     this.sessions.set(name, open);
-    return this.frame(open, null, 0, 0);
+    return this.frame(open, null, 0, 0, false);
   }
 
   /** Runs session `request.session` to `toS` or by one event. Throws for an unknown session or a bad time. */
@@ -93,14 +96,22 @@ export class LiveRegistry {
     return this.sessions.delete(name);
   }
 
-  private frame(open: Open, step: LiveStepReport | null, events: number, workMs: number): LiveWorkerFrame {
+  /** @param trips false: moving units' trips left out (not noted as sent, so the next frame sends them) */
+  private frame(open: Open, step: LiveStepReport | null, events: number, workMs: number, trips = true): LiveWorkerFrame {
     const { handle, sent } = open;
-    const view = handle.snapshot();
+    const view = trips ? handle.snapshot() : handle.snapshot({ trips: false });
+    let pending = false;
     const units: LiveUnit[] = new Array<LiveUnit>(view.units.length);
     for (let i = 0; i < view.units.length; i++) {
       const u = view.units[i]!;
       const base = { id: u.id, station: u.station, state: u.state, lon: u.lon, lat: u.lat, incident: u.incident };
       const trip = u.trip;
+      if (u.tripLeftOut === true) {
+        pending = true;
+        sent.delete(u.id);
+        units[i] = { ...base, moving: true };
+        continue;
+      }
       if (trip === undefined) {
         sent.delete(u.id);
         units[i] = { ...base, moving: false };
@@ -130,6 +141,7 @@ export class LiveRegistry {
       workMs,
       events,
       ...(handle.drainExercise ? { exercise: handle.drainExercise() } : {}),
+      ...(pending ? { tripsPending: true } : {}),
     };
   }
 }

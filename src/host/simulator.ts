@@ -5,7 +5,7 @@
  */
 import type { ExerciseStatus } from '../shared/exercise-log';
 import type { TraceCall } from '../shared/trace-csv';
-import type { DispatchExplanation, LiveStandDownOutcome, LiveAssignOutcome, LiveCandidateView, LiveInjectGrade, LiveSnapshot, LiveStepReport, RunOneReply, ScenarioIssue, SnappedPoint } from '../shared/protocol';
+import type { DispatchExplanation, LiveStandDownOutcome, LiveAssignOutcome, LiveCandidateView, LiveInjectGrade, LiveSnapshot, LiveSnapshotOptions, LiveStepReport, RunOneReply, ScenarioIssue, SnappedPoint } from '../shared/protocol';
 
 /** One replication's settings and the hooks the run calls back (synchronously, from inside it). */
 export interface ReplicationOptions {
@@ -36,7 +36,8 @@ export interface LiveHandle {
   advanceTo(tS: number): number;
   /** runs the next event; null when the run is over */
   step(): LiveStepReport | null;
-  snapshot(): LiveSnapshot;
+  /** the session now; `{ trips: false }` leaves moving units' trips out (a first frame, sooner) */
+  snapshot(options?: LiveSnapshotOptions): LiveSnapshot;
   /** an incident at a place now, pending at once; returns its id (throws when the run is over) */
   inject(spec: { readonly lon: number; readonly lat: number; readonly grade: LiveInjectGrade }): number;
   /** as inject, but a place outside the modelled area is refused as a value (OUTSIDE_AREA) */

@@ -6,7 +6,8 @@
  * Times are simulation seconds since the scenario start (negative during the warm-up); places are
  * WGS84 lon/lat. A frame is a snapshot of the simulator's live session (src/sim/live/snapshot.ts)
  * with one saving: a unit's trip geometry is sent in the first frame after it changes, not again
- * while the unit keeps driving the same trip (`moving` true, `trip` absent).
+ * while the unit keeps driving the same trip (`moving` true, `trip` absent). A session's first
+ * frame sends no trips (`tripsPending`): the next one sends them all.
  */
 
 import type { ExerciseStatus } from './exercise-log';
@@ -109,6 +110,18 @@ export interface LiveUnitView {
   readonly incident: number | null;
   /** present while it moves (travelling, returning, driving to custody, or driving home off duty) */
   readonly trip?: LiveTrip;
+  /** true when it moves but its trip was left out of this snapshot (`LiveSnapshotOptions.trips` false) */
+  readonly tripLeftOut?: boolean;
+}
+
+/** What a live snapshot leaves out. */
+export interface LiveSnapshotOptions {
+  /**
+   * false: moving units' trips are left out (`tripLeftOut`), so nothing asks for their geometry
+   * (a road trip's is hundreds of vertices, worked out when first asked for): a session's first
+   * frame shows sooner, and the frame after it brings them. Default true.
+   */
+  readonly trips?: boolean;
 }
 
 /** What the simulator's live session shows at one instant (`LiveWorkerFrame` is its form on the wire). */
@@ -130,6 +143,11 @@ export interface LiveWorkerFrame extends LiveState {
   readonly events: number;
   /** the session's exercise: log entries since the frame before, a scripted pause reached, the next inject */
   readonly exercise?: ExerciseStatus;
+  /**
+   * true when moving units' trips were left out of this frame (a session's first: it shows sooner,
+   * its units where they are); the next frame of the session brings them, and a host asks for one at once.
+   */
+  readonly tripsPending?: boolean;
 }
 
 /** A frame as the renderer receives it (the stream of `liveStart`). */

@@ -19,9 +19,9 @@ export function markedSimulator<Scenario, World, Spec>(simulator: Simulator<Scen
 /** `handle`, its first `snapshot()` (the session's first frame) marked `live-first-snapshot`. */
 function firstSnapshotMarked(handle: LiveHandle): LiveHandle {
   const snapshot = handle.snapshot.bind(handle);
-  handle.snapshot = () => {
+  handle.snapshot = (options) => {
     handle.snapshot = snapshot;
-    return marked('live-first-snapshot', snapshot);
+    return marked('live-first-snapshot', () => snapshot(options));
   };
   return handle;
 }

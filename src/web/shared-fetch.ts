@@ -40,8 +40,15 @@ export async function fetchShared(url: string, fetchFn: (url: string) => Promise
     const reader = body.getReader();
     let at = 0;
     const over: Uint8Array[] = [];
+    let yielded = performance.now();
     for (let next = await reader.read(); !next.done; next = await reader.read()) {
       const chunk = next.value;
+      // Chunks already come in resolve in microtasks: a long run of them would hold back the page's
+      // other tasks (a sim worker's answer, such as the live session's first frame); let them in.
+      if (performance.now() - yielded > 8) {
+        await yieldToTasks();
+        yielded = performance.now();
+      }
       const fits = Math.min(chunk.length, length - at);
       into.set(fits === chunk.length ? chunk : chunk.subarray(0, fits), at);
       at += fits;
@@ -53,6 +60,12 @@ export async function fetchShared(url: string, fetchFn: (url: string) => Promise
   } catch {
     return null;
   }
+}
+
+/** Lets the tasks waiting go first (scheduler.yield where there is one: no timer's 4 ms clamp). */
+function yieldToTasks(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** `parts` one after the other in a new `SharedArrayBuffer`. */

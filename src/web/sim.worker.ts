@@ -6,7 +6,8 @@
 import { realSimulator } from '../host/real-simulator';
 import { fetchDataProvider } from './data-provider';
 import { markedSimulator } from './marked-simulator';
-import { mark } from './timeline';
+import { mark, marked } from './timeline';
+import { prepareSnapshot } from '../sim/snapshot/snapshot';
 import { serveWebWorker, type WorkerScope } from './worker-host';
 import { fetchWarmSnapshot } from './prebuilt-fetch';
 import { sharedFileInbox } from './shared-files';
@@ -19,5 +20,12 @@ const data = fetchDataProvider(new URL('../data/', scope.location.href).href, un
 // The built-in road graph (51 MB) is fetched (or taken from the page) at once, while the page draws and the first scenario
 // comes: the London scenarios need it. A failure is reported by the run that needs it (fetched again).
 data.network('london').catch(() => undefined);
-// A warmed live session of the London baseline restores the site's warm-up snapshot (./prebuilt.ts).
-serveWebWorker(scope, markedSimulator(realSimulator(data)), inbox, fetchWarmSnapshot(new URL('../data/', scope.location.href).href));
+// A warmed live session of the London baseline restores the site's warm-up snapshot (./prebuilt.ts),
+// checked and parsed as it arrives (mostly while the worker waits for the road graph), not after the world is built.
+const warmSnapshot = fetchWarmSnapshot(new URL('../data/', scope.location.href).href);
+serveWebWorker(scope, markedSimulator(realSimulator(data)), inbox, (key) =>
+  warmSnapshot(key).then((text) => {
+    if (text !== null) marked('warm-snapshot-parse', () => prepareSnapshot(text));
+    return text;
+  }),
+);

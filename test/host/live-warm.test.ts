@@ -65,8 +65,40 @@ describe('a warm live session (issue 17 item 2)', () => {
     expect(warm.busyUnits, 'units out on jobs').toBeGreaterThan(0);
     expect(warm.units.some((u) => u.state === 'on-scene' || u.state === 'travelling'), 'a unit on its way or on scene').toBe(true);
     expect(warm.incidents.length, 'incidents open on the map').toBeGreaterThan(0);
-    expect(warm.units.some((u) => u.moving && u.trip !== undefined), 'a moving unit comes with its trip').toBe(true);
+    // The first frame leaves the trips out (src/host/live-worker.ts): the next one brings them (below).
+    expect(warm.tripsPending, 'trips owed').toBe(true);
+    expect(warm.units.some((u) => u.moving), 'a unit on the move').toBe(true);
+    expect(warm.units.every((u) => u.trip === undefined), 'no trip in the first frame').toBe(true);
     expect(warm.kpis.today.calls + warm.kpis.lastHour.calls, 'rolling figures from the warm-up').toBeGreaterThan(0);
+  });
+
+  it('the frame after the first, asked for at once while paused, brings every moving unit its trip at the same instant', async () => {
+    const timers = {
+      after: (ms: number, fn: () => void) => {
+        const t = setTimeout(fn, ms);
+        return () => clearTimeout(t);
+      },
+    };
+    const driver = new LiveDriver({ pool: inProcessPool, timers, now: () => Date.now() });
+    const frames: LiveFrame[] = [];
+    const done = driver.start({ jobId: 'live-trips', scenario, playing: false, warm: true }, (f) => frames.push(f));
+    const end = Date.now() + 30_000;
+    while (frames.length < 2) {
+      if (Date.now() > end) throw new Error('no second frame');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    driver.stop('live-trips');
+    await done;
+    expect(frames, 'two frames, nothing played').toHaveLength(2);
+    const [first, next] = frames as [LiveFrame, LiveFrame];
+    expect(next.tS).toBe(first.tS);
+    expect(next.events).toBe(0);
+    expect(next.tripsPending).toBeUndefined();
+    expect(next.units.map((u) => [u.id, u.moving, u.lon, u.lat]), 'the same units, where they were').toEqual(first.units.map((u) => [u.id, u.moving, u.lon, u.lat]));
+    const moving = next.units.filter((u) => u.moving);
+    expect(moving.length).toBeGreaterThan(0);
+    expect(moving.every((u) => u.trip !== undefined && u.trip.coords.length >= 2), 'each moving unit with its trip').toBe(true);
   });
 
   it('without warm it opens at the start of its warm-up with nothing going on, as before', async () => {

@@ -21,7 +21,7 @@ import { callTakersAway, callTakersBack, faultUnit, recoverUnit } from './effect
 import { resolveWhere, type Where } from './where';
 import { createLiveSession, modelOf, saveLiveSession, type InjectOutcome, type InjectSpec, type LiveOptions, type LiveSession, type StepReport } from './session';
 import type { StandDownOutcome } from './stand-down';
-import type { DispatchExplanation } from '../../shared/live';
+import type { DispatchExplanation, LiveSnapshotOptions } from '../../shared/live';
 import type { AssignOutcome } from './override';
 
 export { checkExercise, checkExerciseOn } from './where';
@@ -133,8 +133,8 @@ class Run implements ExerciseSession {
     return r;
   }
 
-  snapshot() {
-    return this.session.snapshot();
+  snapshot(options?: LiveSnapshotOptions) {
+    return this.session.snapshot(options);
   }
 
   inject(spec: InjectSpec): number {

@@ -19,7 +19,7 @@ import type { SimWorld } from '../world';
 import { setUnitsRequired } from './effects';
 import { assignUnit, rankCandidates, type AssignOutcome, type Candidate } from './override';
 import { RollingKpis } from './kpis';
-import { takeSnapshot, type LiveSnapshot } from './snapshot';
+import { takeSnapshot, unitPlacesNow, unitPlacesOf, type LiveSnapshot, type LiveSnapshotOptions, type UnitPlaces } from './snapshot';
 import { DispatchExplainer } from '../dispatch/explain';
 import type { DispatchExplanation } from '../../shared/live';
 import { outsideModelledArea } from './inject-area';
@@ -68,7 +68,7 @@ export interface LiveSession {
   advanceBy(dS: number): number;
   /** Runs the next event (skipping stale ones); null when the run is over. */
   step(): StepReport | null;
-  snapshot(): LiveSnapshot;
+  snapshot(options?: LiveSnapshotOptions): LiveSnapshot;
   /** An incident at a place now; returns its id. Throws for a place or grade that cannot be, or outside the modelled area. */
   inject(spec: InjectSpec): number;
   /** As inject, but a place outside the modelled area is refused as a value, with the reason. */
@@ -109,6 +109,8 @@ class Session implements LiveSession {
   private readonly kpis: RollingKpis;
   private readonly injectStreams;
   private readonly explainer: DispatchExplainer;
+  /** Every unit's place as saved in the snapshot restored, until the first snapshot (src/sim/live/snapshot.ts UnitPlaces). */
+  private firstPlaces: UnitPlaces | null = null;
 
   constructor(scenario: Scenario, world: SimWorld, options: LiveOptions) {
     // Made to be saved (saveLiveSession): its trips' questions are noted (src/sim/snapshot/record.ts).
@@ -136,7 +138,7 @@ class Session implements LiveSession {
     };
     if (options.snapshot !== undefined) {
       const nodes = snapshotNodes(options.snapshot, 'live', scenario, { seed: options.seed, days: options.days });
-      restoreNodes(nodes, sim, this.savedBeside());
+      this.firstPlaces = unitPlacesOf(restoreNodes(nodes, sim, this.savedBeside()).places, sim);
     }
   }
 
@@ -145,9 +147,9 @@ class Session implements LiveSession {
     return { kpis: this.kpis, injectStreams: this.injectStreams, explainer: this.explainer };
   }
 
-  /** The session's whole state now, as snapshot text (src/sim/snapshot). */
+  /** The session's whole state now, as snapshot text (src/sim/snapshot); with every unit's place now, for the first frame of a session restored from it. */
   save(): string {
-    return saveState(this.sim, 'live', this.savedBeside());
+    return saveState(this.sim, 'live', { ...this.savedBeside(), places: unitPlacesNow(this.sim) });
   }
 
   get now(): number {
@@ -194,8 +196,12 @@ class Session implements LiveSession {
     return null;
   }
 
-  snapshot(): LiveSnapshot {
-    return takeSnapshot(this.sim, this.kpis.at(this.sim.now));
+  snapshot(options?: LiveSnapshotOptions): LiveSnapshot {
+    // The first snapshot after a restore, at the saved instant: the saved places (the trips of the units on the move are then not asked for).
+    const saved = this.firstPlaces;
+    this.firstPlaces = null;
+    const places = saved !== null && options?.trips === false && saved.tS === this.sim.now && saved.events === this.sim.events ? saved : null;
+    return takeSnapshot(this.sim, this.kpis.at(this.sim.now), options, places);
   }
 
   inject(spec: InjectSpec): number {

@@ -8,7 +8,7 @@
  * bytes (base64). Trips and the places a trip made are saved as the question that made them
  * (record.ts). Fields that only depend on the scenario and the world are skipped (SKIP).
  *
- * Restoring starts from a fresh Simulation of the same scenario, seed and world: its objects are
+ * Restoring (restore-graph.ts) starts from a fresh Simulation of the same scenario, seed and world: its objects are
  * bound to the nodes found at the same place (same field of the same object), then every node's
  * fields are written into them; objects the fresh one lacks (calls, grown arrays) are made anew.
  * Values already equal are not written (the world's own arrays are never touched).
@@ -18,25 +18,27 @@ import { CallPool } from '../model/call';
 import { Samples } from '../metrics/collector';
 import { SortedIntSet } from '../fleet/free-units';
 import { Rng } from '../random/rng';
-import type { Place, Trip, TravelModel } from '../world';
+import type { Trip } from '../world';
 import type { Recorder } from './record';
-import { fromBase64, toBase64 } from './base64';
+import { toBase64 } from './base64';
 
 /** A saved value: a JSON number or string, or a tagged object. */
 export type Val = number | string | boolean | null | { u: 0 } | { n: number } | { z: 0 } | { r: number } | { f: 0 };
 
 export type Node =
   | { k: 'o'; c: string | null; p: [string, Val][] }
+  /** a plain object whose fields are all finite numbers (not -0), strings, booleans or nulls: itself */
+  | { k: 'j'; v: Record<string, number | string | boolean | null> }
   | { k: 'a'; v: Val[] }
   | { k: 't'; t: string; n: number; b: string }
   | { k: 'm'; e: [Val, Val][] }
   | { k: 's'; v: Val[] }
-  | { k: 'trip'; o: Val; d: Val; t: Val; b: boolean }
+  | { k: 'trip'; o: Val; d: Val; t: Val; b: boolean; s?: Val }
   | { k: 'at'; trip: Val; e: Val }
   | { k: 'x'; n: string };
 
 /** Objects every run shares by identity (module constants), by name. */
-const EXTERNALS: ReadonlyMap<string, object> = new Map([['NO_SLOTS', NO_SLOTS as object]]);
+export const EXTERNALS: ReadonlyMap<string, object> = new Map([['NO_SLOTS', NO_SLOTS as object]]);
 const EXTERNAL_NAMES = new Map([...EXTERNALS].map(([k, v]) => [v, k]));
 
 /** Classes a restore may have to make anew (not found in the fresh Simulation): a stable name, the class, how to make one. */
@@ -46,10 +48,10 @@ const CLASSES: readonly (readonly [string, unknown, () => object])[] = [
   ['SortedIntSet', SortedIntSet, () => new SortedIntSet()],
   ['Rng', Rng, () => new Rng(0, 0)],
 ];
-const MAKERS: ReadonlyMap<string, () => object> = new Map(CLASSES.map(([name, , make]) => [name, make]));
-const CLASS_NAMES: ReadonlyMap<unknown, string> = new Map(CLASSES.map(([name, type]) => [type, name]));
+export const MAKERS: ReadonlyMap<string, () => object> = new Map(CLASSES.map(([name, , make]) => [name, make]));
+export const CLASS_NAMES: ReadonlyMap<unknown, string> = new Map(CLASSES.map(([name, type]) => [type, name]));
 
-const TYPED: Record<string, new (buffer: ArrayBuffer) => ArrayBufferView & { length: number; set(a: ArrayLike<number>): void }> = {
+export const TYPED: Record<string, new (buffer: ArrayBuffer) => ArrayBufferView & { length: number; set(a: ArrayLike<number>): void }> = {
   Float64Array,
   Float32Array,
   Int32Array,
@@ -61,7 +63,7 @@ const TYPED: Record<string, new (buffer: ArrayBuffer) => ArrayBufferView & { len
   Uint8ClampedArray,
 };
 
-function typedName(x: ArrayBufferView): string | null {
+export function typedName(x: ArrayBufferView): string | null {
   for (const name in TYPED) if (x instanceof TYPED[name]!) return name;
   return null;
 }
@@ -114,7 +116,10 @@ export function saveGraph(root: object, ctx: SaveContext): Node[] {
     if (external !== undefined) return { k: 'x', n: external };
     const tripArgs = ctx.recorder.trips.get(o as Trip);
     if (tripArgs) {
-      return { k: 'trip', o: val(tripArgs.origin, `${path}.origin`)!, d: val(tripArgs.dest, `${path}.dest`)!, t: val(tripArgs.departS, path)!, b: tripArgs.blueLight };
+      const node: Node = { k: 'trip', o: val(tripArgs.origin, `${path}.origin`)!, d: val(tripArgs.dest, `${path}.dest`)!, t: val(tripArgs.departS, path)!, b: tripArgs.blueLight };
+      // Its duration too: a restore that defers the question (TripMaker) tells a trip over from one going without asking.
+      node.s = val((o as Trip).durationS, path)!;
+      return node;
     }
     const at = ctx.recorder.placed.get(o);
     if (at) return { k: 'at', trip: val(at.trip, `${path}.trip`)!, e: val(at.elapsedS, path)! };
@@ -138,6 +143,8 @@ export function saveGraph(root: object, ctx: SaveContext): Node[] {
     const proto: unknown = Object.getPrototypeOf(o);
     const plain = proto === Object.prototype || proto === null;
     const skip = ctx.skip(o);
+    // As it is, when JSON gives it back as it was (restored by taking the parsed object: most of a snapshot's objects).
+    if (proto === Object.prototype && skip === undefined && jsonSafe(o)) return { k: 'j', v: o as Record<string, number | string | boolean | null> };
     const p: [string, Val][] = [];
     for (const key of Object.keys(o)) {
       if (skip?.has(key)) continue;
@@ -150,160 +157,19 @@ export function saveGraph(root: object, ctx: SaveContext): Node[] {
   return nodes;
 }
 
+/** Whether every own field of `o` is a string, boolean, null or finite number other than -0 (JSON's own values, given back as they were). */
+function jsonSafe(o: object): boolean {
+  for (const key in o) {
+    if (!Object.hasOwn(o, key) || key === '__proto__') return false;
+    const v = (o as Record<string, unknown>)[key];
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v) || Object.is(v, -0)) return false;
+    } else if (typeof v !== 'string' && typeof v !== 'boolean' && v !== null) return false;
+  }
+  return Object.getOwnPropertySymbols(o).length === 0 && Object.keys(o).length === Object.getOwnPropertyNames(o).length;
+}
+
 /** A function's place in an array: kept as the fresh simulation has it. */
 function orKeep(v: Val | undefined): Val {
   return v === undefined ? { f: 0 } : v;
-}
-
-function isRef(v: Val): v is { r: number } {
-  return typeof v === 'object' && v !== null && 'r' in v;
-}
-
-/**
- * Writes the graph `nodes` onto `root` (a fresh object of the same kind as the saved node 0);
- * `travel` makes trips again (the restored simulation's recording travel model).
- */
-export function restoreGraph(nodes: readonly Node[], root: object, travel: TravelModel): void {
-  const objs: (object | undefined)[] = new Array<object | undefined>(nodes.length).fill(undefined);
-  const state = new Uint8Array(nodes.length); // 0 none, 1 bound (fresh), 2 made or filling, 3 done
-  const node = (id: number): Node => {
-    const n = nodes[id];
-    if (!n) throw new Error(`snapshot damaged: no node ${id}`);
-    return n;
-  };
-
-  // 1. Bind the fresh objects to the nodes saved at the same place.
-  const stack: [number, unknown][] = [[0, root]];
-  while (stack.length > 0) {
-    const [id, fresh] = stack.pop()!;
-    if (state[id] !== 0 || typeof fresh !== 'object' || fresh === null) continue;
-    const n = node(id);
-    if (n.k === 'o') {
-      const plain = Object.getPrototypeOf(fresh) === Object.prototype;
-      if (Array.isArray(fresh) || ArrayBuffer.isView(fresh) || fresh instanceof Map || plain !== (n.c === null)) continue;
-      if (n.c !== null && !n.c.startsWith('?') && CLASS_NAMES.get((fresh as { constructor: unknown }).constructor) !== n.c) continue;
-      objs[id] = fresh;
-      state[id] = 1;
-      for (const [key, v] of n.p) if (isRef(v)) stack.push([v.r, (fresh as Record<string, unknown>)[key]]);
-    } else if (n.k === 'a') {
-      if (!Array.isArray(fresh)) continue;
-      objs[id] = fresh;
-      state[id] = 1;
-      n.v.forEach((v, i) => {
-        if (isRef(v)) stack.push([v.r, (fresh as unknown[])[i]]);
-      });
-    } else if (n.k === 't') {
-      if (!ArrayBuffer.isView(fresh) || typedName(fresh) !== n.t || fresh.byteLength !== n.n) continue;
-      objs[id] = fresh;
-      state[id] = 1;
-    } else if (n.k === 'm') {
-      if (!(fresh instanceof Map)) continue;
-      objs[id] = fresh;
-      state[id] = 1;
-      for (const [k, v] of n.e) if (isRef(v) && !isRef(k)) stack.push([v.r, (fresh as Map<unknown, unknown>).get(value(k))]);
-    } else if (n.k === 's') {
-      if (!(fresh instanceof Set)) continue;
-      objs[id] = fresh;
-      state[id] = 1;
-    }
-  }
-
-  // 2. Fill every node reached from the root, making what was not bound.
-  function value(v: Val): unknown {
-    if (v === null || typeof v !== 'object') return v;
-    if ('u' in v) return undefined;
-    if ('n' in v) return v.n === 0 ? NaN : v.n > 0 ? Infinity : -Infinity;
-    if ('z' in v) return -0;
-    if ('r' in v) return materialise(v.r);
-    throw new Error('snapshot damaged: an unknown value');
-  }
-  function materialise(id: number): object {
-    if (state[id] === 3 || state[id] === 2) return objs[id]!;
-    const n = node(id);
-    const bound = state[id] === 1;
-    state[id] = 2;
-    switch (n.k) {
-      case 'x': {
-        const o = EXTERNALS.get(n.n);
-        if (!o) throw new Error(`snapshot damaged: unknown shared object "${n.n}"`);
-        objs[id] = o;
-        break;
-      }
-      case 'trip': {
-        const origin = value(n.o) as Place;
-        const dest = value(n.d) as Place;
-        objs[id] = travel.trip(origin, dest, value(n.t) as number, n.b);
-        break;
-      }
-      case 'at': {
-        const trip = value(n.trip) as Trip;
-        objs[id] = trip.placeAt(value(n.e) as number);
-        break;
-      }
-      case 't': {
-        const prefix = fromBase64(n.b);
-        const Ctor = TYPED[n.t];
-        if (!Ctor) throw new Error(`snapshot damaged: unknown array type "${n.t}"`);
-        if (!(n.n >= prefix.length) || !Number.isInteger(n.n)) throw new Error(`snapshot damaged: an array of ${n.n} bytes`);
-        if (bound) {
-          const o = objs[id] as ArrayBufferView;
-          const all = new Uint8Array(o.buffer, o.byteOffset, o.byteLength);
-          all.set(prefix);
-          all.fill(0, prefix.length);
-        } else {
-          const buffer = new ArrayBuffer(n.n);
-          new Uint8Array(buffer).set(prefix);
-          objs[id] = new Ctor(buffer);
-        }
-        break;
-      }
-      case 'a': {
-        const a = bound ? (objs[id] as unknown[]) : [];
-        objs[id] = a;
-        if (a.length !== n.v.length) a.length = n.v.length;
-        n.v.forEach((v, i) => {
-          if (typeof v === 'object' && v !== null && 'f' in v) return;
-          const x = value(v);
-          if (!Object.is(a[i], x) || !(i in a)) a[i] = x;
-        });
-        break;
-      }
-      case 'm': {
-        const m = bound ? (objs[id] as Map<unknown, unknown>) : new Map<unknown, unknown>();
-        objs[id] = m;
-        const entries = n.e.map(([k, v]) => [value(k), value(v)] as const);
-        m.clear();
-        for (const [k, v] of entries) m.set(k, v);
-        break;
-      }
-      case 's': {
-        const set = bound ? (objs[id] as Set<unknown>) : new Set<unknown>();
-        objs[id] = set;
-        const items = n.v.map(value);
-        set.clear();
-        for (const x of items) set.add(x);
-        break;
-      }
-      case 'o': {
-        let o = objs[id] as Record<string, unknown> | undefined;
-        if (!bound) {
-          if (n.c === null) o = {};
-          else {
-            const make = MAKERS.get(n.c);
-            if (!make) throw new Error(`snapshot: cannot make a ${n.c.replace(/^\?/, '')} anew (not in the fresh simulation at the same place)`);
-            o = make() as Record<string, unknown>;
-          }
-        }
-        objs[id] = o;
-        for (const [key, v] of n.p) {
-          const x = value(v);
-          if (!Object.is(o![key], x) || !(key in o!)) o![key] = x;
-        }
-        break;
-      }
-    }
-    state[id] = 3;
-    return objs[id]!;
-  }
-  materialise(0);
 }

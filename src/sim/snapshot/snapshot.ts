@@ -16,11 +16,12 @@ import { ArrivalProcess } from '../demand/arrivals';
 import { hashString } from '../random/rng';
 import { SIM_VERSION } from '../version';
 import type { SimWorld } from '../world';
-import { restoreGraph, saveGraph, type Node } from './graph';
-import { recordForSnapshot, recorderOf } from './record';
+import { saveGraph, type Node } from './graph';
+import { restoreGraph, type TripMaker } from './restore-graph';
+import { deferredTrip, recordForSnapshot, recorderOf } from './record';
 
 export const SNAPSHOT_FORMAT_NAME = 'response-sim-snapshot';
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** What was saved: a Simulation alone, or a live session (its Simulation, rolling KPIs, inject streams, dispatch explainer). */
 export type SnapshotKind = 'run' | 'live';
@@ -160,10 +161,36 @@ export function keyOfSnapshot(text: string): string | null {
 
 /** The checked node table of `text`, a snapshot of kind `kind` for this run (SnapshotError otherwise). */
 export function snapshotNodes(text: string, kind: SnapshotKind, scenario: Scenario, options: SnapshotOptions = {}): Node[] {
+  const ready = prepared;
+  prepared = null;
   const header = readSnapshotHeader(text);
   if (header.kind !== kind) throw new SnapshotError(`a snapshot of a ${header.kind === 'live' ? 'live session' : 'batch run'}, not of a ${kind === 'live' ? 'live session' : 'batch run'}`);
   const mismatch = snapshotMismatch(header, scenario, options);
   if (mismatch) throw new SnapshotError(mismatch);
+  if (ready !== null && ready.text === text) return ready.nodes;
+  return bodyNodes(text, header);
+}
+
+/** Text checked and parsed ahead (prepareSnapshot), for the next snapshotNodes of that same text only. */
+let prepared: { readonly text: string; readonly nodes: Node[] } | null = null;
+
+/**
+ * Checks and parses snapshot `text` now, for the restore that will ask for it next (its node table
+ * is used once: a restore takes arrays and objects from it): a host calls this while it waits for
+ * something else (the browser's live worker, as the road graph arrives), so the restore does not.
+ * A damaged text is left for that restore to refuse.
+ */
+export function prepareSnapshot(text: string): void {
+  prepared = null;
+  try {
+    prepared = { text, nodes: bodyNodes(text, readSnapshotHeader(text)) };
+  } catch {
+    // refused again, with the reason, by the restore
+  }
+}
+
+/** The node table of `text`'s body, checked against `header`'s hash. */
+function bodyNodes(text: string, header: SnapshotHeader): Node[] {
   const body = text.slice(text.indexOf('\n') + 1);
   if (hashString(body) !== header.bodyHash) throw new SnapshotError('snapshot damaged: its body does not match its hash');
   let nodes: Node[];
@@ -176,10 +203,39 @@ export function snapshotNodes(text: string, kind: SnapshotKind, scenario: Scenar
   return nodes;
 }
 
-/** Writes `nodes` (root: { sim, ...extraRoots }) onto `sim` and the extra roots. */
-export function restoreNodes(nodes: readonly Node[], sim: Simulation, extraRoots: Record<string, object>): void {
+/**
+ * How a restore makes `sim`'s saved trips again: on roads, deferred until first used (record.ts
+ * DeferredTrip: most saved trips are over, and each is a route search); straight-line trips are
+ * cheap and asked at once (dispatch reads their places without a call, straight-line.ts placeAtInto).
+ */
+function tripMaker(sim: Simulation): TripMaker {
+  const travel = sim.travel;
+  const recorder = recorderOf(sim);
+  if (travel.mode !== 'road' || !recorder) return (origin, dest, departS, blueLight) => travel.trip(origin(), dest, departS, blueLight);
+  return (origin, dest, departS, blueLight, durationS) =>
+    deferredTrip(
+      recorder,
+      {
+        get origin() {
+          return origin();
+        },
+        dest,
+        departS,
+        blueLight,
+      },
+      durationS,
+    );
+}
+
+/**
+ * Writes `nodes` (root: { sim, ...extraRoots }) onto `sim` and the extra roots; returns the root,
+ * with what else was saved beside them (restored as made anew).
+ */
+export function restoreNodes(nodes: readonly Node[], sim: Simulation, extraRoots: Record<string, object>): Record<string, unknown> {
+  const root: Record<string, unknown> = { sim, ...extraRoots };
   try {
-    restoreGraph(nodes, { sim, ...extraRoots }, sim.travel);
+    restoreGraph(nodes, root, tripMaker(sim));
+    return root;
   } catch (error) {
     if (error instanceof SnapshotError) throw error;
     throw new SnapshotError(error instanceof Error ? error.message : String(error));
