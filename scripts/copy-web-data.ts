@@ -48,6 +48,7 @@ import { WEB_DATA_FILES, WEB_POINT_AREAS_FILE, WEB_SPACE_FILES } from '../src/we
 import { keptPointAreasFile } from '../src/node/data/kept-files';
 import { WEB_MAP_FILES } from '../src/web/map-layers';
 import { writePrebuilt } from './web-prebuilt';
+import { writeWebSegments } from './web-segments';
 import { WARM_SNAPSHOTS_FILE, WARM_SNAPSHOTS_FORMAT } from '../src/web/prebuilt';
 
 /** Source file -> name in the site's data folder. */
@@ -150,6 +151,12 @@ async function main(argv: readonly string[]): Promise<number> {
     bytes += statSync(target).size;
   }
   const names = [...copies.values()].sort();
+  // The graph's snapping index beside it (src/web/segment-fetch.ts).
+  const segments = names.includes(WEB_DATA_FILES.network.london) ? await writeWebSegments(out) : null;
+  if (segments) {
+    names.push(segments.file);
+    bytes += segments.bytes;
+  }
   // The first outcomes the page asks for (src/web/prebuilt.ts), when the site has the London data;
   // RESPONSE_SIM_WEB_PREBUILT=0 leaves them out (the page then runs everything in its workers).
   if (process.env.RESPONSE_SIM_WEB_PREBUILT !== '0' && names.includes(WEB_DATA_FILES.network.london) && names.includes('demand-points.json')) {

@@ -35,6 +35,7 @@ const CODE_FILES = [
   'tsconfig.web.json',
   'scripts/copy-web-data.ts',
   'scripts/web-prebuilt.ts',
+  'scripts/web-segments.ts',
   'scripts/web-build.mjs',
 ];
 

@@ -5,7 +5,7 @@
  *
  * A file: 8 little-endian u32 words (magic, version, point count, area count, a hash of the points'
  * coordinates, a hash of the area set (its areas' sizes and bounds, which follow from every vertex
- * of its boundaries), a sum of the indexes, zero), then one i32 area index per point. A file made
+ * of its boundaries; sizes to the square metre), a sum of the indexes, zero), then one i32 area index per point. A file made
  * for other points or other areas, damaged or truncated, is not used: the points are located again
  * and the file is written again.
  * Pure (no I/O): the host reads and writes the bytes.
@@ -15,7 +15,7 @@ import { sumInto } from '../sim/roads/query/space-file';
 
 const MAGIC = 0x41505352; // "RSPA"
 /** Changes when the layout or the meaning of the file changes. */
-export const POINT_AREAS_VERSION = 1;
+export const POINT_AREAS_VERSION = 2;
 const HEADER_WORDS = 8;
 
 /** Where a host keeps the file of one point set in one area set. */
@@ -38,8 +38,15 @@ function pointsHash(lon: Float64Array, lat: Float64Array): number {
   return sumWords(new Uint32Array(coords.buffer), 0x811c9dc5);
 }
 
+/**
+ * The area set's sizes (to the square metre) and bounds. Not the sizes as computed: they come from
+ * sines (turf's area), which V8 computes with other last bits in Chromium than in Node (its libm
+ * sines), so a file made by Node did not match in the browser and every browser world build located
+ * the points again (~70-270 ms a worker). A size rounded to 1 m2 is the same on both; bounds are
+ * minima and maxima of the boundaries' coordinates, exact everywhere.
+ */
 function areasHash(areas: AreaSet): number {
-  const numbers = Float64Array.from([...areas.areaKm2, ...(areas.bounds ?? [])]);
+  const numbers = Float64Array.from([...areas.areaKm2.map((km2) => Math.round(km2 * 1e6)), ...(areas.bounds ?? [])]);
   return sumWords(new Uint32Array(numbers.buffer), areas.ids.length);
 }
 

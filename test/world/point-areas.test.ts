@@ -80,6 +80,20 @@ describe('kept point areas', () => {
     expect(store.saves).toBe(saves);
   });
 
+  it('are read where the areas\' sizes differ in their last bits (Chromium computes sines otherwise than Node)', () => {
+    const areas = areaSet(features());
+    const store = memoryStore();
+    pointAreas(store, areas, lon, lat);
+    const saves = store.saves;
+    const nudged = { ...areas, areaKm2: areas.areaKm2.map((km2) => km2 * (1 + 2 ** -50)) };
+    expect(nudged.areaKm2[0]).not.toBe(areas.areaKm2[0]);
+    expect([...pointAreas(store, nudged, lon, lat)]).toEqual(located);
+    expect(store.saves, 'read, not located again').toBe(saves);
+    const grown = { ...areas, locate: areas.locate.bind(areas), areaKm2: areas.areaKm2.map((km2, i) => (i === 1 ? km2 + 1e-3 : km2)) };
+    pointAreas(store, grown, lon, lat);
+    expect(store.saves, 'an area 1000 m2 larger: located again').toBe(saves + 1);
+  });
+
   it('come from the provider for named sets only', async () => {
     const asked: string[] = [];
     const store = memoryStore();
