@@ -145,7 +145,7 @@ class Session {
   private stepQueued = false;
   /** a Jump asked for (simulation seconds), run by the next tick */
   private jumpTo: number | null = null;
-  /** the last frame left moving units' trips out (`tripsPending`): the next tick asks for a frame even when paused */
+  /** the last frame left moving units' trips out (`tripsPending`): the next tick asks for a frame even when paused (at once) */
   private tripsOwed = false;
   private cancelTimer: (() => void) | null = null;
   private lastTickWall = 0;
@@ -187,6 +187,8 @@ class Session {
         case 'pause':
           this.playing = false;
           this.clearTimer();
+          // Paused while trips are still owed: they come without play.
+          if (this.tripsOwed) this.kick();
           break;
         case 'step':
           this.playing = false;
@@ -223,7 +225,10 @@ class Session {
       const message = result.error.kind === 'failed' || result.error.kind === 'worker-crashed' ? result.error.message : result.error.kind;
       return { ok: false, kind: action.kind, reason: 'FAILED', message };
     }
-    if (result.value.frame) this.deliver(result.value.frame);
+    if (result.value.frame) {
+      this.deliver(result.value.frame);
+      if (this.tripsOwed && !this.playing && !this.ended && !this.finished) this.kick();
+    }
     return result.value.outcome;
   }
 
@@ -265,10 +270,7 @@ class Session {
     this.deliver(frame);
     if (this.playing && !this.busy) this.schedule(this.interval);
     // A first frame without its units' trips (src/host/live-worker.ts): the next frame, at once, brings them.
-    else if (frame.tripsPending === true && !this.ended && !this.finished) {
-      this.tripsOwed = true;
-      this.kick();
-    }
+    else if (this.tripsOwed && !this.ended && !this.finished) this.kick();
   }
 
   /** Starts a tick now unless one is running (it schedules the next itself). */
@@ -326,12 +328,15 @@ class Session {
     }
     this.deliver(frame);
     if (this.ended) return;
-    if (this.stepQueued || this.jumpTo !== null || this.tripsOwed) this.schedule(0);
+    // Trips still owed come at once while paused; playing, the playing frames bring them (one interval apart).
+    if (this.stepQueued || this.jumpTo !== null || (this.tripsOwed && !this.playing)) this.schedule(0);
     else if (this.playing) this.schedule(Math.max(0, this.interval - (this.options.now() - started)));
   }
 
   private deliver(frame: LiveWorkerFrame): void {
     this.tS = frame.tS;
+    // Moving units' trips left out (all in a session's first frame, some in the next few): owed until a frame has none left out.
+    this.tripsOwed = frame.tripsPending === true;
     // The exercise script paused here: the trainer plays on.
     if (frame.exercise && frame.exercise.pausedAtS !== null) {
       this.playing = false;
