@@ -26,6 +26,8 @@ import type {
   LiveStartRequest,
   LiveTrainerAction,
   LiveTrainerOutcome,
+  LiveTrip,
+  LiveUnit,
   LiveWorkerFrame,
   RunError,
   WorkerCallName,
@@ -147,6 +149,8 @@ class Session {
   private jumpTo: number | null = null;
   /** the last frame left moving units' trips out (`tripsPending`): the next tick asks for a frame even when paused (at once) */
   private tripsOwed = false;
+  /** Trips of paused frames that only brought owed trips (each would redraw the page for nothing): shown with the next frame that owes none, or of another kind. */
+  private readonly heldTrips = new Map<string, LiveTrip>();
   private cancelTimer: (() => void) | null = null;
   private lastTickWall = 0;
   private chunkS = MAX_CHUNK_FIRST_S;
@@ -321,22 +325,30 @@ class Session {
     if (!result.ok && result.error.kind !== 'worker-crashed' && this.workerLost()) return;
     if (!result.ok) return this.fail(result.error);
     const frame = result.value;
+    const tripsOnly = request.toS !== undefined && request.toS === this.tS && frame.events === 0;
     if (this.speed === 'max' && request.toS !== undefined) {
       // Aim the next chunk at maxWorkMs of the worker's time (at most halving or doubling).
       const factor = Math.min(2, Math.max(0.5, this.maxWorkMs / Math.max(1, frame.workMs)));
       this.chunkS = Math.min(MAX_CHUNK_MAX_S, Math.max(MAX_CHUNK_MIN_S, this.chunkS * factor));
     }
-    this.deliver(frame);
+    this.deliver(frame, tripsOnly && !this.playing);
     if (this.ended) return;
     // Trips still owed come at once while paused; playing, the playing frames bring them (one interval apart).
     if (this.stepQueued || this.jumpTo !== null || (this.tripsOwed && !this.playing)) this.schedule(0);
     else if (this.playing) this.schedule(Math.max(0, this.interval - (this.options.now() - started)));
   }
 
-  private deliver(frame: LiveWorkerFrame): void {
-    this.tS = frame.tS;
+  /** @param tripsOnly a paused frame at the same instant asked for the owed trips: held while more are owed */
+  private deliver(given: LiveWorkerFrame, tripsOnly = false): void {
+    this.tS = given.tS;
     // Moving units' trips left out (all in a session's first frame, some in the next few): owed until a frame has none left out.
-    this.tripsOwed = frame.tripsPending === true;
+    this.tripsOwed = given.tripsPending === true;
+    if (tripsOnly && this.tripsOwed && !given.finished && given.exercise === undefined) {
+      for (const u of given.units) if (u.trip) this.heldTrips.set(u.id, u.trip);
+      return;
+    }
+    const frame = this.heldTrips.size === 0 ? given : { ...given, units: given.units.map((u) => this.withHeldTrip(u)) };
+    this.heldTrips.clear();
     // The exercise script paused here: the trainer plays on.
     if (frame.exercise && frame.exercise.pausedAtS !== null) {
       this.playing = false;
@@ -348,6 +360,12 @@ class Session {
     }
     this.emit({ ...frame, jobId: this.jobId, seq: this.seq++, playing: this.playing, speed: this.speed });
     if (frame.finished) this.end({ ok: true, reason: 'finished', tS: frame.tS });
+  }
+
+  /** `u` with its held trip when the frame sends none (the worker sent it before: it is still that one while the unit moves). */
+  private withHeldTrip(u: LiveUnit): LiveUnit {
+    const held = this.heldTrips.get(u.id);
+    return held === undefined || u.trip !== undefined || !u.moving ? u : { ...u, trip: held };
   }
 
   /** Ends the session when its worker crashed since it opened; true if so. */

@@ -113,6 +113,7 @@ describe('trips over a few frames', () => {
       { atMs: 0, toS: 0 },
     ]);
     expect(frames[frames.length - 1]!.tripsPending).toBeUndefined();
+    expect(frames, 'the first frame, then the trips frames shown as one').toHaveLength(2);
     owed = 2;
     driver.control('j', { kind: 'step' });
     await run(50);
