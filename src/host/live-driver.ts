@@ -26,6 +26,8 @@ import type {
   LiveStartRequest,
   LiveTrainerAction,
   LiveTrainerOutcome,
+  LiveTrip,
+  LiveUnit,
   LiveWorkerFrame,
   RunError,
   WorkerCallName,
@@ -145,8 +147,10 @@ class Session {
   private stepQueued = false;
   /** a Jump asked for (simulation seconds), run by the next tick */
   private jumpTo: number | null = null;
-  /** the last frame left moving units' trips out (`tripsPending`): the next tick asks for a frame even when paused */
+  /** the last frame left moving units' trips out (`tripsPending`): the next tick asks for a frame even when paused (at once) */
   private tripsOwed = false;
+  /** Trips of paused frames that only brought owed trips (each would redraw the page for nothing): shown with the next frame that owes none, or of another kind. */
+  private readonly heldTrips = new Map<string, LiveTrip>();
   private cancelTimer: (() => void) | null = null;
   private lastTickWall = 0;
   private chunkS = MAX_CHUNK_FIRST_S;
@@ -187,6 +191,8 @@ class Session {
         case 'pause':
           this.playing = false;
           this.clearTimer();
+          // Paused while trips are still owed: they come without play.
+          if (this.tripsOwed) this.kick();
           break;
         case 'step':
           this.playing = false;
@@ -223,7 +229,10 @@ class Session {
       const message = result.error.kind === 'failed' || result.error.kind === 'worker-crashed' ? result.error.message : result.error.kind;
       return { ok: false, kind: action.kind, reason: 'FAILED', message };
     }
-    if (result.value.frame) this.deliver(result.value.frame);
+    if (result.value.frame) {
+      this.deliver(result.value.frame);
+      if (this.tripsOwed && !this.playing && !this.ended && !this.finished) this.kick();
+    }
     return result.value.outcome;
   }
 
@@ -265,10 +274,7 @@ class Session {
     this.deliver(frame);
     if (this.playing && !this.busy) this.schedule(this.interval);
     // A first frame without its units' trips (src/host/live-worker.ts): the next frame, at once, brings them.
-    else if (frame.tripsPending === true && !this.ended && !this.finished) {
-      this.tripsOwed = true;
-      this.kick();
-    }
+    else if (this.tripsOwed && !this.ended && !this.finished) this.kick();
   }
 
   /** Starts a tick now unless one is running (it schedules the next itself). */
@@ -319,19 +325,30 @@ class Session {
     if (!result.ok && result.error.kind !== 'worker-crashed' && this.workerLost()) return;
     if (!result.ok) return this.fail(result.error);
     const frame = result.value;
+    const tripsOnly = request.toS !== undefined && request.toS === this.tS && frame.events === 0;
     if (this.speed === 'max' && request.toS !== undefined) {
       // Aim the next chunk at maxWorkMs of the worker's time (at most halving or doubling).
       const factor = Math.min(2, Math.max(0.5, this.maxWorkMs / Math.max(1, frame.workMs)));
       this.chunkS = Math.min(MAX_CHUNK_MAX_S, Math.max(MAX_CHUNK_MIN_S, this.chunkS * factor));
     }
-    this.deliver(frame);
+    this.deliver(frame, tripsOnly && !this.playing);
     if (this.ended) return;
-    if (this.stepQueued || this.jumpTo !== null || this.tripsOwed) this.schedule(0);
+    // Trips still owed come at once while paused; playing, the playing frames bring them (one interval apart).
+    if (this.stepQueued || this.jumpTo !== null || (this.tripsOwed && !this.playing)) this.schedule(0);
     else if (this.playing) this.schedule(Math.max(0, this.interval - (this.options.now() - started)));
   }
 
-  private deliver(frame: LiveWorkerFrame): void {
-    this.tS = frame.tS;
+  /** @param tripsOnly a paused frame at the same instant asked for the owed trips: held while more are owed */
+  private deliver(given: LiveWorkerFrame, tripsOnly = false): void {
+    this.tS = given.tS;
+    // Moving units' trips left out (all in a session's first frame, some in the next few): owed until a frame has none left out.
+    this.tripsOwed = given.tripsPending === true;
+    if (tripsOnly && this.tripsOwed && !given.finished && given.exercise === undefined) {
+      for (const u of given.units) if (u.trip) this.heldTrips.set(u.id, u.trip);
+      return;
+    }
+    const frame = this.heldTrips.size === 0 ? given : { ...given, units: given.units.map((u) => this.withHeldTrip(u)) };
+    this.heldTrips.clear();
     // The exercise script paused here: the trainer plays on.
     if (frame.exercise && frame.exercise.pausedAtS !== null) {
       this.playing = false;
@@ -343,6 +360,12 @@ class Session {
     }
     this.emit({ ...frame, jobId: this.jobId, seq: this.seq++, playing: this.playing, speed: this.speed });
     if (frame.finished) this.end({ ok: true, reason: 'finished', tS: frame.tS });
+  }
+
+  /** `u` with its held trip when the frame sends none (the worker sent it before: it is still that one while the unit moves). */
+  private withHeldTrip(u: LiveUnit): LiveUnit {
+    const held = this.heldTrips.get(u.id);
+    return held === undefined || u.trip !== undefined || !u.moving ? u : { ...u, trip: held };
   }
 
   /** Ends the session when its worker crashed since it opened; true if so. */

@@ -5,10 +5,14 @@
  * units, resending them would be most of the traffic). A session's first frame carries none
  * (`tripsPending`): working out the geometry of every unit on the move at once is most of that
  * frame's time on a cold worker (a few hundred ms in a browser), and the map shows the units where
- * they are without it; the next frame, which the host asks for at once, carries them all.
+ * they are without it; the next frames, which the host asks for at once (or plays), carry them, as
+ * many as a frame works out in TRIPS_BUDGET_MS (so a Play is not held up behind all of them).
  */
 import type { LiveAdvanceRequest, LiveStepReport, LiveTrainerOutcome, LiveTrainerReply, LiveTrainerRequest, LiveTrip, LiveUnit, LiveWorkerFrame } from '../shared/protocol';
 import type { LiveHandle } from './simulator';
+
+/** Worker milliseconds a frame spends at most (but one trip) on trips no frame worked out before (the rest follow in the next frames). */
+export const TRIPS_BUDGET_MS = 30;
 
 /** Sessions kept per worker; opening one more closes the oldest (a host that forgot to close). */
 export const MAX_LIVE_SESSIONS = 4;
@@ -99,7 +103,17 @@ export class LiveRegistry {
   /** @param trips false: moving units' trips left out (not noted as sent, so the next frame sends them) */
   private frame(open: Open, step: LiveStepReport | null, events: number, workMs: number, trips = true): LiveWorkerFrame {
     const { handle, sent } = open;
-    const view = trips ? handle.snapshot() : handle.snapshot({ trips: false });
+    // A trip no frame worked out before costs a route search and its geometry (a restored session's
+    // 113 at once: 150-200 ms in Node): the first always comes, the rest while within the budget, and
+    // always one whose unit's last trip the renderer still holds (it would glide along that one).
+    const deadline = this.clock() + TRIPS_BUDGET_MS;
+    let first = true;
+    const newTrip = (unit: string): boolean => {
+      const ok = first || sent.has(unit) || this.clock() < deadline;
+      first = false;
+      return ok;
+    };
+    const view = trips ? handle.snapshot({ newTrip }) : handle.snapshot({ trips: false });
     let pending = false;
     const units: LiveUnit[] = new Array<LiveUnit>(view.units.length);
     for (let i = 0; i < view.units.length; i++) {

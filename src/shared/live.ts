@@ -122,6 +122,13 @@ export interface LiveSnapshotOptions {
    * frame shows sooner, and the frame after it brings them. Default true.
    */
   readonly trips?: boolean;
+  /**
+   * Asked (with the unit's id) before working out a moving unit's trip geometry that no snapshot
+   * of this run worked out before (a restored session's trips: a route search and hundreds of
+   * vertices each); false leaves that trip out (`tripLeftOut`). A host sends a restored session's
+   * trips over a few frames this way, so none of them holds up the next (a Play). Default: all.
+   */
+  readonly newTrip?: (unit: string) => boolean;
 }
 
 /** What the simulator's live session shows at one instant (`LiveWorkerFrame` is its form on the wire). */
@@ -145,7 +152,8 @@ export interface LiveWorkerFrame extends LiveState {
   readonly exercise?: ExerciseStatus;
   /**
    * true when moving units' trips were left out of this frame (a session's first: it shows sooner,
-   * its units where they are); the next frame of the session brings them, and a host asks for one at once.
+   * its units where they are; and the next few, which bring them a few at a time); the next frame
+   * of the session brings them, or some of them, and a host asks for one at once.
    */
   readonly tripsPending?: boolean;
 }

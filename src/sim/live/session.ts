@@ -197,10 +197,11 @@ class Session implements LiveSession {
   }
 
   snapshot(options?: LiveSnapshotOptions): LiveSnapshot {
-    // The first snapshot after a restore, at the saved instant: the saved places (the trips of the units on the move are then not asked for).
+    // The snapshots after a restore, at the saved instant, that leave trips out: the saved places (the trips of the units on the move are then not asked for).
     const saved = this.firstPlaces;
-    this.firstPlaces = null;
-    const places = saved !== null && options?.trips === false && saved.tS === this.sim.now && saved.events === this.sim.events ? saved : null;
+    const same = saved !== null && saved.tS === this.sim.now && saved.events === this.sim.events;
+    if (!same) this.firstPlaces = null;
+    const places = same && (options?.trips === false || options?.newTrip !== undefined) ? saved : null;
     return takeSnapshot(this.sim, this.kpis.at(this.sim.now), options, places);
   }
 
@@ -213,6 +214,7 @@ class Session implements LiveSession {
   tryInject(spec: InjectSpec): InjectOutcome {
     const sim = this.sim;
     if (sim.finished) throw new Error('inject: the session is over');
+    this.firstPlaces = null;
     if (!(Math.abs(spec.lon) <= 180 && Math.abs(spec.lat) <= 90)) throw new Error(`inject: bad place ${spec.lon}, ${spec.lat}`);
     const grade = GRADES.indexOf(spec.grade);
     if (grade < 0) throw new Error(`inject: unknown grade "${spec.grade}"`);
@@ -229,10 +231,12 @@ class Session implements LiveSession {
   }
 
   assign(incidentId: number, unitId: string): AssignOutcome {
+    this.firstPlaces = null;
     return assignUnit(this.sim, incidentId, unitId, this.explainer);
   }
 
   standDown(unitId: string): StandDownOutcome {
+    this.firstPlaces = null;
     return standDown(this.sim, unitId, (id, text) => this.explainer.note(id, text));
   }
 

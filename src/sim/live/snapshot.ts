@@ -89,6 +89,7 @@ export function unitPlacesOf(saved: unknown, sim: SimState): UnitPlaces | null {
 export function takeSnapshot(sim: SimState & { readonly finished: boolean }, kpis: { lastHour: KpiWindow; today: KpiWindow }, options: LiveSnapshotOptions = {}, places: UnitPlaces | null = null): LiveSnapshot {
   const f = sim.fleet;
   const trips = options.trips !== false;
+  const newTrip = options.newTrip;
   const units: UnitView[] = [];
   let busy = 0;
   for (let u = 0; u < f.n; u++) {
@@ -104,7 +105,7 @@ export function takeSnapshot(sim: SimState & { readonly finished: boolean }, kpi
       lat: place === null ? places!.lat[u]! : place.lat,
       state: UNIT_STATE_NAMES[state]!,
       incident: f.incident[u]! >= 0 ? f.incident[u]! : null,
-      ...(!moving ? {} : trips ? { trip: tripView(trip!, f.tripDepartS[u]!) } : { tripLeftOut: true }),
+      ...(!moving ? {} : trips && (newTrip === undefined || geometryCache.has(trip!) || newTrip(f.ids[u]!)) ? { trip: tripView(trip!, f.tripDepartS[u]!) } : { tripLeftOut: true }),
     };
     units.push(view);
   }
