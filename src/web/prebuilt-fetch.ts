@@ -6,6 +6,7 @@
  */
 import { SIM_VERSION } from '../sim/version';
 import { Prebuilt, PREBUILT_FILE, PREBUILT_LIVE_FILE, WARM_SNAPSHOTS_FILE, WARM_SNAPSHOTS_FORMAT, warmSnapshotFile } from './prebuilt';
+import { gunzipped } from './gunzip';
 import { markedAsync } from './timeline';
 
 type FetchJson = (url: string) => Promise<Pick<Response, 'ok' | 'json'>>;
@@ -67,9 +68,7 @@ export function fetchWarmSnapshot(base: string, fetchFn: (url: string) => Promis
   };
 }
 
-/** The text of `bytes`, gunzipped first when they are gzip (magic 1f 8b). */
+/** The text of `bytes`, gunzipped first when they are gzip. */
 async function gunzipText(bytes: Uint8Array): Promise<string> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Response(stream).text();
+  return new TextDecoder().decode(await gunzipped(bytes));
 }

@@ -13,6 +13,7 @@
  */
 import type { DataProvider } from '../world';
 import type { SegmentStore } from '../world/segment-file';
+import { gunzipped } from './gunzip';
 import { mark } from './timeline';
 
 /** Road network -> its segment file in `data/` (gzipped; a server that unzipped it is fine too). */
@@ -25,10 +26,7 @@ export async function fetchSegmentBytes(url: string, fetchFn: FetchLike = (u) =>
   try {
     const response = await fetchFn(url);
     if (!response.ok) return undefined;
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    return await gunzipped(new Uint8Array(await response.arrayBuffer()));
   } catch {
     return undefined;
   }

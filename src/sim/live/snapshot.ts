@@ -36,6 +36,11 @@ function tripView(trip: Trip, departS: number): TripView {
   return { departS, coords: g.coords, timesS: g.timesS };
 }
 
+/** Whether unit `u` is still on its trip `trip` now (the map glides it along). */
+function stillMoving(sim: SimState, u: number, trip: Trip | null | undefined): trip is Trip {
+  return trip !== null && trip !== undefined && sim.now < sim.fleet.tripDepartS[u]! + trip.durationS;
+}
+
 /**
  * Where the map shows unit `u`: unitPlace, except that a unit whose trip is over (at its scene, or
  * home off duty) is shown at the trip's destination, which is where the trip ends (to the last bit
@@ -70,7 +75,7 @@ export function unitPlacesNow(sim: SimState & { readonly events: number }): Unit
   const lat = new Float64Array(f.n);
   for (let u = 0; u < f.n; u++) {
     const trip = f.trip[u];
-    const moving = trip !== null && trip !== undefined && sim.now < f.tripDepartS[u]! + trip.durationS;
+    const moving = stillMoving(sim, u, trip);
     const place = viewPlace(sim, u, trip, moving);
     lon[u] = place.lon;
     lat[u] = place.lat;
@@ -96,7 +101,7 @@ export function takeSnapshot(sim: SimState & { readonly finished: boolean }, kpi
     const state = f.state[u]!;
     if (state >= US.TRAVELLING) busy++;
     const trip = f.trip[u];
-    const moving = trip !== null && trip !== undefined && sim.now < f.tripDepartS[u]! + trip.durationS;
+    const moving = stillMoving(sim, u, trip);
     const place = places === null ? viewPlace(sim, u, trip, moving) : null;
     const view: UnitView = {
       id: f.ids[u]!,
